@@ -1,0 +1,57 @@
+import SchemaBuilder from "@pothos/core";
+import DataloaderPlugin from "@pothos/plugin-dataloader";
+import ErrorsPlugin from "@pothos/plugin-errors";
+import PrismaPlugin from "@pothos/plugin-prisma";
+import RelayPlugin from "@pothos/plugin-relay";
+import ValidationPlugin, { type StandardSchemaV1 } from "@pothos/plugin-validation";
+import { DateTimeResolver } from "graphql-scalars";
+import type { Context } from "./context.js";
+import { ValidationError } from "./errors.js";
+import { getDatamodel } from "./generated/pothos-types.js";
+import type PrismaTypes from "./generated/pothos-types.js";
+import type { Db } from "./db/client.js";
+
+function issuePath(issue: StandardSchemaV1.Issue): string {
+  return (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+}
+
+/** zod's issue codes, named for what a user broke. */
+function issueRule(issue: StandardSchemaV1.Issue): string {
+  const code = (issue as { code?: string }).code ?? "invalid";
+  if (code === "too_small") return "too_short";
+  if (code === "too_big") return "too_long";
+  if (code === "invalid_format" || code === "invalid_string") return "format";
+  return code;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  PrismaTypes: PrismaTypes;
+  Scalars: { DateTime: { Input: Date; Output: Date } };
+  DefaultFieldNullability: false;
+  DefaultInputFieldRequiredness: true;
+}>({
+  // Errors first so it catches what later plugins throw (see plugin-errors docs).
+  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  defaultFieldNullability: false,
+  defaultInputFieldRequiredness: true,
+  prisma: {
+    // The client is per app instance; Pothos takes it from the context.
+    client: (ctx) => ctx.db as Db,
+    dmmf: getDatamodel(),
+    filterConnectionTotalCount: true,
+    onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
+  },
+  relay: { cursorType: "String", clientMutationId: "omit" },
+  errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },
+  validation: {
+    validationError: (failure) =>
+      new ValidationError(
+        failure.issues.map((i) => ({ field: issuePath(i), rule: issueRule(i), message: i.message })),
+      ),
+  },
+});
+
+builder.addScalarType("DateTime", DateTimeResolver);
+builder.queryType({});
+builder.mutationType({});

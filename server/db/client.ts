@@ -1,0 +1,47 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
+import { PrismaClient } from "../generated/sqlite/client.js";
+import { migrate } from "./migrate.js";
+import { parseDatabaseUrl, type DatabaseTarget } from "./url.js";
+
+/**
+ * Both generated clients come from one model (scripts/db.ts), so they share an
+ * API; the SQLite client's type stands for both.
+ */
+export type Db = PrismaClient;
+export type { DatabaseTarget };
+
+export interface OpenDatabaseOptions {
+  url?: string;
+  /** Called with every SQL statement the client sends (used to pin statement counts). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface Database {
+  db: Db;
+  target: DatabaseTarget;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL (SQLite file by default), applying any pending migrations first. */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const target = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
+  await migrate(target);
+  const log = options.onQuery ? ([{ emit: "event", level: "query" }] as const) : [];
+  const db =
+    target.provider === "sqlite"
+      ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [...log] })
+      : (new PostgresClient({
+          adapter: new PrismaPg({ connectionString: target.url }, target.schema ? { schema: target.schema } : {}),
+          log: [...log],
+        }) as unknown as Db);
+  if (options.onQuery) {
+    const onQuery = options.onQuery;
+    (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) =>
+      onQuery(e.query),
+    );
+  }
+  await db.$connect();
+  return { db, target, close: () => db.$disconnect() };
+}

@@ -1,0 +1,54 @@
+// Domain errors. Mutations declare which of these they return, so clients get
+// typed unions; anything else is unexpected and stays masked.
+
+/** One broken rule on one input field, e.g. `input.name` / `too_long`. */
+export interface ValidationIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export class ValidationError extends Error {
+  readonly issues: ValidationIssue[];
+  constructor(issues: ValidationIssue[]) {
+    super(issues.map((i) => `${i.field}: ${i.message}`).join("; "));
+    this.name = "ValidationError";
+    this.issues = issues;
+  }
+
+  static of(field: string, rule: string, message: string): ValidationError {
+    return new ValidationError([{ field, rule, message }]);
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(
+    readonly resource: string,
+    readonly key: string,
+  ) {
+    super(`No ${resource} with id or slug "${key}"`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** A delete refused because other records still point at the target. */
+export class InUseError extends Error {
+  constructor(
+    what: string,
+    readonly usedBy: string[],
+  ) {
+    super(`${what} is still used by: ${usedBy.join(", ")}`);
+    this.name = "InUseError";
+  }
+}
+
+/** A change the target's current state does not allow, e.g. updating a resolved incident. */
+export class InvalidStateError extends Error {
+  constructor(
+    message: string,
+    readonly state: string,
+  ) {
+    super(message);
+    this.name = "InvalidStateError";
+  }
+}

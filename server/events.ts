@@ -1,0 +1,33 @@
+// Every change viewers can see is announced here, after its write commits.
+// Topics are scoped by page id; payloads are plain JSON so a Redis event
+// target can carry them between instances unchanged.
+import { createPubSub, type PubSub } from "graphql-yoga";
+
+export type ChangeKind = "PUBLISHED" | "UPDATED" | "RESOLVED" | "COMPLETED" | "DELETED" | "STARTED";
+
+export interface PageChange {
+  pageId: string;
+  /** What changed: an incident, a maintenance, the page itself or the catalog behind it. */
+  subject: "INCIDENT" | "MAINTENANCE" | "PAGE" | "CATALOG";
+  kind: ChangeKind;
+  /** Id of the incident or maintenance, when the subject is one. */
+  subjectId: string | null;
+  /** ISO 8601 instant of the change. */
+  at: string;
+}
+
+export type Topics = {
+  "page:changed": [pageId: string, change: PageChange];
+};
+
+export type Events = PubSub<Topics>;
+
+/** Local by default; pass a Redis event target to share events between instances. */
+export function createEvents(eventTarget?: EventTarget): Events {
+  return createPubSub<Topics>(eventTarget ? { eventTarget } : undefined);
+}
+
+/** Announce a change to a page (call after the transaction that made it has committed). */
+export function announce(events: Events, change: Omit<PageChange, "at"> & { at: Date }): void {
+  events.publish("page:changed", change.pageId, { ...change, at: change.at.toISOString() });
+}

@@ -1,0 +1,47 @@
+// The typed errors mutations return. Every one implements `Error { message }`.
+import { builder } from "../builder.js";
+import { InUseError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
+
+export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
+  description: "A failure the client can act on. Nothing was changed.",
+  fields: (t) => ({ message: t.exposeString("message") }),
+});
+
+const Issue = builder.objectRef<ValidationIssue>("ValidationIssue").implement({
+  description: "One broken rule on one input field.",
+  fields: (t) => ({
+    field: t.exposeString("field", { description: 'Path of the input field, e.g. "input.name" or "input.impacts.0.componentId".' }),
+    rule: t.exposeString("rule", { description: 'The rule it broke, e.g. "too_long", "not_found", "wrong_type", "unique".' }),
+    message: t.exposeString("message"),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: "ValidationError",
+  description: "The input broke one or more rules; each issue names the field and the rule.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ issues: t.field({ type: [Issue], resolve: (e) => e.issues }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: "NotFoundError",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ resource: t.exposeString("resource"), key: t.exposeString("key") }),
+});
+
+builder.objectType(InUseError, {
+  name: "InUseError",
+  description: "A delete refused because other records still use the target.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ usedBy: t.exposeStringList("usedBy", { description: "What still uses it." }) }),
+});
+
+builder.objectType(InvalidStateError, {
+  name: "InvalidStateError",
+  description: "The change is not allowed in the target's current state.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ state: t.exposeString("state") }),
+});
+
+/** The errors every mutation may return. */
+export const MUTATION_ERRORS = [ValidationError, NotFoundError, InUseError, InvalidStateError];

@@ -1,0 +1,5 @@
+import { builder } from "../builder.js";
+import "./errors.js";
+import "./catalog.js";
+
+export const schema = builder.toSchema({ sortSchema: false });
