@@ -4,11 +4,16 @@ import DataLoader from "dataloader";
 import type { CatalogEntry } from "./generated/sqlite/client.js";
 import type { Db } from "./db/client.js";
 import { loadPageActivity, type PageActivity } from "./services/page-activity.js";
+import { pageComponentIds, subPageComponentIds } from "./services/page-components.js";
 
 export interface Loaders {
   entries: DataLoader<string, CatalogEntry>;
   /** Ongoing incidents and in-progress maintenance of a page: what component status derives from. */
   activity: DataLoader<string, PageActivity>;
+  /** Component (catalog entry) ids a sub-page shows, in order. */
+  subPageComponents: DataLoader<string, string[]>;
+  /** Every component id a page shows (for a customer page: of any sub-page). */
+  pageComponents: DataLoader<string, Set<string>>;
 }
 
 export function createLoaders(db: Db, _now: () => Date): Loaders {
@@ -19,5 +24,11 @@ export function createLoaders(db: Db, _now: () => Date): Loaders {
       return ids.map((id) => byId.get(id) ?? new Error(`No catalog entry ${id}`));
     }),
     activity: new DataLoader((pageIds) => loadPageActivity(db, pageIds)),
+    subPageComponents: new DataLoader(async (ids) => {
+      const map = await subPageComponentIds(db, ids);
+      return ids.map((id) => map.get(id) ?? []);
+    }),
+    // One page per request in practice, so no batching beyond the loader's cache.
+    pageComponents: new DataLoader((pageIds) => Promise.all(pageIds.map((id) => pageComponentIds(db, id)))),
   };
 }
