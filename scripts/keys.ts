@@ -1,0 +1,114 @@
+// Manage operators' API keys from the command line; this is how the first key
+// comes to exist. Uses DATABASE_URL like the server.
+//
+//   tsx scripts/keys.ts create --name NAME --scope read|publish|admin
+//   tsx scripts/keys.ts list
+//   tsx scripts/keys.ts revoke NAME_OR_ID
+//
+// Exit codes: 0 done, 1 failed (message on stderr), 2 usage error.
+import { parseArgs } from "node:util";
+import { openDatabase } from "../server/db/client.js";
+import { NotFoundError, ValidationError } from "../server/errors.js";
+import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKey, type ApiKeyScope } from "../server/auth/api-keys.js";
+
+const USAGE = `Usage:
+  keys create --name NAME --scope read|publish|admin   create a key and print its secret once
+  keys list                                            list keys (never their secrets)
+  keys revoke NAME_OR_ID                               revoke a key
+
+Scopes: read (read-only), publish (incidents and maintenance), admin (everything, including keys).`;
+
+class UsageError extends Error {}
+
+type Command =
+  | { kind: "create"; name: string; scope: ApiKeyScope }
+  | { kind: "list" }
+  | { kind: "revoke"; key: string }
+  | { kind: "help" };
+
+function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { name: { type: "string" }, scope: { type: "string" }, help: { type: "boolean", short: "h" } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help") return { kind: "help" };
+  if (command === "create" && rest.length === 0) {
+    if (!values.name) throw new UsageError("create needs --name");
+    const scope = values.scope?.toUpperCase();
+    if (!scope || !(API_KEY_SCOPES as readonly string[]).includes(scope)) {
+      throw new UsageError("create needs --scope read, publish or admin");
+    }
+    return { kind: "create", name: values.name, scope: scope as ApiKeyScope };
+  }
+  if (command === "list" && rest.length === 0) return { kind: "list" };
+  if (command === "revoke" && rest.length === 1) return { kind: "revoke", key: rest[0]! };
+  throw new UsageError(command ? `unexpected arguments for "${command}"` : "no command given");
+}
+
+function table(keys: ApiKey[]): string {
+  const when = (d: Date | null, none: string) => (d ? d.toISOString() : none);
+  const rows = [
+    ["NAME", "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED", "ID"],
+    ...keys.map((k) => [
+      k.name, k.scope.toLowerCase(), `${k.prefix}…`, when(k.createdAt, ""), when(k.lastUsedAt, "never"), when(k.revokedAt, "-"), k.id,
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+}
+
+async function run(command: Command): Promise<void> {
+  const database = await openDatabase();
+  const now = new Date();
+  try {
+    if (command.kind === "create") {
+      const { key, secret } = await createApiKey(database.db, { name: command.name, scope: command.scope }, now);
+      // Only the secret goes to stdout, so `keys create … > file` captures just the key.
+      console.error(`Created API key "${key.name}" with scope ${key.scope.toLowerCase()}. Its secret:\n`);
+      console.log(secret);
+      console.error(`\nCopy it now: only a hash is stored, and it will not be shown again.`);
+      console.error(`Send it as the header "Authorization: Bearer <secret>".`);
+    } else if (command.kind === "list") {
+      const keys = await listApiKeys(database.db);
+      console.log(keys.length === 0 ? "No API keys yet. Create one with: keys create --name NAME --scope admin" : table(keys));
+    } else if (command.kind === "revoke") {
+      const key = await revokeApiKey(database.db, command.key, now);
+      console.log(`Revoked API key "${key.name}" (${key.prefix}…) as of ${key.revokedAt!.toISOString()}.`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.kind === "help") {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    await run(command);
+    return 0;
+  } catch (error) {
+    if (error instanceof ValidationError) console.error(`Error: ${error.issues.map((i) => `--${i.field} ${i.message}`).join("; ")}`);
+    else if (error instanceof NotFoundError) console.error(`Error: no API key with id or name "${error.key}"`);
+    else console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,83 @@
+// Operators' API keys: created with a secret shown once, stored as a hash,
+// revocable, and stamped with when they were last used.
+import type { ApiKey, ApiKeyScope } from "../generated/sqlite/client.js";
+import type { Db } from "../db/client.js";
+import { NotFoundError, ValidationError } from "../errors.js";
+import { LIMITS } from "../domain/limits.js";
+import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
+
+export type { ApiKey, ApiKeyScope };
+export const API_KEY_SCOPES = ["READ", "PUBLISH", "ADMIN"] as const satisfies readonly ApiKeyScope[];
+
+/** lastUsedAt is refreshed at most this often, so authenticating is not a write per request. */
+export const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface CreateApiKeyInput {
+  name: string;
+  scope: ApiKeyScope;
+}
+
+export interface CreatedApiKey {
+  key: ApiKey;
+  /** The only time the secret exists outside the caller's hands. */
+  secret: string;
+}
+
+/** Throws ValidationError (`name`: too_short, too_long, unique; `scope`: enum). */
+export async function createApiKey(db: Db, input: CreateApiKeyInput, now: Date): Promise<CreatedApiKey> {
+  const name = input.name.trim();
+  if (name.length === 0) throw ValidationError.of("name", "too_short", "must not be empty");
+  if (name.length > LIMITS.name) {
+    throw ValidationError.of("name", "too_long", `must be at most ${LIMITS.name} characters`);
+  }
+  // The CLI and GraphQL both feed this; the type alone does not guard runtime input.
+  if (!(API_KEY_SCOPES as readonly string[]).includes(input.scope)) {
+    throw ValidationError.of("scope", "enum", `must be one of ${API_KEY_SCOPES.join(", ")}`);
+  }
+  const taken = () => ValidationError.of("name", "unique", `an API key named "${name}" already exists`);
+  if (await db.apiKey.findUnique({ where: { name }, select: { id: true } })) throw taken();
+  const { secret, hash, prefix } = newSecret("sg_key");
+  try {
+    const key = await db.apiKey.create({ data: { name, scope: input.scope, prefix, hash, createdAt: now } });
+    return { key, secret };
+  } catch (error) {
+    // A concurrent create with the same name got in between the check and the insert.
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+/** Every key, revoked ones included (they stay listed so their use can be audited), oldest first. */
+export function listApiKeys(db: Db): Promise<ApiKey[]> {
+  return db.apiKey.findMany({ orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
+}
+
+/** Revokes by id or name; revoking a revoked key keeps its original revocation time. Throws NotFoundError. */
+export async function revokeApiKey(db: Db, idOrName: string, now: Date): Promise<ApiKey> {
+  const key = await db.apiKey.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName.trim() }] } });
+  if (!key) throw new NotFoundError("API key", idOrName);
+  if (key.revokedAt) return key;
+  await db.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+  return (await db.apiKey.findUnique({ where: { id: key.id } })) ?? key;
+}
+
+/** The live key a secret belongs to, or null for unknown and revoked keys. */
+export async function authenticateApiKey(db: Db, secret: string, now: Date): Promise<ApiKey | null> {
+  if (!isSecretOf("sg_key", secret)) return null;
+  const key = await db.apiKey.findUnique({ where: { hash: hashSecret(secret) } });
+  if (!key || key.revokedAt) return null;
+  const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (!key.lastUsedAt || key.lastUsedAt < stale) {
+    // Conditional, so concurrent requests with one key write once between them.
+    await db.apiKey.updateMany({
+      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+      data: { lastUsedAt: now },
+    });
+    return { ...key, lastUsedAt: now };
+  }
+  return key;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

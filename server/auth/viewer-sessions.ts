@@ -1,0 +1,161 @@
+// Customer-page viewers: email sign-in links, and the sessions they lead to.
+// Which sub-pages a viewer sees is never stored; it is recomputed from the catalog
+// on every use, so removing a domain from a customer revokes access at once.
+import type { ViewerSession } from "../generated/sqlite/client.js";
+import type { Db } from "../db/client.js";
+import { domainAllowed, emailDomain } from "../domain/email.js";
+import { NotFoundError, ValidationError } from "../errors.js";
+import type { Mailer } from "./mailer.js";
+import { takeSignIn, type SignInLimits } from "./rate-limit.js";
+import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS, hashSecret, isSecretOf, newSecret } from "./tokens.js";
+
+export const INVALID_LINK_MESSAGE = "This sign-in link is invalid or has expired";
+
+/** One error, one message for unknown, used and expired links: which it was is nobody's business. */
+export class SignInLinkError extends Error {
+  constructor() {
+    super(INVALID_LINK_MESSAGE);
+    this.name = "SignInLinkError";
+  }
+}
+
+export interface SignInRequestInput {
+  pageSlug: string;
+  email: string;
+  /** Public origin of the web client, e.g. `https://status.example.com`. */
+  baseUrl: string;
+  now: Date;
+  /** Omit only where limits are enforced elsewhere (tests of other behaviour). */
+  limits?: SignInLimits;
+  /** Identifies the requester for the per-client limit, e.g. its IP address. */
+  client?: string | null;
+  /** Receives failures of the background delivery; defaults to console.error. */
+  onError?: (error: unknown) => void;
+}
+
+export interface SignInRequest {
+  /**
+   * Settles when the link has been mailed, or at once when the domain is not
+   * allowed; never rejects. Callers answer without awaiting it, so the response
+   * time cannot tell an allowed domain (a write and an SMTP exchange) from another.
+   */
+  delivery: Promise<void>;
+}
+
+/** Throws ValidationError (`email`/`format`), RateLimitedError, NotFoundError (unknown or public page) — never anything domain-specific. */
+export async function requestSignIn(db: Db, mailer: Mailer, input: SignInRequestInput): Promise<SignInRequest> {
+  const email = input.email.trim();
+  // Whitespace and control characters have no business in an address we mail to.
+  if (email.length > 254 || /[\s\p{Cc}]/u.test(email) || emailDomain(email) === null) {
+    throw ValidationError.of("email", "format", "must be an email address such as name@example.com");
+  }
+  if (input.limits) takeSignIn(input.limits, email, input.client, input.now);
+  // Page slugs are public URLs, so saying a page does not exist reveals nothing.
+  const page = await db.statusPage.findUnique({ where: { slug: input.pageSlug } });
+  if (!page || page.kind !== "CUSTOMER") throw new NotFoundError("customer page", input.pageSlug);
+  const onError = input.onError ?? ((error: unknown) => console.error("Sign-in mail failed:", error));
+  const delivery = (async () => {
+    if ((await admittedSubPageIds(db, page, email)).length === 0) return;
+    const { secret, hash } = newSecret("sg_link");
+    const expiresAt = new Date(input.now.getTime() + SIGN_IN_LINK_TTL_MS);
+    await db.signInToken.create({ data: { hash, email, pageId: page.id, createdAt: input.now, expiresAt } });
+    const base = input.baseUrl.replace(/\/+$/, "");
+    const link = `${base}/auth/callback?token=${secret}&page=${encodeURIComponent(page.slug)}`;
+    await mailer.sendSignInLink(email, link, page.title);
+  })().catch(onError);
+  return { delivery };
+}
+
+export interface CompletedSignIn {
+  /** Set as the cookie, or handed to API clients as a bearer token; not stored. */
+  sessionSecret: string;
+  session: ViewerSession;
+  pageSlug: string;
+  subPageIds: string[];
+}
+
+/** Exchanges a sign-in link's secret for a session; throws SignInLinkError. */
+export async function completeSignIn(db: Db, secret: string, now: Date): Promise<CompletedSignIn> {
+  if (!isSecretOf("sg_link", secret)) throw new SignInLinkError();
+  const hash = hashSecret(secret);
+  // The conditional write is the single point of truth: of two racing requests
+  // with the same link, exactly one sees count 1.
+  const used = await db.signInToken.updateMany({
+    where: { hash, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
+  });
+  if (used.count !== 1) throw new SignInLinkError();
+  const token = await db.signInToken.findUnique({ where: { hash }, include: { page: true } });
+  if (!token) throw new SignInLinkError();
+  const { secret: sessionSecret, hash: sessionHash } = newSecret("sg_session");
+  const session = await db.viewerSession.create({
+    data: {
+      hash: sessionHash,
+      email: token.email,
+      pageId: token.pageId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+    },
+  });
+  const subPageIds = await admittedSubPageIds(db, token.page, token.email);
+  return { sessionSecret, session, pageSlug: token.page.slug, subPageIds };
+}
+
+export interface AuthenticatedViewer {
+  sessionId: string;
+  email: string;
+  pageId: string;
+  /** The sub-pages the address's domain is allowed on, as of now. */
+  subPageIds: string[];
+  expiresAt: Date;
+}
+
+/** The viewer a session secret belongs to, or null when unknown, expired or signed out. */
+export async function authenticateViewer(db: Db, secret: string, now: Date): Promise<AuthenticatedViewer | null> {
+  if (!isSecretOf("sg_session", secret)) return null;
+  const session = await db.viewerSession.findUnique({
+    where: { hash: hashSecret(secret) },
+    include: { page: { select: { id: true, kind: true, domainsAttributeId: true } } },
+  });
+  if (!session || session.endedAt || session.expiresAt <= now) return null;
+  const subPageIds = await admittedSubPageIds(db, session.page, session.email);
+  return { sessionId: session.id, email: session.email, pageId: session.pageId, subPageIds, expiresAt: session.expiresAt };
+}
+
+/** Ends the session; true when there was a live one to end. */
+export async function signOut(db: Db, secret: string, now: Date): Promise<boolean> {
+  if (!isSecretOf("sg_session", secret)) return false;
+  const ended = await db.viewerSession.updateMany({
+    where: { hash: hashSecret(secret), endedAt: null, expiresAt: { gt: now } },
+    data: { endedAt: now },
+  });
+  return ended.count === 1;
+}
+
+/** Deletes links and sessions that can no longer be used; for a periodic job. */
+export async function pruneSignIns(db: Db, now: Date): Promise<void> {
+  await db.signInToken.deleteMany({ where: { expiresAt: { lte: now } } });
+  await db.viewerSession.deleteMany({ where: { OR: [{ expiresAt: { lte: now } }, { endedAt: { not: null } }] } });
+}
+
+interface DomainsPage {
+  id: string;
+  kind: "PUBLIC" | "CUSTOMER";
+  domainsAttributeId: string | null;
+}
+
+/** Sub-pages of `page` whose allowed email domains contain the address's domain, in display order. */
+export async function admittedSubPageIds(db: Db, page: DomainsPage, email: string): Promise<string[]> {
+  const domain = emailDomain(email);
+  if (page.kind !== "CUSTOMER" || !page.domainsAttributeId || domain === null) return [];
+  // Equality in SQL relies on domains being stored normalized (services/catalog-values.ts);
+  // domainAllowed re-checks with the one matching rule, so a stray row can only deny.
+  const subPages = await db.subPage.findMany({
+    where: { pageId: page.id, entry: { values: { some: { attributeId: page.domainsAttributeId, text: domain } } } },
+    orderBy: [{ entry: { rank: "asc" } }, { name: "asc" }],
+    select: { id: true, entry: { select: { values: { where: { attributeId: page.domainsAttributeId }, select: { text: true } } } } },
+  });
+  return subPages
+    .filter((s) => domainAllowed(email, s.entry.values.flatMap((v) => (v.text === null ? [] : [v.text]))))
+    .map((s) => s.id);
+}

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../server/db/client.js";
+import { authScopes, canViewSubPage, resolveActor, type Actor } from "../../server/auth/actor.js";
+import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
+import { clearSessionCookie, parseCookies, readSessionCookie, sessionCookie } from "../../server/auth/cookies.js";
+import { createMailer } from "../../server/auth/mailer.js";
+import { completeSignIn, requestSignIn, signOut } from "../../server/auth/viewer-sessions.js";
+import { freshDatabaseUrl } from "../helpers/database.js";
+import { clock, createCustomerPage, type CustomerPageFixture } from "./fixtures.js";
+
+let database: Database;
+let page: CustomerPageFixture;
+let adminKey: string;
+let sessionSecret: string;
+const t = clock();
+
+beforeAll(async () => {
+  database = await openDatabase({ url: freshDatabaseUrl() });
+  page = await createCustomerPage(database.db, [
+    { name: "GitLab", domains: ["gitlab.com"], components: ["API"] },
+    { name: "Acme", domains: ["acme.io"], components: ["Web"] },
+  ]);
+  adminKey = (await createApiKey(database.db, { name: "admin", scope: "ADMIN" }, t.now())).secret;
+  const links: string[] = [];
+  const mailer = createMailer({ log: (line) => links.push(/token=(\S+?)&/.exec(line)![1]!) });
+  const { delivery } = await requestSignIn(database.db, mailer, { pageSlug: page.slug, email: "ann@gitlab.com", baseUrl: "http://x", now: t.now() });
+  await delivery;
+  sessionSecret = (await completeSignIn(database.db, links[0]!, t.now())).sessionSecret;
+});
+afterAll(() => database.close());
+
+const resolve = (credentials: Parameters<typeof resolveActor>[1]) => resolveActor(database.db, credentials, t.now());
+
+describe("resolveActor", () => {
+  it("is anonymous without credentials", async () => {
+    expect(await resolve({})).toEqual({ actor: { kind: "anonymous" } });
+  });
+
+  it("makes an API key bearer an operator, from the header or graphql-ws connectionParams", async () => {
+    const operator = { kind: "operator", name: "admin", scope: "ADMIN" };
+    expect((await resolve({ authorization: `Bearer ${adminKey}` })).actor).toMatchObject(operator);
+    expect((await resolve({ authorization: `bearer  ${adminKey} ` })).actor).toMatchObject(operator);
+    expect((await resolve({ connectionParams: { authorization: `Bearer ${adminKey}` } })).actor).toMatchObject(operator);
+    expect((await resolve({ connectionParams: { token: adminKey } })).actor).toMatchObject(operator);
+  });
+
+  it("makes a session bearer or cookie a viewer of the allowed sub-pages", async () => {
+    const viewer = { kind: "viewer", email: "ann@gitlab.com", pageId: page.pageId, subPageIds: [page.subPages.GitLab] };
+    expect((await resolve({ authorization: `Bearer ${sessionSecret}` })).actor).toMatchObject(viewer);
+    expect((await resolve({ cookie: `theme=dark; sg_session=${sessionSecret}` })).actor).toMatchObject(viewer);
+    expect((await resolve({ connectionParams: { token: sessionSecret } })).actor).toMatchObject(viewer);
+  });
+
+  it("reports credentials it cannot accept, leaving the request anonymous", async () => {
+    const anonymous = { kind: "anonymous" };
+    expect(await resolve({ authorization: "Bearer sg_key_unknown" })).toEqual({ actor: anonymous, error: "invalid_key" });
+    expect(await resolve({ authorization: "Bearer sg_session_unknown" })).toEqual({ actor: anonymous, error: "invalid_session" });
+    expect(await resolve({ authorization: `Basic ${adminKey}` })).toEqual({ actor: anonymous, error: "invalid_authorization" });
+    expect(await resolve({ authorization: "Bearer something-else" })).toEqual({ actor: anonymous, error: "invalid_authorization" });
+    expect(await resolve({ cookie: "sg_session=sg_session_gone" })).toEqual({ actor: anonymous, error: "stale_cookie" });
+  });
+
+  it("lets an explicit credential win over the cookie, even when it fails", async () => {
+    const cookie = `sg_session=${sessionSecret}`;
+    expect((await resolve({ authorization: `Bearer ${adminKey}`, cookie })).actor.kind).toBe("operator");
+    expect(await resolve({ authorization: "Bearer sg_key_unknown", cookie })).toMatchObject({ error: "invalid_key" });
+  });
+
+  it("stops accepting revoked keys and ended sessions", async () => {
+    const { secret } = await createApiKey(database.db, { name: "short-lived", scope: "READ" }, t.now());
+    await revokeApiKey(database.db, "short-lived", t.now());
+    expect(await resolve({ authorization: `Bearer ${secret}` })).toMatchObject({ error: "invalid_key" });
+    await signOut(database.db, sessionSecret, t.now());
+    expect(await resolve({ cookie: `sg_session=${sessionSecret}` })).toMatchObject({ error: "stale_cookie" });
+  });
+});
+
+describe("authScopes and canViewSubPage", () => {
+  const operator = (scope: "READ" | "PUBLISH" | "ADMIN"): Actor => ({ kind: "operator", keyId: "k", name: "k", scope });
+  const viewer: Actor = { kind: "viewer", email: "a@b.com", pageId: "p", subPageIds: ["s1"], sessionId: "x" };
+
+  it("nest admin ⊃ publish ⊃ read, and keep viewers apart from operators", () => {
+    expect(authScopes({ kind: "anonymous" })).toEqual({ read: false, publish: false, admin: false, viewer: false });
+    expect(authScopes(operator("READ"))).toEqual({ read: true, publish: false, admin: false, viewer: false });
+    expect(authScopes(operator("PUBLISH"))).toEqual({ read: true, publish: true, admin: false, viewer: false });
+    expect(authScopes(operator("ADMIN"))).toEqual({ read: true, publish: true, admin: true, viewer: false });
+    expect(authScopes(viewer)).toEqual({ read: false, publish: false, admin: false, viewer: true });
+  });
+
+  it("open customer sub-pages to operators and to viewers they admit only", () => {
+    expect(canViewSubPage({ kind: "anonymous" }, "PUBLIC", "s9")).toBe(true);
+    expect(canViewSubPage({ kind: "anonymous" }, "CUSTOMER", "s1")).toBe(false);
+    expect(canViewSubPage(operator("READ"), "CUSTOMER", "s9")).toBe(true);
+    expect(canViewSubPage(viewer, "CUSTOMER", "s1")).toBe(true);
+    expect(canViewSubPage(viewer, "CUSTOMER", "s2")).toBe(false);
+  });
+});
+
+describe("session cookie", () => {
+  it("is HttpOnly, SameSite=Lax, site-wide, as long-lived as the session, and Secure over https", () => {
+    expect(sessionCookie("sg_session_abc", { baseUrl: "https://status.example.com" })).toBe(
+      "sg_session=sg_session_abc; Path=/; Max-Age=604800; HttpOnly; SameSite=Lax; Secure",
+    );
+    expect(sessionCookie("sg_session_abc", { baseUrl: "http://localhost:4000" })).not.toContain("Secure");
+    expect(clearSessionCookie({ baseUrl: "http://localhost" })).toMatch(/^sg_session=; Path=\/; Max-Age=0;/);
+  });
+
+  it("is read from a Cookie header among others", () => {
+    expect(readSessionCookie("a=1; sg_session=sg_session_abc; b=2")).toBe("sg_session_abc");
+    expect(readSessionCookie("sg_session=; a=1")).toBeNull();
+    expect(readSessionCookie(null)).toBeNull();
+    expect(parseCookies('x="quoted%20value"; junk; x=second')).toEqual(new Map([["x", "quoted value"]]));
+  });
+});

@@ -1,0 +1,85 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "../../server/db/client.js";
+import { authenticateApiKey } from "../../server/auth/api-keys.js";
+import { freshDatabaseUrl } from "../helpers/database.js";
+
+const databaseUrl = freshDatabaseUrl();
+let database: Database;
+
+beforeAll(async () => {
+  database = await openDatabase({ url: databaseUrl });
+});
+afterAll(() => database.close());
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as an operator would, against this file's database. */
+function keys(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/keys.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// Each run starts npx, tsx and Prisma: seconds apiece on a busy machine.
+describe("npm run keys", { timeout: 60_000 }, () => {
+  let secret = "";
+
+  it("creates a key and prints its secret once, with a warning", async () => {
+    const run = await keys("create", "--name", "first admin", "--scope", "admin");
+    expect(run.code, run.stderr).toBe(0);
+    secret = run.stdout.trim();
+    expect(secret).toMatch(/^sg_key_[A-Za-z0-9_-]{43}$/);
+    expect(run.stderr).toMatch(/will not be shown again/);
+    expect(await authenticateApiKey(database.db, secret, new Date())).toMatchObject({ name: "first admin", scope: "ADMIN" });
+  });
+
+  it("lists keys with their scope and prefix, never their secret", async () => {
+    const run = await keys("list");
+    expect(run.code, run.stderr).toBe(0);
+    const [header, row] = run.stdout.trim().split("\n");
+    expect(header).toMatch(/^NAME\s+SCOPE\s+PREFIX\s+CREATED\s+LAST USED\s+REVOKED\s+ID$/);
+    expect(row).toMatch(new RegExp(`^first admin\\s+admin\\s+${secret.slice(0, 12)}…\\s+\\d{4}-\\d\\d-\\d\\dT\\S+\\s+\\S+\\s+-\\s`));
+    expect(run.stdout).not.toContain(secret);
+  });
+
+  it("revokes a key by name, after which it no longer authenticates", async () => {
+    const run = await keys("revoke", "first admin");
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Revoked API key "first admin"/);
+    expect(await authenticateApiKey(database.db, secret, new Date())).toBeNull();
+    expect((await keys("list")).stdout).toMatch(/first admin\s+admin\s+\S+\s+\S+\s+\S+\s+\d{4}-/);
+  });
+
+  it("fails with a clear message (exit 1) on bad input", async () => {
+    const duplicate = await keys("create", "--name", "first admin", "--scope", "read");
+    expect(duplicate.code).toBe(1);
+    expect(duplicate.stderr).toMatch(/already exists/);
+    const missing = await keys("revoke", "nobody");
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no API key with id or name "nobody"/);
+  });
+
+  it("prints usage (exit 2) for malformed commands", async () => {
+    const cases = [[], ["create", "--name", "x"], ["create", "--name", "x", "--scope", "owner"], ["revoke"], ["frobnicate"], ["list", "--bogus"]];
+    const runs = await Promise.all(cases.map((args) => keys(...args)));
+    runs.forEach((run, i) => {
+      expect(run.code, cases[i]!.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/Usage:/);
+    });
+    expect(runs[2]!.stderr).toMatch(/--scope read, publish or admin/);
+  });
+});
