@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createContext, type Context } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -19,6 +20,9 @@ export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   database: Database;
   events: Events;
+  now: () => Date;
+  /** Runs an operation with full rights, in process (the demo seed and scripts use it). */
+  executeAsSystem(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
   /** Listens on `port` (0 picks a free one) on `host`; resolves to the URL of the GraphQL endpoint. */
   start(port?: number, host?: string): Promise<string>;
   stop(): Promise<void>;
@@ -40,6 +44,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     yoga,
     database,
     events,
+    now: services.now,
+    async executeAsSystem(query, variables) {
+      const contextValue: Context = { ...createContext(services, {}), actor: { kind: "system" } };
+      return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
+    },
     async start(port = 0, host = "127.0.0.1") {
       server = createServer(yoga);
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));

@@ -20,7 +20,8 @@ function issueRule(issue: StandardSchemaV1.Issue): string {
   const code = (issue as { code?: string }).code ?? "invalid";
   if (code === "too_small") return "too_short";
   if (code === "too_big") return "too_long";
-  if (code === "invalid_format" || code === "invalid_string") return "format";
+  // Our own refinements (slugs, URLs, domains) are format rules.
+  if (code === "invalid_format" || code === "invalid_string" || code === "custom") return "format";
   return code;
 }
 

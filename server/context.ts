@@ -3,8 +3,8 @@ import type { Db } from "./db/client.js";
 import type { Events } from "./events.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 
-/** Who is asking. Operators and customer-page viewers are added by the auth layer. */
-export type Actor = { kind: "anonymous" };
+/** Who is asking. `system` is the service itself (demo seed, scheduler), never a request. */
+export type Actor = { kind: "anonymous" } | { kind: "system" };
 
 export interface Context {
   db: Db;

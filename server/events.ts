@@ -18,6 +18,8 @@ export interface PageChange {
 
 export type Topics = {
   "page:changed": [pageId: string, change: PageChange];
+  /** Any maintenance was scheduled, changed or deleted: the scheduler re-plans its next wake-up. */
+  "maintenance:changed": [change: PageChange];
 };
 
 export type Events = PubSub<Topics>;
@@ -29,5 +31,7 @@ export function createEvents(eventTarget?: EventTarget): Events {
 
 /** Announce a change to a page (call after the transaction that made it has committed). */
 export function announce(events: Events, change: Omit<PageChange, "at"> & { at: Date }): void {
-  events.publish("page:changed", change.pageId, { ...change, at: change.at.toISOString() });
+  const payload: PageChange = { ...change, at: change.at.toISOString() };
+  events.publish("page:changed", change.pageId, payload);
+  if (change.subject === "MAINTENANCE") events.publish("maintenance:changed", payload);
 }

@@ -5,6 +5,8 @@ import type { CatalogEntry } from "./generated/sqlite/client.js";
 import type { Db } from "./db/client.js";
 import { loadPageActivity, type PageActivity } from "./services/page-activity.js";
 import { pageComponentIds, subPageComponentIds } from "./services/page-components.js";
+import { loadPageLayouts, type PageLayout } from "./services/page-layout.js";
+import { loadUptimeHistory, type UptimeHistory } from "./services/uptime-history.js";
 
 export interface Loaders {
   entries: DataLoader<string, CatalogEntry>;
@@ -14,9 +16,13 @@ export interface Loaders {
   subPageComponents: DataLoader<string, string[]>;
   /** Every component id a page shows (for a customer page: of any sub-page). */
   pageComponents: DataLoader<string, Set<string>>;
+  /** A public page's components in order, with their group headings. */
+  pageLayout: DataLoader<string, PageLayout>;
+  /** Incident impacts and maintenance periods of a page over the longest uptime window. */
+  uptimeHistory: DataLoader<string, UptimeHistory>;
 }
 
-export function createLoaders(db: Db, _now: () => Date): Loaders {
+export function createLoaders(db: Db, now: () => Date): Loaders {
   return {
     entries: new DataLoader(async (ids) => {
       const rows = await db.catalogEntry.findMany({ where: { id: { in: [...ids] } } });
@@ -30,5 +36,7 @@ export function createLoaders(db: Db, _now: () => Date): Loaders {
     }),
     // One page per request in practice, so no batching beyond the loader's cache.
     pageComponents: new DataLoader((pageIds) => Promise.all(pageIds.map((id) => pageComponentIds(db, id)))),
+    pageLayout: new DataLoader((pageIds) => loadPageLayouts(db, pageIds)),
+    uptimeHistory: new DataLoader((pageIds) => loadUptimeHistory(db, pageIds, now())),
   };
 }

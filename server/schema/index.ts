@@ -2,5 +2,8 @@ import { builder } from "../builder.js";
 import "./errors.js";
 import "./enums.js";
 import "./catalog.js";
+import "./status-page.js";
+import "./incident.js";
+import "./maintenance.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

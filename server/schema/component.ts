@@ -1,0 +1,95 @@
+// A component as a page shows it: a catalog entry, with a status and an uptime
+// derived from that page's incidents and maintenance.
+// Yoga's own constructor: under vitest a `graphql` import can resolve to a second copy
+// whose GraphQLError Yoga does not recognise, and would mask as unexpected.
+import { createGraphQLError } from "graphql-yoga";
+import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { pageStatus } from "../domain/status.js";
+import type { ComponentStatus as Status } from "../domain/types.js";
+import { computeUptime, type UptimeDay as Day } from "../domain/uptime.js";
+import { componentStatuses } from "../services/page-activity.js";
+import { MAX_UPTIME_DAYS } from "../services/uptime-history.js";
+import { ComponentStatus } from "./enums.js";
+
+/** What a Component is built from; other modules (incidents, maintenance) build them too. */
+export interface ComponentSource {
+  /** The catalog entry's id. */
+  id: string;
+  name: string;
+  /** The page whose incidents and maintenance give the status. */
+  pageId: string;
+  groupName: string | null;
+}
+
+export interface Summary {
+  status: Status;
+  sentence: string;
+}
+
+export const StatusSummary = builder.objectRef<Summary>("StatusSummary").implement({
+  description: "The worst status of the shown components, with a sentence such as \"All systems operational\".",
+  fields: (t) => ({
+    status: t.field({ type: ComponentStatus, resolve: (s) => s.status }),
+    sentence: t.exposeString("sentence"),
+  }),
+});
+
+const UptimeDay = builder.objectRef<Day>("UptimeDay").implement({
+  fields: (t) => ({
+    date: t.exposeString("date", { description: "The UTC day, YYYY-MM-DD." }),
+    uptime: t.exposeFloat("uptime", { nullable: true, description: "0..1; null before the component was added." }),
+    worst: t.field({ type: ComponentStatus, resolve: (d) => d.worst }),
+    incidentIds: t.exposeIDList("incidentIds"),
+    maintenanceIds: t.exposeIDList("maintenanceIds"),
+    downtimeSeconds: t.exposeFloat("downtimeSeconds"),
+  }),
+});
+
+const Uptime = builder.objectRef<{ percentage: number | null; days: Day[] }>("Uptime").implement({
+  description:
+    "Derived from incident impacts: full outage counts fully as downtime, partial outage 30%, degraded performance and maintenance not at all.",
+  fields: (t) => ({
+    percentage: t.exposeFloat("percentage", { nullable: true, description: "0..1 over the whole window; null when nothing was observed." }),
+    days: t.field({ type: [UptimeDay], description: "Oldest first, ending today (UTC).", resolve: (u) => u.days }),
+  }),
+});
+
+export const Component = builder.objectRef<ComponentSource>("Component").implement({
+  description: "A catalog entry as a status page shows it.",
+  fields: (t) => ({
+    id: t.exposeID("id", { description: "The catalog entry's id." }),
+    name: t.exposeString("name"),
+    status: t.field({
+      type: ComponentStatus,
+      resolve: async (c, _args, ctx) => componentStatuses(await ctx.loaders.activity.load(c.pageId), [c.id]).get(c.id)!,
+    }),
+    uptime: t.field({
+      type: Uptime,
+      args: { days: t.arg.int({ required: false, defaultValue: 90 }) },
+      resolve: async (c, { days }, ctx) => {
+        const window = days ?? 90;
+        if (!Number.isInteger(window) || window < 1 || window > MAX_UPTIME_DAYS) {
+          throw createGraphQLError(`Argument "days" must be between 1 and ${MAX_UPTIME_DAYS}, got ${window}.`, {
+            extensions: { code: "BAD_USER_INPUT", argument: "days" },
+          });
+        }
+        const [history, entry] = await Promise.all([ctx.loaders.uptimeHistory.load(c.pageId), ctx.loaders.entries.load(c.id)]);
+        return computeUptime({
+          componentId: c.id,
+          // Entries carry no date of joining a page; their creation is the earliest it can be.
+          since: entry.createdAt,
+          history: history.incidents,
+          maintenanceWindows: history.maintenanceWindows,
+          now: ctx.now(),
+          days: window,
+        });
+      },
+    }),
+  }),
+});
+
+/** Status of a page or sub-page showing these components, from its page's activity (one batched load). */
+export async function summarize(ctx: Context, pageId: string, componentIds: readonly string[]): Promise<Summary> {
+  return pageStatus(componentStatuses(await ctx.loaders.activity.load(pageId), componentIds).values());
+}

@@ -1,0 +1,57 @@
+// Incidents as a status page and a customer sub-page show them.
+import { z } from "zod";
+import { builder } from "../builder.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import { Incident } from "./incident-types.js";
+import { visibleOnSubPage } from "./sub-page-visibility.js";
+
+const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.IncidentOrderByWithRelationInput[];
+const UNRESOLVED = { status: { not: "RESOLVED" } } satisfies Prisma.IncidentWhereInput;
+
+builder.prismaObjectFields("StatusPage", (t) => ({
+  incidents: t.relation("incidents", {
+    description: "Unresolved incidents, newest first.",
+    query: { where: UNRESOLVED, orderBy: NEWEST_FIRST },
+  }),
+  incident: t.field({
+    type: Incident,
+    nullable: true,
+    description: "One of this page's incidents, resolved or not.",
+    args: { id: t.arg.id() },
+    select: (args, _ctx, nestedSelection) => ({ incidents: nestedSelection({ where: { id: String(args.id) }, take: 1 }) }),
+    resolve: (page) => page.incidents[0] ?? null,
+  }),
+  incidentHistory: t.relatedConnection("incidents", {
+    description: "Every incident, resolved ones included, newest first.",
+    cursor: "id",
+    query: { orderBy: NEWEST_FIRST },
+  }),
+}));
+
+// Every update's components count: an incident stays on a sub-page once it has named
+// one of its components, even at NO_IMPACT (domain `affectsAny`).
+const AFFECTED = { updates: { select: { impacts: { select: { componentId: true } } } } } satisfies Prisma.IncidentSelect;
+type WithAffected = { updates: { impacts: { componentId: string }[] }[] };
+const affected = (i: WithAffected) => i.updates.flatMap((u) => u.impacts.map((x) => x.componentId));
+
+builder.prismaObjectFields("SubPage", (t) => ({
+  incidents: t.field({
+    type: [Incident],
+    description: "Unresolved incidents affecting this sub-page's components, newest first.",
+    select: (_args, _ctx, nestedSelection) => ({
+      id: true,
+      page: { select: { incidents: nestedSelection({ where: UNRESOLVED, orderBy: NEWEST_FIRST, include: AFFECTED }) } },
+    }),
+    resolve: (sub, _args, ctx) => visibleOnSubPage(ctx, sub.id, sub.page.incidents, affected),
+  }),
+  incidentHistory: t.field({
+    type: [Incident],
+    description: "The latest `first` incidents affecting this sub-page's components, resolved ones included, newest first.",
+    args: { first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(1).max(100) }) },
+    select: (_args, _ctx, nestedSelection) => ({
+      id: true,
+      page: { select: { incidents: nestedSelection({ orderBy: NEWEST_FIRST, include: AFFECTED }) } },
+    }),
+    resolve: async (sub, { first }, ctx) => (await visibleOnSubPage(ctx, sub.id, sub.page.incidents, affected)).slice(0, first),
+  }),
+}));

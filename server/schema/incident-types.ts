@@ -1,0 +1,61 @@
+// The Incident type as pages show it: updates newest first, each with its impacts.
+import { builder } from "../builder.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import * as incidents from "../services/incidents.js";
+import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
+
+/** Impacts with their component's name, in catalog order. */
+export const IMPACTS = {
+  select: { componentId: true, impact: true, component: { select: { name: true } } },
+  orderBy: [{ component: { rank: "asc" } }, { component: { name: "asc" } }, { componentId: "asc" }],
+} satisfies Prisma.IncidentUpdate$impactsArgs;
+
+type ImpactRow = { componentId: string; impact: incidents.NamedImpact["impact"]; component: { name: string } };
+const named = (rows: ImpactRow[]): incidents.NamedImpact[] =>
+  rows.map((r) => ({ componentId: r.componentId, impact: r.impact, name: r.component.name }));
+
+export const ComponentImpact = builder.objectRef<incidents.NamedImpact>("ComponentImpact").implement({
+  description: "How an incident affects one component.",
+  fields: (t) => ({
+    componentId: t.exposeID("componentId"),
+    name: t.exposeString("name"),
+    impact: t.expose("impact", { type: IncidentImpactLevel }),
+  }),
+});
+
+export const Incident = builder.prismaObject("Incident", {
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    status: t.expose("status", { type: IncidentStatus }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime" }),
+    resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
+    publishedBy: t.exposeString("publishedBy", { nullable: true }),
+    page: t.relation("page"),
+    updates: t.relation("updates", { description: "Newest first.", query: { orderBy: incidents.NEWEST_FIRST } }),
+    // Same relation arguments as `updates`, so both load in one query.
+    currentImpacts: t.field({
+      type: [ComponentImpact],
+      description: "Impacts of the latest update other than NO_IMPACT; empty once resolved.",
+      select: { status: true, updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
+      resolve: (i) => (i.status === "RESOLVED" ? [] : named(i.updates[0]?.impacts ?? []).filter((x) => x.impact !== "NO_IMPACT")),
+    }),
+    affectedComponents: t.field({
+      type: [ComponentImpact],
+      description: "Every component the latest update lists, NO_IMPACT included.",
+      select: { updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
+      resolve: (i) => named(i.updates[0]?.impacts ?? []),
+    }),
+  }),
+});
+
+builder.prismaObject("IncidentUpdate", {
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    status: t.expose("status", { type: IncidentStatus }),
+    message: t.exposeString("message"),
+    publishedAt: t.expose("publishedAt", { type: "DateTime" }),
+    publishedBy: t.exposeString("publishedBy", { nullable: true }),
+    impacts: t.field({ type: [ComponentImpact], select: { impacts: IMPACTS }, resolve: (u) => named(u.impacts) }),
+  }),
+});

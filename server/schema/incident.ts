@@ -1,0 +1,106 @@
+// Publishing, updating and deleting incidents, with review before publish.
+import { builder } from "../builder.js";
+import { messageSchema, nameSchema } from "../domain/limits.js";
+import { announce } from "../events.js";
+import * as incidents from "../services/incidents.js";
+import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
+import { MUTATION_ERRORS } from "./errors.js";
+import "./incident-page.js";
+import { ComponentImpact } from "./incident-types.js";
+import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication } from "./publication.js";
+
+const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
+  description: "What an incident update publishes: for the first update, the incident itself.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    status: t.expose("status", { type: IncidentStatus }),
+    message: t.exposeString("message"),
+    impacts: t.field({ type: [ComponentImpact], resolve: (d) => d.impacts }),
+  }),
+});
+
+const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("IncidentPublication").implement({
+  description: "What publishIncident or publishIncidentUpdate published or, with `preview`, would publish; nothing is written for a preview.",
+  fields: (t) => ({
+    preview: t.exposeBoolean("preview"),
+    incident: t.prismaField({
+      type: "Incident",
+      nullable: true,
+      description: "The incident as published; null for a preview.",
+      resolve: (query, p, _args, ctx) => (p.id ? ctx.db.incident.findUnique({ ...query, where: { id: p.id } }) : null),
+    }),
+    draft: t.field({ type: IncidentDraft, resolve: (p) => p.draft }),
+    componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
+  }),
+});
+
+const ImpactInput = builder.inputType("IncidentImpactInput", {
+  fields: (t) => ({ componentId: t.id(), impact: t.field({ type: IncidentImpactLevel }) }),
+});
+
+const PublishIncidentInput = builder.inputType("PublishIncidentInput", {
+  fields: (t) => ({
+    pageId: t.id(),
+    name: t.string({ validate: nameSchema }),
+    status: t.field({ type: IncidentStatus }),
+    message: t.string({ validate: messageSchema }),
+    impacts: t.field({ type: [ImpactInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
+    preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+  }),
+});
+
+const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput", {
+  fields: (t) => ({
+    incidentId: t.id(),
+    status: t.field({ type: IncidentStatus, description: "RESOLVED ends every impact." }),
+    message: t.string({ validate: messageSchema }),
+    impacts: t.field({ type: [ImpactInput], required: false, description: "The new impacts; omit to keep the previous update's." }),
+    preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+  }),
+});
+
+const levels = (list: { componentId: string | number; impact: incidents.NamedImpact["impact"] }[]) =>
+  list.map((i) => ({ componentId: String(i.componentId), impact: i.impact }));
+
+builder.queryFields((t) => ({
+  incident: t.prismaField({
+    type: "Incident",
+    nullable: true,
+    args: { id: t.arg.id() },
+    resolve: (query, _root, { id }, ctx) => ctx.db.incident.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  publishIncident: t.field({
+    type: IncidentPublication,
+    description: "Publishes an incident and its first update.",
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: PublishIncidentInput }) },
+    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+      const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
+      return announcePublication(ctx, await incidents.publishIncident(ctx.db, data, { now: ctx.now(), preview }));
+    },
+  }),
+  publishIncidentUpdate: t.field({
+    type: IncidentPublication,
+    description: "Publishes an update: new status, message and (optionally) impacts. InvalidStateError once resolved.",
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
+    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+      const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
+      return announcePublication(ctx, await incidents.publishIncidentUpdate(ctx.db, data, { now: ctx.now(), preview }));
+    },
+  }),
+  deleteIncident: t.prismaField({
+    type: "Incident",
+    description: "Removes the incident and its history from the page. Returns the deleted incident's own fields.",
+    errors: { types: MUTATION_ERRORS },
+    args: { id: t.arg.id() },
+    resolve: async (_query, _root, { id }, ctx) => {
+      const incident = await incidents.deleteIncident(ctx.db, String(id));
+      announce(ctx.events, { pageId: incident.pageId, subject: "INCIDENT", kind: "DELETED", subjectId: incident.id, at: ctx.now() });
+      return incident;
+    },
+  }),
+}));

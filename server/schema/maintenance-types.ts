@@ -1,0 +1,55 @@
+// The Maintenance type as pages show it.
+import { builder } from "../builder.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import type * as maintenance from "../services/maintenance.js";
+import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
+
+const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
+const COMPONENTS = {
+  select: { componentId: true, impact: true, component: { select: { name: true } } },
+  orderBy: [{ component: { rank: "asc" } }, { component: { name: "asc" } }, { componentId: "asc" }],
+} satisfies Prisma.Maintenance$componentsArgs;
+
+export const MaintenanceComponentImpact = builder.objectRef<maintenance.NamedMaintenanceImpact>("MaintenanceComponentImpact").implement({
+  fields: (t) => ({
+    componentId: t.exposeID("componentId"),
+    name: t.exposeString("name"),
+    impact: t.expose("impact", { type: MaintenanceImpactLevel }),
+  }),
+});
+
+export const Maintenance = builder.prismaObject("Maintenance", {
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    status: t.expose("status", { type: MaintenanceStatus }),
+    startsAt: t.expose("startsAt", { type: "DateTime", description: "Start of the impact window." }),
+    endsAt: t.expose("endsAt", { type: "DateTime", description: "End of the impact window." }),
+    autoUpdate: t.exposeBoolean("autoUpdate", { description: "The service moves it to IN_PROGRESS at the start and COMPLETE at the end." }),
+    // Same relation arguments as `updates`, so both load in one query.
+    message: t.string({
+      description: "The latest update's message.",
+      select: { updates: { orderBy: NEWEST_FIRST, select: { message: true } } },
+      resolve: (m) => m.updates[0]?.message ?? "",
+    }),
+    publishedAt: t.expose("publishedAt", { type: "DateTime" }),
+    publishedBy: t.exposeString("publishedBy", { nullable: true }),
+    page: t.relation("page"),
+    updates: t.relation("updates", { description: "Newest first.", query: { orderBy: NEWEST_FIRST } }),
+    components: t.field({
+      type: [MaintenanceComponentImpact],
+      select: { components: COMPONENTS },
+      resolve: (m) => m.components.map((c) => ({ componentId: c.componentId, impact: c.impact, name: c.component.name })),
+    }),
+  }),
+});
+
+builder.prismaObject("MaintenanceUpdate", {
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    status: t.expose("status", { type: MaintenanceStatus }),
+    message: t.exposeString("message"),
+    publishedAt: t.expose("publishedAt", { type: "DateTime" }),
+    publishedBy: t.exposeString("publishedBy", { nullable: true, description: "Null for the service's own updates." }),
+  }),
+});

@@ -1,0 +1,112 @@
+// Scheduling, updating and deleting maintenance, with review before publish.
+import { builder } from "../builder.js";
+import { messageSchema, nameSchema } from "../domain/limits.js";
+import { announce } from "../events.js";
+import * as maintenance from "../services/maintenance.js";
+import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
+import { MUTATION_ERRORS } from "./errors.js";
+import "./maintenance-page.js";
+import { MaintenanceComponentImpact } from "./maintenance-types.js";
+import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication } from "./publication.js";
+
+const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
+  description: "What a maintenance update publishes: for the first update, the maintenance itself.",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    status: t.expose("status", { type: MaintenanceStatus }),
+    message: t.exposeString("message"),
+    startsAt: t.expose("startsAt", { type: "DateTime" }),
+    endsAt: t.expose("endsAt", { type: "DateTime" }),
+    autoUpdate: t.exposeBoolean("autoUpdate"),
+    components: t.field({ type: [MaintenanceComponentImpact], resolve: (d) => d.components }),
+  }),
+});
+
+const MaintenancePublication = builder.objectRef<maintenance.MaintenancePublication>("MaintenancePublication").implement({
+  description: "What scheduleMaintenance or publishMaintenanceUpdate published or, with `preview`, would publish; nothing is written for a preview.",
+  fields: (t) => ({
+    preview: t.exposeBoolean("preview"),
+    maintenance: t.prismaField({
+      type: "Maintenance",
+      nullable: true,
+      description: "The maintenance as published; null for a preview.",
+      resolve: (query, p, _args, ctx) => (p.id ? ctx.db.maintenance.findUnique({ ...query, where: { id: p.id } }) : null),
+    }),
+    draft: t.field({ type: MaintenanceDraft, resolve: (p) => p.draft }),
+    componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
+  }),
+});
+
+const ComponentInput = builder.inputType("MaintenanceComponentInput", {
+  fields: (t) => ({ componentId: t.id(), impact: t.field({ type: MaintenanceImpactLevel }) }),
+});
+
+const ScheduleMaintenanceInput = builder.inputType("ScheduleMaintenanceInput", {
+  fields: (t) => ({
+    pageId: t.id(),
+    name: t.string({ validate: nameSchema }),
+    message: t.string({ validate: messageSchema }),
+    startsAt: t.field({ type: "DateTime" }),
+    endsAt: t.field({ type: "DateTime", description: "Must be after startsAt." }),
+    autoUpdate: t.boolean({ defaultValue: true }),
+    components: t.field({ type: [ComponentInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
+    preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+  }),
+});
+
+const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdateInput", {
+  fields: (t) => ({
+    maintenanceId: t.id(),
+    status: t.field({ type: MaintenanceStatus, description: "Forward only: SCHEDULED, IN_PROGRESS, COMPLETE." }),
+    message: t.string({ validate: messageSchema }),
+    startsAt: t.field({ type: "DateTime", required: false }),
+    endsAt: t.field({ type: "DateTime", required: false }),
+    components: t.field({ type: [ComponentInput], required: false, description: "The new affected components; omit to keep them." }),
+    preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+  }),
+});
+
+const levels = (list: { componentId: string | number; impact: maintenance.NamedMaintenanceImpact["impact"] }[]) =>
+  list.map((c) => ({ componentId: String(c.componentId), impact: c.impact }));
+
+builder.queryFields((t) => ({
+  maintenance: t.prismaField({
+    type: "Maintenance",
+    nullable: true,
+    args: { id: t.arg.id() },
+    resolve: (query, _root, { id }, ctx) => ctx.db.maintenance.findUnique({ ...query, where: { id: String(id) } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  scheduleMaintenance: t.field({
+    type: MaintenancePublication,
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
+    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+      const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
+      return announcePublication(ctx, await maintenance.scheduleMaintenance(ctx.db, data, { now: ctx.now(), preview }));
+    },
+  }),
+  publishMaintenanceUpdate: t.field({
+    type: MaintenancePublication,
+    description: "Publishes an update: status, message, and optionally a new window or components. InvalidStateError once complete.",
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
+    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+      const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
+      return announcePublication(ctx, await maintenance.publishMaintenanceUpdate(ctx.db, data, { now: ctx.now(), preview }));
+    },
+  }),
+  deleteMaintenance: t.prismaField({
+    type: "Maintenance",
+    description: "Removes the maintenance from the page. Returns the deleted maintenance's own fields.",
+    errors: { types: MUTATION_ERRORS },
+    args: { id: t.arg.id() },
+    resolve: async (_query, _root, { id }, ctx) => {
+      const row = await maintenance.deleteMaintenance(ctx.db, String(id));
+      announce(ctx.events, { pageId: row.pageId, subject: "MAINTENANCE", kind: "DELETED", subjectId: row.id, at: ctx.now() });
+      return row;
+    },
+  }),
+}));

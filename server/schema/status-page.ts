@@ -1,0 +1,132 @@
+// Status pages: public ones list their components; customer ones have a sub-page per
+// entry of a catalog type.
+import { builder } from "../builder.js";
+import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
+import type { Context } from "../context.js";
+import { announce } from "../events.js";
+import { announcePages } from "../services/announce.js";
+import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
+import * as pages from "../services/status-pages.js";
+import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
+import { PageKind, Theme } from "./enums.js";
+import { MUTATION_ERRORS } from "./errors.js";
+import { CreateStatusPageInput, UpdateStatusPageInput } from "./status-page-inputs.js";
+import "./sub-page.js";
+
+const ComponentGroup = builder.objectRef<{ name: string | null; components: ComponentSource[] }>("ComponentGroup").implement({
+  description: "A heading on a public page and its components; components without a heading come in a group named null.",
+  fields: (t) => ({
+    name: t.exposeString("name", { nullable: true }),
+    components: t.field({ type: [Component], resolve: (g) => g.components }),
+  }),
+});
+
+type PageRef = { id: string; kind: "PUBLIC" | "CUSTOMER"; subPages: { id: string }[] };
+
+/** A public page's components in order; for a customer page, those of every sub-page in sub-page order. */
+async function pageComponents(ctx: Context, page: PageRef): Promise<ComponentSource[]> {
+  if (page.kind === "PUBLIC") {
+    const layout = await ctx.loaders.pageLayout.load(page.id);
+    return layout.components.map((c) => ({ id: c.id, name: c.name, pageId: page.id, groupName: c.group }));
+  }
+  const lists = await ctx.loaders.subPageComponents.loadMany(page.subPages.map((s) => s.id));
+  const ids = [...new Set(lists.flatMap((l) => (l instanceof Error ? [] : l)))];
+  const entries = await ctx.loaders.entries.loadMany(ids);
+  return entries.filter((e): e is EntryRow => !(e instanceof Error)).map((e) => ({ id: e.id, name: e.name, pageId: page.id, groupName: null }));
+}
+
+const PAGE_COMPONENTS = { kind: true, subPages: { orderBy: [...SUB_PAGE_ORDER], select: { id: true } } } as const;
+
+export const StatusPage = builder.prismaObject("StatusPage", {
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    slug: t.exposeString("slug", { description: "The page's URL: /<slug>." }),
+    title: t.exposeString("title"),
+    kind: t.expose("kind", { type: PageKind }),
+    theme: t.expose("theme", { type: Theme }),
+    logoUrl: t.exposeString("logoUrl", { nullable: true }),
+    faviconUrl: t.exposeString("faviconUrl", { nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    components: t.field({
+      type: [Component],
+      description: "Public pages: in order. Customer pages: every sub-page's components.",
+      select: PAGE_COMPONENTS,
+      resolve: (page, _args, ctx) => pageComponents(ctx, page),
+    }),
+    groups: t.field({
+      type: [ComponentGroup],
+      description: "Public pages: the components under their headings, in order.",
+      select: { kind: true },
+      resolve: async (page, _args, ctx) => {
+        if (page.kind !== "PUBLIC") return [];
+        const { sections } = await ctx.loaders.pageLayout.load(page.id);
+        return sections.map((s) => ({ name: s.name, components: s.components.map((c) => ({ ...c, pageId: page.id, groupName: s.name })) }));
+      },
+    }),
+    summary: t.field({
+      type: StatusSummary,
+      select: PAGE_COMPONENTS,
+      resolve: async (page, _args, ctx) => summarize(ctx, page.id, (await pageComponents(ctx, page)).map((c) => c.id)),
+    }),
+    customerType: t.relation("customerType", { nullable: true, description: "Customer pages: the type whose entries are the customers." }),
+    componentsAttribute: t.relation("componentsAttribute", { nullable: true, description: "Customer pages: the attribute holding each customer's components." }),
+    emailDomainsAttribute: t.relation("domainsAttribute", { nullable: true, description: "Customer pages: the attribute holding allowed email domains." }),
+    subPages: t.relation("subPages", { description: "Customer pages: by the entry's rank, then name.", query: { orderBy: [...SUB_PAGE_ORDER] } }),
+    subPage: t.prismaField({
+      type: "SubPage",
+      nullable: true,
+      args: { slug: t.arg.string() },
+      resolve: (query, page, { slug }, ctx) => ctx.db.subPage.findUnique({ ...query, where: { pageId_slug: { pageId: page.id, slug } } }),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  statusPages: t.prismaField({
+    type: ["StatusPage"],
+    description: "By title.",
+    resolve: (query, _root, _args, ctx) => ctx.db.statusPage.findMany({ ...query, orderBy: [{ title: "asc" }, { slug: "asc" }] }),
+  }),
+  statusPage: t.prismaField({
+    type: "StatusPage",
+    nullable: true,
+    args: { slug: t.arg.string() },
+    resolve: (query, _root, { slug }, ctx) => ctx.db.statusPage.findUnique({ ...query, where: { slug } }),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createStatusPage: t.prismaField({
+    type: "StatusPage",
+    description: "A customer page gets a sub-page per entry of its customer type, now and as entries are added.",
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: CreateStatusPageInput }) },
+    resolve: async (query, _root, { input }, ctx) => {
+      const { value, pageIds } = await pages.createStatusPage(ctx.db, input);
+      announcePages(ctx, pageIds, "PAGE");
+      return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id: value.id } });
+    },
+  }),
+  updateStatusPage: t.prismaField({
+    type: "StatusPage",
+    description: "Refused (InUseError) when it would take off a component an open incident or maintenance lists.",
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: UpdateStatusPageInput }) },
+    resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
+      await pages.updateStatusPage(ctx.db, id, patch);
+      announcePages(ctx, [id], "PAGE");
+      return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+  deleteStatusPage: t.prismaField({
+    type: "StatusPage",
+    description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
+    errors: { types: MUTATION_ERRORS },
+    args: { id: t.arg.id() },
+    resolve: async (_query, _root, { id }, ctx) => {
+      const page = await pages.deleteStatusPage(ctx.db, id);
+      announce(ctx.events, { pageId: id, subject: "PAGE", kind: "DELETED", subjectId: null, at: ctx.now() });
+      return page;
+    },
+  }),
+}));

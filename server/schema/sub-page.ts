@@ -1,0 +1,76 @@
+// A customer's view of a customer page: one entry of the page's customer type.
+import { builder } from "../builder.js";
+import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
+import type { Context } from "../context.js";
+import { announcePages } from "../services/announce.js";
+import { updateSubPage } from "../services/customer-pages.js";
+import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
+import { MUTATION_ERRORS } from "./errors.js";
+import { UpdateSubPageInput } from "./status-page-inputs.js";
+
+/** The components a sub-page shows, in the order its entry lists them. */
+async function subPageComponents(ctx: Context, subPage: { id: string; pageId: string }): Promise<ComponentSource[]> {
+  const ids = await ctx.loaders.subPageComponents.load(subPage.id);
+  const entries = await ctx.loaders.entries.loadMany(ids);
+  return entries
+    .filter((e): e is EntryRow => !(e instanceof Error))
+    .map((e) => ({ id: e.id, name: e.name, pageId: subPage.pageId, groupName: null }));
+}
+
+export const SubPage = builder.prismaObject("SubPage", {
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    slug: t.exposeString("slug"),
+    url: t.string({
+      description: "Path of the live page, /<page-slug>/<sub-page-slug>.",
+      select: { slug: true, page: { select: { slug: true } } },
+      resolve: (s) => `/${s.page.slug}/${s.slug}`,
+    }),
+    page: t.relation("page"),
+    entry: t.relation("entry", { description: "The entry of the customer type this sub-page belongs to." }),
+    components: t.field({
+      type: [Component],
+      select: { id: true, pageId: true },
+      resolve: (s, _args, ctx) => subPageComponents(ctx, s),
+    }),
+    summary: t.field({
+      type: StatusSummary,
+      select: { id: true, pageId: true },
+      resolve: async (s, _args, ctx) => summarize(ctx, s.pageId, await ctx.loaders.subPageComponents.load(s.id)),
+    }),
+    allowedEmailDomains: t.stringList({
+      description: "Viewers whose email address is at one of these domains may see this sub-page.",
+      select: {
+        page: { select: { domainsAttributeId: true } },
+        entry: { select: { values: { orderBy: { position: "asc" }, select: { attributeId: true, text: true } } } },
+      },
+      resolve: (s) =>
+        s.entry.values.filter((v) => v.attributeId === s.page.domainsAttributeId && v.text !== null).map((v) => v.text!),
+    }),
+  }),
+});
+
+builder.queryField("subPage", (t) =>
+  t.prismaField({
+    type: "SubPage",
+    nullable: true,
+    description: "The sub-page at /<pageSlug>/<slug>.",
+    args: { pageSlug: t.arg.string(), slug: t.arg.string() },
+    resolve: (query, _root, { pageSlug, slug }, ctx) => ctx.db.subPage.findFirst({ ...query, where: { slug, page: { slug: pageSlug } } }),
+  }),
+);
+
+builder.mutationField("updateSubPage", (t) =>
+  t.prismaField({
+    type: "SubPage",
+    description: "Renames a sub-page or changes its URL (unique within its page).",
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: UpdateSubPageInput }) },
+    resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
+      const subPage = await updateSubPage(ctx.db, id, patch);
+      announcePages(ctx, [subPage.pageId], "PAGE");
+      return ctx.db.subPage.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

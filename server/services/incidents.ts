@@ -1,0 +1,144 @@
+// Incidents: publish, update (including resolve), delete. Every publish runs its
+// checks in one transaction; with `preview` it stops before the first write.
+import type { Db } from "../db/client.js";
+import { InvalidStateError, NotFoundError, ValidationError } from "../errors.js";
+import type { Incident, Prisma } from "../generated/sqlite/client.js";
+import { canUpdateIncident } from "../domain/transitions.js";
+import { INCIDENT_IMPACTS, type IncidentImpact, type IncidentStatus } from "../domain/types.js";
+import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
+import { componentChanges, withIncident, type Publication, type PublishOptions } from "./preview.js";
+
+type Tx = Prisma.TransactionClient;
+export type NamedImpact = NamedComponentLevel<IncidentImpact>;
+
+/** Newest first; the id breaks ties between updates published in the same instant. */
+export const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.IncidentUpdateOrderByWithRelationInput[];
+
+export interface IncidentDraft {
+  name: string;
+  status: IncidentStatus;
+  message: string;
+  impacts: NamedImpact[];
+}
+
+export type IncidentPublication = Publication<IncidentDraft>;
+
+export interface PublishIncidentInput {
+  pageId: string;
+  name: string;
+  status: IncidentStatus;
+  message: string;
+  impacts: ComponentLevel[];
+}
+
+export interface IncidentUpdateInput {
+  incidentId: string;
+  status: IncidentStatus;
+  message: string;
+  /** Omitted: the previous update's impacts carry forward. */
+  impacts?: ComponentLevel[] | null;
+}
+
+// Resolving ends every impact; the resolving update records that explicitly.
+function endImpacts(impacts: NamedImpact[]): NamedImpact[] {
+  return impacts.map((i) => ({ ...i, impact: "NO_IMPACT" }));
+}
+
+export async function publishIncident(db: Db, input: PublishIncidentInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
+  return db.$transaction(async (tx) => {
+    const page = await tx.statusPage.findUnique({ where: { id: input.pageId }, select: { id: true } });
+    if (!page) throw ValidationError.of("input.pageId", "not_found", `no status page ${input.pageId}`);
+    const checked = await checkComponents(tx, page.id, input.impacts, INCIDENT_IMPACTS, "input.impacts");
+    throwIfAny(checked.issues);
+    const impacts = input.status === "RESOLVED" ? endImpacts(checked.items) : checked.items;
+    const draft: IncidentDraft = { name: input.name, status: input.status, message: input.message, impacts };
+    // Any id no stored incident has: the draft joins the page's activity alongside them.
+    const changes = await componentChanges(tx, page.id, withIncident({ id: "", status: draft.status, impacts }));
+    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
+    const incident = await tx.incident.create({
+      data: {
+        pageId: page.id,
+        name: draft.name,
+        status: draft.status,
+        publishedAt: options.now,
+        resolvedAt: draft.status === "RESOLVED" ? options.now : null,
+        publishedBy: options.actorName ?? null,
+      },
+    });
+    await writeUpdate(tx, incident.id, draft, options);
+    const event = { pageId: page.id, subject: "INCIDENT" as const, kind: "PUBLISHED" as const, subjectId: incident.id, at: options.now };
+    return { preview: false, id: incident.id, draft, componentChanges: changes, event };
+  });
+}
+
+export async function publishIncidentUpdate(db: Db, input: IncidentUpdateInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
+  return db.$transaction(async (tx) => {
+    const incident = await findIncident(tx, input.incidentId);
+    if (!canUpdateIncident(incident.status)) {
+      throw new InvalidStateError(`Incident "${incident.name}" is resolved and takes no further updates`, incident.status);
+    }
+    const previous = latestImpacts(incident);
+    const impacts = await nextImpacts(tx, incident.pageId, input, previous);
+    const draft: IncidentDraft = { name: incident.name, status: input.status, message: input.message, impacts };
+    const changes = await componentChanges(tx, incident.pageId, withIncident({ id: incident.id, status: draft.status, impacts }));
+    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
+    const resolved = draft.status === "RESOLVED";
+    await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null } });
+    await writeUpdate(tx, incident.id, draft, options);
+    const kind = resolved ? ("RESOLVED" as const) : ("UPDATED" as const);
+    const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, at: options.now };
+    return { preview: false, id: incident.id, draft, componentChanges: changes, event };
+  });
+}
+
+/** Deletes the incident and its updates; returns the deleted row. */
+export async function deleteIncident(db: Db, id: string): Promise<Incident> {
+  return db.$transaction(async (tx) => {
+    const incident = await tx.incident.findUnique({ where: { id } });
+    if (!incident) throw new NotFoundError("incident", id);
+    await tx.incident.delete({ where: { id } });
+    return incident;
+  });
+}
+
+async function findIncident(tx: Tx, id: string) {
+  const incident = await tx.incident.findUnique({
+    where: { id },
+    include: {
+      updates: { orderBy: NEWEST_FIRST, take: 1, include: { impacts: { include: { component: { select: { name: true } } } } } },
+    },
+  });
+  if (!incident) throw new NotFoundError("incident", id);
+  return incident;
+}
+
+function latestImpacts(incident: Awaited<ReturnType<typeof findIncident>>): NamedImpact[] {
+  return (incident.updates[0]?.impacts ?? []).map((i) => ({ componentId: i.componentId, impact: i.impact, name: i.component.name }));
+}
+
+// Given impacts replace the previous ones; a resolving update ends those it names and
+// every previously affected one.
+async function nextImpacts(tx: Tx, pageId: string, input: IncidentUpdateInput, previous: NamedImpact[]): Promise<NamedImpact[]> {
+  let impacts = previous;
+  if (input.impacts) {
+    const checked = await checkComponents(tx, pageId, input.impacts, INCIDENT_IMPACTS, "input.impacts");
+    throwIfAny(checked.issues);
+    impacts = checked.items;
+  }
+  if (input.status !== "RESOLVED") return impacts;
+  const named = new Set(impacts.map((i) => i.componentId));
+  return endImpacts([...impacts, ...previous.filter((p) => !named.has(p.componentId))]);
+}
+
+async function writeUpdate(tx: Tx, incidentId: string, draft: IncidentDraft, options: PublishOptions): Promise<void> {
+  await tx.incidentUpdate.create({
+    data: {
+      incidentId,
+      status: draft.status,
+      message: draft.message,
+      publishedAt: options.now,
+      publishedBy: options.actorName ?? null,
+      impacts: { createMany: { data: draft.impacts.map(({ componentId, impact }) => ({ componentId, impact })) } },
+    },
+  });
+}

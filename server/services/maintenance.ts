@@ -1,0 +1,152 @@
+// Maintenance: schedule, update, delete. The service's own transitions at the
+// window's start and end live in maintenance-schedule.ts.
+import type { Db } from "../db/client.js";
+import { InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
+import type { Maintenance, Prisma } from "../generated/sqlite/client.js";
+import type { ChangeKind } from "../events.js";
+import { allowedMaintenanceStatusChange, canUpdateMaintenance } from "../domain/transitions.js";
+import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } from "../domain/types.js";
+import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
+import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
+
+export { applyDueTransition, dueMaintenances, type DueTransition } from "./maintenance-schedule.js";
+
+type Tx = Prisma.TransactionClient;
+export type NamedMaintenanceImpact = NamedComponentLevel<MaintenanceImpact>;
+
+export interface MaintenanceDraft {
+  name: string;
+  status: MaintenanceStatus;
+  message: string;
+  startsAt: Date;
+  endsAt: Date;
+  autoUpdate: boolean;
+  components: NamedMaintenanceImpact[];
+}
+
+export type MaintenancePublication = Publication<MaintenanceDraft>;
+
+export interface ScheduleMaintenanceInput {
+  pageId: string;
+  name: string;
+  message: string;
+  startsAt: Date;
+  endsAt: Date;
+  autoUpdate: boolean;
+  components: ComponentLevel[];
+}
+
+export interface MaintenanceUpdateInput {
+  maintenanceId: string;
+  status: MaintenanceStatus;
+  message: string;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  /** Omitted: the affected components stay as they are. */
+  components?: ComponentLevel[] | null;
+}
+
+function windowIssue(startsAt: Date, endsAt: Date, endGiven: boolean): ValidationIssue | null {
+  if (endsAt.getTime() > startsAt.getTime()) return null;
+  // Blame the end unless only the start was changed.
+  return endGiven
+    ? { field: "input.endsAt", rule: "after_start", message: "must be after the start of the window" }
+    : { field: "input.startsAt", rule: "before_end", message: "must be before the end of the window" };
+}
+
+export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
+  return db.$transaction(async (tx) => {
+    const page = await tx.statusPage.findUnique({ where: { id: input.pageId }, select: { id: true } });
+    if (!page) throw ValidationError.of("input.pageId", "not_found", `no status page ${input.pageId}`);
+    const checked = await checkComponents(tx, page.id, input.components, MAINTENANCE_IMPACTS, "input.components");
+    const window = windowIssue(input.startsAt, input.endsAt, true);
+    throwIfAny([...(window ? [window] : []), ...checked.issues]);
+    const { pageId: _page, components: _given, ...fields } = input;
+    const draft: MaintenanceDraft = { ...fields, status: "SCHEDULED", components: checked.items };
+    // Scheduled maintenance changes no status yet; computed anyway so the rule lives in one place.
+    const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: draft.status, components: draft.components }));
+    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
+    const publishedBy = options.actorName ?? null;
+    const maintenance = await tx.maintenance.create({
+      data: {
+        pageId: page.id,
+        name: draft.name,
+        status: draft.status,
+        startsAt: draft.startsAt,
+        endsAt: draft.endsAt,
+        autoUpdate: draft.autoUpdate,
+        publishedAt: options.now,
+        publishedBy,
+        components: { createMany: { data: draft.components.map(({ componentId, impact }) => ({ componentId, impact })) } },
+        updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy } },
+      },
+    });
+    const event = { pageId: page.id, subject: "MAINTENANCE" as const, kind: "PUBLISHED" as const, subjectId: maintenance.id, at: options.now };
+    return { preview: false, id: maintenance.id, draft, componentChanges: changes, event };
+  });
+}
+
+export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
+  return db.$transaction(async (tx) => {
+    const current = await findMaintenance(tx, input.maintenanceId);
+    const draft = await nextDraft(tx, current, input);
+    const changes = await componentChanges(tx, current.pageId, withMaintenance({ id: current.id, status: draft.status, components: draft.components }));
+    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
+    await tx.maintenance.update({ where: { id: current.id }, data: { status: draft.status, startsAt: draft.startsAt, endsAt: draft.endsAt } });
+    if (input.components) {
+      await tx.maintenanceComponent.deleteMany({ where: { maintenanceId: current.id } });
+      await tx.maintenanceComponent.createMany({
+        data: draft.components.map(({ componentId, impact }) => ({ maintenanceId: current.id, componentId, impact })),
+      });
+    }
+    await tx.maintenanceUpdate.create({
+      data: { maintenanceId: current.id, status: draft.status, message: draft.message, publishedAt: options.now, publishedBy: options.actorName ?? null },
+    });
+    const event = { pageId: current.pageId, subject: "MAINTENANCE" as const, kind: changeKind(current.status, draft.status), subjectId: current.id, at: options.now };
+    return { preview: false, id: current.id, draft, componentChanges: changes, event };
+  });
+}
+
+async function findMaintenance(tx: Tx, id: string) {
+  const maintenance = await tx.maintenance.findUnique({ where: { id }, include: { components: { include: { component: { select: { name: true } } } } } });
+  if (!maintenance) throw new NotFoundError("maintenance", id);
+  return maintenance;
+}
+
+async function nextDraft(tx: Tx, current: Awaited<ReturnType<typeof findMaintenance>>, input: MaintenanceUpdateInput): Promise<MaintenanceDraft> {
+  if (!canUpdateMaintenance(current.status)) {
+    throw new InvalidStateError(`Maintenance "${current.name}" is complete and takes no further updates`, current.status);
+  }
+  if (!allowedMaintenanceStatusChange(current.status, input.status)) {
+    throw new InvalidStateError(`Maintenance cannot move back from ${current.status} to ${input.status}`, current.status);
+  }
+  const startsAt = input.startsAt ?? current.startsAt;
+  const endsAt = input.endsAt ?? current.endsAt;
+  const window = windowIssue(startsAt, endsAt, input.endsAt != null);
+  let components = current.components.map((c) => ({ componentId: c.componentId, impact: c.impact, name: c.component.name }));
+  const issues = window ? [window] : [];
+  if (input.components) {
+    const checked = await checkComponents(tx, current.pageId, input.components, MAINTENANCE_IMPACTS, "input.components");
+    issues.push(...checked.issues);
+    components = checked.items;
+  }
+  throwIfAny(issues);
+  const { name, autoUpdate } = current;
+  return { name, status: input.status, message: input.message, startsAt, endsAt, autoUpdate, components };
+}
+
+function changeKind(from: MaintenanceStatus, to: MaintenanceStatus): ChangeKind {
+  if (to === "COMPLETE") return "COMPLETED";
+  if (to === "IN_PROGRESS" && from === "SCHEDULED") return "STARTED";
+  return "UPDATED";
+}
+
+/** Deletes the maintenance with its components and updates; returns the deleted row. */
+export async function deleteMaintenance(db: Db, id: string): Promise<Maintenance> {
+  return db.$transaction(async (tx) => {
+    const maintenance = await tx.maintenance.findUnique({ where: { id } });
+    if (!maintenance) throw new NotFoundError("maintenance", id);
+    await tx.maintenance.delete({ where: { id } });
+    return maintenance;
+  });
+}

@@ -1,0 +1,136 @@
+// Status pages: creating, editing and deleting them, with the rules of each kind.
+import type { PageKind, Prisma, StatusPage, Theme } from "../generated/sqlite/client.js";
+import type { Db } from "../db/client.js";
+import { NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
+import { slugify, uniqueSlug } from "../domain/slug.js";
+import type { Touched } from "./catalog.js";
+import { createSubPages, resolveCustomerSetup, resolveSubPages, type CustomerSetupInput, type SubPageInput } from "./customer-pages.js";
+import { checkRemovable, loadPageLayouts, resolveLayout, writeLayout, type LayoutInput } from "./page-layout.js";
+
+type Tx = Prisma.TransactionClient;
+
+export interface CreateStatusPageInput extends LayoutInput, CustomerSetupInput {
+  title: string;
+  /** Generated from the title when omitted. */
+  slug?: string | null;
+  kind: PageKind;
+  theme: Theme;
+  logoUrl?: string | null;
+  faviconUrl?: string | null;
+  subPages?: SubPageInput[] | null;
+}
+
+export interface StatusPagePatch extends LayoutInput {
+  title?: string | null;
+  slug?: string | null;
+  theme?: Theme | null;
+  /** Null clears, undefined keeps. */
+  logoUrl?: string | null;
+  faviconUrl?: string | null;
+}
+
+const ONLY_FOR: Record<PageKind, readonly string[]> = {
+  PUBLIC: ["components", "groups"],
+  CUSTOMER: ["customerType", "componentsAttribute", "emailDomainsAttribute", "subPages"],
+};
+
+/** Fields that belong to the other kind of page. */
+function checkKindFields(kind: PageKind, input: object, issues: ValidationIssue[]): void {
+  const other: PageKind = kind === "PUBLIC" ? "CUSTOMER" : "PUBLIC";
+  for (const field of ONLY_FOR[other]) {
+    if ((input as Record<string, unknown>)[field] != null) {
+      issues.push({ field: `input.${field}`, rule: "not_allowed", message: `only ${other.toLowerCase()} pages have ${field}` });
+    }
+  }
+}
+
+async function checkSlug(tx: Tx, slug: string, issues: ValidationIssue[], exceptId?: string): Promise<void> {
+  const other = await tx.statusPage.findUnique({ where: { slug }, select: { id: true } });
+  if (other && other.id !== exceptId) issues.push({ field: "input.slug", rule: "unique", message: `another status page has the URL "${slug}"` });
+}
+
+/**
+ * A concurrent write can take the slug between the check and the write; report that
+ * like the check would. The slug is the only unique column these writes can clash on.
+ */
+async function slugRace<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if ((e as { code?: unknown }).code === "P2002") throw ValidationError.of("input.slug", "unique", "the URL was taken meanwhile");
+    throw e;
+  }
+}
+
+async function generateSlug(tx: Tx, title: string): Promise<string> {
+  return uniqueSlug(slugify(title) || "status", async (s) => (await tx.statusPage.count({ where: { slug: s } })) > 0);
+}
+
+export async function createStatusPage(db: Db, input: CreateStatusPageInput): Promise<Touched<StatusPage>> {
+  return slugRace(db.$transaction(async (tx) => {
+    const issues: ValidationIssue[] = [];
+    checkKindFields(input.kind, input, issues);
+    if (input.slug) await checkSlug(tx, input.slug, issues);
+    const layout = input.kind === "PUBLIC" ? await resolveLayout(tx, input, issues) : [];
+    const setup = input.kind === "CUSTOMER" ? await resolveCustomerSetup(tx, input, issues) : null;
+    const planned = setup && input.subPages ? await resolveSubPages(tx, setup.customerTypeId, input.subPages, issues) : [];
+    if (issues.length > 0) throw new ValidationError(issues);
+    const page = await tx.statusPage.create({
+      data: {
+        title: input.title,
+        slug: input.slug || (await generateSlug(tx, input.title)),
+        kind: input.kind,
+        theme: input.theme,
+        logoUrl: input.logoUrl ?? null,
+        faviconUrl: input.faviconUrl ?? null,
+        ...setup,
+      },
+    });
+    if (setup) {
+      const changed = await createSubPages(tx, page.id, setup.customerTypeId, planned);
+      return { value: page, pageIds: [page.id, ...changed] };
+    }
+    await writeLayout(tx, page.id, layout);
+    return { value: page, pageIds: [page.id] };
+  }));
+}
+
+export async function updateStatusPage(db: Db, id: string, patch: StatusPagePatch): Promise<Touched<StatusPage>> {
+  return slugRace(db.$transaction(async (tx) => {
+    const current = await tx.statusPage.findUnique({ where: { id } });
+    if (!current) throw new NotFoundError("status page", id);
+    const issues: ValidationIssue[] = [];
+    checkKindFields(current.kind, patch, issues);
+    if (patch.slug != null) await checkSlug(tx, patch.slug, issues, id);
+    const relayout = current.kind === "PUBLIC" && (patch.components != null || patch.groups != null);
+    const layout = relayout ? await resolveLayout(tx, patch, issues) : null;
+    if (issues.length > 0) throw new ValidationError(issues);
+    if (layout) {
+      const [before] = await loadPageLayouts(tx, [id]);
+      const kept = new Set(layout.flatMap((s) => s.components));
+      await checkRemovable(tx, id, before!.components.filter((c) => !kept.has(c.id)));
+      await writeLayout(tx, id, layout);
+    }
+    const value = await tx.statusPage.update({
+      where: { id },
+      data: {
+        title: patch.title ?? undefined,
+        slug: patch.slug ?? undefined,
+        theme: patch.theme ?? undefined,
+        logoUrl: patch.logoUrl,
+        faviconUrl: patch.faviconUrl,
+      },
+    });
+    return { value, pageIds: [id] };
+  }));
+}
+
+/** Deletes the page with everything on it: layout, sub-pages, incidents, maintenance, viewer sessions. */
+export async function deleteStatusPage(db: Db, id: string): Promise<StatusPage> {
+  return db.$transaction(async (tx) => {
+    const page = await tx.statusPage.findUnique({ where: { id } });
+    if (!page) throw new NotFoundError("status page", id);
+    await tx.statusPage.delete({ where: { id } });
+    return page;
+  });
+}
