@@ -2,9 +2,13 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { createContext, type Context } from "./context.js";
+import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
+import { withRoutes, type Route } from "./http/routes.js";
+import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
+import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
+import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
 
 export interface AppOptions {
@@ -14,12 +18,19 @@ export interface AppOptions {
   now?: () => Date;
   /** Receives every SQL statement (tests pin statement counts with it). */
   onQuery?: (sql: string) => void;
+  /**
+   * Run the maintenance scheduler on timers (default true). Tests with an
+   * injected clock turn timers off and call `app.scheduler.tick()`.
+   */
+  schedulerTimers?: boolean;
 }
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
   database: Database;
   events: Events;
+  hub: SummaryHub;
+  scheduler: Scheduler;
   now: () => Date;
   /** Runs an operation with full rights, in process (the demo seed and scripts use it). */
   executeAsSystem(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
@@ -31,31 +42,44 @@ export interface App {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   const database = await openDatabase({ url: options.databaseUrl, onQuery: options.onQuery });
   const events = createEvents();
-  const services = { db: database.db, events, now: options.now ?? (() => new Date()) };
+  const now = options.now ?? (() => new Date());
+  const hub = createSummaryHub({ db: database.db, events, now });
+  const services: AppServices = { db: database.db, events, now, hub };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
-    context: (initial) => createContext(services, initial),
+    context: (initial) => createContext(services, initial as InitialContext),
     graphiql: { title: "Statusgraph" },
     landingPage: false,
   });
+  const routes: Route[] = [];
+  const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
   let server: Server | null = null;
+  let ws: ReturnType<typeof attachWebSocket> | null = null;
 
   return {
     yoga,
     database,
     events,
-    now: services.now,
+    hub,
+    scheduler,
+    now,
     async executeAsSystem(query, variables) {
-      const contextValue: Context = { ...createContext(services, {}), actor: { kind: "system" } };
+      const contextValue = systemContext(services);
       return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
     },
     async start(port = 0, host = "127.0.0.1") {
-      server = createServer(yoga);
+      server = createServer(withRoutes(routes, yoga));
+      ws = attachWebSocket(server, yoga);
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
+      // Catch up on maintenance that came due while the service was down.
+      await scheduler.tick();
       const { port: actual } = server.address() as AddressInfo;
       return `http://${host.includes(":") ? `[${host}]` : host}:${actual}${yoga.graphqlEndpoint}`;
     },
     async stop() {
+      scheduler.stop();
+      hub.close();
+      await ws?.close();
       if (server) {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server!.close(() => resolve()));

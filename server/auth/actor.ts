@@ -9,6 +9,8 @@ import { authenticateViewer } from "./viewer-sessions.js";
 
 export type Actor =
   | { kind: "anonymous" }
+  /** The service itself (demo seed, scheduler); never the result of a request. */
+  | { kind: "system" }
   | { kind: "operator"; keyId: string; name: string; scope: ApiKeyScope }
   | { kind: "viewer"; email: string; pageId: string; subPageIds: string[]; sessionId: string };
 
@@ -97,6 +99,7 @@ export interface AuthScopes {
 }
 
 export function authScopes(actor: Actor): AuthScopes {
+  if (actor.kind === "system") return { read: true, publish: true, admin: true, viewer: false };
   const scope = actor.kind === "operator" ? actor.scope : null;
   return {
     read: scope !== null,
@@ -109,6 +112,6 @@ export function authScopes(actor: Actor): AuthScopes {
 /** Public pages are open to all; a customer sub-page to operators and to viewers whose domain it allows. */
 export function canViewSubPage(actor: Actor, pageKind: "PUBLIC" | "CUSTOMER", subPageId: string): boolean {
   if (pageKind === "PUBLIC") return true;
-  if (actor.kind === "operator") return true;
+  if (actor.kind === "operator" || actor.kind === "system") return true;
   return actor.kind === "viewer" && actor.subPageIds.includes(subPageId);
 }

@@ -26,7 +26,7 @@ export function testClock(start = "2026-03-10T12:00:00Z") {
 }
 
 export async function createTestApp(options: AppOptions = {}): Promise<TestApp> {
-  const app = await buildApp({ databaseUrl: freshDatabaseUrl(), ...options });
+  const app = await buildApp({ databaseUrl: freshDatabaseUrl(), schedulerTimers: false, ...options });
   const gql = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const res = await app.yoga.fetch("http://localhost/graphql", {
       method: "POST",

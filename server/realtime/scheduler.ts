@@ -1,0 +1,79 @@
+// Moves auto-updating maintenance along: IN_PROGRESS at the window's start,
+// COMPLETE at its end. On start it catches up on what came due while the
+// service was down. Each transition is a conditional write, so with several
+// instances on one database exactly one of them performs (and announces) it.
+import type { Db } from "../db/client.js";
+import { nextMaintenanceWakeUp } from "../domain/transitions.js";
+import { announce, type Events } from "../events.js";
+import { applyDueTransition, dueMaintenances } from "../services/maintenance.js";
+
+export interface Scheduler {
+  /** Performs every transition due at `now()`; resolves to the number this instance performed. */
+  tick(): Promise<number>;
+  stop(): void;
+}
+
+/** Longest sleep between checks, so windows created or moved by other instances are picked up. */
+const MAX_SLEEP_MS = 30_000;
+
+export function startScheduler(options: { db: Db; events: Events; now: () => Date; timers?: boolean }): Scheduler {
+  const { db, events, now } = options;
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  let running: Promise<number> = Promise.resolve(0);
+
+  async function runDue(): Promise<number> {
+    let performed = 0;
+    for (const due of await dueMaintenances(db, now())) {
+      const at = now();
+      if (await applyDueTransition(db, due.id, due.to, at)) {
+        performed += 1;
+        announce(events, {
+          pageId: due.pageId,
+          subject: "MAINTENANCE",
+          kind: due.to === "IN_PROGRESS" ? "STARTED" : "COMPLETED",
+          subjectId: due.id,
+          at,
+        });
+      }
+    }
+    return performed;
+  }
+
+  async function plan(): Promise<void> {
+    if (stopped || options.timers === false) return;
+    const upcoming = await db.maintenance.findMany({
+      where: { autoUpdate: true, status: { in: ["SCHEDULED", "IN_PROGRESS"] } },
+      select: { status: true, autoUpdate: true, startsAt: true, endsAt: true },
+    });
+    const wake = nextMaintenanceWakeUp(upcoming, now());
+    const delay = wake ? Math.min(Math.max(wake.getTime() - now().getTime(), 0), MAX_SLEEP_MS) : MAX_SLEEP_MS;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void scheduler.tick(), delay);
+    timer.unref();
+  }
+
+  const scheduler: Scheduler = {
+    tick() {
+      // Ticks never overlap within an instance; the database arbitrates between instances.
+      running = running.then(runDue, runDue).then(async (n) => {
+        await plan().catch((error: unknown) => console.error("maintenance scheduler:", error));
+        return n;
+      });
+      return running;
+    },
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      void changes.return?.();
+    },
+  };
+  // Maintenance scheduled or changed (on any instance) moves the next wake-up.
+  const changes = events.subscribe("maintenance:changed")[Symbol.asyncIterator]();
+  void (async () => {
+    for (let next = await changes.next(); !next.done && !stopped; next = await changes.next()) {
+      await plan().catch(() => undefined);
+    }
+  })();
+  return scheduler;
+}
