@@ -52,3 +52,18 @@ export class InvalidStateError extends Error {
     this.name = "InvalidStateError";
   }
 }
+
+/**
+ * The caller may not see or do this: no credentials, a refused key, too narrow a
+ * scope, or a customer sub-page outside the viewer's domains. Its message never
+ * says whether the target exists.
+ */
+export class AccessDeniedError extends Error {
+  constructor(
+    message: string,
+    readonly reason: "UNAUTHENTICATED" | "FORBIDDEN",
+  ) {
+    super(message);
+    this.name = "AccessDeniedError";
+  }
+}

@@ -1,6 +1,6 @@
 // The typed errors mutations return. Every one implements `Error { message }`.
 import { builder } from "../builder.js";
-import { InUseError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
+import { AccessDeniedError, InUseError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   description: "A failure the client can act on. Nothing was changed.",
@@ -43,5 +43,12 @@ builder.objectType(InvalidStateError, {
   fields: (t) => ({ state: t.exposeString("state") }),
 });
 
+builder.objectType(AccessDeniedError, {
+  name: "AccessDeniedError",
+  description: "Missing or refused credentials (UNAUTHENTICATED) or too narrow a scope (FORBIDDEN). Nothing was changed.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ reason: t.exposeString("reason") }),
+});
+
 /** The errors every mutation may return. */
-export const MUTATION_ERRORS = [ValidationError, NotFoundError, InUseError, InvalidStateError];
+export const MUTATION_ERRORS = [AccessDeniedError, ValidationError, NotFoundError, InUseError, InvalidStateError];
