@@ -2,11 +2,20 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
+import { createSignInLimits } from "./auth/rate-limit.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
+import { authRoutes } from "./http/auth-routes.js";
+import { badgeRoute } from "./http/badge.js";
+import { publicUrlFromEnv } from "./http/base-url.js";
+import { maskAppErrors } from "./http/mask-errors.js";
+import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
+import { webRoute } from "./http/web.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
+import { useSharedExecution } from "./realtime/shared-execution.js";
 import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
@@ -23,6 +32,12 @@ export interface AppOptions {
    * injected clock turn timers off and call `app.scheduler.tick()`.
    */
   schedulerTimers?: boolean;
+  /** Subscribers of one view share each event's execution result (default true; bench/fanout.ts compares). */
+  shareLiveResults?: boolean;
+  /** Sends sign-in links; defaults to createMailerFromEnv() (SMTP_URL, MAIL_FROM), closed on stop. */
+  mailer?: Mailer;
+  /** Public origin for sign-in links and cookies; defaults to PUBLIC_URL, else each request's Host. */
+  publicUrl?: string | null;
 }
 
 export interface App {
@@ -44,14 +59,18 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const events = createEvents();
   const now = options.now ?? (() => new Date());
   const hub = createSummaryHub({ db: database.db, events, now });
-  const services: AppServices = { db: database.db, events, now, hub };
+  const mailer = options.mailer ?? createMailerFromEnv();
+  const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
+  const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(), publicUrl };
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
+    maskedErrors: { maskError: maskAppErrors },
+    plugins: [useResponseCookies(), ...(options.shareLiveResults === false ? [] : [useSharedExecution()])],
     graphiql: { title: "Statusgraph" },
     landingPage: false,
   });
-  const routes: Route[] = [];
+  const routes: Route[] = [authRoutes(services), badgeRoute(services), webRoute()];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
   let server: Server | null = null;
   let ws: ReturnType<typeof attachWebSocket> | null = null;
@@ -86,6 +105,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
         server = null;
       }
       await database.close();
+      // An injected mailer belongs to the caller.
+      if (!options.mailer) mailer.close();
     },
   };
 }

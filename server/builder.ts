@@ -3,6 +3,7 @@ import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin, { type StandardSchemaV1 } from "@pothos/plugin-validation";
 import { DateTimeResolver } from "graphql-scalars";
 import type { Context } from "./context.js";
@@ -10,6 +11,9 @@ import { ValidationError } from "./errors.js";
 import { getDatamodel } from "./generated/pothos-types.js";
 import type PrismaTypes from "./generated/pothos-types.js";
 import type { Db } from "./db/client.js";
+import type { AuthScopes } from "./auth/actor.js";
+import AuthBeforeInputPlugin from "./plugins/auth-before-input.js";
+import { scopeAuthOptions } from "./plugins/scope-auth.js";
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
@@ -29,11 +33,14 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
   Scalars: { DateTime: { Input: Date; Output: Date } };
+  AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
 }>({
-  // Errors first so it catches what later plugins throw (see plugin-errors docs).
-  plugins: [ErrorsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  // Errors first so it catches what later plugins throw (see plugin-errors docs),
+  // then authorization, so no other plugin's wrapper runs for a refused caller;
+  // AuthBeforeInput also runs it ahead of input validation.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {
@@ -43,6 +50,7 @@ export const builder = new SchemaBuilder<{
     filterConnectionTotalCount: true,
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
+  scopeAuth: scopeAuthOptions,
   relay: { cursorType: "String", clientMutationId: "omit" },
   errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },
   validation: {
@@ -56,3 +64,4 @@ export const builder = new SchemaBuilder<{
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

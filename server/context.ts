@@ -1,8 +1,12 @@
 import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
+import type { Mailer } from "./auth/mailer.js";
+import type { SignInLimits } from "./auth/rate-limit.js";
 import type { Db } from "./db/client.js";
 import type { Events } from "./events.js";
+import { requestBaseUrl } from "./http/base-url.js";
+import { queueResponseCookie } from "./http/response-cookies.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
 
@@ -20,6 +24,14 @@ export interface Context {
   loaders: Loaders;
   /** Live summaries shared by subscribers. */
   hub: SummaryHub;
+  mailer: Mailer;
+  signInLimits: SignInLimits;
+  /** Public origin of the service, for links in mail and cookie attributes. */
+  baseUrl: string;
+  /** The requester's address, for per-client rate limits; null when unknown. */
+  clientAddress: string | null;
+  /** Adds a Set-Cookie header to the HTTP response; a no-op over WebSocket. */
+  setCookie: (value: string) => void;
 }
 
 export interface AppServices {
@@ -27,6 +39,10 @@ export interface AppServices {
   events: Events;
   now: () => Date;
   hub: SummaryHub;
+  mailer: Mailer;
+  signInLimits: SignInLimits;
+  /** PUBLIC_URL; when null, each request's Host header stands in. */
+  publicUrl: string | null;
 }
 
 /** What Yoga hands the context factory: a Fetch request over HTTP, or the upgrade request and connectionParams over graphql-ws. */
@@ -50,7 +66,15 @@ export async function createContext(services: AppServices, initial: InitialConte
     },
     services.now(),
   );
-  return { ...systemContext(services), actor, authError: error ?? null };
+  const request = initial.request;
+  return {
+    ...systemContext(services),
+    actor,
+    authError: error ?? null,
+    baseUrl: services.publicUrl ?? requestBaseUrl(header(initial, "host")),
+    clientAddress: initial.req?.socket.remoteAddress ?? null,
+    setCookie: request ? (value) => queueResponseCookie(request, value) : () => {},
+  };
 }
 
 /** A context with full rights for the service's own work (seed, scheduler, scripts). */
@@ -63,5 +87,10 @@ export function systemContext(services: AppServices): Context {
     actor: { kind: "system" },
     authError: null,
     loaders: createLoaders(services.db, services.now),
+    mailer: services.mailer,
+    signInLimits: services.signInLimits,
+    baseUrl: services.publicUrl ?? requestBaseUrl(null),
+    clientAddress: null,
+    setCookie: () => {},
   };
 }

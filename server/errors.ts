@@ -59,11 +59,14 @@ export class InvalidStateError extends Error {
  * says whether the target exists.
  */
 export class AccessDeniedError extends Error {
+  /** graphql-js copies these onto the GraphQL error where no result union catches this one. */
+  readonly extensions: { code: "UNAUTHENTICATED" | "FORBIDDEN" };
   constructor(
     message: string,
     readonly reason: "UNAUTHENTICATED" | "FORBIDDEN",
   ) {
     super(message);
     this.name = "AccessDeniedError";
+    this.extensions = { code: reason };
   }
 }

@@ -14,6 +14,10 @@ export interface PageChange {
   subjectId: string | null;
   /** ISO 8601 instant of the change. */
   at: string;
+  /** The incident's or maintenance's name (a deleted one can no longer be looked up). */
+  subjectName?: string;
+  /** Components the incident or maintenance affects or affected, so sub-pages can tell whether it is theirs. */
+  componentIds?: string[];
 }
 
 export type Topics = {

@@ -22,21 +22,46 @@ export interface Loaders {
   uptimeHistory: DataLoader<string, UptimeHistory>;
 }
 
+/**
+ * Each loader is made on first use. Every operation's context gets a set, and a
+ * subscription holds its context for as long as it lasts without ever using one:
+ * with thousands of subscribers, loaders made up front would be most of their memory.
+ */
 export function createLoaders(db: Db, now: () => Date): Loaders {
-  return {
-    entries: new DataLoader(async (ids) => {
-      const rows = await db.catalogEntry.findMany({ where: { id: { in: [...ids] } } });
+  return new LazyLoaders(db, now);
+}
+
+class LazyLoaders implements Loaders {
+  private readonly made: Partial<Loaders> = {};
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date,
+  ) {}
+
+  get entries() {
+    return (this.made.entries ??= new DataLoader(async (ids) => {
+      const rows = await this.db.catalogEntry.findMany({ where: { id: { in: [...ids] } } });
       const byId = new Map(rows.map((r) => [r.id, r]));
       return ids.map((id) => byId.get(id) ?? new Error(`No catalog entry ${id}`));
-    }),
-    activity: new DataLoader((pageIds) => loadPageActivity(db, pageIds)),
-    subPageComponents: new DataLoader(async (ids) => {
-      const map = await subPageComponentIds(db, ids);
+    }));
+  }
+  get activity() {
+    return (this.made.activity ??= new DataLoader((pageIds) => loadPageActivity(this.db, pageIds)));
+  }
+  get subPageComponents() {
+    return (this.made.subPageComponents ??= new DataLoader(async (ids) => {
+      const map = await subPageComponentIds(this.db, ids);
       return ids.map((id) => map.get(id) ?? []);
-    }),
-    // One page per request in practice, so no batching beyond the loader's cache.
-    pageComponents: new DataLoader((pageIds) => Promise.all(pageIds.map((id) => pageComponentIds(db, id)))),
-    pageLayout: new DataLoader((pageIds) => loadPageLayouts(db, pageIds)),
-    uptimeHistory: new DataLoader((pageIds) => loadUptimeHistory(db, pageIds, now())),
-  };
+    }));
+  }
+  // One page per request in practice, so no batching beyond the loader's cache.
+  get pageComponents() {
+    return (this.made.pageComponents ??= new DataLoader((pageIds) => Promise.all(pageIds.map((id) => pageComponentIds(this.db, id)))));
+  }
+  get pageLayout() {
+    return (this.made.pageLayout ??= new DataLoader((pageIds) => loadPageLayouts(this.db, pageIds)));
+  }
+  get uptimeHistory() {
+    return (this.made.uptimeHistory ??= new DataLoader((pageIds) => loadUptimeHistory(this.db, pageIds, this.now())));
+  }
 }

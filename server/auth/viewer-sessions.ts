@@ -132,6 +132,12 @@ export async function signOut(db: Db, secret: string, now: Date): Promise<boolea
   return ended.count === 1;
 }
 
+/** Ends a session already authenticated (see resolveActor) by its id; true when it was live. */
+export async function endSession(db: Db, sessionId: string, now: Date): Promise<boolean> {
+  const ended = await db.viewerSession.updateMany({ where: { id: sessionId, endedAt: null, expiresAt: { gt: now } }, data: { endedAt: now } });
+  return ended.count === 1;
+}
+
 /** Deletes links and sessions that can no longer be used; for a periodic job. */
 export async function pruneSignIns(db: Db, now: Date): Promise<void> {
   await db.signInToken.deleteMany({ where: { expiresAt: { lte: now } } });

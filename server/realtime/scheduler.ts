@@ -4,7 +4,7 @@
 // instances on one database exactly one of them performs (and announces) it.
 import type { Db } from "../db/client.js";
 import { nextMaintenanceWakeUp } from "../domain/transitions.js";
-import { announce, type Events } from "../events.js";
+import type { Events } from "../events.js";
 import { applyDueTransition, dueMaintenances } from "../services/maintenance.js";
 
 export interface Scheduler {
@@ -25,17 +25,8 @@ export function startScheduler(options: { db: Db; events: Events; now: () => Dat
   async function runDue(): Promise<number> {
     let performed = 0;
     for (const due of await dueMaintenances(db, now())) {
-      const at = now();
-      if (await applyDueTransition(db, due.id, due.to, at)) {
-        performed += 1;
-        announce(events, {
-          pageId: due.pageId,
-          subject: "MAINTENANCE",
-          kind: due.to === "IN_PROGRESS" ? "STARTED" : "COMPLETED",
-          subjectId: due.id,
-          at,
-        });
-      }
+      // Announced by applyDueTransition once committed, and only by the instance that made it.
+      if (await applyDueTransition(db, due.id, due.to, now(), events)) performed += 1;
     }
     return performed;
   }

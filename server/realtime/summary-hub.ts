@@ -1,135 +1,165 @@
-// Live summaries, computed once per change and shared by every subscriber of
-// the same page or sub-page. A subscriber's events carry the shared objects, so
-// resolving them does no database work.
+// Live summaries, computed once per change for every watched view of a page (in
+// one batch of statements) and shared by all subscribers of the same page or
+// sub-page. Listeners receive the shared objects, so resolving a subscriber's
+// event does no database work.
 import type { Db } from "../db/client.js";
-import type { ComponentStatus } from "../domain/types.js";
+import { NotFoundError } from "../errors.js";
 import type { Events, PageChange } from "../events.js";
-import { computePageSummary, type PageSummary } from "../services/page-summary.js";
+import { computePageSummaries, type PageSummary } from "../services/page-summary.js";
+import { componentChanges, pageEventFor } from "./live-diff.js";
+import { sharedPayload } from "./shared-execution.js";
+import { inSlices } from "./slices.js";
+import type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate } from "./summary-types.js";
 
-export interface SummaryKey {
-  pageId: string;
-  subPageId: string | null;
-}
+const shareIfAny = <T extends object>(payload: T | null) => payload && sharedPayload(payload);
 
-export interface ComponentStatusEvent {
-  pageId: string;
-  subPageId: string | null;
-  componentId: string;
-  name: string;
-  previous: ComponentStatus;
-  next: ComponentStatus;
-  at: string;
-  /** The change that caused it: its subject (INCIDENT, MAINTENANCE, PAGE, CATALOG) and id. */
-  cause: Pick<PageChange, "subject" | "subjectId" | "kind">;
-}
-
-/** What a subscriber of one key receives after a change that altered its summary. */
-export interface SummaryUpdate {
-  summary: PageSummary;
-  componentChanges: ComponentStatusEvent[];
-  change: PageChange | null;
-}
-
-type Listener = (update: SummaryUpdate) => void;
+export type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate };
 
 interface Channel {
   key: SummaryKey;
-  latest: Promise<{ summary: PageSummary; json: string }>;
-  listeners: Set<Listener>;
+  state: { summary: PageSummary; json: string } | null;
+  /** Listeners, and whether each has been started. */
+  members: Map<LiveListener, boolean>;
 }
 
-const keyOf = (k: SummaryKey) => `${k.pageId}/${k.subPageId ?? ""}`;
-
-export function componentChanges(before: PageSummary, after: PageSummary, change: PageChange | null): ComponentStatusEvent[] {
-  const previous = new Map(before.components.map((c) => [c.id, c.status]));
-  return after.components
-    .filter((c) => (previous.get(c.id) ?? "OPERATIONAL") !== c.status)
-    .map((c) => ({
-      pageId: after.pageId,
-      subPageId: after.subPageId,
-      componentId: c.id,
-      name: c.name,
-      previous: previous.get(c.id) ?? "OPERATIONAL",
-      next: c.status,
-      at: change?.at ?? new Date().toISOString(),
-      cause: { subject: change?.subject ?? "PAGE", subjectId: change?.subjectId ?? null, kind: change?.kind ?? "UPDATED" },
-    }));
+interface PageWatch {
+  channels: Map<string | null, Channel>;
+  /** Computations for this page run one at a time, in event order. */
+  queue: Promise<void>;
+  stop(): void;
 }
 
-export function createSummaryHub(options: { db: Db; events: Events; now: () => Date }) {
-  const channels = new Map<string, Channel>();
-  const pages = new Map<string, { stop: () => void; queue: Promise<void> }>();
+export function createSummaryHub(options: { db: Db; events: Events; now: () => Date; log?: (message: string, error: unknown) => void }) {
+  const pages = new Map<string, PageWatch>();
+  const log = options.log ?? ((message, error) => console.error(message, error));
 
-  const compute = async (key: SummaryKey) => {
-    const summary = await computePageSummary(options.db, key, options.now());
-    return { summary, json: JSON.stringify({ ...summary, at: undefined }) };
-  };
-
-  async function refreshPage(pageId: string, change: PageChange | null): Promise<void> {
-    for (const channel of channels.values()) {
-      if (channel.key.pageId !== pageId || channel.listeners.size === 0) continue;
-      const before = await channel.latest;
-      const after = await compute(channel.key).catch(() => before);
-      if (after.json === before.json) continue;
-      channel.latest = Promise.resolve(after);
-      const update = { summary: after.summary, componentChanges: componentChanges(before.summary, after.summary, change), change };
-      for (const listener of channel.listeners) listener(update);
-    }
+  function enqueue(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): void {
+    watch.queue = watch.queue.then(() => refresh(pageId, watch, change, initial)).catch((error) => log("live summaries:", error));
   }
 
-  function watchPage(pageId: string) {
-    if (pages.has(pageId)) return;
-    const iterator = options.events.subscribe("page:changed", pageId)[Symbol.asyncIterator]();
-    const state = { queue: Promise.resolve(), stop: () => void iterator.return?.() };
-    pages.set(pageId, state);
-    void (async () => {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        const change = next.value;
-        // One refresh at a time per page, in event order.
-        state.queue = state.queue.then(() => refreshPage(pageId, change)).catch(() => undefined);
+  /** Recomputes the page's views (only those without a summary yet when `initial`) and tells their listeners. */
+  async function refresh(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): Promise<void> {
+    const channels = [...watch.channels.values()].filter((c) => (initial ? c.state === null : c.state !== null));
+    if (channels.length === 0) return;
+    let results: (PageSummary | NotFoundError)[];
+    try {
+      results = await computePageSummaries(options.db, pageId, channels.map((c) => c.key.subPageId), options.now());
+    } catch (error) {
+      // The page is gone: its views end. Anything else keeps the last summary until the next change.
+      if (error instanceof NotFoundError) results = channels.map(() => error);
+      else if (initial) return void channels.forEach((c) => endChannel(watch, c, error as Error));
+      else throw error;
+    }
+    const at = change?.at ?? options.now().toISOString();
+    for (const [i, channel] of channels.entries()) {
+      const after = results[i]!;
+      if (after instanceof NotFoundError) {
+        endChannel(watch, channel);
+        continue;
       }
-    })();
+      const before = channel.state;
+      channel.state = { summary: sharedPayload(after), json: JSON.stringify(after) };
+      if (!before) {
+        await inSlices([...channel.members.keys()], (l) => void (channel.members.has(l) && start(channel, l)));
+        continue;
+      }
+      const changed = channel.state.json !== before.json;
+      if (!changed) channel.state = before;
+      // Every subscriber of the view gets these very objects (see shared-execution.ts).
+      const update: SummaryUpdate = {
+        change,
+        summary: changed ? after : null,
+        componentChanges: changed ? componentChanges(before.summary, after, change, at).map(sharedPayload) : [],
+        pageEvent: shareIfAny(pageEventFor(change, before.summary, after)),
+      };
+      if (!update.summary && !update.pageEvent) continue;
+      const started: LiveListener[] = [];
+      for (const [listener, isStarted] of channel.members) if (isStarted) started.push(listener);
+      // Only those still subscribed when their slice comes up.
+      await inSlices(started, (l) => void (channel.members.has(l) && call(l, "update", update)));
+    }
   }
 
-  function release(id: string, channel: Channel, listener: Listener) {
-    channel.listeners.delete(listener);
-    if (channel.listeners.size > 0) return;
-    channels.delete(id);
-    if (![...channels.values()].some((c) => c.key.pageId === channel.key.pageId)) {
-      pages.get(channel.key.pageId)?.stop();
-      pages.delete(channel.key.pageId);
+  function start(channel: Channel, listener: LiveListener): void {
+    channel.members.set(listener, true);
+    call(listener, "start", channel.state!.summary);
+  }
+
+  function call<M extends keyof LiveListener>(listener: LiveListener, method: M, arg: Parameters<LiveListener[M]>[0]): void {
+    // One faulty listener must not keep the others from their update.
+    try {
+      (listener[method] as (a: typeof arg) => void).call(listener, arg);
+    } catch (error) {
+      log("live listener:", error);
     }
+  }
+
+  function endChannel(watch: PageWatch, channel: Channel, error?: Error): void {
+    const listeners = [...channel.members.keys()];
+    channel.members.clear();
+    if (watch.channels.get(channel.key.subPageId) === channel) watch.channels.delete(channel.key.subPageId);
+    unwatchIfIdle(channel.key.pageId, watch);
+    for (const listener of listeners) call(listener, "end", error);
+  }
+
+  function watchPage(pageId: string): PageWatch {
+    const iterator = options.events.subscribe("page:changed", pageId)[Symbol.asyncIterator]();
+    const watch: PageWatch = { channels: new Map(), queue: Promise.resolve(), stop: () => void iterator.return?.() };
+    void (async () => {
+      // The first next() registers the topic listener synchronously: no change is missed.
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) enqueue(pageId, watch, next.value, false);
+    })();
+    return watch;
+  }
+
+  function release(pageId: string, watch: PageWatch, channel: Channel, listener: LiveListener): void {
+    if (!channel.members.delete(listener) || channel.members.size > 0) return;
+    if (watch.channels.get(channel.key.subPageId) === channel) watch.channels.delete(channel.key.subPageId);
+    unwatchIfIdle(pageId, watch);
+  }
+
+  function unwatchIfIdle(pageId: string, watch: PageWatch): void {
+    if (watch.channels.size > 0 || pages.get(pageId) !== watch) return;
+    watch.stop();
+    pages.delete(pageId);
   }
 
   return {
-    /** Registers a listener; resolves to the current summary (a reconnecting client starts from it) and an unsubscribe. */
-    async listen(key: SummaryKey, listener: Listener): Promise<{ current: PageSummary; unsubscribe: () => void }> {
-      const id = keyOf(key);
-      let channel = channels.get(id);
+    /**
+     * Adds a listener to a view. It starts with the current summary (so a reconnecting
+     * client resyncs), then gets every update; returns the unsubscribe function.
+     */
+    listen(key: SummaryKey, listener: LiveListener): () => void {
+      let watch = pages.get(key.pageId);
+      if (!watch) pages.set(key.pageId, (watch = watchPage(key.pageId)));
+      let channel = watch.channels.get(key.subPageId);
       if (!channel) {
-        channel = { key, latest: compute(key), listeners: new Set() };
-        channels.set(id, channel);
-        watchPage(key.pageId);
+        channel = { key, state: null, members: new Map() };
+        watch.channels.set(key.subPageId, channel);
+        // Queued behind pending changes, so the first summary is never older than they are.
+        enqueue(key.pageId, watch, null, true);
       }
-      channel.listeners.add(listener);
-      const ch = channel;
-      try {
-        const { summary } = await ch.latest;
-        return { current: summary, unsubscribe: () => release(id, ch, listener) };
-      } catch (error) {
-        release(id, ch, listener);
-        throw error;
-      }
+      if (channel.state) start(channel, listener);
+      else channel.members.set(listener, false);
+      const [w, c] = [watch, channel];
+      return () => release(key.pageId, w, c, listener);
     },
-    /** Recompute every watched page, e.g. after the event bus reconnects and events may have been missed. */
+    /** Recomputes every watched view, e.g. after the event bus reconnects and changes may have been missed. */
     async resync(): Promise<void> {
-      await Promise.all([...pages.keys()].map((pageId) => refreshPage(pageId, null)));
+      for (const [pageId, watch] of pages) enqueue(pageId, watch, null, false);
+      await Promise.all([...pages.values()].map((w) => w.queue));
     },
-    stats: () => ({ channels: channels.size, pages: pages.size }),
-    close() {
-      for (const p of pages.values()) p.stop();
+    stats() {
+      const channels = [...pages.values()].flatMap((w) => [...w.channels.values()]);
+      return { pages: pages.size, channels: channels.length, listeners: channels.reduce((n, c) => n + c.members.size, 0) };
+    },
+    /** Ends every listener (their subscriptions complete) and stops watching. */
+    close(): void {
+      for (const watch of pages.values()) {
+        watch.stop();
+        for (const channel of [...watch.channels.values()]) endChannel(watch, channel);
+      }
       pages.clear();
-      channels.clear();
     },
   };
 }

@@ -1,70 +1,102 @@
 // graphql-ws on the same port and path as HTTP. Every operation goes through
 // `yoga.getEnveloped`, so WebSocket operations get the same plugins and the
 // same context factory as HTTP requests.
+//
+// The socket adapter is our own (ws-connection.ts, on graphql-ws's `makeServer`)
+// rather than `useServer`: `useServer` waits for each message to be flushed
+// before a subscription sends its next, so a client that stops reading never
+// shows in `bufferedAmount` and its backlog sits in the protocol layer instead.
 import type { Server } from "node:http";
 import type { ExecutionArgs } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
+import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
+import { Preserialized } from "./preserialized.js";
+import { Connection, WS_LIMITS, type Extra } from "./ws-connection.js";
 
-export const WS_LIMITS = {
-  /** Largest message a client may send. */
-  maxPayloadBytes: 64 * 1024,
-  /** Outgoing bytes a socket may have queued before it counts as a slow consumer and is closed. */
-  maxBufferedBytes: 1024 * 1024,
-  /** Ping interval; keeps proxies from dropping idle connections. */
-  keepAliveMs: 12_000,
-} as const;
-
-/** Close code sent to a client that does not read fast enough (1013: try again later). */
-export const SLOW_CONSUMER_CLOSE = { code: 1013, reason: "Slow consumer: too many undelivered messages" } as const;
+export { SLOW_CONSUMER_CLOSE, WS_LIMITS } from "./ws-connection.js";
 
 type EnvelopedArgs = ExecutionArgs & {
   execute: (args: ExecutionArgs) => unknown;
   subscribe: (args: ExecutionArgs) => unknown;
 };
 
+/**
+ * Subscribers mostly send the same few documents; each subscription keeps its
+ * message (query text included) for its whole life, so equal texts share one string.
+ */
+const queries = new Map<string, string>();
+function intern(query: string): string {
+  const known = queries.get(query);
+  if (known !== undefined) return known;
+  if (queries.size >= 1_000) queries.delete(queries.keys().next().value!);
+  queries.set(query, query);
+  return query;
+}
+
 export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>) {
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: WS_LIMITS.maxPayloadBytes });
-  const disposable = useServer(
-    {
-      execute: (args) => (args as EnvelopedArgs).execute(args) as never,
-      subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
-      onSubscribe: async (ctx, _id, payload) => {
-        const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
-          ...ctx,
-          req: ctx.extra.request,
-          socket: ctx.extra.socket,
-          params: payload,
-        });
-        const args: EnvelopedArgs = {
-          schema,
-          operationName: payload.operationName,
-          document: parse(payload.query),
-          variableValues: payload.variables,
-          contextValue: await contextFactory(),
-          execute,
-          subscribe,
-        };
-        const errors = validate(args.schema, args.document);
-        return errors.length > 0 ? errors : args;
-      },
-      onNext: (ctx) => {
-        const socket = ctx.extra.socket;
-        if (socket.bufferedAmount > WS_LIMITS.maxBufferedBytes) {
-          socket.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
-        }
-      },
+  const wss = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: WS_LIMITS.maxPayloadBytes,
+    handleProtocols,
+    // ws 8.18 takes it; @types/ws does not know it yet.
+    ...({ closeTimeout: WS_LIMITS.closeTimeoutMs } as object),
+  });
+  const protocol = makeServer<Record<string, unknown> | undefined, Extra>({
+    execute: (args) => (args as EnvelopedArgs).execute(args) as never,
+    subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
+    onSubscribe: async (ctx, _id, payload) => {
+      // graphql-ws's types mark it read-only; the message object is ours to trim.
+      (payload as { query: string }).query = intern(payload.query);
+      const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        ...ctx,
+        req: ctx.extra.request,
+        socket: ctx.extra.socket,
+        params: payload,
+      });
+      const args: EnvelopedArgs = {
+        schema,
+        operationName: payload.operationName,
+        document: parse(payload.query),
+        variableValues: payload.variables,
+        contextValue: await contextFactory(),
+        execute,
+        subscribe,
+      };
+      const errors = validate(args.schema, args.document);
+      return errors.length > 0 ? errors : args;
     },
-    wss,
-    WS_LIMITS.keepAliveMs,
-  );
+    onNext: (ctx, _id, _payload, _args, result) => (ctx.extra.preserialized ??= new Preserialized()).standIn(result) as never,
+  });
+  wss.on("error", (error) => console.error("WebSocket server:", error));
+  const answered = new WeakSet<object>();
+
+  wss.on("connection", (socket, request) => {
+    answered.add(socket);
+    socket.on("pong", () => answered.add(socket));
+    // ws closes the socket itself on protocol errors; without a listener they would crash the process.
+    socket.on("error", () => {});
+    new Connection(socket, request, protocol);
+  });
+
+  // One sweep for all sockets rather than a timer each: a socket that did not answer
+  // the previous ping is dropped, the others are pinged again.
+  const heartbeat = setInterval(() => {
+    for (const socket of wss.clients) {
+      if (!answered.delete(socket)) socket.terminate();
+      else socket.ping();
+    }
+  }, WS_LIMITS.keepAliveMs);
+  heartbeat.unref();
+
   return {
     wss,
     async close() {
+      clearInterval(heartbeat);
       for (const client of wss.clients) client.terminate();
-      await disposable.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
 }

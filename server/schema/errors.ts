@@ -1,5 +1,6 @@
 // The typed errors mutations return. Every one implements `Error { message }`.
 import { builder } from "../builder.js";
+import { RateLimitedError } from "../auth/rate-limit.js";
 import { AccessDeniedError, InUseError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
@@ -48,6 +49,13 @@ builder.objectType(AccessDeniedError, {
   description: "Missing or refused credentials (UNAUTHENTICATED) or too narrow a scope (FORBIDDEN). Nothing was changed.",
   interfaces: [ErrorInterface],
   fields: (t) => ({ reason: t.exposeString("reason") }),
+});
+
+builder.objectType(RateLimitedError, {
+  name: "RateLimitedError",
+  description: "Too many requests of this kind from this address or client; nothing was done.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "When to try again." }) }),
 });
 
 /** The errors every mutation may return. */

@@ -2,29 +2,33 @@
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { visibleIncidents } from "../services/visibility.js";
 import { Incident } from "./incident-types.js";
 import { visibleOnSubPage } from "./sub-page-visibility.js";
 
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.IncidentOrderByWithRelationInput[];
 const UNRESOLVED = { status: { not: "RESOLVED" } } satisfies Prisma.IncidentWhereInput;
 
+// On customer pages every list below holds only what the caller may see (services/visibility.ts).
 builder.prismaObjectFields("StatusPage", (t) => ({
   incidents: t.relation("incidents", {
     description: "Unresolved incidents, newest first.",
-    query: { where: UNRESOLVED, orderBy: NEWEST_FIRST },
+    query: (_args, ctx) => ({ where: { AND: [UNRESOLVED, visibleIncidents(ctx.actor)] }, orderBy: NEWEST_FIRST }),
   }),
   incident: t.field({
     type: Incident,
     nullable: true,
-    description: "One of this page's incidents, resolved or not.",
+    description: "One of this page's incidents, resolved or not; null when there is none the caller may see.",
     args: { id: t.arg.id() },
-    select: (args, _ctx, nestedSelection) => ({ incidents: nestedSelection({ where: { id: String(args.id) }, take: 1 }) }),
+    select: (args, ctx, nestedSelection) => ({
+      incidents: nestedSelection({ where: { AND: [{ id: String(args.id) }, visibleIncidents(ctx.actor)] }, take: 1 }),
+    }),
     resolve: (page) => page.incidents[0] ?? null,
   }),
   incidentHistory: t.relatedConnection("incidents", {
     description: "Every incident, resolved ones included, newest first.",
     cursor: "id",
-    query: { orderBy: NEWEST_FIRST },
+    query: (_args, ctx) => ({ where: visibleIncidents(ctx.actor), orderBy: NEWEST_FIRST }),
   }),
 }));
 

@@ -1,8 +1,10 @@
 // The Incident type as pages show it: updates newest first, each with its impacts.
 import { builder } from "../builder.js";
+import { OPERATORS_ONLY } from "./publication.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import * as incidents from "../services/incidents.js";
 import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
+import { impactsShownTo } from "./sub-page-visibility.js";
 
 /** Impacts with their component's name, in catalog order. */
 export const IMPACTS = {
@@ -30,21 +32,22 @@ export const Incident = builder.prismaObject("Incident", {
     status: t.expose("status", { type: IncidentStatus }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
     resolvedAt: t.expose("resolvedAt", { type: "DateTime", nullable: true }),
-    publishedBy: t.exposeString("publishedBy", { nullable: true }),
+    publishedBy: t.exposeString("publishedBy", OPERATORS_ONLY),
     page: t.relation("page"),
     updates: t.relation("updates", { description: "Newest first.", query: { orderBy: incidents.NEWEST_FIRST } }),
     // Same relation arguments as `updates`, so both load in one query.
     currentImpacts: t.field({
       type: [ComponentImpact],
       description: "Impacts of the latest update other than NO_IMPACT; empty once resolved.",
-      select: { status: true, updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
-      resolve: (i) => (i.status === "RESOLVED" ? [] : named(i.updates[0]?.impacts ?? []).filter((x) => x.impact !== "NO_IMPACT")),
+      select: { pageId: true, status: true, updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
+      resolve: (i, _args, ctx) =>
+        i.status === "RESOLVED" ? [] : impactsShownTo(ctx, i.pageId, named(i.updates[0]?.impacts ?? []).filter((x) => x.impact !== "NO_IMPACT")),
     }),
     affectedComponents: t.field({
       type: [ComponentImpact],
       description: "Every component the latest update lists, NO_IMPACT included.",
-      select: { updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
-      resolve: (i) => named(i.updates[0]?.impacts ?? []),
+      select: { pageId: true, updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
+      resolve: (i, _args, ctx) => impactsShownTo(ctx, i.pageId, named(i.updates[0]?.impacts ?? [])),
     }),
   }),
 });
@@ -55,7 +58,12 @@ builder.prismaObject("IncidentUpdate", {
     status: t.expose("status", { type: IncidentStatus }),
     message: t.exposeString("message"),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
-    publishedBy: t.exposeString("publishedBy", { nullable: true }),
-    impacts: t.field({ type: [ComponentImpact], select: { impacts: IMPACTS }, resolve: (u) => named(u.impacts) }),
+    publishedBy: t.exposeString("publishedBy", OPERATORS_ONLY),
+    impacts: t.field({
+      type: [ComponentImpact],
+      // Only a viewer's impacts are filtered, so only then is the page looked up.
+      select: (_args, ctx) => (ctx.actor.kind === "viewer" ? { impacts: IMPACTS, incident: { select: { pageId: true } } } : { impacts: IMPACTS }),
+      resolve: (u, _args, ctx) => impactsShownTo(ctx, "incident" in u ? u.incident.pageId : undefined, named(u.impacts)),
+    }),
   }),
 });

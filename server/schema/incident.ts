@@ -3,11 +3,12 @@ import { builder } from "../builder.js";
 import { messageSchema, nameSchema } from "../domain/limits.js";
 import { announce } from "../events.js";
 import * as incidents from "../services/incidents.js";
+import { visibleIncidents } from "../services/visibility.js";
 import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication } from "./publication.js";
+import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
   description: "What an incident update publishes: for the first update, the incident itself.",
@@ -67,7 +68,8 @@ builder.queryFields((t) => ({
     type: "Incident",
     nullable: true,
     args: { id: t.arg.id() },
-    resolve: (query, _root, { id }, ctx) => ctx.db.incident.findUnique({ ...query, where: { id: String(id) } }),
+    description: "Null when there is no such incident or the caller may not see it (customer pages).",
+    resolve: (query, _root, { id }, ctx) => ctx.db.incident.findFirst({ ...query, where: { AND: [{ id: String(id) }, visibleIncidents(ctx.actor)] } }),
   }),
 }));
 
@@ -75,31 +77,35 @@ builder.mutationFields((t) => ({
   publishIncident: t.field({
     type: IncidentPublication,
     description: "Publishes an incident and its first update.",
+    authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return announcePublication(ctx, await incidents.publishIncident(ctx.db, data, { now: ctx.now(), preview }));
+      return announcePublication(ctx, await incidents.publishIncident(ctx.db, data, publishOptions(ctx, preview)));
     },
   }),
   publishIncidentUpdate: t.field({
     type: IncidentPublication,
     description: "Publishes an update: new status, message and (optionally) impacts. InvalidStateError once resolved.",
+    authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
-      return announcePublication(ctx, await incidents.publishIncidentUpdate(ctx.db, data, { now: ctx.now(), preview }));
+      return announcePublication(ctx, await incidents.publishIncidentUpdate(ctx.db, data, publishOptions(ctx, preview)));
     },
   }),
   deleteIncident: t.prismaField({
     type: "Incident",
     description: "Removes the incident and its history from the page. Returns the deleted incident's own fields.",
+    authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
     resolve: async (_query, _root, { id }, ctx) => {
       const incident = await incidents.deleteIncident(ctx.db, String(id));
-      announce(ctx.events, { pageId: incident.pageId, subject: "INCIDENT", kind: "DELETED", subjectId: incident.id, at: ctx.now() });
+      const { pageId, name: subjectName, componentIds } = incident;
+      announce(ctx.events, { pageId, subject: "INCIDENT", kind: "DELETED", subjectId: incident.id, subjectName, componentIds, at: ctx.now() });
       return incident;
     },
   }),

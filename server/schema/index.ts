@@ -5,5 +5,9 @@ import "./catalog.js";
 import "./status-page.js";
 import "./incident.js";
 import "./maintenance.js";
+import "./live.js";
+import "./api-key.js";
+import "./viewer.js";
+import "./sign-in.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

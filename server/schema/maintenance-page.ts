@@ -1,6 +1,7 @@
 // Maintenance as a status page and a customer sub-page list it.
 import { builder } from "../builder.js";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { visibleMaintenances } from "../services/visibility.js";
 import { Maintenance } from "./maintenance-types.js";
 import { visibleOnSubPage } from "./sub-page-visibility.js";
 
@@ -23,9 +24,12 @@ const stateArg = { type: MaintenanceState, defaultValue: "UPCOMING" } as const;
 
 builder.prismaObjectFields("StatusPage", (t) => ({
   maintenances: t.relation("maintenances", {
-    description: "The page's maintenance in one state: upcoming (default), in progress, or past.",
+    description: "The page's maintenance in one state: upcoming (default), in progress, or past. Customer pages: what the caller may see.",
     args: { state: t.arg(stateArg) },
-    query: ({ state }) => STATES[state as State],
+    query: ({ state }, ctx) => {
+      const { where, orderBy } = STATES[state as State];
+      return { where: { AND: [where, visibleMaintenances(ctx.actor)] }, orderBy };
+    },
   }),
 }));
 

@@ -1,8 +1,10 @@
 // The Maintenance type as pages show it.
 import { builder } from "../builder.js";
+import { OPERATORS_ONLY } from "./publication.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type * as maintenance from "../services/maintenance.js";
 import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
+import { impactsShownTo } from "./sub-page-visibility.js";
 
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
 const COMPONENTS = {
@@ -33,13 +35,14 @@ export const Maintenance = builder.prismaObject("Maintenance", {
       resolve: (m) => m.updates[0]?.message ?? "",
     }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
-    publishedBy: t.exposeString("publishedBy", { nullable: true }),
+    publishedBy: t.exposeString("publishedBy", OPERATORS_ONLY),
     page: t.relation("page"),
     updates: t.relation("updates", { description: "Newest first.", query: { orderBy: NEWEST_FIRST } }),
     components: t.field({
       type: [MaintenanceComponentImpact],
-      select: { components: COMPONENTS },
-      resolve: (m) => m.components.map((c) => ({ componentId: c.componentId, impact: c.impact, name: c.component.name })),
+      select: { pageId: true, components: COMPONENTS },
+      resolve: (m, _args, ctx) =>
+        impactsShownTo(ctx, m.pageId, m.components.map((c) => ({ componentId: c.componentId, impact: c.impact, name: c.component.name }))),
     }),
   }),
 });
@@ -50,6 +53,6 @@ builder.prismaObject("MaintenanceUpdate", {
     status: t.expose("status", { type: MaintenanceStatus }),
     message: t.exposeString("message"),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
-    publishedBy: t.exposeString("publishedBy", { nullable: true, description: "Null for the service's own updates." }),
+    publishedBy: t.exposeString("publishedBy", { ...OPERATORS_ONLY, description: `${OPERATORS_ONLY.description} Null for the service's own updates.` }),
   }),
 });

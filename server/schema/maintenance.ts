@@ -3,11 +3,12 @@ import { builder } from "../builder.js";
 import { messageSchema, nameSchema } from "../domain/limits.js";
 import { announce } from "../events.js";
 import * as maintenance from "../services/maintenance.js";
+import { visibleMaintenances } from "../services/visibility.js";
 import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./maintenance-page.js";
 import { MaintenanceComponentImpact } from "./maintenance-types.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication } from "./publication.js";
+import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
 
 const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
   description: "What a maintenance update publishes: for the first update, the maintenance itself.",
@@ -74,38 +75,44 @@ builder.queryFields((t) => ({
     type: "Maintenance",
     nullable: true,
     args: { id: t.arg.id() },
-    resolve: (query, _root, { id }, ctx) => ctx.db.maintenance.findUnique({ ...query, where: { id: String(id) } }),
+    description: "Null when there is no such maintenance or the caller may not see it (customer pages).",
+    resolve: (query, _root, { id }, ctx) =>
+      ctx.db.maintenance.findFirst({ ...query, where: { AND: [{ id: String(id) }, visibleMaintenances(ctx.actor)] } }),
   }),
 }));
 
 builder.mutationFields((t) => ({
   scheduleMaintenance: t.field({
     type: MaintenancePublication,
+    authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
-      return announcePublication(ctx, await maintenance.scheduleMaintenance(ctx.db, data, { now: ctx.now(), preview }));
+      return announcePublication(ctx, await maintenance.scheduleMaintenance(ctx.db, data, publishOptions(ctx, preview)));
     },
   }),
   publishMaintenanceUpdate: t.field({
     type: MaintenancePublication,
     description: "Publishes an update: status, message, and optionally a new window or components. InvalidStateError once complete.",
+    authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
-      return announcePublication(ctx, await maintenance.publishMaintenanceUpdate(ctx.db, data, { now: ctx.now(), preview }));
+      return announcePublication(ctx, await maintenance.publishMaintenanceUpdate(ctx.db, data, publishOptions(ctx, preview)));
     },
   }),
   deleteMaintenance: t.prismaField({
     type: "Maintenance",
     description: "Removes the maintenance from the page. Returns the deleted maintenance's own fields.",
+    authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
     resolve: async (_query, _root, { id }, ctx) => {
       const row = await maintenance.deleteMaintenance(ctx.db, String(id));
-      announce(ctx.events, { pageId: row.pageId, subject: "MAINTENANCE", kind: "DELETED", subjectId: row.id, at: ctx.now() });
+      const { pageId, name: subjectName, componentIds } = row;
+      announce(ctx.events, { pageId, subject: "MAINTENANCE", kind: "DELETED", subjectId: row.id, subjectName, componentIds, at: ctx.now() });
       return row;
     },
   }),

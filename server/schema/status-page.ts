@@ -1,17 +1,20 @@
 // Status pages: public ones list their components; customer ones have a sub-page per
 // entry of a catalog type.
 import { builder } from "../builder.js";
+import { canViewSubPage } from "../auth/actor.js";
+import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
 import { announce } from "../events.js";
 import { announcePages } from "../services/announce.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
 import * as pages from "../services/status-pages.js";
+import { seesEverything, visibleSubPages } from "../services/visibility.js";
 import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
 import { PageKind, Theme } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import { CreateStatusPageInput, UpdateStatusPageInput } from "./status-page-inputs.js";
-import "./sub-page.js";
+import { SubPage } from "./sub-page.js";
 
 const ComponentGroup = builder.objectRef<{ name: string | null; components: ComponentSource[] }>("ComponentGroup").implement({
   description: "A heading on a public page and its components; components without a heading come in a group named null.",
@@ -23,13 +26,16 @@ const ComponentGroup = builder.objectRef<{ name: string | null; components: Comp
 
 type PageRef = { id: string; kind: "PUBLIC" | "CUSTOMER"; subPages: { id: string }[] };
 
-/** A public page's components in order; for a customer page, those of every sub-page in sub-page order. */
+/** The customer page's sub-pages the caller may see, in order. */
+const shownSubPages = (ctx: Context, page: PageRef) => page.subPages.filter((s) => canViewSubPage(ctx.actor, page.kind, s.id));
+
+/** A public page's components in order; for a customer page, those of every sub-page the caller may see, in sub-page order. */
 async function pageComponents(ctx: Context, page: PageRef): Promise<ComponentSource[]> {
   if (page.kind === "PUBLIC") {
     const layout = await ctx.loaders.pageLayout.load(page.id);
     return layout.components.map((c) => ({ id: c.id, name: c.name, pageId: page.id, groupName: c.group }));
   }
-  const lists = await ctx.loaders.subPageComponents.loadMany(page.subPages.map((s) => s.id));
+  const lists = await ctx.loaders.subPageComponents.loadMany(shownSubPages(ctx, page).map((s) => s.id));
   const ids = [...new Set(lists.flatMap((l) => (l instanceof Error ? [] : l)))];
   const entries = await ctx.loaders.entries.loadMany(ids);
   return entries.filter((e): e is EntryRow => !(e instanceof Error)).map((e) => ({ id: e.id, name: e.name, pageId: page.id, groupName: null }));
@@ -49,7 +55,7 @@ export const StatusPage = builder.prismaObject("StatusPage", {
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     components: t.field({
       type: [Component],
-      description: "Public pages: in order. Customer pages: every sub-page's components.",
+      description: "Public pages: in order. Customer pages: the components of every sub-page the caller may see (operators: all).",
       select: PAGE_COMPONENTS,
       resolve: (page, _args, ctx) => pageComponents(ctx, page),
     }),
@@ -65,18 +71,33 @@ export const StatusPage = builder.prismaObject("StatusPage", {
     }),
     summary: t.field({
       type: StatusSummary,
-      select: PAGE_COMPONENTS,
-      resolve: async (page, _args, ctx) => summarize(ctx, page.id, (await pageComponents(ctx, page)).map((c) => c.id)),
-    }),
-    customerType: t.relation("customerType", { nullable: true, description: "Customer pages: the type whose entries are the customers." }),
-    componentsAttribute: t.relation("componentsAttribute", { nullable: true, description: "Customer pages: the attribute holding each customer's components." }),
-    emailDomainsAttribute: t.relation("domainsAttribute", { nullable: true, description: "Customer pages: the attribute holding allowed email domains." }),
-    subPages: t.relation("subPages", { description: "Customer pages: by the entry's rank, then name.", query: { orderBy: [...SUB_PAGE_ORDER] } }),
-    subPage: t.prismaField({
-      type: "SubPage",
       nullable: true,
+      description: "Over the components in `components`. Null on a customer page for a caller who may see none of its sub-pages.",
+      select: PAGE_COMPONENTS,
+      resolve: async (page, _args, ctx) => {
+        if (page.kind === "CUSTOMER" && !seesEverything(ctx.actor) && shownSubPages(ctx, page).length === 0) return null;
+        return summarize(ctx, page.id, (await pageComponents(ctx, page)).map((c) => c.id));
+      },
+    }),
+    customerType: t.relation("customerType", { nullable: true, authScopes: { read: true }, description: "Customer pages: the type whose entries are the customers. Operators only." }),
+    componentsAttribute: t.relation("componentsAttribute", { nullable: true, authScopes: { read: true }, description: "Customer pages: the attribute holding each customer's components. Operators only." }),
+    emailDomainsAttribute: t.relation("domainsAttribute", { nullable: true, authScopes: { read: true }, description: "Customer pages: the attribute holding allowed email domains. Operators only." }),
+    subPages: t.relation("subPages", {
+      description: "Customer pages: the sub-pages the caller may see (operators: all), by the entry's rank, then name.",
+      query: (_args, ctx) => ({ where: visibleSubPages(ctx.actor), orderBy: [...SUB_PAGE_ORDER] }),
+    }),
+    subPage: t.field({
+      type: SubPage,
+      nullable: true,
+      description: "AccessDeniedError on a customer page when the caller may not see it, whether or not it exists.",
       args: { slug: t.arg.string() },
-      resolve: (query, page, { slug }, ctx) => ctx.db.subPage.findUnique({ ...query, where: { pageId_slug: { pageId: page.id, slug } } }),
+      select: (args, _ctx, nestedSelection) => ({ kind: true, subPages: nestedSelection({ where: { slug: args.slug }, take: 1 }) }),
+      resolve: (page, _args, ctx) => {
+        const subPage = page.subPages[0] ?? null;
+        if (page.kind === "PUBLIC" || seesEverything(ctx.actor)) return subPage;
+        if (!subPage || !canViewSubPage(ctx.actor, page.kind, subPage.id)) throw subPageDenied(ctx);
+        return subPage;
+      },
     }),
   }),
 });
@@ -98,6 +119,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createStatusPage: t.prismaField({
     type: "StatusPage",
+    authScopes: { admin: true },
     description: "A customer page gets a sub-page per entry of its customer type, now and as entries are added.",
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateStatusPageInput }) },
@@ -109,6 +131,7 @@ builder.mutationFields((t) => ({
   }),
   updateStatusPage: t.prismaField({
     type: "StatusPage",
+    authScopes: { admin: true },
     description: "Refused (InUseError) when it would take off a component an open incident or maintenance lists.",
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateStatusPageInput }) },
@@ -120,6 +143,7 @@ builder.mutationFields((t) => ({
   }),
   deleteStatusPage: t.prismaField({
     type: "StatusPage",
+    authScopes: { admin: true },
     description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },

@@ -1,9 +1,12 @@
 // A customer's view of a customer page: one entry of the page's customer type.
 import { builder } from "../builder.js";
+import { canViewSubPage } from "../auth/actor.js";
+import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
 import { announcePages } from "../services/announce.js";
 import { updateSubPage } from "../services/customer-pages.js";
+import { seesEverything } from "../services/visibility.js";
 import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import { UpdateSubPageInput } from "./status-page-inputs.js";
@@ -28,7 +31,11 @@ export const SubPage = builder.prismaObject("SubPage", {
       resolve: (s) => `/${s.page.slug}/${s.slug}`,
     }),
     page: t.relation("page"),
-    entry: t.relation("entry", { description: "The entry of the customer type this sub-page belongs to." }),
+    entry: t.relation("entry", {
+      nullable: true,
+      authScopes: { read: true },
+      description: "The entry of the customer type this sub-page belongs to. Operators only (the catalog is operator data).",
+    }),
     components: t.field({
       type: [Component],
       select: { id: true, pageId: true },
@@ -40,7 +47,9 @@ export const SubPage = builder.prismaObject("SubPage", {
       resolve: async (s, _args, ctx) => summarize(ctx, s.pageId, await ctx.loaders.subPageComponents.load(s.id)),
     }),
     allowedEmailDomains: t.stringList({
-      description: "Viewers whose email address is at one of these domains may see this sub-page.",
+      nullable: true,
+      authScopes: { read: true },
+      description: "Viewers whose email address is at one of these domains may see this sub-page. Operators only.",
       select: {
         page: { select: { domainsAttributeId: true } },
         entry: { select: { values: { orderBy: { position: "asc" }, select: { attributeId: true, text: true } } } },
@@ -55,9 +64,19 @@ builder.queryField("subPage", (t) =>
   t.prismaField({
     type: "SubPage",
     nullable: true,
-    description: "The sub-page at /<pageSlug>/<slug>.",
+    description: "The sub-page at /<pageSlug>/<slug>. AccessDeniedError when the caller may not see it, whether or not it exists.",
     args: { pageSlug: t.arg.string(), slug: t.arg.string() },
-    resolve: (query, _root, { pageSlug, slug }, ctx) => ctx.db.subPage.findFirst({ ...query, where: { slug, page: { slug: pageSlug } } }),
+    resolve: async (query, _root, { pageSlug, slug }, ctx) => {
+      const where = { slug, page: { slug: pageSlug } };
+      if (!seesEverything(ctx.actor)) {
+        // Decide before loading anything the caller asked for; page slugs are public, sub-pages are not.
+        const page = await ctx.db.statusPage.findUnique({ where: { slug: pageSlug }, select: { kind: true, subPages: { where: { slug }, select: { id: true } } } });
+        if (!page || page.kind === "PUBLIC") return null;
+        const found = page.subPages[0];
+        if (!found || !canViewSubPage(ctx.actor, page.kind, found.id)) throw subPageDenied(ctx);
+      }
+      return ctx.db.subPage.findFirst({ ...query, where });
+    },
   }),
 );
 
@@ -65,6 +84,7 @@ builder.mutationField("updateSubPage", (t) =>
   t.prismaField({
     type: "SubPage",
     description: "Renames a sub-page or changes its URL (unique within its page).",
+    authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateSubPageInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {

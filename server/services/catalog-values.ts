@@ -55,13 +55,19 @@ export async function resolveValues(
       refs.forEach((id, position) => rows.push({ attributeId: attr.id, position, referencedEntryId: id }));
       continue;
     }
+    const texts: string[] = [];
     input.values.forEach((raw, position) => {
+      // Domains are stored normalized: viewers' sign-in compares them in SQL.
       const text = attr.kind === "EMAIL_DOMAIN" ? normalizeDomain(raw) : raw.trim();
+      const field = `${at}.values.${position}`;
       if (attr.kind === "EMAIL_DOMAIN" && !isDomain(text)) {
-        issues.push({ field: `${at}.values.${position}`, rule: "domain", message: `"${raw}" is not a domain such as example.com` });
+        issues.push({ field, rule: "domain", message: `"${raw}" is not a domain such as example.com` });
       } else if (text.length === 0 || text.length > LIMITS.name * 4) {
-        issues.push({ field: `${at}.values.${position}`, rule: "length", message: `must be 1 to ${LIMITS.name * 4} characters` });
+        issues.push({ field, rule: "length", message: `must be 1 to ${LIMITS.name * 4} characters` });
+      } else if (attr.kind === "EMAIL_DOMAIN" && texts.includes(text)) {
+        issues.push({ field, rule: "duplicate", message: `"${text}" is given twice` });
       } else rows.push({ attributeId: attr.id, position, text });
+      texts.push(text);
     });
   }
   if (issues.length > 0) throw new ValidationError(issues);
@@ -82,8 +88,10 @@ async function resolveReferences(
   const ids: string[] = [];
   values.forEach((value, position) => {
     const byId = found.find((e) => e.id === value);
-    const byName = found.filter((e) => e.name === value && e.typeId === attr.referencedTypeId && e.type.referenceByName);
-    const entry = byId ?? (byName.length === 1 ? byName[0] : undefined);
+    const named = found.filter((e) => e.name === value && e.type.referenceByName);
+    const byName = named.filter((e) => e.typeId === attr.referencedTypeId);
+    // A name only another type's entries have is a reference to the wrong type.
+    const entry = byId ?? (byName.length === 1 ? byName[0] : byName.length === 0 ? named[0] : undefined);
     if (!entry) {
       issues.push({ field: `${field}.${position}`, rule: "not_found", message: `no catalog entry "${value}"` });
     } else if (entry.typeId !== attr.referencedTypeId) {

@@ -66,7 +66,7 @@ export async function publishIncident(db: Db, input: PublishIncidentInput, optio
       },
     });
     await writeUpdate(tx, incident.id, draft, options);
-    const event = { pageId: page.id, subject: "INCIDENT" as const, kind: "PUBLISHED" as const, subjectId: incident.id, at: options.now };
+    const event = { pageId: page.id, subject: "INCIDENT" as const, kind: "PUBLISHED" as const, subjectId: incident.id, at: options.now, ...about(draft, []) };
     return { preview: false, id: incident.id, draft, componentChanges: changes, event };
   });
 }
@@ -86,18 +86,24 @@ export async function publishIncidentUpdate(db: Db, input: IncidentUpdateInput, 
     await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null } });
     await writeUpdate(tx, incident.id, draft, options);
     const kind = resolved ? ("RESOLVED" as const) : ("UPDATED" as const);
-    const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, at: options.now };
+    const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, at: options.now, ...about(draft, previous) };
     return { preview: false, id: incident.id, draft, componentChanges: changes, event };
   });
 }
 
-/** Deletes the incident and its updates; returns the deleted row. */
-export async function deleteIncident(db: Db, id: string): Promise<Incident> {
+/** What live updates say about the incident: its name, and the components it names now or named before this update. */
+function about(draft: IncidentDraft, previous: NamedImpact[]): { subjectName: string; componentIds: string[] } {
+  return { subjectName: draft.name, componentIds: [...new Set([...previous, ...draft.impacts].map((i) => i.componentId))] };
+}
+
+/** Deletes the incident and its updates; returns the deleted row with every component any update named. */
+export async function deleteIncident(db: Db, id: string): Promise<Incident & { componentIds: string[] }> {
   return db.$transaction(async (tx) => {
-    const incident = await tx.incident.findUnique({ where: { id } });
+    const incident = await tx.incident.findUnique({ where: { id }, include: { updates: { select: { impacts: { select: { componentId: true } } } } } });
     if (!incident) throw new NotFoundError("incident", id);
     await tx.incident.delete({ where: { id } });
-    return incident;
+    const { updates, ...row } = incident;
+    return { ...row, componentIds: [...new Set(updates.flatMap((u) => u.impacts.map((i) => i.componentId)))] };
   });
 }
 

@@ -54,8 +54,9 @@ function automaticMessage(m: Maintenance, to: AutomaticStatus): string {
  * another instance made it first. Announces on `events`, after the commit, when given.
  */
 export async function applyDueTransition(db: Db, maintenanceId: string, to: AutomaticStatus, now: Date, events?: Events): Promise<boolean> {
-  const m = await db.maintenance.findUnique({ where: { id: maintenanceId } });
-  if (!m || automatic(dueMaintenanceTransition(m, now)) !== to) return false;
+  const found = await db.maintenance.findUnique({ where: { id: maintenanceId }, include: { components: { select: { componentId: true } } } });
+  if (!found || automatic(dueMaintenanceTransition(found, now)) !== to) return false;
+  const { components, ...m } = found;
   const won = await db.$transaction(async (tx) => {
     // The write comes first and only matches the row as it was read: a concurrent
     // caller (or an operator's edit) that got there first leaves nothing to match.
@@ -72,7 +73,9 @@ export async function applyDueTransition(db: Db, maintenanceId: string, to: Auto
     return true;
   });
   if (won && events) {
-    announce(events, { pageId: m.pageId, subject: "MAINTENANCE", kind: to === "IN_PROGRESS" ? "STARTED" : "COMPLETED", subjectId: m.id, at: now });
+    const kind = to === "IN_PROGRESS" ? "STARTED" : "COMPLETED";
+    const componentIds = components.map((c) => c.componentId);
+    announce(events, { pageId: m.pageId, subject: "MAINTENANCE", kind, subjectId: m.id, subjectName: m.name, componentIds, at: now });
   }
   return won;
 }

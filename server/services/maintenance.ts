@@ -81,7 +81,7 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
         updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy } },
       },
     });
-    const event = { pageId: page.id, subject: "MAINTENANCE" as const, kind: "PUBLISHED" as const, subjectId: maintenance.id, at: options.now };
+    const event = { pageId: page.id, subject: "MAINTENANCE" as const, kind: "PUBLISHED" as const, subjectId: maintenance.id, at: options.now, ...about(draft, []) };
     return { preview: false, id: maintenance.id, draft, componentChanges: changes, event };
   });
 }
@@ -102,7 +102,8 @@ export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateI
     await tx.maintenanceUpdate.create({
       data: { maintenanceId: current.id, status: draft.status, message: draft.message, publishedAt: options.now, publishedBy: options.actorName ?? null },
     });
-    const event = { pageId: current.pageId, subject: "MAINTENANCE" as const, kind: changeKind(current.status, draft.status), subjectId: current.id, at: options.now };
+    const kind = changeKind(current.status, draft.status);
+    const event = { pageId: current.pageId, subject: "MAINTENANCE" as const, kind, subjectId: current.id, at: options.now, ...about(draft, current.components) };
     return { preview: false, id: current.id, draft, componentChanges: changes, event };
   });
 }
@@ -141,12 +142,18 @@ function changeKind(from: MaintenanceStatus, to: MaintenanceStatus): ChangeKind 
   return "UPDATED";
 }
 
-/** Deletes the maintenance with its components and updates; returns the deleted row. */
-export async function deleteMaintenance(db: Db, id: string): Promise<Maintenance> {
+/** What live updates say about the maintenance: its name, and its components before and after this update. */
+function about(draft: MaintenanceDraft, previous: { componentId: string }[]): { subjectName: string; componentIds: string[] } {
+  return { subjectName: draft.name, componentIds: [...new Set([...previous, ...draft.components].map((c) => c.componentId))] };
+}
+
+/** Deletes the maintenance with its components and updates; returns the deleted row with its components' ids. */
+export async function deleteMaintenance(db: Db, id: string): Promise<Maintenance & { componentIds: string[] }> {
   return db.$transaction(async (tx) => {
-    const maintenance = await tx.maintenance.findUnique({ where: { id } });
+    const maintenance = await tx.maintenance.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
     if (!maintenance) throw new NotFoundError("maintenance", id);
     await tx.maintenance.delete({ where: { id } });
-    return maintenance;
+    const { components, ...row } = maintenance;
+    return { ...row, componentIds: components.map((c) => c.componentId) };
   });
 }

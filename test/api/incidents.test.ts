@@ -125,7 +125,15 @@ describe("incident lifecycle (runbook)", () => {
       { name: "Search", status: "OPERATIONAL" },
     ]);
     expect(await takeEvents()).toEqual([
-      { pageId: page.id, subject: "INCIDENT", kind: "PUBLISHED", subjectId: incidentId, at: "2026-03-10T12:00:00.000Z" },
+      {
+        pageId: page.id,
+        subject: "INCIDENT",
+        kind: "PUBLISHED",
+        subjectId: incidentId,
+        subjectName: "Sign-in failures",
+        componentIds: expect.arrayContaining([web, api]),
+        at: "2026-03-10T12:00:00.000Z",
+      },
     ]);
   });
 

@@ -69,7 +69,7 @@ describe("automatic maintenance transitions", () => {
     const results = await Promise.all([applyDueTransition(db, id, "IN_PROGRESS", now, t.app.events), applyDueTransition(db, id, "IN_PROGRESS", now, t.app.events)]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await updatesOf(id)).toEqual([
-      { status: "SCHEDULED", message: "Upgrading the database.", publishedBy: null },
+      { status: "SCHEDULED", message: "Upgrading the database.", publishedBy: "test-admin" },
       { status: "IN_PROGRESS", message: "Maintenance started.", publishedBy: null },
     ]);
     const status = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { components { status } } }`, { slug: page.slug });

@@ -1,7 +1,7 @@
 // computePageSummary: what live updates send, straight against the database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NotFoundError } from "../../server/errors.js";
-import { computePageSummary } from "../../server/services/page-summary.js";
+import { computePageSummaries, computePageSummary } from "../../server/services/page-summary.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { CREATE_PAGE, createEntry, createRunbookCatalog, mutate } from "../helpers/pages.js";
 
@@ -70,6 +70,8 @@ describe("computePageSummary", () => {
     expect(summary).toEqual({
       pageId: page.customer,
       subPageId: sub.main,
+      page: { slug: "customers", title: "Customers", theme: "LIGHT" },
+      subPage: { slug: "main", name: "main" },
       status: "PARTIAL_OUTAGE",
       sentence: "Partial outage",
       components: [
@@ -77,8 +79,25 @@ describe("computePageSummary", () => {
         { id: c.Chat, name: "Chat", group: null, status: "OPERATIONAL" },
         { id: c.Forms, name: "Forms", group: null, status: "UNDER_MAINTENANCE" },
       ],
-      incidentIds: [ids.chat, ids.zendesk],
-      maintenanceIds: [ids.formsWork],
+      incidents: [
+        {
+          id: ids.chat, name: "Chat flapping", status: "MONITORING", message: "Chat flapping",
+          publishedAt: "2026-03-10T10:00:00.000Z", updatedAt: "2026-03-10T10:30:00.000Z",
+          impacts: [{ componentId: c.Chat, name: "Chat", impact: "NO_IMPACT" }],
+        },
+        {
+          id: ids.zendesk, name: "Zendesk slow", status: "INVESTIGATING", message: "Zendesk slow",
+          publishedAt: "2026-03-10T09:00:00.000Z", updatedAt: "2026-03-10T09:00:00.000Z",
+          impacts: [{ componentId: c.Zendesk, name: "Zendesk", impact: "PARTIAL_OUTAGE" }],
+        },
+      ],
+      maintenances: [
+        {
+          id: ids.formsWork, name: "Forms work", status: "IN_PROGRESS", message: "",
+          startsAt: "2026-03-10T11:00:00.000Z", endsAt: "2026-03-10T13:00:00.000Z",
+          components: [{ componentId: c.Forms, name: "Forms", impact: "UNDER_MAINTENANCE" }],
+        },
+      ],
     });
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
@@ -89,8 +108,8 @@ describe("computePageSummary", () => {
       status: "OPERATIONAL",
       sentence: "All systems operational",
       components: [{ id: c.Chat, status: "OPERATIONAL" }],
-      incidentIds: [ids.chat],
-      maintenanceIds: [],
+      incidents: [{ id: ids.chat }],
+      maintenances: [],
     });
   });
 
@@ -103,9 +122,11 @@ describe("computePageSummary", () => {
 
   it("on a public page, lists every unresolved incident and the group of each component", async () => {
     const summary = await computePageSummary(t.app.database.db, { pageId: page.public! }, NOW);
-    expect(summary).toEqual({
+    expect(summary).toMatchObject({
       pageId: page.public,
       subPageId: null,
+      page: { slug: "public", title: "Public", theme: "LIGHT" },
+      subPage: null,
       status: "FULL_OUTAGE",
       sentence: "Full outage",
       components: [
@@ -113,8 +134,8 @@ describe("computePageSummary", () => {
         { id: c.Zendesk, name: "Zendesk", group: "Support", status: "OPERATIONAL" },
         { id: c.Chat, name: "Chat", group: "Support", status: "OPERATIONAL" },
       ],
-      incidentIds: [ids.publicIncident],
-      maintenanceIds: [],
+      incidents: [{ id: ids.publicIncident, impacts: [{ componentId: c.Forms, name: "Forms", impact: "FULL_OUTAGE" }] }],
+      maintenances: [],
     });
   });
 
@@ -125,6 +146,17 @@ describe("computePageSummary", () => {
       return statements.length;
     };
     expect(await count(sub.main!)).toBe(await count(sub.support!));
+  });
+
+  it("summarizes every view of a page (live updates refresh them together) in the statements of one", async () => {
+    statements.length = 0;
+    await computePageSummary(t.app.database.db, { pageId: page.customer!, subPageId: sub.main }, NOW);
+    const one = statements.length;
+    statements.length = 0;
+    const all = await computePageSummaries(t.app.database.db, page.customer!, [sub.main!, null, sub.support!, "nope"], NOW);
+    expect(statements.length).toBe(one);
+    expect(all.map((s) => ("subPageId" in s ? s.subPageId : s.name))).toEqual([sub.main, null, sub.support, "NotFoundError"]);
+    expect(all[0]).toEqual(await computePageSummary(t.app.database.db, { pageId: page.customer!, subPageId: sub.main }, NOW));
   });
 
   it("throws NotFoundError for an unknown page, or a sub-page of another page", async () => {

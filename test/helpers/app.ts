@@ -1,3 +1,4 @@
+import { createApiKey } from "../../server/auth/api-keys.js";
 import { buildApp, type App, type AppOptions } from "../../server/app.js";
 import { freshDatabaseUrl } from "./database.js";
 
@@ -6,12 +7,20 @@ export interface GraphQLResponse<T = Record<string, any>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
+/**
+ * Who a test request is sent as: headers of its own (e.g. another key or a session
+ * cookie), or `{ as: "anonymous" }` for none. Without either it carries the admin key.
+ */
+export type RequestAs = Record<string, string> | { as: "anonymous" };
+
 export interface TestApp {
   app: App;
+  /** Secret of the admin key every request carries unless told otherwise. */
+  adminKey: string;
   /** Runs an operation through `yoga.fetch` (real HTTP handling, no socket). */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on GraphQL errors and returns `data`. */
-  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -25,21 +34,43 @@ export function testClock(start = "2026-03-10T12:00:00Z") {
   };
 }
 
+/** `Authorization: Bearer <secret>`, for `t.gql(…, …, bearer(secret))`. */
+export const bearer = (secret: string): Record<string, string> => ({ authorization: `Bearer ${secret}` });
+
+function headersFor(as: RequestAs | undefined, adminKey: string): Record<string, string> {
+  if (as && "as" in as && as.as === "anonymous") return {};
+  const given = (as ?? {}) as Record<string, string>;
+  const credentials = Object.keys(given).some((h) => ["authorization", "cookie"].includes(h.toLowerCase()));
+  return credentials ? given : { ...bearer(adminKey), ...given };
+}
+
+let reopened = 0;
+
+/**
+ * A fresh database unless `options.databaseUrl` names one: reuse it to restart the
+ * service on the same data, or to run a second instance beside the first.
+ */
 export async function createTestApp(options: AppOptions = {}): Promise<TestApp> {
-  const app = await buildApp({ databaseUrl: freshDatabaseUrl(), schedulerTimers: false, ...options });
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
+  // A mailer that drops mail, unless the test brings one: nothing reaches the console or the network.
+  const mailer = { sendSignInLink: async () => {}, close: () => {} };
+  const app = await buildApp({ databaseUrl: freshDatabaseUrl(), schedulerTimers: false, mailer, ...options });
+  // Key names are unique: an app on a reused database brings a key of its own.
+  const keyName = options.databaseUrl ? `test-admin-${++reopened}` : "test-admin";
+  const { secret: adminKey } = await createApiKey(app.database.db, { name: keyName, scope: "ADMIN" }, app.now());
+  const gql = async <T,>(query: string, variables?: Record<string, unknown>, as?: RequestAs) => {
     const res = await app.yoga.fetch("http://localhost/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", ...headers },
+      headers: { "content-type": "application/json", ...headersFor(as, adminKey) },
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse<T>;
   };
   return {
     app,
+    adminKey,
     gql,
-    async ok<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
-      const res = await gql<T>(query, variables, headers);
+    async ok<T>(query: string, variables?: Record<string, unknown>, as?: RequestAs) {
+      const res = await gql<T>(query, variables, as);
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;
     },

@@ -121,3 +121,24 @@ export async function scheduleMaintenance(
   if (result.__typename !== "MaintenancePublication") throw new Error(`scheduleMaintenance returned ${JSON.stringify(result)}`);
   return result.maintenance.id;
 }
+
+export const PUBLISH_INCIDENT_UPDATE = /* GraphQL */ `
+  mutation ($input: PublishIncidentUpdateInput!) {
+    publishIncidentUpdate(input: $input) {
+      __typename
+      ... on IncidentPublication { preview componentChanges { componentId name previous next } }
+      ... on Error { message }
+    }
+  }
+`;
+
+/** Publishes an update to an incident (no preview). */
+export async function publishIncidentUpdate(
+  t: TestApp,
+  incidentId: string,
+  fields: { status?: string; message?: string; impacts?: ImpactArg[] } = {},
+): Promise<void> {
+  const input = { incidentId, status: "IDENTIFIED", message: "We found the cause.", ...fields };
+  const { publishIncidentUpdate: result } = await t.ok<{ publishIncidentUpdate: { __typename: string } }>(PUBLISH_INCIDENT_UPDATE, { input });
+  if (result.__typename !== "IncidentPublication") throw new Error(`publishIncidentUpdate returned ${JSON.stringify(result)}`);
+}

@@ -1,0 +1,42 @@
+// Refusals, worded so the client knows what to fix. UNAUTHENTICATED means "send
+// (other) credentials", FORBIDDEN "these credentials will never do": the
+// difference is the whole point of the reason field.
+import { AccessDeniedError } from "../errors.js";
+import type { Actor, AuthError } from "./actor.js";
+
+export type OperatorScope = "read" | "publish" | "admin";
+
+/** The part of the request context refusals are worded from. */
+export interface Caller {
+  actor: Actor;
+  authError: AuthError | null;
+}
+
+const REFUSED: Record<Exclude<AuthError, "stale_cookie">, string> = {
+  invalid_key: "The API key is unknown or revoked",
+  invalid_session: "The session is unknown, expired or signed out; sign in again",
+  invalid_authorization: 'The Authorization header must be "Bearer <API key or session token>"',
+};
+
+/** Sent credentials that were refused, or null when none were sent (a stale cookie counts as none). */
+function refusedCredentials(caller: Caller): AccessDeniedError | null {
+  const error = caller.authError;
+  return error && error !== "stale_cookie" ? new AccessDeniedError(REFUSED[error], "UNAUTHENTICATED") : null;
+}
+
+/** Refuses an operation that needs an operator key with `scope`. */
+export function operatorRequired(caller: Caller, scope: OperatorScope): AccessDeniedError {
+  const needs = `This needs an API key with the ${scope} scope`;
+  const { actor } = caller;
+  if (actor.kind === "operator") {
+    return new AccessDeniedError(`${needs}; the key "${actor.name}" has the ${actor.scope.toLowerCase()} scope`, "FORBIDDEN");
+  }
+  if (actor.kind === "viewer") return new AccessDeniedError(`${needs}; a viewer's session does not allow it`, "FORBIDDEN");
+  return refusedCredentials(caller) ?? new AccessDeniedError(`${needs} (Authorization: Bearer sg_key_…)`, "UNAUTHENTICATED");
+}
+
+/** Refuses a customer sub-page. The same words whether or not it exists, so refusals reveal nothing. */
+export function subPageDenied(caller: Caller): AccessDeniedError {
+  if (caller.actor.kind !== "anonymous") return new AccessDeniedError("You may not see this page", "FORBIDDEN");
+  return refusedCredentials(caller) ?? new AccessDeniedError("Sign in to see this page", "UNAUTHENTICATED");
+}

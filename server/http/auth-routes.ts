@@ -1,0 +1,104 @@
+// The sign-in link's landing page. GET only shows a button: mail scanners and
+// link previewers fetch links, and must not use up a one-time link by doing so.
+// The button POSTs the token back, which opens the session, sets the cookie and
+// sends the browser on to the page it signed in to.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { sessionCookie } from "../auth/cookies.js";
+import { INVALID_LINK_MESSAGE, SignInLinkError, completeSignIn } from "../auth/viewer-sessions.js";
+import type { AppServices } from "../context.js";
+import { requestBaseUrl } from "./base-url.js";
+import type { Route } from "./routes.js";
+
+const PATH = "/auth/callback";
+const MAX_BODY_BYTES = 4096;
+
+const HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "cache-control": "no-store",
+  // Same-origin keeps the token in this URL from leaving as a Referer, while the
+  // form's POST still carries an Origin header (no-referrer would make it "null").
+  "referrer-policy": "same-origin",
+  "x-frame-options": "DENY",
+  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl">): Route {
+  return async (req, res, url) => {
+    if (url.pathname !== PATH) return false;
+    if (req.method === "GET" || req.method === "HEAD") {
+      const token = url.searchParams.get("token") ?? "";
+      if (!token) page(res, 400, "Sign-in link incomplete", `<p>${INVALID_LINK_MESSAGE}.</p>`);
+      else page(res, 200, "Sign in", signInForm(token, url.searchParams.get("page")));
+      return true;
+    }
+    if (req.method !== "POST") {
+      res.writeHead(405, { allow: "GET, HEAD, POST", "content-type": "text/plain" }).end("Method not allowed");
+      return true;
+    }
+    const baseUrl = services.publicUrl ?? requestBaseUrl(req.headers.host);
+    if (!sameOrigin(req, baseUrl)) {
+      page(res, 403, "Sign-in refused", "<p>Open the sign-in link from your email in this browser.</p>");
+      return true;
+    }
+    const token = new URLSearchParams(await readBody(req)).get("token") ?? "";
+    try {
+      const { sessionSecret, pageSlug } = await completeSignIn(services.db, token, services.now());
+      const base = new URL(baseUrl).pathname.replace(/\/+$/, "");
+      res.writeHead(303, { location: `${base}/${encodeURIComponent(pageSlug)}`, "set-cookie": sessionCookie(sessionSecret, { baseUrl }), "cache-control": "no-store" });
+      res.end();
+    } catch (error) {
+      if (!(error instanceof SignInLinkError)) throw error;
+      page(res, 400, "Sign-in link expired", `<p>${INVALID_LINK_MESSAGE}. Ask for a new one on the status page.</p>`);
+    }
+    return true;
+  };
+}
+
+/** Refuses cross-site posts (login CSRF); requests without an Origin header (non-browsers) pass. */
+function sameOrigin(req: IncomingMessage, baseUrl: string): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false; // includes the opaque origin "null"
+  }
+  return host === req.headers.host || host === new URL(baseUrl).host;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    // A token is about 50 bytes; anything this large is not a sign-in.
+    if (size > MAX_BODY_BYTES) return "";
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function signInForm(token: string, pageSlug: string | null): string {
+  const where = pageSlug ? ` to <strong>${escapeHtml(pageSlug)}</strong>` : "";
+  return (
+    `<p>Sign in${where} with the link from your email. It works once.</p>\n` +
+    `<form method="post" action="callback">\n` +
+    `<input type="hidden" name="token" value="${escapeHtml(token)}">\n` +
+    `<button type="submit">Sign in</button>\n</form>`
+  );
+}
+
+function page(res: ServerResponse, status: number, title: string, body: string): void {
+  res.writeHead(status, HEADERS);
+  res.end(
+    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>` +
+      `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1.5rem}</style></head>\n` +
+      `<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`,
+  );
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

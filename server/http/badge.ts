@@ -1,0 +1,74 @@
+// /badge/<page>.svg: the overall status of a public page as a small SVG badge
+// for READMEs and dashboards. Customer pages have no badge: an image has no way
+// to sign in, and a 404 says nothing about whether such a page exists.
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client.js";
+import type { ComponentStatus } from "../domain/types.js";
+import { computePageSummary } from "../services/page-summary.js";
+import type { Route } from "./routes.js";
+
+const PATH = /^\/badge\/([a-z0-9-]{1,60})\.svg$/;
+
+const COLOURS: Record<ComponentStatus, string> = {
+  OPERATIONAL: "#1a7f37",
+  UNDER_MAINTENANCE: "#0969da",
+  DEGRADED_PERFORMANCE: "#8a5a00",
+  PARTIAL_OUTAGE: "#b34700",
+  FULL_OUTAGE: "#cf222e",
+};
+
+const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Verdana 11px averages about 6.5px per character; close enough for a badge. */
+const textWidth = (s: string) => Math.round(s.length * 6.5) + 12;
+
+/** A two-part badge: "status" on grey, the sentence on the status colour. */
+export function renderBadge(status: ComponentStatus, sentence: string, label = "status"): string {
+  const left = textWidth(label);
+  const right = textWidth(sentence);
+  const width = left + right;
+  const title = escapeXml(`${label}: ${sentence}`);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}">`,
+    `<title>${title}</title>`,
+    `<clipPath id="r"><rect width="${width}" height="20" rx="3"/></clipPath>`,
+    `<g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${COLOURS[status]}"/></g>`,
+    `<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">`,
+    `<text x="${left / 2}" y="14">${escapeXml(label)}</text>`,
+    `<text x="${left + right / 2}" y="14">${escapeXml(sentence)}</text>`,
+    `</g></svg>`,
+  ].join("");
+}
+
+export function badgeRoute(services: { db: Db; now: () => Date }): Route {
+  return async (req, res, url) => {
+    const match = PATH.exec(url.pathname);
+    if (!match && !url.pathname.startsWith("/badge/")) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Method not allowed");
+      return true;
+    }
+    const page = match ? await services.db.statusPage.findUnique({ where: { slug: match[1] }, select: { id: true, kind: true } }) : null;
+    if (!page || page.kind !== "PUBLIC") {
+      res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end("No such badge");
+      return true;
+    }
+    const summary = await computePageSummary(services.db, { pageId: page.id }, services.now());
+    const svg = renderBadge(summary.status, summary.sentence);
+    const etag = `"${createHash("sha1").update(svg).digest("base64url")}"`;
+    const headers = {
+      "content-type": "image/svg+xml",
+      "cache-control": "public, max-age=30",
+      etag,
+      "x-content-type-options": "nosniff",
+      // Embedded on other sites' pages; nothing in it should run or load anything.
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
+    };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers).end();
+      return true;
+    }
+    res.writeHead(200, { ...headers, "content-length": String(Buffer.byteLength(svg)) });
+    res.end(req.method === "HEAD" ? undefined : svg);
+    return true;
+  };
+}

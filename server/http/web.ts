@@ -1,0 +1,112 @@
+// The built web client (dist/web): hashed assets cached forever, and the SPA's
+// index.html for the client's own routes. Registered last, and it declines
+// every path another route or GraphQL owns, so it can never shadow them.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Route } from "./routes.js";
+
+export const WEB_DIST = fileURLToPath(new URL("../../dist/web/", import.meta.url));
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
+  ".map": "application/json",
+};
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".map"]);
+
+/** Paths that belong to the API and the server's own routes, whatever is in dist/web. */
+const RESERVED = /^\/(?:graphql|health|auth|badge)(?:[/.]|$)/;
+/** `/`, `/:page`, `/:page/:subPage`, `/embed/:page`: the client's routes; one or two segments without a dot. */
+const CLIENT_ROUTE = /^\/(?:[^/.]+(?:\/[^/.]+)?)?\/?$/;
+
+// Scripts and styles only from this server; logos and favicons may live anywhere.
+// No frame-ancestors: /embed/:page exists to be framed by other sites.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'";
+
+interface CachedFile {
+  body: Buffer;
+  gzip: Buffer | null;
+  etag: string;
+  mtimeMs: number;
+}
+
+export function webRoute(dir: string = WEB_DIST): Route {
+  // Small files, read once per build: re-read only when the file changes on disk.
+  const cache = new Map<string, CachedFile>();
+
+  async function load(path: string): Promise<CachedFile | null> {
+    const info = await stat(path).catch(() => null);
+    if (!info?.isFile()) return null;
+    const hit = cache.get(path);
+    if (hit && hit.mtimeMs === info.mtimeMs) return hit;
+    const body = await readFile(path);
+    const gzip = COMPRESSIBLE.has(extname(path)) && body.length > 1024 ? gzipSync(body) : null;
+    const file = { body, gzip, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, mtimeMs: info.mtimeMs };
+    cache.set(path, file);
+    return file;
+  }
+
+  return async (req, res, url) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const path = url.pathname;
+    if (RESERVED.test(path)) return false;
+    if (path.startsWith("/assets/")) {
+      const file = safeJoin(dir, path);
+      const found = file ? await load(file) : null;
+      if (!found) return false;
+      send(req, res, found, file!, "public, max-age=31536000, immutable");
+      return true;
+    }
+    if (!CLIENT_ROUTE.test(path)) return false;
+    const index = join(dir, "index.html");
+    const found = await load(index);
+    if (!found) return false;
+    // Revalidated every time, so a new deploy's asset names are picked up at once.
+    send(req, res, found, index, "no-cache", { "content-security-policy": CSP });
+    return true;
+  };
+}
+
+/** The file under `dir` for a URL path; null when it would escape `dir`. */
+function safeJoin(dir: string, urlPath: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  const full = normalize(join(dir, decoded));
+  return full.startsWith(normalize(dir.endsWith(sep) ? dir : dir + sep)) ? full : null;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, file: CachedFile, path: string, cacheControl: string, extra: Record<string, string> = {}): void {
+  const headers: Record<string, string> = {
+    ...extra,
+    "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
+    "cache-control": cacheControl,
+    etag: file.etag,
+    "x-content-type-options": "nosniff",
+    vary: "accept-encoding",
+  };
+  if (req.headers["if-none-match"] === file.etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  const gzip = file.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const body = gzip ? file.gzip! : file.body;
+  if (gzip) headers["content-encoding"] = "gzip";
+  headers["content-length"] = String(body.length);
+  res.writeHead(200, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
+}

@@ -1,0 +1,95 @@
+// One change reaches thousands of subscribers with the same payload object. When
+// they also sent the same operation (same document, operation name and
+// variables) the result is the same too, so it is executed once and shared.
+// That holds only for payloads whose fields resolve from the payload alone,
+// never from the context (who is asking): the hub's live payloads, marked with
+// `sharedPayload` after access was checked when each subscription started.
+import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from "graphql";
+import type { Plugin } from "graphql-yoga";
+
+type Result = ExecutionResult | Promise<ExecutionResult>;
+
+const sharedPayloads = new WeakSet<object>();
+/** Results by payload, then by operation; both go when the payload is no longer referenced. */
+const results = new WeakMap<object, Map<string, Result>>();
+const documentIds = new WeakMap<DocumentNode, number>();
+let lastDocumentId = 0;
+
+/** Marks a payload whose subscribers may share execution results (its fields must not read the context). */
+export function sharedPayload<T extends object>(payload: T): T {
+  sharedPayloads.add(payload);
+  return payload;
+}
+
+// Yoga's parser cache hands every subscriber that sent the same text the same document object.
+function operationKey(args: ExecutionArgs): string {
+  let id = documentIds.get(args.document);
+  if (id === undefined) documentIds.set(args.document, (id = ++lastDocumentId));
+  return `${id}\n${args.operationName ?? ""}\n${JSON.stringify(args.variableValues ?? {})}`;
+}
+
+function executeEvent(args: ExecutionArgs, key: string, payload: unknown): Result {
+  if (typeof payload !== "object" || payload === null || !sharedPayloads.has(payload)) return execute({ ...args, rootValue: payload });
+  let byOperation = results.get(payload);
+  if (!byOperation) results.set(payload, (byOperation = new Map()));
+  let result = byOperation.get(key);
+  if (!result) byOperation.set(key, (result = execute({ ...args, rootValue: payload })));
+  return result;
+}
+
+/** graphql-js `subscribe`, executing each event through the shared results. */
+async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  const source = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in source)) return source;
+  return new SharedEvents(source, args, operationKey(args));
+}
+
+const DONE = { value: undefined, done: true } as const;
+
+/**
+ * The subscription's events, executed. Unlike an async generator, `return()` reaches
+ * the source at once even while a `next()` is pending, so an unsubscribe frees the
+ * subscription without waiting for one more event. (A class: one lives per subscriber.)
+ */
+class SharedEvents implements AsyncGenerator<ExecutionResult> {
+  private readonly source: AsyncIterator<unknown>;
+
+  constructor(
+    source: AsyncIterable<unknown>,
+    private readonly args: ExecutionArgs,
+    private readonly key: string,
+  ) {
+    this.source = source[Symbol.asyncIterator]();
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.executed(await this.source.next());
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    await this.source.return?.();
+    return DONE;
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<ExecutionResult>> {
+    if (!this.source.throw) throw error;
+    return this.executed(await this.source.throw(error));
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  private async executed(step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> {
+    return step.done ? DONE : { value: await executeEvent(this.args, this.key, step.value), done: false };
+  }
+}
+
+/** Yoga plugin: subscriptions (WebSocket and SSE alike) execute their events through the shared results. */
+export function useSharedExecution(): Plugin {
+  return {
+    onSubscribe({ setSubscribeFn }) {
+      setSubscribeFn(sharedSubscribe as Parameters<typeof setSubscribeFn>[0]);
+    },
+  };
+}

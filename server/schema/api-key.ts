@@ -1,0 +1,66 @@
+// Operators' API keys over GraphQL; the same service as `npm run keys`.
+import { builder } from "../builder.js";
+import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKey as ApiKeyRow, type CreatedApiKey } from "../auth/api-keys.js";
+import { nameSchema } from "../domain/limits.js";
+import { MUTATION_ERRORS } from "./errors.js";
+
+export const ApiKeyScope = builder.enumType("ApiKeyScope", {
+  description: "READ reads everything, customer sub-pages included; PUBLISH also publishes incidents and maintenance; ADMIN also manages the catalog, pages and keys.",
+  values: API_KEY_SCOPES,
+});
+
+const ApiKey = builder.objectRef<ApiKeyRow>("ApiKey").implement({
+  description: "An operator's credential. Its secret is shown once, when it is created.",
+  // Defence in depth: the fields returning keys require admin already.
+  authScopes: { admin: true },
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    name: t.exposeString("name"),
+    scope: t.field({ type: ApiKeyScope, resolve: (k) => k.scope }),
+    prefix: t.exposeString("prefix", { description: "The secret's first characters, to tell keys apart." }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Refreshed at most once a minute." }),
+    revokedAt: t.expose("revokedAt", { type: "DateTime", nullable: true }),
+  }),
+});
+
+const CreatedApiKeyRef = builder.objectRef<CreatedApiKey>("CreatedApiKey").implement({
+  fields: (t) => ({
+    key: t.field({ type: ApiKey, resolve: (c) => c.key }),
+    secret: t.exposeString("secret", { description: "Send as `Authorization: Bearer <secret>`. Shown this once; only a hash is kept." }),
+  }),
+});
+
+const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
+  fields: (t) => ({
+    name: t.string({ validate: nameSchema, description: "Unique; recorded as publishedBy on what the key publishes." }),
+    scope: t.field({ type: ApiKeyScope }),
+  }),
+});
+
+builder.queryField("apiKeys", (t) =>
+  t.field({
+    type: [ApiKey],
+    description: "Every key, revoked ones included, oldest first. Admin only.",
+    authScopes: { admin: true },
+    resolve: (_root, _args, ctx) => listApiKeys(ctx.db),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createApiKey: t.field({
+    type: CreatedApiKeyRef,
+    authScopes: { admin: true },
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: CreateApiKeyInput }) },
+    resolve: (_root, { input }, ctx) => createApiKey(ctx.db, input, ctx.now()),
+  }),
+  revokeApiKey: t.field({
+    type: ApiKey,
+    description: "Takes effect on the key's next request. Revoking a revoked key keeps its first revocation time.",
+    authScopes: { admin: true },
+    errors: { types: MUTATION_ERRORS },
+    args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },
+    resolve: (_root, { id }, ctx) => revokeApiKey(ctx.db, String(id), ctx.now()),
+  }),
+}));

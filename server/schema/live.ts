@@ -1,0 +1,69 @@
+// Live updates of a status page or customer sub-page, over graphql-ws and SSE.
+// Access is decided once, when a subscription starts; every event after that
+// comes from the summary hub, shared by all subscribers of the same view.
+import { createGraphQLError } from "graphql-yoga";
+import { builder } from "../builder.js";
+import { authScopes, canViewSubPage } from "../auth/actor.js";
+import type { Context } from "../context.js";
+import { AccessDeniedError } from "../errors.js";
+import { eventStream, summaryStream } from "../realtime/live-stream.js";
+import type { SummaryKey, SummaryUpdate } from "../realtime/summary-hub.js";
+import { ComponentStatusEvent, LiveStatus, PageEvent } from "./live-types.js";
+
+const FORBIDDEN = "You may not see this page";
+
+/**
+ * The view a subscriber asked for, if they may see it. A customer sub-page is refused
+ * in the same words whether or not it exists; a customer page's own view (every
+ * customer's components) is for operators only.
+ */
+async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null | undefined): Promise<SummaryKey> {
+  const page = await ctx.db.statusPage.findUnique({
+    where: { slug: pageSlug },
+    select: { id: true, kind: true, subPages: { where: { slug: subPageSlug ?? "" }, select: { id: true } } },
+  });
+  if (!page) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
+  if (subPageSlug == null) {
+    if (page.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
+    return { pageId: page.id, subPageId: null };
+  }
+  const subPage = page.subPages[0];
+  if (!canViewSubPage(ctx.actor, page.kind, subPage?.id ?? "")) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
+  if (!subPage) throw createGraphQLError(`No sub-page "${subPageSlug}" on "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
+  return { pageId: page.id, subPageId: subPage.id };
+}
+
+const componentChangesOf = (update: SummaryUpdate) => update.componentChanges;
+const pageEventOf = (update: SummaryUpdate) => (update.pageEvent ? [update.pageEvent] : []);
+
+builder.subscriptionFields((t) => {
+  const args = {
+    pageSlug: t.arg.string(),
+    subPageSlug: t.arg.string({ required: false, description: "A customer page's sub-page; viewers must be signed in for it." }),
+  };
+  return {
+    pageStatus: t.field({
+      type: LiveStatus,
+      description: "The page's (or sub-page's) current status first, then the new one after every change that alters it.",
+      args,
+      subscribe: async (_root, { pageSlug, subPageSlug }, ctx) => summaryStream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug)),
+      resolve: (summary) => summary,
+    }),
+    componentStatusChanged: t.field({
+      type: ComponentStatusEvent,
+      description: "One event per shown component whose derived status changes, with its cause.",
+      args,
+      subscribe: async (_root, { pageSlug, subPageSlug }, ctx) =>
+        eventStream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug), componentChangesOf),
+      resolve: (event) => event,
+    }),
+    pageEvents: t.field({
+      type: PageEvent,
+      description: "Incidents and maintenance published, updated, resolved, started, completed or deleted; on a sub-page, those affecting its components.",
+      args,
+      subscribe: async (_root, { pageSlug, subPageSlug }, ctx) =>
+        eventStream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug), pageEventOf),
+      resolve: (event) => event,
+    }),
+  };
+});

@@ -1,0 +1,103 @@
+// Automatic maintenance, live: the service starts and completes it at the window's
+// instants (an injected clock and `scheduler.tick()` stand in for the timers), and
+// after a restart catches up on a window that opened and closed while it was down.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Client } from "graphql-ws";
+import type { PageChange } from "../../server/events.js";
+import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { createComponents, createPage, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
+import { subscribeWs, until, wsClient, type Subscription } from "../helpers/live.js";
+
+const STATUS = `subscription ($page: String!) { pageStatus(pageSlug: $page) { status components { name status } maintenances { name status message startsAt endsAt components { name impact } } } }`;
+const EVENTS = `subscription ($page: String!) { pageEvents(pageSlug: $page) { kind subject id name } }`;
+
+const clock = testClock("2026-03-10T12:00:00Z");
+let t: TestApp;
+let page: PageRef;
+let api: string;
+let client: Client;
+let status: Subscription;
+let events: Subscription;
+
+beforeAll(async () => {
+  t = await createTestApp({ now: clock.now });
+  [api] = (await createComponents(t, ["API"])) as [string];
+  page = await createPage(t, [api]);
+  client = wsClient(await t.app.start(0));
+  status = subscribeWs(client, STATUS, { page: page.slug });
+  events = subscribeWs(client, EVENTS, { page: page.slug });
+  await status.inbox.next();
+  await until(() => t.app.hub.stats().listeners === 2);
+});
+afterAll(async () => {
+  await client.dispose();
+  await t.close();
+});
+
+const schedule = (name: string, startsAt: string, endsAt: string) =>
+  scheduleMaintenance(t, page.id, { startsAt, endsAt }, [{ componentId: api, impact: "UNDER_MAINTENANCE" }], { name });
+
+describe("automatic maintenance", () => {
+  let id: string;
+
+  it("announces a scheduled window without changing any status", async () => {
+    id = await schedule("Database upgrade", "2026-03-10T13:00:00Z", "2026-03-10T14:00:00Z");
+    expect((await events.inbox.next()).data!.pageEvents).toEqual({ kind: "PUBLISHED", subject: "MAINTENANCE", id, name: "Database upgrade" });
+    await status.inbox.nothingWithin(200);
+  });
+
+  it("does nothing a moment before the window opens", async () => {
+    clock.set("2026-03-10T12:59:59.999Z");
+    expect(await t.app.scheduler.tick()).toBe(0);
+  });
+
+  it("starts it at the window's start and tells subscribers", async () => {
+    clock.set("2026-03-10T13:00:00Z");
+    expect(await t.app.scheduler.tick()).toBe(1);
+    expect((await events.inbox.next()).data!.pageEvents).toMatchObject({ kind: "STARTED", id });
+    expect((await status.inbox.next()).data!.pageStatus).toEqual({
+      status: "UNDER_MAINTENANCE",
+      components: [{ name: "API", status: "UNDER_MAINTENANCE" }],
+      maintenances: [{
+        name: "Database upgrade",
+        status: "IN_PROGRESS",
+        message: "Maintenance started.",
+        startsAt: "2026-03-10T13:00:00.000Z",
+        endsAt: "2026-03-10T14:00:00.000Z",
+        components: [{ name: "API", impact: "UNDER_MAINTENANCE" }],
+      }],
+    });
+  });
+
+  it("completes it at the window's end", async () => {
+    clock.set("2026-03-10T14:00:00Z");
+    expect(await t.app.scheduler.tick()).toBe(1);
+    expect((await events.inbox.next()).data!.pageEvents).toMatchObject({ kind: "COMPLETED", id });
+    expect((await status.inbox.next()).data!.pageStatus).toMatchObject({ status: "OPERATIONAL", maintenances: [] });
+    expect(await t.app.scheduler.tick()).toBe(0);
+  });
+});
+
+describe("after a restart", () => {
+  it("completes a window that opened and closed while the service was down, and says so", async () => {
+    const missed = await schedule("Missed upgrade", "2026-03-10T16:00:00Z", "2026-03-10T17:00:00Z");
+    const databaseUrl = t.app.database.target.url;
+    await client.dispose();
+    await t.close();
+    clock.set("2026-03-10T18:30:00Z");
+    t = await createTestApp({ databaseUrl, now: clock.now });
+    const announced: PageChange[] = [];
+    void (async () => {
+      for await (const change of t.app.events.subscribe("page:changed", page.id)) announced.push(change);
+    })();
+    // Starting catches up before it returns.
+    client = wsClient(await t.app.start(0));
+    expect(announced).toEqual([expect.objectContaining({ subject: "MAINTENANCE", kind: "COMPLETED", subjectId: missed, subjectName: "Missed upgrade" })]);
+    const data = await t.ok(`query ($id: ID!) { maintenance(id: $id) { status message updates { status } } }`, { id: missed });
+    expect(data.maintenance.status).toBe("COMPLETE");
+    expect(data.maintenance.updates.map((u: { status: string }) => u.status)).toEqual(["COMPLETE", "SCHEDULED"]);
+    expect(data.maintenance.message).toMatch(/unavailable during the maintenance window \(2026-03-10T16:00:00.000Z to 2026-03-10T17:00:00.000Z\)/);
+    const resumed = subscribeWs(client, STATUS, { page: page.slug });
+    expect((await resumed.inbox.next()).data!.pageStatus).toMatchObject({ status: "OPERATIONAL", maintenances: [] });
+  });
+});

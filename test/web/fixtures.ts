@@ -1,0 +1,78 @@
+// Data shaped like the client's query results, for rendering components.
+import type { ComponentStatus, Incident, Maintenance, Uptime } from "../../web/src/types.js";
+
+/** `days` UTC days ending 2026-03-10, operational except the given indexes (each with one incident). */
+export function uptime(days: number, worst: Record<number, ComponentStatus> = {}): Uptime {
+  const end = Date.UTC(2026, 2, 10);
+  return {
+    percentage: Object.keys(worst).length ? 0.997 : 1,
+    days: Array.from({ length: days }, (_, i) => ({
+      date: new Date(end - (days - 1 - i) * 86_400_000).toISOString().slice(0, 10),
+      uptime: worst[i] ? 0.9 : 1,
+      worst: worst[i] ?? "OPERATIONAL",
+      incidentIds: worst[i] ? [`incident-${i}`] : [],
+    })),
+  };
+}
+
+const incident: Incident = {
+  id: "i1",
+  name: "Delayed email ingestion",
+  status: "IDENTIFIED",
+  publishedAt: "2026-03-10T09:00:00Z",
+  resolvedAt: null,
+  currentImpacts: [{ componentId: "c3", name: "Email ingestion", impact: "PARTIAL_OUTAGE" }],
+  updates: [
+    { id: "u2", status: "IDENTIFIED", message: "A relay rejects large messages.", publishedAt: "2026-03-10T10:00:00Z" },
+    { id: "u1", status: "INVESTIGATING", message: "Emails are arriving **late**.", publishedAt: "2026-03-10T09:00:00Z" },
+  ],
+};
+
+const maintenance: Maintenance = {
+  id: "m1",
+  name: "Phone upgrade",
+  status: "SCHEDULED",
+  startsAt: "2026-03-12T14:00:00Z",
+  endsAt: "2026-03-12T16:00:00Z",
+  message: "Calls may drop.",
+  components: [{ componentId: "c4", name: "Phone line", impact: "UNDER_MAINTENANCE" }],
+};
+
+const component = (id: string, name: string, status: ComponentStatus) => ({ id, name, status });
+const SHELL = { id: "p1", slug: "demo", title: "Demo", kind: "PUBLIC", theme: "LIGHT", logoUrl: null, faviconUrl: null };
+
+/** The result of the Page query for a demo-like public page. */
+export function demoPageData() {
+  return {
+    statusPage: {
+      ...SHELL,
+      summary: { status: "PARTIAL_OUTAGE", sentence: "Partial outage" },
+      groups: [
+        { name: "Support tools", components: [component("c1", "Zendesk", "OPERATIONAL"), component("c2", "Support portal", "OPERATIONAL")] },
+        { name: "Channels", components: [component("c3", "Email ingestion", "PARTIAL_OUTAGE"), component("c4", "Phone line", "OPERATIONAL")] },
+      ],
+      incidents: [incident],
+      upcoming: [maintenance],
+      inProgress: [],
+    },
+  };
+}
+
+/** The result of the PageUptime query: one incident day for Email ingestion. */
+export function demoUptimeData() {
+  const ids = ["c1", "c2", "c3", "c4"];
+  return { statusPage: { id: "p1", components: ids.map((id) => ({ id, uptime: uptime(90, id === "c3" ? { 89: "PARTIAL_OUTAGE" } : {}) })) } };
+}
+
+export function emptyPageData() {
+  return {
+    statusPage: {
+      ...SHELL,
+      summary: { status: "OPERATIONAL", sentence: "All systems operational" },
+      groups: [],
+      incidents: [],
+      upcoming: [],
+      inProgress: [],
+    },
+  };
+}

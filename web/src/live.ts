@@ -1,0 +1,104 @@
+// The pageStatus subscription: the full current summary on subscribe (and on
+// every reconnect), then again after every change. What it carries is shown
+// at once; what it does not (timelines, uptime, history, upcoming maintenance)
+// is refetched after a random delay, so thousands of open pages do not all
+// query the server in the same instant.
+import { useEffect, useRef, useState } from "react";
+import { gql, useSubscription } from "urql";
+import type { ComponentGroup, ComponentImpact, ComponentStatus, Incident, IncidentStatus, Maintenance, PageBodyData, PageComponent } from "./types.js";
+
+export interface LiveIncident {
+  id: string;
+  name: string;
+  status: IncidentStatus;
+  /** The latest update's message. */
+  message: string;
+  publishedAt: string;
+  /** When the latest update was published. */
+  updatedAt: string;
+  impacts: ComponentImpact[];
+}
+
+export interface LiveStatus {
+  status: ComponentStatus;
+  sentence: string;
+  components: { id: string; name: string; group: string | null; status: ComponentStatus }[];
+  incidents: LiveIncident[];
+  maintenances: Maintenance[];
+}
+
+export const PageStatusSubscription = gql<{ pageStatus: LiveStatus }, { page: string; subPage: string | null }>`
+  subscription PageStatus($page: String!, $subPage: String) {
+    pageStatus(pageSlug: $page, subPageSlug: $subPage) {
+      status sentence
+      components { id name group status }
+      incidents { id name status message publishedAt updatedAt impacts { componentId name impact } }
+      maintenances { id name status message startsAt endsAt components { componentId name impact } }
+    }
+  }
+`;
+
+/** Upper bound of the random delay before refetching what the live summary does not carry. */
+export const REFRESH_JITTER_MS = 3_000;
+
+export function useLiveStatus(page: string, subPage: string | null) {
+  const [result] = useSubscription({ query: PageStatusSubscription, variables: { page, subPage } });
+  const [version, setVersion] = useState(0);
+  const last = useRef<LiveStatus | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const live = result.data?.pageStatus ?? null;
+
+  useEffect(() => {
+    if (!live || live === last.current) return;
+    // The first summary matches what the page query just loaded; later ones
+    // (including the first after a reconnect) mean something may have changed.
+    const first = last.current === null;
+    last.current = live;
+    if (first || timer.current) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      setVersion((v) => v + 1);
+    }, Math.random() * REFRESH_JITTER_MS);
+  }, [live]);
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
+
+  return { live, error: result.error, version };
+}
+
+const sameInstant = (a: string | undefined, b: string) => a !== undefined && Date.parse(a) === Date.parse(b);
+
+/** A live incident with the loaded timeline; its latest update goes on top until the refetch brings it. */
+function liveIncident(incident: LiveIncident, loaded: Incident | undefined): Incident {
+  const updates = loaded?.updates ?? [];
+  const latest = { id: `${incident.id}@${incident.updatedAt}`, status: incident.status, message: incident.message, publishedAt: incident.updatedAt };
+  return {
+    id: incident.id,
+    name: incident.name,
+    status: incident.status,
+    publishedAt: incident.publishedAt,
+    resolvedAt: null,
+    currentImpacts: incident.impacts.filter((i) => i.impact !== "NO_IMPACT"),
+    updates: sameInstant(updates[0]?.publishedAt, incident.updatedAt) ? updates : [latest, ...updates],
+  };
+}
+
+/** The page as loaded, with everything the live summary says laid over it. */
+export function withLive(body: PageBodyData, live: LiveStatus | null): PageBodyData {
+  if (!live) return body;
+  const loaded = new Map<string, PageComponent>(body.groups.flatMap((g) => g.components).map((c) => [c.id, c]));
+  const groups: ComponentGroup[] = [];
+  for (const c of live.components) {
+    const component: PageComponent = { id: c.id, name: c.name, status: c.status, uptime: loaded.get(c.id)?.uptime };
+    const current = groups.at(-1);
+    if (current && current.name === c.group) current.components.push(component);
+    else groups.push({ name: c.group, components: [component] });
+  }
+  const incidents = new Map(body.incidents.map((i) => [i.id, i]));
+  return {
+    ...body,
+    summary: { status: live.status, sentence: live.sentence },
+    groups,
+    incidents: live.incidents.map((i) => liveIncident(i, incidents.get(i.id))),
+    inProgress: live.maintenances,
+  };
+}
