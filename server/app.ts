@@ -9,11 +9,13 @@ import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
 import { badgeRoute } from "./http/badge.js";
+import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { webRoute } from "./http/web.js";
+import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
 import { useSharedExecution } from "./realtime/shared-execution.js";
 import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
@@ -38,6 +40,8 @@ export interface AppOptions {
   mailer?: Mailer;
   /** Public origin for sign-in links and cookies; defaults to PUBLIC_URL, else each request's Host. */
   publicUrl?: string | null;
+  /** Carries live events between instances; defaults to REDIS_URL (unset: events stay in this process). */
+  redisUrl?: string | null;
 }
 
 export interface App {
@@ -56,9 +60,13 @@ export interface App {
 
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   const database = await openDatabase({ url: options.databaseUrl, onQuery: options.onQuery });
-  const events = createEvents();
+  const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
+  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl) : null;
+  const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const hub = createSummaryHub({ db: database.db, events, now });
+  // Events published while Redis was down are lost; recomputing every watched summary resyncs subscribers.
+  redis?.onRecovered(() => void hub.resync());
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(), publicUrl };
@@ -70,7 +78,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     graphiql: { title: "Statusgraph" },
     landingPage: false,
   });
-  const routes: Route[] = [authRoutes(services), badgeRoute(services), webRoute()];
+  const routes: Route[] = [
+    healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
+    authRoutes(services),
+    badgeRoute(services),
+    webRoute(),
+  ];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
   let server: Server | null = null;
   let ws: ReturnType<typeof attachWebSocket> | null = null;
@@ -105,6 +118,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
         server = null;
       }
       await database.close();
+      await redis?.close();
       // An injected mailer belongs to the caller.
       if (!options.mailer) mailer.close();
     },
