@@ -96,7 +96,7 @@ export async function replaceAttributes(tx: Tx, current: CurrentType, next: Attr
   }
   // Names are unique within a type: park renamed attributes first, so names can swap.
   const renamed = rows.filter((r) => r.id && current.attributes.find((a) => a.id === r.id)!.name !== r.name);
-  for (const r of renamed) await tx.catalogAttribute.update({ where: { id: r.id! }, data: { name: `\u0000${r.id}` } });
+  for (const r of renamed) await tx.catalogAttribute.update({ where: { id: r.id! }, data: { name: `(renaming ${r.id})` } });
   for (const { id, ...data } of rows) {
     if (id) await tx.catalogAttribute.update({ where: { id }, data });
     else await tx.catalogAttribute.create({ data: { ...data, typeId: current.id } });
