@@ -10,7 +10,7 @@ import { clock, type FromServer, type ToServer } from "./fanout-protocol.js";
 const [databaseUrl, subscribers, share] = process.argv.slice(2) as [string, string, string | undefined];
 const send = (message: FromServer) => process.send!(message);
 const mailer = { sendSignInLink: async () => {}, close: () => {} };
-const app = await buildApp({ databaseUrl, schedulerTimers: false, mailer, shareLiveResults: share !== "off" });
+const app = await buildApp({ databaseUrl, schedulerTimers: false, mailer, redisUrl: null, shareLiveResults: share !== "off" });
 
 async function system<T>(query: string, variables: Record<string, unknown>): Promise<T> {
   const result = await app.executeAsSystem(query, variables);

@@ -30,7 +30,10 @@ const here = new URL(".", import.meta.url).pathname;
 const results = join(here, "results");
 const children: ChildProcess[] = [];
 
+const begun = clock();
 const deadline = setTimeout(() => fail(new Error("timed out after 120 s")), 120_000);
+/** Progress on stderr, so a slow phase shows. */
+const progress = (what: string) => console.error(`[${((clock() - begun) / 1000).toFixed(1)} s] ${what}`);
 
 function fail(error: unknown): never {
   console.error("fan-out benchmark failed:", error instanceof Error ? error.message : error);
@@ -84,12 +87,14 @@ async function measureGraphql() {
   const variables = { page: ready.pageSlug };
   procs.forEach((p, i) => p.send({ type: "graphql", url: ready.url, count: share(i), localAddresses: LOCAL_ADDRESSES, query: QUERY, variables }));
   await connected;
+  progress(`${N} graphql-ws subscribers have the current summary`);
   const after = await memory();
   // The forced collections leave V8 sweeping for a while; publishing at once would time that, not the fan-out.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
 
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) rounds.push(await publishRound(ready, procs, server, round));
+  progress(`${ROUNDS} updates delivered`);
   await closeAll(procs);
   server.send({ type: "stop" });
   return { before, after, rounds };
@@ -134,6 +139,7 @@ async function measureRaw(message: string) {
   const connected = all(procs, "ready");
   procs.forEach((p, i) => p.send({ type: "raw", url, count: share(i), localAddresses: LOCAL_ADDRESSES }));
   await connected;
+  progress(`${N} raw sockets connected`);
   const after = await memory();
   const rounds = [];
   for (let round = 0; round < ROUNDS; round++) {

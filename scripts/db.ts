@@ -5,19 +5,31 @@
 //   tsx scripts/db.ts generate          write the twin, generate both clients
 //   tsx scripts/db.ts migration <name>  add a migration for both providers
 //   tsx scripts/db.ts check             fail when the model has changes no migration covers
+//
+// `--root <dir>` (before or after the command) works on the model and migrations of
+// another checkout of this layout, e.g. a copy a test changes; the Prisma CLI and
+// its config still come from this repository.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const SOURCE = "prisma/schema.prisma";
-const TWIN = "server/generated/postgresql.prisma";
-const SNAPSHOT = "prisma/migrations/schema.snapshot.prisma";
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const rootAt = argv.indexOf("--root");
+const ROOT = rootAt >= 0 ? resolve(argv.splice(rootAt, 2)[1] ?? ".") : process.cwd();
+
+const SOURCE = join(ROOT, "prisma/schema.prisma");
+const TWIN = join(ROOT, "server/generated/postgresql.prisma");
+const SNAPSHOT = join(ROOT, "prisma/migrations/schema.snapshot.prisma");
+const MIGRATIONS = join(ROOT, "prisma/migrations");
 const PROVIDERS = ["sqlite", "postgresql"] as const;
 type Provider = (typeof PROVIDERS)[number];
 
 function prisma(args: string[], schema?: string): string {
   return execFileSync("npx", ["prisma", ...args], {
+    cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, ...(schema ? { PRISMA_SCHEMA: schema } : {}) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -72,10 +84,10 @@ function migration(name: string): void {
     return;
   }
   for (const [provider, sql] of scripts) {
-    const dir = join("prisma/migrations", provider, `${stamp}_${name}`);
+    const dir = join(MIGRATIONS, provider, `${stamp}_${name}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, "migration.sql"), sql);
-    console.log(`Wrote ${dir}/migration.sql`);
+    console.log(`Wrote ${relative(process.cwd(), dir)}/migration.sql`);
   }
   writeFileSync(SNAPSHOT, current);
 }
@@ -90,7 +102,7 @@ function check(): void {
     }
   }
   const [sqlite, postgresql] = PROVIDERS.map((p) => {
-    const dir = join("prisma/migrations", p);
+    const dir = join(MIGRATIONS, p);
     return existsSync(dir) ? readdirSync(dir).sort().join(",") : "";
   });
   if (sqlite !== postgresql) problems.push("the SQLite and PostgreSQL migration folders differ");
@@ -101,11 +113,11 @@ function check(): void {
   console.log("Migrations match the model for SQLite and PostgreSQL.");
 }
 
-const [command, arg] = process.argv.slice(2);
+const [command, arg] = argv;
 if (command === "generate") generate();
 else if (command === "migration" && arg) migration(arg);
 else if (command === "check") check();
 else {
-  console.error("usage: tsx scripts/db.ts generate | migration <name> | check");
+  console.error("usage: tsx scripts/db.ts [--root <dir>] generate | migration <name> | check");
   process.exit(2);
 }

@@ -9,12 +9,16 @@ import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
 import { badgeRoute } from "./http/badge.js";
+import { createReadCache } from "./http/cache.js";
 import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { webRoute } from "./http/web.js";
+import { resolveLimits, type Limits } from "./limits.js";
+import { useOperationLimits } from "./plugins/limits.js";
+import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
 import { useSharedExecution } from "./realtime/shared-execution.js";
@@ -42,6 +46,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Carries live events between instances; defaults to REDIS_URL (unset: events stay in this process). */
   redisUrl?: string | null;
+  /** Protective limits; unset ones come from the environment (see README "Limits"). */
+  limits?: Partial<Limits>;
 }
 
 export interface App {
@@ -65,17 +71,27 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const hub = createSummaryHub({ db: database.db, events, now });
-  // Events published while Redis was down are lost; recomputing every watched summary resyncs subscribers.
-  redis?.onRecovered(() => void hub.resync());
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(), publicUrl };
+  const limits = resolveLimits(options.limits);
+  const readCache = createReadCache({ events });
+  // Changes announced while Redis was down never arrived: no cached answer can be trusted.
+  redis?.onRecovered(() => readCache.clear());
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
     maskedErrors: { maskError: maskAppErrors },
-    plugins: [useResponseCookies(), ...(options.shareLiveResults === false ? [] : [useSharedExecution()])],
-    graphiql: { title: "Statusgraph" },
+    plugins: [
+      useResponseCookies(),
+      ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
+      ...useOperationLimits(limits),
+      useMutationRateLimit(limits),
+      ...readCache.plugins,
+    ],
+    maxRequestBodySize: limits.maxRequestBodyBytes,
+    // GraphiQL cannot work without introspection.
+    graphiql: limits.introspection ? { title: "Statusgraph" } : false,
     landingPage: false,
   });
   const routes: Route[] = [
@@ -85,6 +101,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     webRoute(),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
+  redis?.onRecovered(() => {
+    // Events published while Redis was down are lost: recomputing every watched
+    // summary resyncs subscribers, and the scheduler re-plans for maintenance
+    // scheduled or moved meanwhile (it heard of none of it).
+    void hub.resync();
+    void scheduler.tick().catch((error: unknown) => console.error("maintenance scheduler:", error));
+  });
   let server: Server | null = null;
   let ws: ReturnType<typeof attachWebSocket> | null = null;
 
@@ -101,7 +124,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     },
     async start(port = 0, host = "127.0.0.1") {
       server = createServer(withRoutes(routes, yoga));
-      ws = attachWebSocket(server, yoga);
+      ws = attachWebSocket(server, yoga, limits);
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.
       await scheduler.tick();
@@ -111,6 +134,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async stop() {
       scheduler.stop();
       hub.close();
+      readCache.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

@@ -22,6 +22,8 @@ export interface PageChange {
 
 export type Topics = {
   "page:changed": [pageId: string, change: PageChange];
+  /** Every page's changes on one topic: the response cache of each instance drops what they touch. */
+  "pages:changed": [change: PageChange];
   /** Any maintenance was scheduled, changed or deleted: the scheduler re-plans its next wake-up. */
   "maintenance:changed": [change: PageChange];
 };
@@ -37,5 +39,6 @@ export function createEvents(eventTarget?: EventTarget): Events {
 export function announce(events: Events, change: Omit<PageChange, "at"> & { at: Date }): void {
   const payload: PageChange = { ...change, at: change.at.toISOString() };
   events.publish("page:changed", change.pageId, payload);
+  events.publish("pages:changed", payload);
   if (change.subject === "MAINTENANCE") events.publish("maintenance:changed", payload);
 }

@@ -5,8 +5,8 @@
 //
 // The listeners are classes rather than objects of closures: one lives per
 // subscriber, and under tsx (keepNames) every named closure has a property store.
-import { FixedBuffer, Repeater, SlidingBuffer } from "graphql-yoga";
 import type { PageSummary } from "../services/page-summary.js";
+import { BoundedQueue, type QueuePolicy } from "./bounded-queue.js";
 import type { LiveListener, SummaryHub, SummaryKey, SummaryUpdate } from "./summary-hub.js";
 
 export const LIVE_LIMITS = {
@@ -22,60 +22,46 @@ export class TooFarBehindError extends Error {
   }
 }
 
-type Push<T> = (value: T) => Promise<unknown>;
-type Stop = (error?: Error) => unknown;
+const LATEST_ONLY: QueuePolicy = { latestOnly: true };
+const EVENTS: QueuePolicy = { limit: LIVE_LIMITS.maxQueuedEvents, overflow: () => new TooFarBehindError(LIVE_LIMITS.maxQueuedEvents) };
 
 class SummaryFeed implements LiveListener {
-  constructor(
-    private readonly push: Push<PageSummary>,
-    private readonly stop: Stop,
-  ) {}
+  constructor(private readonly queue: BoundedQueue<PageSummary>) {}
   start(summary: PageSummary): void {
-    void this.push(summary);
+    this.queue.push(summary);
   }
   update(update: SummaryUpdate): void {
-    if (update.summary) void this.push(update.summary);
+    if (update.summary) this.queue.push(update.summary);
   }
   end(error?: Error): void {
-    this.stop(error);
+    this.queue.end(error);
   }
 }
 
 class EventFeed<T> implements LiveListener {
   constructor(
-    private readonly push: Push<T>,
-    private readonly stop: Stop,
-    private readonly buffer: FixedBuffer,
+    private readonly queue: BoundedQueue<T>,
     private readonly pick: (update: SummaryUpdate) => readonly T[],
   ) {}
   start(): void {}
   update(update: SummaryUpdate): void {
-    for (const item of this.pick(update)) {
-      // A waiting consumer takes the item directly, so a full buffer means it is not keeping up.
-      if (this.buffer.full) return void this.stop(new TooFarBehindError(LIVE_LIMITS.maxQueuedEvents));
-      void this.push(item);
-    }
+    for (const item of this.pick(update)) this.queue.push(item);
   }
   end(error?: Error): void {
-    this.stop(error);
+    this.queue.end(error);
   }
 }
 
 /** The current summary, then each summary a change alters; an overtaken one is dropped. */
 export function summaryStream(hub: SummaryHub, key: SummaryKey): AsyncIterable<PageSummary> {
-  return new Repeater<PageSummary>(async (push, stop) => {
-    const unsubscribe = hub.listen(key, new SummaryFeed(push, stop));
-    await stop;
-    unsubscribe();
-  }, new SlidingBuffer(1));
+  const queue = new BoundedQueue<PageSummary>(LATEST_ONLY);
+  queue.onEnd = hub.listen(key, new SummaryFeed(queue));
+  return queue;
 }
 
 /** The items `pick` takes from each update, all of them, in order, up to LIVE_LIMITS.maxQueuedEvents waiting. */
 export function eventStream<T>(hub: SummaryHub, key: SummaryKey, pick: (update: SummaryUpdate) => readonly T[]): AsyncIterable<T> {
-  const buffer = new FixedBuffer(LIVE_LIMITS.maxQueuedEvents);
-  return new Repeater<T>(async (push, stop) => {
-    const unsubscribe = hub.listen(key, new EventFeed(push, stop, buffer, pick));
-    await stop;
-    unsubscribe();
-  }, buffer);
+  const queue = new BoundedQueue<T>(EVENTS);
+  queue.onEnd = hub.listen(key, new EventFeed(queue, pick));
+  return queue;
 }

@@ -8,6 +8,14 @@ import type { ExecutionResult } from "graphql";
 const PREFIX = '"@@statusgraph-json:';
 const serialized = new WeakMap<object, string>();
 
+/** Serializes to its token. */
+class StandIn {
+  constructor(private readonly token: string) {}
+  toJSON(): string {
+    return this.token;
+  }
+}
+
 /** JSON of results waiting to be spliced into one socket's next messages, by token number. */
 export class Preserialized {
   private readonly pending = new Map<number, string>();
@@ -20,7 +28,7 @@ export class Preserialized {
     if (json === undefined) serialized.set(result, (json = JSON.stringify(result)));
     const token = ++this.last;
     this.pending.set(token, json);
-    return { toJSON: () => `@@statusgraph-json:${token}` };
+    return new StandIn(`@@statusgraph-json:${token}`);
   }
 
   /** The message with the stand-in's token replaced by the result's JSON; other messages unchanged. */

@@ -1,70 +1,134 @@
 // Carries live events between instances through Redis. Queries and mutations
 // never depend on it: while Redis is down, publishes are dropped (the database
-// keeps every change), the outage is logged and reported by /health/ready, and
-// once both connections are back every watched summary is recomputed so
-// subscribers resync to the current state.
+// keeps every change), the outage is logged once and reported by /health/ready,
+// both connections retry for ever on their own, and once events flow again every
+// watched summary is recomputed so subscribers resync to the current state.
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 
 export interface RedisBus {
   eventTarget: EventTarget;
-  /** True while both connections are ready. */
+  /** True while events flow: both connections ready and every subscription restored. */
   healthy(): boolean;
-  /** Called each time events flow again after an outage. */
+  /** Called each time events flow again after an outage (or after a first connection that came late). */
   onRecovered(listener: () => void): void;
   close(): Promise<void>;
 }
 
-type Log = (message: string) => void;
-
-function waitReady(client: Redis): Promise<void> {
-  if (client.status === "ready") return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    client.once("ready", () => resolve());
-    client.once("end", () => reject(new Error("Redis connection ended before it was ready")));
-  });
+export interface RedisBusOptions {
+  log?: (message: string) => void;
+  /** How long start-up waits for Redis before serving without it (it keeps retrying meanwhile). */
+  connectWaitMs?: number;
 }
 
-export async function connectRedis(url: string, log: Log = (m) => console.warn(m)): Promise<RedisBus> {
-  const options = {
-    // Commands fail fast during an outage instead of queueing without bound.
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
-  };
-  const publisher = new Redis(url, options);
-  // Client-info commands can race the switch to subscriber mode and lose the first event.
-  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true, disableClientInfo: true });
+/** Quick retries at first, then every 2 s, never giving up: an outage must end by itself. */
+const retryStrategy = (attempt: number) => Math.min(attempt * 200, 2_000);
+
+/** host:port only, so a password in REDIS_URL never reaches the logs. */
+function where(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "6379"}`;
+  } catch {
+    return "REDIS_URL";
+  }
+}
+
+const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
+
+export async function connectRedis(url: string, options: RedisBusOptions = {}): Promise<RedisBus> {
+  const log = options.log ?? ((message: string) => console.warn(message));
+  const at = where(url);
+  // A publish fails at once while disconnected (no offline queue, no retry of one in
+  // flight): a dropped event is covered by the resync, a queued one would pile up.
+  const publisher = new Redis(url, { retryStrategy, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  // A SUBSCRIBE must never be dropped: ioredis only restores channels the server had
+  // confirmed, so one lost during an outage would leave its topic deaf for good. The
+  // subscriber queues while offline and never gives up on a command. Client-info
+  // commands can race the switch to subscriber mode and lose the first event.
+  const subscriber = new Redis(url, { retryStrategy, enableOfflineQueue: true, maxRetriesPerRequest: null, disableClientInfo: true });
   const listeners: (() => void)[] = [];
-  let down = false;
+  let up = false;
+  let closing = false;
+  let outageLogged = false;
+  let firstUp = () => {};
+  const connected = new Promise<void>((resolve) => (firstUp = resolve));
+
+  function lost(reason: string): void {
+    if (closing) return;
+    up = false;
+    if (outageLogged) return;
+    outageLogged = true;
+    log(`Redis at ${at} is unreachable (${reason}): live events between instances are paused, queries and mutations are unaffected`);
+  }
+
+  async function recoverIfReady(): Promise<void> {
+    if (up || closing || !bothReady(publisher, subscriber)) return;
+    // ioredis re-subscribes right after "ready"; a PING queued behind those SUBSCRIBEs
+    // answers once they are in place, so the resync cannot miss an event after it.
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      await subscriber.ping();
+    } catch {
+      return; // Lost again; the next "ready" retries.
+    }
+    if (up || closing || !bothReady(publisher, subscriber)) return;
+    up = true;
+    firstUp();
+    if (outageLogged) log(`Redis at ${at} is reachable again: resyncing live subscribers`);
+    outageLogged = false;
+    for (const listener of listeners) listener();
+  }
 
   for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
     client.on("error", (error: Error) => {
-      if (!down) log(`Redis ${name} connection failed (${error.message}); live events paused, queries and mutations unaffected`);
-      down = true;
+      // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
+      if (closing) return;
+      if (client.status === "ready") log(`Redis ${name}: ${error.message}`);
+      else lost(`${name}: ${error.message}`);
     });
-    client.on("ready", () => {
-      if (!down || publisher.status !== "ready" || subscriber.status !== "ready") return;
-      down = false;
-      log("Redis is reachable again; resyncing live subscribers");
-      for (const listener of listeners) listener();
-    });
+    client.on("close", () => lost(`${name} connection closed`));
+    client.on("ready", () => void recoverIfReady());
   }
-  await Promise.all([waitReady(publisher), waitReady(subscriber)]);
 
-  // The event target does not await publishes; a rejected one must not crash the process.
-  const safePublisher = Object.create(publisher) as Redis;
-  safePublisher.publish = ((channel: string, message: string) =>
-    publisher.publish(channel, message).catch((error: Error) => {
-      log(`Redis publish failed (${error.message}); subscribers will resync when Redis is back`);
-      return 0;
-    })) as Redis["publish"];
+  // The event target neither awaits nor catches these calls: a rejection would be
+  // unhandled, and an unhandled rejection ends a Node process.
+  const failed = (what: string) => (error: Error) => {
+    if (!closing && !outageLogged) log(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
+    return 0;
+  };
+  const publishClient = {
+    publish: (channel: string, message: string) => publisher.publish(channel, message).catch(failed("publish")),
+  };
+  const subscribeClient = {
+    on(event: "message", handler: (channel: string, message: string) => void) {
+      subscriber.on(event, handler);
+      return subscribeClient;
+    },
+    subscribe: (channel: string) => subscriber.subscribe(channel).catch(failed("subscribe")),
+    unsubscribe: (channel: string) => subscriber.unsubscribe(channel).catch(failed("unsubscribe")),
+  };
+  const eventTarget = createRedisEventTarget({
+    // It calls nothing else (publish, on("message"), subscribe, unsubscribe): these guarded wrappers stand in for clients.
+    publishClient: publishClient as unknown as Redis,
+    subscribeClient: subscribeClient as unknown as Redis,
+  }) as unknown as EventTarget;
+
+  // Start-up does not wait for Redis for ever: the instance serves queries and
+  // mutations without it, reports itself unready, and connects when Redis is back.
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.connectWaitMs ?? 5_000)));
+  await Promise.race([connected, waited]);
+  clearTimeout(timer);
+  if (!up) lost("not reachable at start-up");
 
   return {
-    eventTarget: createRedisEventTarget({ publishClient: safePublisher, subscribeClient: subscriber }) as unknown as EventTarget,
-    healthy: () => publisher.status === "ready" && subscriber.status === "ready",
+    eventTarget,
+    healthy: () => up && bothReady(publisher, subscriber),
     onRecovered: (listener) => void listeners.push(listener),
     async close() {
+      closing = true;
+      // Pending commands are rejected now; the wrappers above swallow that.
       publisher.disconnect();
       subscriber.disconnect();
     },

@@ -33,9 +33,15 @@ function executeEvent(args: ExecutionArgs, key: string, payload: unknown): Resul
   let byOperation = results.get(payload);
   if (!byOperation) results.set(payload, (byOperation = new Map()));
   let result = byOperation.get(key);
-  if (!result) byOperation.set(key, (result = execute({ ...args, rootValue: payload })));
+  if (!result) {
+    byOperation.set(key, (result = execute({ ...args, rootValue: payload })));
+    // Once settled, later subscribers take the result as it is, without a promise turn.
+    if (isPromise(result)) void result.then((settled) => byOperation.set(key, settled));
+  }
   return result;
 }
+
+const isPromise = (value: Result): value is Promise<ExecutionResult> => typeof (value as Promise<unknown>).then === "function";
 
 /** graphql-js `subscribe`, executing each event through the shared results. */
 async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
@@ -62,8 +68,8 @@ class SharedEvents implements AsyncGenerator<ExecutionResult> {
     this.source = source[Symbol.asyncIterator]();
   }
 
-  async next(): Promise<IteratorResult<ExecutionResult>> {
-    return this.executed(await this.source.next());
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    return this.source.next().then((step) => this.executed(step));
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
@@ -80,8 +86,10 @@ class SharedEvents implements AsyncGenerator<ExecutionResult> {
     return this;
   }
 
-  private async executed(step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> {
-    return step.done ? DONE : { value: await executeEvent(this.args, this.key, step.value), done: false };
+  private executed(step: IteratorResult<unknown>): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> {
+    if (step.done) return DONE;
+    const result = executeEvent(this.args, this.key, step.value);
+    return isPromise(result) ? result.then((value) => ({ value, done: false })) : { value: result, done: false };
   }
 }
 

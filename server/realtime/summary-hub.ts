@@ -10,10 +10,11 @@ import { componentChanges, pageEventFor } from "./live-diff.js";
 import { sharedPayload } from "./shared-execution.js";
 import { inSlices } from "./slices.js";
 import type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate } from "./summary-types.js";
+import { ViewCache, type ResolvedView } from "./view-cache.js";
 
 const shareIfAny = <T extends object>(payload: T | null) => payload && sharedPayload(payload);
 
-export type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate };
+export type { ComponentStatusEvent, LiveListener, LivePageEvent, ResolvedView, SummaryKey, SummaryUpdate };
 
 interface Channel {
   key: SummaryKey;
@@ -31,6 +32,7 @@ interface PageWatch {
 
 export function createSummaryHub(options: { db: Db; events: Events; now: () => Date; log?: (message: string, error: unknown) => void }) {
   const pages = new Map<string, PageWatch>();
+  const views = new ViewCache((pageId) => pages.has(pageId));
   const log = options.log ?? ((message, error) => console.error(message, error));
 
   function enqueue(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): void {
@@ -47,8 +49,12 @@ export function createSummaryHub(options: { db: Db; events: Events; now: () => D
     } catch (error) {
       // The page is gone: its views end. Anything else keeps the last summary until the next change.
       if (error instanceof NotFoundError) results = channels.map(() => error);
-      else if (initial) return void channels.forEach((c) => endChannel(watch, c, error as Error));
-      else throw error;
+      else if (!initial) throw error;
+      else {
+        // Subscribers are told it failed, not why: the cause is ours to log.
+        log("live summaries:", error);
+        return void channels.forEach((c) => endChannel(watch, c, new Error("Live updates for this page are unavailable right now; subscribe again later.")));
+      }
     }
     const at = change?.at ?? options.now().toISOString();
     for (const [i, channel] of channels.entries()) {
@@ -107,7 +113,10 @@ export function createSummaryHub(options: { db: Db; events: Events; now: () => D
     const watch: PageWatch = { channels: new Map(), queue: Promise.resolve(), stop: () => void iterator.return?.() };
     void (async () => {
       // The first next() registers the topic listener synchronously: no change is missed.
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) enqueue(pageId, watch, next.value, false);
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        views.dropPage(pageId);
+        enqueue(pageId, watch, next.value, false);
+      }
     })();
     return watch;
   }
@@ -122,6 +131,7 @@ export function createSummaryHub(options: { db: Db; events: Events; now: () => D
     if (watch.channels.size > 0 || pages.get(pageId) !== watch) return;
     watch.stop();
     pages.delete(pageId);
+    views.dropPage(pageId);
   }
 
   return {
@@ -144,8 +154,11 @@ export function createSummaryHub(options: { db: Db; events: Events; now: () => D
       const [w, c] = [watch, channel];
       return () => release(key.pageId, w, c, listener);
     },
+    /** Which view the slugs name (null: no such page); `load` looks it up when it is not known. */
+    resolveView: (pageSlug: string, subPageSlug: string | null, load: () => Promise<ResolvedView | null>) => views.resolve(pageSlug, subPageSlug, load),
     /** Recomputes every watched view, e.g. after the event bus reconnects and changes may have been missed. */
     async resync(): Promise<void> {
+      views.clear();
       for (const [pageId, watch] of pages) enqueue(pageId, watch, null, false);
       await Promise.all([...pages.values()].map((w) => w.queue));
     },
@@ -155,11 +168,12 @@ export function createSummaryHub(options: { db: Db; events: Events; now: () => D
     },
     /** Ends every listener (their subscriptions complete) and stops watching. */
     close(): void {
-      for (const watch of pages.values()) {
+      for (const watch of [...pages.values()]) {
         watch.stop();
         for (const channel of [...watch.channels.values()]) endChannel(watch, channel);
       }
       pages.clear();
+      views.clear();
     },
   };
 }

@@ -14,6 +14,7 @@ import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
 import { Preserialized } from "./preserialized.js";
 import { Connection, WS_LIMITS, type Extra } from "./ws-connection.js";
+import { connectionGate, type ConnectionLimits } from "./ws-limits.js";
 
 export { SLOW_CONSUMER_CLOSE, WS_LIMITS } from "./ws-connection.js";
 
@@ -35,12 +36,14 @@ function intern(query: string): string {
   return query;
 }
 
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>) {
+export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, limits?: ConnectionLimits) {
+  const gate = limits && connectionGate(limits);
   const wss = new WebSocketServer({
     server,
     path: yoga.graphqlEndpoint,
     maxPayload: WS_LIMITS.maxPayloadBytes,
     handleProtocols,
+    verifyClient: gate?.verifyClient,
     // ws 8.18 takes it; @types/ws does not know it yet.
     ...({ closeTimeout: WS_LIMITS.closeTimeoutMs } as object),
   });
@@ -74,6 +77,7 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
   const answered = new WeakSet<object>();
 
   wss.on("connection", (socket, request) => {
+    gate?.opened(socket, request);
     answered.add(socket);
     socket.on("pong", () => answered.add(socket));
     // ws closes the socket itself on protocol errors; without a listener they would crash the process.

@@ -18,19 +18,21 @@ const FORBIDDEN = "You may not see this page";
  * customer's components) is for operators only.
  */
 async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null | undefined): Promise<SummaryKey> {
-  const page = await ctx.db.statusPage.findUnique({
-    where: { slug: pageSlug },
-    select: { id: true, kind: true, subPages: { where: { slug: subPageSlug ?? "" }, select: { id: true } } },
+  const view = await ctx.hub.resolveView(pageSlug, subPageSlug ?? null, async () => {
+    const page = await ctx.db.statusPage.findUnique({
+      where: { slug: pageSlug },
+      select: { id: true, kind: true, subPages: { where: { slug: subPageSlug ?? "" }, select: { id: true } } },
+    });
+    return page && { pageId: page.id, kind: page.kind, subPageId: page.subPages[0]?.id ?? null };
   });
-  if (!page) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
+  if (!view) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   if (subPageSlug == null) {
-    if (page.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
-    return { pageId: page.id, subPageId: null };
+    if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
+    return { pageId: view.pageId, subPageId: null };
   }
-  const subPage = page.subPages[0];
-  if (!canViewSubPage(ctx.actor, page.kind, subPage?.id ?? "")) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
-  if (!subPage) throw createGraphQLError(`No sub-page "${subPageSlug}" on "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
-  return { pageId: page.id, subPageId: subPage.id };
+  if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
+  if (!view.subPageId) throw createGraphQLError(`No sub-page "${subPageSlug}" on "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
+  return { pageId: view.pageId, subPageId: view.subPageId };
 }
 
 const componentChangesOf = (update: SummaryUpdate) => update.componentChanges;

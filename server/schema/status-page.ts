@@ -6,6 +6,7 @@ import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
 import { announce } from "../events.js";
+import { answerIsPrivate } from "../http/cache-scope.js";
 import { announcePages } from "../services/announce.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
 import * as pages from "../services/status-pages.js";
@@ -106,13 +107,22 @@ builder.queryFields((t) => ({
   statusPages: t.prismaField({
     type: ["StatusPage"],
     description: "By title.",
-    resolve: (query, _root, _args, ctx) => ctx.db.statusPage.findMany({ ...query, orderBy: [{ title: "asc" }, { slug: "asc" }] }),
+    resolve: async (query, _root, _args, ctx) => {
+      const found = await ctx.db.statusPage.findMany({ ...query, orderBy: [{ title: "asc" }, { slug: "asc" }] });
+      if (found.some((p) => p.kind === "CUSTOMER")) answerIsPrivate(ctx);
+      return found;
+    },
   }),
   statusPage: t.prismaField({
     type: "StatusPage",
     nullable: true,
     args: { slug: t.arg.string() },
-    resolve: (query, _root, { slug }, ctx) => ctx.db.statusPage.findUnique({ ...query, where: { slug } }),
+    resolve: async (query, _root, { slug }, ctx) => {
+      const page = await ctx.db.statusPage.findUnique({ ...query, where: { slug } });
+      // What a customer page shows depends on who is signed in: no shared cache may keep it.
+      if (page?.kind === "CUSTOMER") answerIsPrivate(ctx);
+      return page;
+    },
   }),
 }));
 

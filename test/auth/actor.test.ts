@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/client.js";
+import type { Database } from "../../server/db/client.js";
 import { authScopes, canViewSubPage, resolveActor, type Actor } from "../../server/auth/actor.js";
 import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
 import { clearSessionCookie, parseCookies, readSessionCookie, sessionCookie } from "../../server/auth/cookies.js";
 import { createMailer } from "../../server/auth/mailer.js";
 import { completeSignIn, requestSignIn, signOut } from "../../server/auth/viewer-sessions.js";
-import { freshDatabaseUrl } from "../helpers/database.js";
+import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, type CustomerPageFixture } from "./fixtures.js";
 
 let database: Database;
@@ -15,7 +15,7 @@ let sessionSecret: string;
 const t = clock();
 
 beforeAll(async () => {
-  database = await openDatabase({ url: freshDatabaseUrl() });
+  database = await openTestDatabase();
   page = await createCustomerPage(database.db, [
     { name: "GitLab", domains: ["gitlab.com"], components: ["API"] },
     { name: "Acme", domains: ["acme.io"], components: ["Web"] },

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/client.js";
+import type { Database } from "../../server/db/client.js";
 import { authenticateApiKey, createApiKey, listApiKeys, revokeApiKey } from "../../server/auth/api-keys.js";
 import { hashSecret, newSecret } from "../../server/auth/tokens.js";
 import { NotFoundError, ValidationError } from "../../server/errors.js";
-import { freshDatabaseUrl } from "../helpers/database.js";
+import { openTestDatabase } from "../helpers/database.js";
 import { clock } from "./fixtures.js";
 
 let database: Database;
 const t = clock();
 beforeAll(async () => {
-  database = await openDatabase({ url: freshDatabaseUrl() });
+  database = await openTestDatabase();
 });
 afterAll(() => database.close());
 

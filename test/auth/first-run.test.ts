@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/client.js";
+import type { Database } from "../../server/db/client.js";
 import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
 import { setupNotes } from "../../server/auth/first-run.js";
-import { freshDatabaseUrl } from "../helpers/database.js";
+import { openTestDatabase } from "../helpers/database.js";
 
 let database: Database;
-beforeAll(async () => void (database = await openDatabase({ url: freshDatabaseUrl() })));
+beforeAll(async () => void (database = await openTestDatabase()));
 afterAll(() => database.close());
 
 it("tells how to create the first key while no usable one exists, and to set PUBLIC_URL", async () => {

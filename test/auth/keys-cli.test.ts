@@ -1,14 +1,14 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/client.js";
+import type { Database } from "../../server/db/client.js";
 import { authenticateApiKey } from "../../server/auth/api-keys.js";
-import { freshDatabaseUrl } from "../helpers/database.js";
+import { freshDatabaseUrl, openTestDatabase } from "../helpers/database.js";
 
 const databaseUrl = freshDatabaseUrl();
 let database: Database;
 
 beforeAll(async () => {
-  database = await openDatabase({ url: databaseUrl });
+  database = await openTestDatabase(databaseUrl);
 });
 afterAll(() => database.close());
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../server/db/client.js";
+import type { Database } from "../../server/db/client.js";
 import { createMailer, type Mailer } from "../../server/auth/mailer.js";
 import { createSignInLimits, RateLimitedError } from "../../server/auth/rate-limit.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS } from "../../server/auth/tokens.js";
@@ -9,7 +9,7 @@ import {
   INVALID_LINK_MESSAGE, SignInLinkError, authenticateViewer, completeSignIn, requestSignIn, signOut,
 } from "../../server/auth/viewer-sessions.js";
 import { NotFoundError, ValidationError } from "../../server/errors.js";
-import { freshDatabaseUrl } from "../helpers/database.js";
+import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, createPublicPage, type CustomerPageFixture } from "./fixtures.js";
 
 interface Received {
@@ -42,7 +42,7 @@ beforeAll(async () => {
   const { port } = smtp.server.address() as AddressInfo;
   // The test server's STARTTLS certificate is self-signed; plain SMTP on loopback is enough here.
   mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>", log: () => {} });
-  database = await openDatabase({ url: freshDatabaseUrl() });
+  database = await openTestDatabase();
   page = await createCustomerPage(database.db, [
     { name: "GitLab", domains: ["gitlab.com"], components: ["API", "CI"] },
     { name: "Acme", domains: ["acme.io"], components: ["Web"] },

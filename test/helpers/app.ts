@@ -1,6 +1,6 @@
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { buildApp, type App, type AppOptions } from "../../server/app.js";
-import { freshDatabaseUrl } from "./database.js";
+import { dropDatabase, ensurePostgresDatabase, freshDatabaseUrl } from "./database.js";
 
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
@@ -53,7 +53,11 @@ let reopened = 0;
 export async function createTestApp(options: AppOptions = {}): Promise<TestApp> {
   // A mailer that drops mail, unless the test brings one: nothing reaches the console or the network.
   const mailer = { sendSignInLink: async () => {}, close: () => {} };
-  const app = await buildApp({ databaseUrl: freshDatabaseUrl(), schedulerTimers: false, mailer, ...options });
+  // The database is this app's own unless the test named one; closing the app drops its own.
+  const ownDatabase = options.databaseUrl ? null : freshDatabaseUrl();
+  if (ownDatabase?.startsWith("postgres")) await ensurePostgresDatabase(ownDatabase);
+  // No Redis unless the test asks for it, whatever REDIS_URL the shell has.
+  const app = await buildApp({ databaseUrl: ownDatabase ?? undefined, schedulerTimers: false, mailer, redisUrl: null, ...options });
   // Key names are unique: an app on a reused database brings a key of its own.
   const keyName = options.databaseUrl ? `test-admin-${++reopened}` : "test-admin";
   const { secret: adminKey } = await createApiKey(app.database.db, { name: keyName, scope: "ADMIN" }, app.now());
@@ -74,6 +78,9 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
       if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
       return res.data as T;
     },
-    close: () => app.stop(),
+    async close() {
+      await app.stop();
+      if (ownDatabase) await dropDatabase(ownDatabase);
+    },
   };
 }

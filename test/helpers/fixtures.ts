@@ -1,11 +1,14 @@
 // Small builders for the rows incident and maintenance tests start from.
 import type { TestApp } from "./app.js";
 
+/** Whoever runs operations with the admin key: a test app in process, or a service instance over HTTP (test/helpers/scale.ts). */
+export type Operator = Pick<TestApp, "ok">;
+
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}`;
 
 /** A catalog type with one entry per name; returns the entries' ids in order. */
-export async function createComponents(t: TestApp, names: string[], typeName = unique("Components")): Promise<string[]> {
+export async function createComponents(t: Operator, names: string[], typeName = unique("Components")): Promise<string[]> {
   const { createCatalogType: type } = await t.ok<{ createCatalogType: { id: string } }>(
     `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { ... on CatalogType { id } } }`,
     { input: { name: typeName, ranked: true, referenceByName: true } },
@@ -27,7 +30,7 @@ export interface PageRef {
 }
 
 /** A public page listing these components. */
-export async function createPage(t: TestApp, componentIds: string[], title = unique("Status")): Promise<PageRef> {
+export async function createPage(t: Operator, componentIds: string[], title = unique("Status")): Promise<PageRef> {
   const { createStatusPage: page } = await t.ok<{ createStatusPage: { __typename: string } & PageRef }>(
     `mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { __typename ... on StatusPage { id slug } } }`,
     { input: { title, kind: "PUBLIC", components: componentIds } },
@@ -60,7 +63,7 @@ export const PUBLISH_INCIDENT = /* GraphQL */ `
 
 /** Publishes an incident (no preview); returns its id. */
 export async function publishIncident(
-  t: TestApp,
+  t: Operator,
   pageId: string,
   impacts: ImpactArg[],
   fields: { name?: string; status?: string; message?: string } = {},
@@ -107,7 +110,7 @@ export const UPDATE_MAINTENANCE = /* GraphQL */ `
 
 /** Schedules maintenance (no preview); returns its id. */
 export async function scheduleMaintenance(
-  t: TestApp,
+  t: Operator,
   pageId: string,
   window: { startsAt: string; endsAt: string },
   components: ImpactArg[],
@@ -134,7 +137,7 @@ export const PUBLISH_INCIDENT_UPDATE = /* GraphQL */ `
 
 /** Publishes an update to an incident (no preview). */
 export async function publishIncidentUpdate(
-  t: TestApp,
+  t: Operator,
   incidentId: string,
   fields: { status?: string; message?: string; impacts?: ImpactArg[] } = {},
 ): Promise<void> {

@@ -9,7 +9,8 @@ import type { PageChange } from "../../server/events.js";
 
 const [databaseUrl, pageId, now] = process.argv.slice(2) as [string, string, string];
 const mailer = { sendSignInLink: async () => {}, close: () => {} };
-const app = await buildApp({ databaseUrl, now: () => new Date(now), schedulerTimers: false, mailer });
+// No Redis: each instance counts what its own bus carries.
+const app = await buildApp({ databaseUrl, now: () => new Date(now), schedulerTimers: false, mailer, redisUrl: null });
 const announced: PageChange[] = [];
 void (async () => {
   for await (const change of app.events.subscribe("page:changed", pageId)) announced.push(change);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "graphql-ws";
 import type { PageChange } from "../../server/events.js";
 import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { dropDatabase } from "../helpers/database.js";
 import { createComponents, createPage, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
 import { subscribeWs, until, wsClient, type Subscription } from "../helpers/live.js";
 
@@ -17,6 +18,7 @@ let page: PageRef;
 let api: string;
 let client: Client;
 let status: Subscription;
+let restarted: TestApp | null = null;
 let events: Subscription;
 
 beforeAll(async () => {
@@ -32,6 +34,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.dispose();
   await t.close();
+  // The first app owns the database; the restarted one only borrowed it.
+  if (restarted) await dropDatabase(restarted.app.database.target.url);
 });
 
 const schedule = (name: string, startsAt: string, endsAt: string) =>
@@ -83,15 +87,18 @@ describe("after a restart", () => {
     const missed = await schedule("Missed upgrade", "2026-03-10T16:00:00Z", "2026-03-10T17:00:00Z");
     const databaseUrl = t.app.database.target.url;
     await client.dispose();
-    await t.close();
+    // Stop the service only: closing the test app would drop its database.
+    await t.app.stop();
+    restarted = t;
     clock.set("2026-03-10T18:30:00Z");
     t = await createTestApp({ databaseUrl, now: clock.now });
     const announced: PageChange[] = [];
     void (async () => {
       for await (const change of t.app.events.subscribe("page:changed", page.id)) announced.push(change);
     })();
-    // Starting catches up before it returns.
+    // Starting catches up before it returns; the announcement reaches the collector a few turns later.
     client = wsClient(await t.app.start(0));
+    await until(() => announced.length > 0, 1_000, "the announcement");
     expect(announced).toEqual([expect.objectContaining({ subject: "MAINTENANCE", kind: "COMPLETED", subjectId: missed, subjectName: "Missed upgrade" })]);
     const data = await t.ok(`query ($id: ID!) { maintenance(id: $id) { status message updates { status } } }`, { id: missed });
     expect(data.maintenance.status).toBe("COMPLETE");

@@ -127,6 +127,19 @@ describe("changes on a customer page", () => {
   });
 });
 
+describe("a renamed sub-page", () => {
+  it("is found under its new URL, not its old one, by new subscribers", async () => {
+    const data = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { subPages { id slug } } }`, { slug });
+    const { id } = (data.statusPage.subPages as { id: string; slug: string }[]).find((p) => p.slug === "support")!;
+    // Subscribing while the page is watched lets the service remember where "support" leads.
+    expect((await subscribeWs(operator, STATUS, vars("support")).inbox.next()).data!.pageStatus.subPage).toEqual({ name: "support" });
+    await t.ok(`mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename } }`, { input: { id, slug: "helpdesk" } });
+    const { errors } = await subscribeWs(operator, STATUS, vars("support")).inbox.next();
+    expect(errors?.[0]).toMatchObject({ extensions: { code: "NOT_FOUND" } });
+    expect((await subscribeWs(operator, STATUS, vars("helpdesk")).inbox.next()).data!.pageStatus.subPage).toEqual({ name: "support" });
+  });
+});
+
 async function pageId(): Promise<string> {
   const data = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { id } }`, { slug });
   return data.statusPage.id;

@@ -1,0 +1,27 @@
+// One load run with autocannon, in its own process so the load generator never
+// shares an event loop with the server it measures. Gets a LoadSpec as JSON in
+// argv, sends back one LoadResult and exits.
+import autocannon from "autocannon";
+import type { LoadResult, LoadSpec } from "./read-protocol.js";
+
+const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+const result = await autocannon({
+  url: spec.url,
+  method: spec.method,
+  headers: spec.headers,
+  body: spec.body,
+  connections: spec.connections,
+  duration: spec.durationSeconds,
+  pipelining: 1,
+});
+const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+const message: LoadResult = {
+  type: "result",
+  rps: result.requests.average,
+  p50: result.latency.p50,
+  p99: result.latency.p99,
+  total: result.requests.total,
+  errors: result.errors + result.timeouts,
+  statuses,
+};
+process.send!(message, () => process.exit(0));

@@ -1,0 +1,112 @@
+// The tables `npm run bench` prints and writes to bench/results.md: the read
+// path against its baseline (with the targets), mutation latency, and the
+// fan-out figures of bench/results/fanout.json.
+import { availableParallelism, loadavg } from "node:os";
+import type { LoadResult } from "./read-protocol.js";
+
+export interface ScenarioFigures {
+  name: string;
+  runs: LoadResult[];
+  /** SQL statements per request in the counting run. */
+  sqlPerRequest: number;
+  /** Least share of the baseline's throughput it must reach, if it has a target. */
+  target?: number;
+}
+
+export interface FanoutFigures {
+  subscribers: number;
+  clientProcesses: number;
+  rounds: number;
+  graphql: { fromPublishRequest: { p50: number; p99: number; last: number }; publishRoundTripMs: number };
+  raw: { fromBroadcast: { last: number } };
+  ratio: number;
+  memory: { rssPerSubscriberKB: number; heapPerSubscriberKB: number };
+  machine?: { loadAverage?: number[] };
+}
+
+export interface Report {
+  runs: number;
+  durationSeconds: number;
+  connections: number;
+  scenarios: ScenarioFigures[];
+  mutation: { subscribers: number; samples: number; roundTripMs: number; lastDeliveredMs: number } | null;
+  fanout: { figures: FanoutFigures; source: string } | { error: string };
+  loadBefore: number[];
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const n0 = (v: number) => Math.round(v).toLocaleString("en-US");
+const n1 = (v: number) => v.toFixed(1);
+const loads = (l: number[]) => l.map((v) => v.toFixed(1)).join(" / ");
+
+function statuses(runs: LoadResult[]): string {
+  const total: Record<string, number> = {};
+  for (const run of runs) for (const [code, count] of Object.entries(run.statuses)) total[code] = (total[code] ?? 0) + count;
+  const errors = runs.reduce((sum, r) => sum + r.errors, 0);
+  return Object.keys(total).sort().join(", ") + (errors ? ` (${errors} errors)` : "");
+}
+
+/** Each scenario's median throughput as a share of the baseline's (the first scenario). */
+export function ratios(report: Report): number[] {
+  const baseline = median(report.scenarios[0]!.runs.map((r) => r.rps));
+  return report.scenarios.map((s) => median(s.runs.map((r) => r.rps)) / baseline);
+}
+
+export function targetsMet(report: Report): boolean {
+  const shares = ratios(report);
+  return report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target);
+}
+
+export function renderReport(report: Report): string {
+  const shares = ratios(report);
+  const lines = [
+    `Machine: ${availableParallelism()} CPUs, Node ${process.version}, load average ${loads(report.loadBefore)} before, ${loads(loadavg())} after.`,
+    "",
+    `### Read path (${report.runs} runs × ${report.durationSeconds} s per request kind, interleaved; ${report.connections} connections; medians)`,
+    "",
+    "| request | req/s | p50 ms | p99 ms | × baseline | SQL / request | statuses | target |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+  ];
+  report.scenarios.forEach((s, i) => {
+    const target = s.target === undefined ? "" : `≥ ${s.target}× ${shares[i]! >= s.target ? "PASS" : "FAIL"}`;
+    const m = (pick: (r: LoadResult) => number) => median(s.runs.map(pick));
+    lines.push(`| ${s.name} | ${n0(m((r) => r.rps))} | ${n1(m((r) => r.p50))} | ${n1(m((r) => r.p99))} | ${shares[i]!.toFixed(2)} | ${s.sqlPerRequest.toFixed(2)} | ${statuses(s.runs)} | ${target} |`);
+  });
+  lines.push("", "SQL / request: statements over 100 sequential requests made right after a change (so the first one computes the page).");
+  if (report.mutation) {
+    const m = report.mutation;
+    lines.push(
+      "",
+      `### Mutation latency (${n0(m.subscribers)} graphql-ws subscribers of the page, median of ${m.samples})`,
+      "",
+      "| publishIncidentUpdate | ms |",
+      "| --- | ---: |",
+      `| round trip (POST to response) | ${n1(m.roundTripMs)} |`,
+      `| until the last subscriber has the update | ${n1(m.lastDeliveredMs)} |`,
+    );
+  }
+  lines.push("", ...renderFanout(report.fanout));
+  return lines.join("\n") + "\n";
+}
+
+function renderFanout(fanout: Report["fanout"]): string[] {
+  if ("error" in fanout) return ["### Fan-out", "", `Not measured: ${fanout.error}`];
+  const f = fanout.figures;
+  return [
+    `### Fan-out (${fanout.source}: ${n0(f.subscribers)} subscribers in ${f.clientProcesses} client processes, median of ${f.rounds} rounds)`,
+    "",
+    "| figure | value |",
+    "| --- | ---: |",
+    `| publish round trip, ms | ${n1(f.graphql.publishRoundTripMs)} |`,
+    `| delivery from the publish request: p50 / p99 / last, ms | ${n0(f.graphql.fromPublishRequest.p50)} / ${n0(f.graphql.fromPublishRequest.p99)} / ${n0(f.graphql.fromPublishRequest.last)} |`,
+    `| bare ws server, same bytes, last, ms | ${n0(f.raw.fromBroadcast.last)} |`,
+    `| ratio to the bare ws server | ${f.ratio.toFixed(2)} |`,
+    `| memory per subscriber: RSS / heap, KB | ${n1(f.memory.rssPerSubscriberKB)} / ${n1(f.memory.heapPerSubscriberKB)} |`,
+    ...(f.machine?.loadAverage ? [`| load average during the fan-out run | ${loads(f.machine.loadAverage)} |`] : []),
+  ];
+}

@@ -1,0 +1,158 @@
+// `npm run bench [-- --runs 3 --duration 5 --connections 10 --subscribers 1000
+// --fanout-subscribers 2000 --skip-fanout]`: the whole benchmark suite on this machine.
+// The app runs in its own process on a fresh SQLite file with the demo; every load
+// run is an autocannon process of its own; figures are medians over interleaved runs.
+// Prints one report and writes it to bench/results.md. Exits 1 when a target fails.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { stringifyDocument } from "@urql/core";
+import { PageQuery } from "../web/src/components/PublicPage.graphql.js";
+import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
+import { median, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    duration: { type: "string", default: "5" },
+    connections: { type: "string", default: "10" },
+    subscribers: { type: "string", default: "1000" },
+    samples: { type: "string", default: "5" },
+    "fanout-subscribers": { type: "string", default: "2000" },
+    "skip-fanout": { type: "boolean", default: false },
+  },
+});
+const RUNS = Number(values.runs);
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const here = new URL(".", import.meta.url).pathname;
+const children: ChildProcess[] = [];
+const track = <C extends ChildProcess>(c: C) => (children.push(c), c);
+process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
+
+const PAGE = { query: stringifyDocument(PageQuery), variables: { slug: "demo" } };
+const UPDATE = `mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`;
+
+interface Scenario {
+  name: string;
+  spec: (url: string, apiKey: string, etag: string) => Omit<LoadSpec, "connections" | "durationSeconds">;
+  target?: number;
+}
+
+const json = { "content-type": "application/json", accept: "application/json" };
+const getUrl = (url: string) => `${url}?query=${encodeURIComponent(PAGE.query)}&variables=${encodeURIComponent(JSON.stringify(PAGE.variables))}`;
+const SCENARIOS: Scenario[] = [
+  { name: "baseline: POST `{ __typename }`", spec: (url) => ({ url, method: "POST", headers: json, body: JSON.stringify({ query: "{ __typename }" }) }) },
+  { name: "page query, POST (response cache)", spec: (url) => ({ url, method: "POST", headers: json, body: JSON.stringify(PAGE) }) },
+  { name: "page query, GET", spec: (url) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json" } }), target: 0.5 },
+  { name: "page query, GET + If-None-Match (304)", spec: (url, _k, etag) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json", "if-none-match": etag } }), target: 0.8 },
+  { name: "page query, POST with an API key (no cache)", spec: (url, key) => ({ url, method: "POST", headers: { ...json, authorization: `Bearer ${key}` }, body: JSON.stringify(PAGE) }) },
+];
+
+async function startServer(countSql: boolean) {
+  const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
+  const proc = track(child("read-server.ts", countSql ? [databaseUrl, "--count-sql"] : [databaseUrl]));
+  const ready = await next<FromServer, "ready">(proc, "ready");
+  const statements = async () => {
+    const reply = next<FromServer, "statements">(proc, "statements");
+    proc.send({ type: "statements" });
+    return (await reply).count;
+  };
+  const publish = async (message: string) => {
+    const res = await fetch(ready.url, { method: "POST", headers: { ...json, authorization: `Bearer ${ready.apiKey}` }, body: JSON.stringify({ query: UPDATE, variables: { input: { incidentId: ready.incidentId, status: "IDENTIFIED", message } } }) });
+    const body = (await res.json()) as { data?: { publishIncidentUpdate: { __typename: string } } };
+    if (body.data?.publishIncidentUpdate.__typename !== "IncidentPublication") throw new Error(`publish failed: ${JSON.stringify(body)}`);
+  };
+  const etag = async () => (await fetch(getUrl(ready.url))).headers.get("etag") ?? "";
+  const stop = () => new Promise<void>((resolve) => (proc.once("exit", () => resolve()), proc.send({ type: "stop" })));
+  return { ...ready, statements, publish, etag, stop };
+}
+
+async function load(spec: LoadSpec): Promise<LoadResult> {
+  const proc = track(child("read-load.ts", [JSON.stringify(spec)]));
+  return next<LoadResult, "result">(proc, "result");
+}
+
+async function measureReads(): Promise<LoadResult[][]> {
+  const server = await startServer(false);
+  const etag = await server.etag();
+  const specs = SCENARIOS.map((s) => ({ ...s.spec(server.url, server.apiKey, etag), connections: CONNECTIONS, durationSeconds: DURATION }));
+  for (const spec of specs) await load({ ...spec, durationSeconds: 1 }); // warm-up: JIT, caches
+  const results: LoadResult[][] = SCENARIOS.map(() => []);
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, spec] of specs.entries()) {
+      results[i]!.push(await load(spec));
+      console.log(`  run ${run + 1}/${RUNS} ${SCENARIOS[i]!.name}: ${Math.round(results[i]!.at(-1)!.rps)} req/s`);
+    }
+  }
+  await server.stop();
+  return results;
+}
+
+/** Statements per request over 100 sequential requests of each kind, each series right after a change. */
+async function countStatements(): Promise<number[]> {
+  const server = await startServer(true);
+  const perRequest: number[] = [];
+  for (const [i, scenario] of SCENARIOS.entries()) {
+    await server.publish(`Counting run ${i}`);
+    const spec = scenario.spec(server.url, server.apiKey, scenario.target === 0.8 ? await server.etag() : "");
+    const before = await server.statements();
+    for (let r = 0; r < 100; r++) await (await fetch(spec.url, { method: spec.method, headers: spec.headers, body: spec.body })).arrayBuffer();
+    perRequest.push(((await server.statements()) - before) / 100);
+  }
+  await server.stop();
+  return perRequest;
+}
+
+async function measureMutation(subscribers: number, samples: number): Promise<NonNullable<Report["mutation"]>> {
+  const server = await startServer(false);
+  const viewers = track(child("read-subscribers.ts"));
+  const ready = next<FromSubscribers, "ready">(viewers, "ready");
+  viewers.send({ type: "subscribe", url: server.url, count: subscribers, pageSlug: "demo" });
+  await ready;
+  const roundTrips: number[] = [];
+  const deliveries: number[] = [];
+  for (let i = 1; i <= samples; i++) {
+    const delivered = next<FromSubscribers, "delivered">(viewers, "delivered");
+    const start = clock();
+    await server.publish(`Bench update ${i}`);
+    roundTrips.push(clock() - start);
+    deliveries.push((await delivered).lastAt - start);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  viewers.send({ type: "stop" });
+  await server.stop();
+  return { subscribers, samples, roundTripMs: median(roundTrips), lastDeliveredMs: median(deliveries) };
+}
+
+async function fanout(): Promise<Report["fanout"]> {
+  const path = join(here, "results", "fanout.json");
+  if (!values["skip-fanout"]) {
+    const run = spawn("npm", ["run", "bench:fanout", "--", "--subscribers", values["fanout-subscribers"]!], { stdio: "inherit" });
+    const code = await new Promise<number | null>((resolve) => run.once("exit", resolve));
+    if (code !== 0) return { error: `npm run bench:fanout exited with ${code}` };
+  }
+  try {
+    return { figures: JSON.parse(readFileSync(path, "utf8")) as FanoutFigures, source: values["skip-fanout"] ? "recorded bench/results/fanout.json" : "npm run bench:fanout" };
+  } catch (error) {
+    return { error: `cannot read ${path}: ${(error as Error).message}` };
+  }
+}
+
+const loadBefore = loadavg();
+console.log("Read path…");
+const reads = await measureReads();
+console.log("Counting SQL statements…");
+const sql = await countStatements();
+console.log("Mutation latency…");
+const mutation = await measureMutation(Number(values.subscribers), Number(values.samples));
+console.log(values["skip-fanout"] ? "Fan-out: reading the recorded figures" : "Fan-out…");
+const scenarios: ScenarioFigures[] = SCENARIOS.map((s, i) => ({ name: s.name, runs: reads[i]!, sqlPerRequest: sql[i]!, target: s.target }));
+const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation, fanout: await fanout(), loadBefore };
+const text = renderReport(report);
+writeFileSync(join(here, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n${text}`);
+console.log(`\n${text}`);
+console.log(targetsMet(report) ? "All targets met." : "A target was missed (see FAIL above).");
+process.exit(targetsMet(report) ? 0 : 1);
