@@ -77,7 +77,11 @@ export function renderReport(report: Report): string {
     const m = (pick: (r: LoadResult) => number) => median(s.runs.map(pick));
     lines.push(`| ${s.name} | ${n0(m((r) => r.rps))} | ${n1(m((r) => r.p50))} | ${n1(m((r) => r.p99))} | ${shares[i]!.toFixed(2)} | ${s.sqlPerRequest.toFixed(2)} | ${statuses(s.runs)} | ${target} |`);
   });
-  lines.push("", "SQL / request: statements over 100 sequential requests made right after a change (so the first one computes the page).");
+  lines.push(
+    "",
+    "SQL / request: statements over 100 sequential requests made right after a change, so the first one computes the page",
+    "(for the 304 row, the GET that fetched the ETag did). The API-key row includes looking the key up.",
+  );
   if (report.mutation) {
     const m = report.mutation;
     lines.push(

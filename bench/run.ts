@@ -8,10 +8,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { stringifyDocument } from "@urql/core";
-import { PageQuery } from "../web/src/components/PublicPage.graphql.js";
 import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
 import { median, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
+import { getUrl, json, SCENARIOS, UPDATE } from "./read-scenarios.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,25 +30,6 @@ const here = new URL(".", import.meta.url).pathname;
 const children: ChildProcess[] = [];
 const track = <C extends ChildProcess>(c: C) => (children.push(c), c);
 process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
-
-const PAGE = { query: stringifyDocument(PageQuery), variables: { slug: "demo" } };
-const UPDATE = `mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`;
-
-interface Scenario {
-  name: string;
-  spec: (url: string, apiKey: string, etag: string) => Omit<LoadSpec, "connections" | "durationSeconds">;
-  target?: number;
-}
-
-const json = { "content-type": "application/json", accept: "application/json" };
-const getUrl = (url: string) => `${url}?query=${encodeURIComponent(PAGE.query)}&variables=${encodeURIComponent(JSON.stringify(PAGE.variables))}`;
-const SCENARIOS: Scenario[] = [
-  { name: "baseline: POST `{ __typename }`", spec: (url) => ({ url, method: "POST", headers: json, body: JSON.stringify({ query: "{ __typename }" }) }) },
-  { name: "page query, POST (response cache)", spec: (url) => ({ url, method: "POST", headers: json, body: JSON.stringify(PAGE) }) },
-  { name: "page query, GET", spec: (url) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json" } }), target: 0.5 },
-  { name: "page query, GET + If-None-Match (304)", spec: (url, _k, etag) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json", "if-none-match": etag } }), target: 0.8 },
-  { name: "page query, POST with an API key (no cache)", spec: (url, key) => ({ url, method: "POST", headers: { ...json, authorization: `Bearer ${key}` }, body: JSON.stringify(PAGE) }) },
-];
 
 async function startServer(countSql: boolean) {
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;

@@ -101,6 +101,16 @@ export async function startInstance(name: string, env: { DATABASE_URL: string; R
   };
 }
 
+/** Starts instances side by side; when one fails, stops the others before failing (afterAll never sees them). */
+export async function startInstances(names: string[], env: { DATABASE_URL: string; REDIS_URL: string }, adminKey: string): Promise<Instance[]> {
+  const results = await Promise.allSettled(names.map((name) => startInstance(name, env, adminKey)));
+  const failure = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  const started = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+  if (!failure) return started;
+  await Promise.all(started.map((i) => i.stop()));
+  throw failure.reason;
+}
+
 /** How many connections are subscribed to `channel`: proof an instance listens before a test publishes. */
 export async function subscriberCount(redisUrl: string, channel: string): Promise<number> {
   const client = new Redis(redisUrl, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });

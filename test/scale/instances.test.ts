@@ -7,7 +7,7 @@ import { Redis } from "ioredis";
 import type { PageChange } from "../../server/events.js";
 import { createComponents, createPage, publishIncident, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
 import { subscribeWs, wsClient, type Subscription } from "../helpers/live.js";
-import { eventually, sharedDatabase, startInstance, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
+import { eventually, sharedDatabase, startInstances, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
 import { checkPostgres, checkRedis, describeWith, REDIS_URL } from "../helpers/services.js";
 
 const STATUS = `subscription ($page: String!) { pageStatus(pageSlug: $page) { status sentence components { id name status } incidents { id name status } } }`;
@@ -36,7 +36,7 @@ describeWith([await checkPostgres(), await checkRedis()], "two instances on Post
   beforeAll(async () => {
     shared = await sharedDatabase();
     const env = { DATABASE_URL: shared.url, REDIS_URL };
-    [a, b] = await Promise.all([startInstance("A", env, shared.adminKey), startInstance("B", env, shared.adminKey)]);
+    [a, b] = (await startInstances(["A", "B"], env, shared.adminKey)) as [Instance, Instance];
     components = await createComponents(a, ["API", "Web"]);
   }, 60_000);
 

@@ -8,7 +8,7 @@ import type { Client } from "graphql-ws";
 import { createComponents, createPage, publishIncident, type PageRef } from "../helpers/fixtures.js";
 import { subscribeWs, wsClient, type Subscription } from "../helpers/live.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-import { eventually, sharedDatabase, startInstance, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
+import { eventually, sharedDatabase, startInstances, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
 import { checkPostgres, checkRedisServerBinary, describeWith } from "../helpers/services.js";
 
 const STATUS = `subscription ($page: String!) { pageStatus(pageSlug: $page) { status components { name status } incidents { id name } } }`;
@@ -27,7 +27,7 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis outage 
     redis = await startRedisServer();
     shared = await sharedDatabase();
     const env = { DATABASE_URL: shared.url, REDIS_URL: redis.url };
-    [a, b] = await Promise.all([startInstance("A", env, shared.adminKey), startInstance("B", env, shared.adminKey)]);
+    [a, b] = (await startInstances(["A", "B"], env, shared.adminKey)) as [Instance, Instance];
     client = wsClient(b.url);
     client.on("connected", () => void (connections += 1));
   }, 60_000);
