@@ -40,7 +40,13 @@ export function startScheduler(options: { db: Db; events: Events; now: () => Dat
     const wake = nextMaintenanceWakeUp(upcoming, now());
     const delay = wake ? Math.min(Math.max(wake.getTime() - now().getTime(), 0), MAX_SLEEP_MS) : MAX_SLEEP_MS;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void scheduler.tick(), delay);
+    // A failed tick (database unreachable) must neither crash the process nor stop the planning.
+    timer = setTimeout(() => {
+      scheduler.tick().catch((error: unknown) => {
+        console.error("maintenance scheduler:", error);
+        void plan().catch(() => undefined);
+      });
+    }, delay);
     timer.unref();
   }
 
