@@ -48,6 +48,8 @@ export interface AppOptions {
   redisUrl?: string | null;
   /** Protective limits; unset ones come from the environment (see README "Limits"). */
   limits?: Partial<Limits>;
+  /** WebSocket keep-alive ping interval (default WS_LIMITS.keepAliveMs, 12 s); tests shorten it. */
+  webSocketKeepAliveMs?: number;
 }
 
 export interface App {
@@ -124,7 +126,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     },
     async start(port = 0, host = "127.0.0.1") {
       server = createServer(withRoutes(routes, yoga));
-      ws = attachWebSocket(server, yoga, limits);
+      ws = attachWebSocket(server, yoga, limits, options.webSocketKeepAliveMs);
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.
       await scheduler.tick();

@@ -12,6 +12,7 @@ import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
+import { startHeartbeat } from "./heartbeat.js";
 import { Preserialized } from "./preserialized.js";
 import { Connection, WS_LIMITS, type Extra } from "./ws-connection.js";
 import { connectionGate, type ConnectionLimits } from "./ws-limits.js";
@@ -36,7 +37,12 @@ function intern(query: string): string {
   return query;
 }
 
-export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<string, unknown>, Context>, limits?: ConnectionLimits) {
+export function attachWebSocket(
+  server: Server,
+  yoga: YogaServerInstance<Record<string, unknown>, Context>,
+  limits?: ConnectionLimits,
+  keepAliveMs: number = WS_LIMITS.keepAliveMs,
+) {
   const gate = limits && connectionGate(limits);
   const wss = new WebSocketServer({
     server,
@@ -74,31 +80,20 @@ export function attachWebSocket(server: Server, yoga: YogaServerInstance<Record<
     onNext: (ctx, _id, _payload, _args, result) => (ctx.extra.preserialized ??= new Preserialized()).standIn(result) as never,
   });
   wss.on("error", (error) => console.error("WebSocket server:", error));
-  const answered = new WeakSet<object>();
+  const heartbeat = startHeartbeat(wss.clients, keepAliveMs);
 
   wss.on("connection", (socket, request) => {
     gate?.opened(socket, request);
-    answered.add(socket);
-    socket.on("pong", () => answered.add(socket));
+    heartbeat.track(socket);
     // ws closes the socket itself on protocol errors; without a listener they would crash the process.
     socket.on("error", () => {});
     new Connection(socket, request, protocol);
   });
 
-  // One sweep for all sockets rather than a timer each: a socket that did not answer
-  // the previous ping is dropped, the others are pinged again.
-  const heartbeat = setInterval(() => {
-    for (const socket of wss.clients) {
-      if (!answered.delete(socket)) socket.terminate();
-      else socket.ping();
-    }
-  }, WS_LIMITS.keepAliveMs);
-  heartbeat.unref();
-
   return {
     wss,
     async close() {
-      clearInterval(heartbeat);
+      heartbeat.stop();
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
