@@ -7,17 +7,24 @@
 // policies: a Repeater push costs about eight promises and closures, and with ten
 // thousand subscribers of one page that was a fifth of an update's fan-out CPU
 // (bench/fanout.ts). Here an item costs one promise.
+import type { SinkCapable } from "./direct-delivery.js";
+
 type Step<T> = IteratorResult<T, undefined>;
 
 export type QueuePolicy = { latestOnly: true } | { limit: number; overflow: () => Error };
 
-export class BoundedQueue<T> implements AsyncIterableIterator<T, undefined> {
+export class BoundedQueue<T> implements AsyncIterableIterator<T, undefined>, SinkCapable<T> {
   private readonly items: T[] = [];
   private waiting: { resolve: (step: Step<T>) => void; reject: (error: Error) => void } | null = null;
   /** Set once ended; holds the error to raise after the remaining items, if any. */
   private ending: { error: Error | undefined } | null = null;
   /** Called once when the queue ends, however it ends (consumer's return, end(), overflow). */
   onEnd: (() => void) | null = null;
+  /**
+   * Takes items while the consumer is idle (waiting, everything before delivered)
+   * and returns true for each it delivered itself; see direct-delivery.ts.
+   */
+  sink: ((item: T) => boolean) | null = null;
 
   constructor(private readonly policy: QueuePolicy) {}
 
@@ -25,6 +32,7 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T, undefined> {
     if (this.ending) return;
     const waiting = this.waiting;
     if (waiting) {
+      if (this.sink?.(item)) return;
       this.waiting = null;
       waiting.resolve({ value: item, done: false });
     } else if ("latestOnly" in this.policy) {

@@ -8,6 +8,13 @@ import type { ExecutionResult } from "graphql";
 const PREFIX = '"@@statusgraph-json:';
 const serialized = new WeakMap<object, string>();
 
+/** The result's JSON, made once per result object. */
+export function resultJson(result: ExecutionResult): string {
+  let json = serialized.get(result);
+  if (json === undefined) serialized.set(result, (json = JSON.stringify(result)));
+  return json;
+}
+
 /** Serializes to its token. */
 class StandIn {
   constructor(private readonly token: string) {}
@@ -24,10 +31,8 @@ export class Preserialized {
   /** A stand-in for `result` (for graphql-ws `onNext`), or undefined to let graphql-ws format it (results with errors). */
   standIn(result: ExecutionResult): object | undefined {
     if (result.errors) return undefined;
-    let json = serialized.get(result);
-    if (json === undefined) serialized.set(result, (json = JSON.stringify(result)));
     const token = ++this.last;
-    this.pending.set(token, json);
+    this.pending.set(token, resultJson(result));
     return new StandIn(`@@statusgraph-json:${token}`);
   }
 

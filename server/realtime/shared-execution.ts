@@ -6,6 +6,7 @@
 // `sharedPayload` after access was checked when each subscription started.
 import { createSourceEventStream, execute, type DocumentNode, type ExecutionArgs, type ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { directSink, isSinkCapable } from "./direct-delivery.js";
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -47,7 +48,10 @@ const isPromise = (value: Result): value is Promise<ExecutionResult> => typeof (
 async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
-  return new SharedEvents(source, args, operationKey(args));
+  const key = operationKey(args);
+  // Over graphql-ws, events reaching an idle subscriber are written to its socket at once.
+  if (isSinkCapable(source)) source.sink = directSink(args.contextValue, (item) => executeEvent(args, key, item));
+  return new SharedEvents(source, args, key);
 }
 
 const DONE = { value: undefined, done: true } as const;

@@ -12,6 +12,7 @@ import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
+import { deliverDirectly } from "./direct-delivery.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { Preserialized } from "./preserialized.js";
 import { Connection, WS_LIMITS, type Extra } from "./ws-connection.js";
@@ -56,7 +57,7 @@ export function attachWebSocket(
   const protocol = makeServer<Record<string, unknown> | undefined, Extra>({
     execute: (args) => (args as EnvelopedArgs).execute(args) as never,
     subscribe: (args) => (args as EnvelopedArgs).subscribe(args) as never,
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       // graphql-ws's types mark it read-only; the message object is ours to trim.
       (payload as { query: string }).query = intern(payload.query);
       const { schema, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
@@ -74,6 +75,7 @@ export function attachWebSocket(
         execute,
         subscribe,
       };
+      deliverDirectly(args.contextValue as object, ctx.extra.connection, id);
       const errors = validate(args.schema, args.document);
       return errors.length > 0 ? errors : args;
     },

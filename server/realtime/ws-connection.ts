@@ -7,7 +7,8 @@
 import type { IncomingMessage } from "node:http";
 import { CloseCode, type Server, type WebSocket as ProtocolSocket } from "graphql-ws";
 import type { WebSocket } from "ws";
-import { Preserialized } from "./preserialized.js";
+import type { SocketTarget } from "./direct-delivery.js";
+import type { Preserialized } from "./preserialized.js";
 
 export const WS_LIMITS = {
   /** Largest message a client may send. */
@@ -28,6 +29,8 @@ export type UpgradeRequest = Pick<IncomingMessage, "headers"> & { socket: { remo
 
 export interface Extra {
   socket: WebSocket;
+  /** Takes messages written around graphql-ws (direct-delivery.ts), with the same backlog bound. */
+  connection: SocketTarget;
   request: UpgradeRequest;
   /** Made on the first result sent. */
   preserialized?: Preserialized;
@@ -38,7 +41,7 @@ function slim(request: IncomingMessage): UpgradeRequest {
   return { headers: { authorization, cookie, host }, socket: { remoteAddress: request.socket.remoteAddress } };
 }
 
-export class Connection implements ProtocolSocket {
+export class Connection implements ProtocolSocket, SocketTarget {
   readonly protocol: string;
   readonly extra: Extra;
   private closed: ((code?: number, reason?: string) => Promise<void>) | null;
@@ -49,13 +52,16 @@ export class Connection implements ProtocolSocket {
     server: Server<Extra>,
   ) {
     this.protocol = socket.protocol;
-    this.extra = { socket, request: slim(request) };
+    this.extra = { socket, connection: this, request: slim(request) };
     this.closed = server.opened(this, this.extra);
     socket.once("close", (code, reason) => this.end(code, String(reason)));
   }
 
   send(data: string): void {
-    const message = this.extra.preserialized ? this.extra.preserialized.splice(data) : data;
+    this.write(this.extra.preserialized ? this.extra.preserialized.splice(data) : data);
+  }
+
+  write(message: string): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     this.socket.send(message);
     if (this.socket.bufferedAmount > WS_LIMITS.maxBufferedBytes) {
