@@ -26,33 +26,9 @@ function preloadAppChunk(): Plugin {
   };
 }
 
-/**
- * Messages never render raw HTML (micromark escapes it by default), so its HTML
- * constructs only decide how escaped HTML text is split up. Leaving them out of
- * micromark's construct table shows such text as plain escaped text all the
- * same and saves over a kilobyte of gzipped JS. If micromark's internals change
- * and the patterns stop matching, nothing is replaced and the full parser ships.
- */
-function micromarkWithoutHtml(): Plugin {
-  const edits: [RegExp, string][] = [
-    [/\bhtmlFlow, htmlText, /, ""],
-    [/ {2}\[60\]: htmlFlow,\n/, ""],
-    [/\[60\]: \[autolink, htmlText\]/, "[60]: autolink"],
-  ];
-  return {
-    name: "statusgraph:micromark-without-html",
-    apply: "build",
-    transform(code, id) {
-      if (!/[\\/]micromark[\\/]lib[\\/]constructs\.js$/.test(id)) return null;
-      if (!edits.every(([pattern]) => pattern.test(code))) return null;
-      return edits.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), code);
-    },
-  };
-}
-
 export default defineConfig({
   root: fileURLToPath(new URL("./web", import.meta.url)),
-  plugins: [react(), preloadAppChunk(), micromarkWithoutHtml()],
+  plugins: [react(), preloadAppChunk()],
   build: {
     outDir: fileURLToPath(new URL("./dist/web", import.meta.url)),
     emptyOutDir: true,

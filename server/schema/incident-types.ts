@@ -4,6 +4,7 @@ import { OPERATORS_ONLY } from "./publication.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import * as incidents from "../services/incidents.js";
 import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
+import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 import { impactsShownTo } from "./sub-page-visibility.js";
 
 /** Impacts with their component's name, in catalog order. */
@@ -57,6 +58,7 @@ builder.prismaObject("IncidentUpdate", {
     id: t.exposeID("id"),
     status: t.expose("status", { type: IncidentStatus }),
     message: t.exposeString("message"),
+    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (u) => renderMarkdown(u.message) }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
     publishedBy: t.exposeString("publishedBy", OPERATORS_ONLY),
     impacts: t.field({

@@ -8,6 +8,7 @@ import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
+import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
@@ -16,6 +17,7 @@ const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft"
     name: t.exposeString("name"),
     status: t.expose("status", { type: IncidentStatus }),
     message: t.exposeString("message"),
+    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (d) => renderMarkdown(d.message) }),
     impacts: t.field({ type: [ComponentImpact], resolve: (d) => d.impacts }),
   }),
 });

@@ -8,6 +8,7 @@ import type { PageSummary, SummaryComponent, SummaryIncident, SummaryMaintenance
 import { ComponentStatus, IncidentStatus, MaintenanceStatus, Theme } from "./enums.js";
 import { ComponentImpact } from "./incident-types.js";
 import { MaintenanceComponentImpact } from "./maintenance-types.js";
+import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 
 const instant = (iso: string) => new Date(iso);
 
@@ -41,6 +42,7 @@ export const LiveIncident = builder.objectRef<SummaryIncident>("LiveIncident").i
     name: t.exposeString("name"),
     status: t.expose("status", { type: IncidentStatus }),
     message: t.exposeString("message", { description: "The latest update's message." }),
+    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (i) => renderMarkdown(i.message) }),
     publishedAt: t.field({ type: "DateTime", resolve: (i) => instant(i.publishedAt) }),
     updatedAt: t.field({ type: "DateTime", description: "When the latest update was published.", resolve: (i) => instant(i.updatedAt) }),
     impacts: t.field({
@@ -58,6 +60,7 @@ export const LiveMaintenance = builder.objectRef<SummaryMaintenance>("LiveMainte
     name: t.exposeString("name"),
     status: t.expose("status", { type: MaintenanceStatus }),
     message: t.exposeString("message", { description: "The latest update's message." }),
+    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (m) => renderMarkdown(m.message) }),
     startsAt: t.field({ type: "DateTime", resolve: (m) => instant(m.startsAt) }),
     endsAt: t.field({ type: "DateTime", resolve: (m) => instant(m.endsAt) }),
     components: t.field({ type: [MaintenanceComponentImpact], description: "Among the components shown.", resolve: (m) => m.components }),

@@ -4,9 +4,11 @@ import { OPERATORS_ONLY } from "./publication.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type * as maintenance from "../services/maintenance.js";
 import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
+import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 import { impactsShownTo } from "./sub-page-visibility.js";
 
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
+const LATEST_MESSAGE = { updates: { orderBy: NEWEST_FIRST, select: { message: true } } } as const;
 const COMPONENTS = {
   select: { componentId: true, impact: true, component: { select: { name: true } } },
   orderBy: [{ component: { rank: "asc" } }, { component: { name: "asc" } }, { componentId: "asc" }],
@@ -28,11 +30,16 @@ export const Maintenance = builder.prismaObject("Maintenance", {
     startsAt: t.expose("startsAt", { type: "DateTime", description: "Start of the impact window." }),
     endsAt: t.expose("endsAt", { type: "DateTime", description: "End of the impact window." }),
     autoUpdate: t.exposeBoolean("autoUpdate", { description: "The service moves it to IN_PROGRESS at the start and COMPLETE at the end." }),
-    // Same relation arguments as `updates`, so both load in one query.
+    // Same relation arguments as `updates`, so all three load in one query.
     message: t.string({
       description: "The latest update's message.",
-      select: { updates: { orderBy: NEWEST_FIRST, select: { message: true } } },
+      select: LATEST_MESSAGE,
       resolve: (m) => m.updates[0]?.message ?? "",
+    }),
+    messageHtml: t.string({
+      description: MESSAGE_HTML,
+      select: LATEST_MESSAGE,
+      resolve: (m) => renderMarkdown(m.updates[0]?.message ?? ""),
     }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
     publishedBy: t.exposeString("publishedBy", OPERATORS_ONLY),
@@ -52,6 +59,7 @@ builder.prismaObject("MaintenanceUpdate", {
     id: t.exposeID("id"),
     status: t.expose("status", { type: MaintenanceStatus }),
     message: t.exposeString("message"),
+    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (u) => renderMarkdown(u.message) }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),
     publishedBy: t.exposeString("publishedBy", { ...OPERATORS_ONLY, description: `${OPERATORS_ONLY.description} Null for the service's own updates.` }),
   }),

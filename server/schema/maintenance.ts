@@ -8,6 +8,7 @@ import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./maintenance-page.js";
 import { MaintenanceComponentImpact } from "./maintenance-types.js";
+import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
 
 const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
@@ -16,6 +17,7 @@ const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("Mainte
     name: t.exposeString("name"),
     status: t.expose("status", { type: MaintenanceStatus }),
     message: t.exposeString("message"),
+    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (d) => renderMarkdown(d.message) }),
     startsAt: t.expose("startsAt", { type: "DateTime" }),
     endsAt: t.expose("endsAt", { type: "DateTime" }),
     autoUpdate: t.exposeBoolean("autoUpdate"),

@@ -23,8 +23,8 @@ const incident: Incident = {
   resolvedAt: null,
   currentImpacts: [{ componentId: "c3", name: "Email ingestion", impact: "PARTIAL_OUTAGE" }],
   updates: [
-    { id: "u2", status: "IDENTIFIED", message: "A relay rejects large messages.", publishedAt: "2026-03-10T10:00:00Z" },
-    { id: "u1", status: "INVESTIGATING", message: "Emails are arriving **late**.", publishedAt: "2026-03-10T09:00:00Z" },
+    { id: "u2", status: "IDENTIFIED", messageHtml: "<p>A relay rejects large messages.</p>", publishedAt: "2026-03-10T10:00:00Z" },
+    { id: "u1", status: "INVESTIGATING", messageHtml: "<p>Emails are arriving <strong>late</strong>.</p>", publishedAt: "2026-03-10T09:00:00Z" },
   ],
 };
 
@@ -34,7 +34,7 @@ const maintenance: Maintenance = {
   status: "SCHEDULED",
   startsAt: "2026-03-12T14:00:00Z",
   endsAt: "2026-03-12T16:00:00Z",
-  message: "Calls may drop.",
+  messageHtml: "<p>Calls may drop.</p>",
   components: [{ componentId: "c4", name: "Phone line", impact: "UNDER_MAINTENANCE" }],
 };
 

@@ -83,6 +83,28 @@ describe("the demo's public page", () => {
   });
 });
 
+describe("incident messages", () => {
+  it("shows the server's rendering of the Markdown, with injected HTML inert", async () => {
+    const [api] = await createComponents(server, ["API"]);
+    const other = await createPage(server, [api!], "Message Test");
+    const message = "Logins **fail**.\n\n<img src=x onerror=\"window.pwned=1\">\n\n<script>window.pwned=2</script>\n\n[details](javascript:window.pwned=3)";
+    await publishIncident(server, other.id, [], { message });
+    const tab = await browser.newPage();
+    await tab.goto(`${server.origin}/${other.slug}`);
+    const shown = tab.locator(".incident .markdown");
+    await shown.waitFor();
+    expect(await shown.locator("strong").textContent()).toBe("fail");
+    expect(await shown.textContent()).toContain('<img src=x onerror="window.pwned=1">');
+    expect(await shown.locator("img, script").count()).toBe(0);
+    const link = shown.getByRole("link", { name: "details" });
+    expect(await link.getAttribute("href")).toBe("");
+    // The page's CSP would also stop inline script; nothing may have run either way.
+    await link.click();
+    expect(await tab.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await tab.close();
+  });
+});
+
 describe("incident history", () => {
   it("pages through the relay connection with Load more", async () => {
     const [api] = await createComponents(server, ["API"]);

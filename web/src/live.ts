@@ -11,8 +11,8 @@ export interface LiveIncident {
   id: string;
   name: string;
   status: IncidentStatus;
-  /** The latest update's message. */
-  message: string;
+  /** The latest update's message, rendered to safe HTML by the server. */
+  messageHtml: string;
   publishedAt: string;
   /** When the latest update was published. */
   updatedAt: string;
@@ -32,8 +32,8 @@ export const PageStatusSubscription = gql<{ pageStatus: LiveStatus }, { page: st
     pageStatus(pageSlug: $page, subPageSlug: $subPage) {
       status sentence
       components { id name group status }
-      incidents { id name status message publishedAt updatedAt impacts { componentId name impact } }
-      maintenances { id name status message startsAt endsAt components { componentId name impact } }
+      incidents { id name status messageHtml publishedAt updatedAt impacts { componentId name impact } }
+      maintenances { id name status messageHtml startsAt endsAt components { componentId name impact } }
     }
   }
 `;
@@ -70,7 +70,7 @@ const sameInstant = (a: string | undefined, b: string) => a !== undefined && Dat
 /** A live incident with the loaded timeline; its latest update goes on top until the refetch brings it. */
 function liveIncident(incident: LiveIncident, loaded: Incident | undefined): Incident {
   const updates = loaded?.updates ?? [];
-  const latest = { id: `${incident.id}@${incident.updatedAt}`, status: incident.status, message: incident.message, publishedAt: incident.updatedAt };
+  const latest = { id: `${incident.id}@${incident.updatedAt}`, status: incident.status, messageHtml: incident.messageHtml, publishedAt: incident.updatedAt };
   return {
     id: incident.id,
     name: incident.name,

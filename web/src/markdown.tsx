@@ -1,12 +1,6 @@
-// Incident and maintenance messages are Markdown. micromark's defaults are the
-// safety: raw HTML is escaped, and links or images with dangerous protocols
-// (javascript:, data: …) lose their URL. Do not pass allowDangerous* options.
-import { micromark } from "micromark";
-
-export function renderMarkdown(source: string): string {
-  return micromark(source);
-}
-
-export function Markdown({ source }: { source: string }) {
-  return <div className="markdown" dangerouslySetInnerHTML={{ __html: renderMarkdown(source) }} />;
+// Messages arrive as HTML the server rendered from their Markdown with raw HTML
+// escaped and dangerous URLs dropped (server/domain/markdown.ts), so the browser
+// ships no Markdown parser and inserts the HTML as is.
+export function Markdown({ html }: { html: string }) {
+  return <div className="markdown" dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -36,7 +36,8 @@ export interface ComponentImpact {
 export interface IncidentUpdate {
   id: string;
   status: IncidentStatus;
-  message: string;
+  /** The message, rendered to safe HTML by the server. */
+  messageHtml: string;
   publishedAt: string;
 }
 
@@ -63,7 +64,8 @@ export interface Maintenance {
   status: MaintenanceStatus;
   startsAt: string;
   endsAt: string;
-  message: string;
+  /** The latest update's message, rendered to safe HTML by the server. */
+  messageHtml: string;
   components: MaintenanceComponentImpact[];
 }
 

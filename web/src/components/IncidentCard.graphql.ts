@@ -5,6 +5,6 @@ export const INCIDENT_FIELDS = gql`
   fragment IncidentFields on Incident {
     id name status publishedAt resolvedAt
     currentImpacts { componentId name impact }
-    updates { id status message publishedAt }
+    updates { id status messageHtml publishedAt }
   }
 `;

@@ -32,7 +32,7 @@ export function IncidentCard({ incident, headingLevel = 3 }: { incident: Inciden
               <strong>{INCIDENT_STATUS[update.status]}</strong>
               <time dateTime={update.publishedAt}>{formatDateTime(update.publishedAt)}</time>
             </p>
-            <Markdown source={update.message} />
+            <Markdown html={update.messageHtml} />
           </li>
         ))}
       </ol>

@@ -15,7 +15,7 @@ export function MaintenanceCard({ maintenance }: { maintenance: Maintenance }) {
         <time dateTime={maintenance.startsAt}>{formatWindow(maintenance.startsAt, maintenance.endsAt)}</time>
       </p>
       {affected.length > 0 && <p className="impacts">Under maintenance: {affected.map((c) => c.name).join(", ")}</p>}
-      <Markdown source={maintenance.message} />
+      <Markdown html={maintenance.messageHtml} />
     </article>
   );
 }
