@@ -21,6 +21,8 @@ export interface Report {
   subscribers: number;
   clientProcesses: number;
   rounds: number;
+  /** Rounds run first on each side and not counted. */
+  warmupRounds: number;
   sharedExecution: boolean;
   /** Load average when the run ended: other work on the machine skews every figure. */
   machine: { cpus: number; node: string; loadAverage: number[] };
@@ -51,7 +53,7 @@ export function table(r: Report): string {
   return [
     `Fan-out of an incident update to ${r.subscribers} graphql-ws subscribers (${r.clientProcesses} client processes, ${r.machine.cpus} CPUs, Node ${r.machine.node})`,
     `Shared execution: ${r.sharedExecution ? "on" : "off"}; one delivered message: ${r.messageBytes} bytes; load average ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(" ")}`,
-    `Median of ${r.rounds} rounds; time to last by round: graphql ${r.graphql.lastByRound.map(ms).join(", ")}; raw ${r.raw.lastByRound.map(ms).join(", ")}`,
+    `Median of ${r.rounds} rounds after ${r.warmupRounds} not counted; time to last by round: graphql ${r.graphql.lastByRound.map(ms).join(", ")}; raw ${r.raw.lastByRound.map(ms).join(", ")}`,
     "",
     `${"".padEnd(34)}${["first", "p50", "p99", "last"].map((h) => h.padStart(11)).join("")}`,
     row("graphql-ws, from announce", r.graphql.fromAnnounce),

@@ -2,9 +2,9 @@
 // of a few components and an ongoing incident; reports its URL, its memory on
 // request (after a full GC) and the instant each change is announced.
 // Run with `node --expose-gc --import tsx bench/fanout-server.ts <databaseUrl> <subscribers> [on|off]`.
-import WebSocket from "ws";
 import { createApiKey } from "../server/auth/api-keys.js";
 import { buildApp } from "../server/app.js";
+import { Connection } from "../server/realtime/ws-connection.js";
 import { clock, type FromServer, type ToServer } from "./fanout-protocol.js";
 
 const [databaseUrl, subscribers, share] = process.argv.slice(2) as [string, string, string | undefined];
@@ -51,16 +51,19 @@ const { secret } = await createApiKey(app.database.db, { name: "bench", scope: "
 // Instrumentation: the server's own share of a fan-out, from the announcement to the
 // last subscriber's message handed to its socket, in CPU time and in wall time.
 let fanout: { at: number; cpu: NodeJS.CpuUsage; sends: number } | null = null;
-const send0 = WebSocket.prototype.send;
-WebSocket.prototype.send = function (this: WebSocket, ...args: Parameters<typeof send0>) {
-  const result = send0.apply(this, args);
-  if (fanout && ++fanout.sends === Number(subscribers)) {
-    const { user, system } = process.cpuUsage(fanout.cpu);
-    send({ type: "fanout", wallMs: clock() - fanout.at, cpuMs: (user + system) / 1000 });
-    fanout = null;
-  }
-  return result;
-} as typeof send0;
+function counted<A extends unknown[]>(method: (this: Connection, ...args: A) => void) {
+  return function (this: Connection, ...args: A): void {
+    method.apply(this, args);
+    if (fanout && ++fanout.sends === Number(subscribers)) {
+      const { user, system } = process.cpuUsage(fanout.cpu);
+      send({ type: "fanout", wallMs: clock() - fanout.at, cpuMs: (user + system) / 1000 });
+      fanout = null;
+    }
+  };
+}
+// Every message of a subscription leaves through one of these two.
+Connection.prototype.write = counted(Connection.prototype.write);
+Connection.prototype.writeText = counted(Connection.prototype.writeText);
 
 void (async () => {
   for await (const _change of app.events.subscribe("page:changed", page.id)) {

@@ -1,9 +1,11 @@
 // Fan-out benchmark (`tsx bench/fanout.ts [--subscribers 10000] [--clients 4]
-// [--rounds 3] [--shared-execution off] [--profile]`): the app on a fresh SQLite file in
-// a child process, N graphql-ws subscribers spread over client processes, an incident
-// update published over HTTP (once per round); then a bare ws server sending the same
-// bytes to as many sockets from the same kind of client processes (once per round).
-// The median round of each is compared. Prints a table; writes bench/results/fanout.json.
+// [--rounds 5] [--warmup 1] [--shared-execution off] [--profile]`): the app on a fresh
+// SQLite file in a child process, N graphql-ws subscribers spread over client processes,
+// an incident update published over HTTP (once per round); beside it a bare ws server
+// sending the same bytes to as many sockets from the same kind of client processes.
+// Rounds alternate between the two. The first `warmup` rounds are not counted (they
+// also time JIT compilation of the send paths). The median round of each side is
+// compared. Prints a table; writes bench/results/fanout.json.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -16,7 +18,8 @@ const { values } = parseArgs({
   options: {
     subscribers: { type: "string", default: "10000" },
     clients: { type: "string", default: "4" },
-    rounds: { type: "string", default: "3" },
+    rounds: { type: "string", default: "5" },
+    warmup: { type: "string", default: "1" },
     "shared-execution": { type: "string", default: "on" },
     profile: { type: "boolean", default: false },
   },
@@ -24,6 +27,7 @@ const { values } = parseArgs({
 const N = Number(values.subscribers);
 const K = Number(values.clients);
 const ROUNDS = Number(values.rounds);
+const WARMUP = Number(values.warmup);
 const shared = values["shared-execution"] !== "off";
 const LOCAL_ADDRESSES = ["127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.4"];
 const here = new URL(".", import.meta.url).pathname;
@@ -71,7 +75,8 @@ async function closeAll(procs: ChildProcess[]): Promise<void> {
   await closed;
 }
 
-async function measureGraphql() {
+/** The app with N graphql-ws subscribers, and its memory before and after they subscribed. */
+async function startGraphql() {
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
   const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(results, "profiles")}`] : [];
   const server = start("fanout-server.ts", [databaseUrl, String(N), shared ? "on" : "off"], ["--expose-gc", ...profile]);
@@ -89,19 +94,12 @@ async function measureGraphql() {
   await connected;
   progress(`${N} graphql-ws subscribers have the current summary`);
   const after = await memory();
-  // The forced collections leave V8 sweeping for a while; publishing at once would time that, not the fan-out.
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
-
-  const rounds = [];
-  for (let round = 0; round < ROUNDS; round++) rounds.push(await publishRound(ready, procs, server, round));
-  progress(`${ROUNDS} updates delivered`);
-  await closeAll(procs);
-  server.send({ type: "stop" });
-  return { before, after, rounds };
+  return { server, ready, procs, before, after };
 }
 
 /** Publishes one incident update over HTTP; resolves once every subscriber has it. */
-async function publishRound(ready: Extract<FromServer, { type: "ready" }>, procs: ChildProcess[], server: ChildProcess, round: number) {
+async function publishRound(g: Awaited<ReturnType<typeof startGraphql>>, round: number) {
+  const { ready, procs, server } = g;
   const announced = next<FromServer, "announced">(server, "announced");
   const serverPart = next<FromServer, "fanout">(server, "fanout");
   const received = all(procs, "received");
@@ -126,7 +124,8 @@ async function publishRound(ready: Extract<FromServer, { type: "ready" }>, procs
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
-async function measureRaw(message: string) {
+/** The bare ws server with N sockets, and its memory before and after they connected. */
+async function startRaw() {
   const server = start("fanout-raw.ts", [], ["--expose-gc"]);
   const { url } = await next<FromRaw, "ready">(server, "ready");
   const memory = async (): Promise<Memory> => {
@@ -141,18 +140,44 @@ async function measureRaw(message: string) {
   await connected;
   progress(`${N} raw sockets connected`);
   const after = await memory();
-  const rounds = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const received = all(procs, "received");
-    const sent = next<FromRaw, "sent">(server, "sent");
-    server.send({ type: "broadcast", message });
-    const { at, doneAt, cpuMs } = await sent;
-    rounds.push({ times: (await received).flatMap((r) => r.times), at, sendLoopMs: doneAt - at, cpuMs });
-    await settle();
+  return { server, procs, before, after };
+}
+
+/** Sends `message` to every raw socket; resolves once every one has it. */
+async function broadcastRound(r: Awaited<ReturnType<typeof startRaw>>, message: string) {
+  const received = all(r.procs, "received");
+  const sent = next<FromRaw, "sent">(r.server, "sent");
+  r.server.send({ type: "broadcast", message });
+  const { at, doneAt, cpuMs } = await sent;
+  const times = (await received).flatMap((x) => x.times);
+  await settle();
+  return { times, at, sendLoopMs: doneAt - at, cpuMs };
+}
+
+/**
+ * Both servers run side by side and their rounds alternate, so drift in the
+ * machine's state (other load, kernel socket tables) falls on both alike.
+ */
+async function measure() {
+  const g = await startGraphql();
+  const r = await startRaw();
+  // The forced collections leave V8 sweeping for a while; publishing at once would time that, not the fan-out.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const graphqlRounds = [];
+  const rawRounds = [];
+  for (let round = 0; round < WARMUP + ROUNDS; round++) {
+    const published = await publishRound(g, round);
+    // The bytes a subscriber received; the bare server sends the same.
+    const broadcast = await broadcastRound(r, published.sample);
+    if (round < WARMUP) continue;
+    graphqlRounds.push(published);
+    rawRounds.push(broadcast);
   }
-  await closeAll(procs);
-  server.send({ type: "stop" });
-  return { rounds, before, after };
+  progress(`${WARMUP} + ${ROUNDS} rounds on each side`);
+  await Promise.all([closeAll(g.procs), closeAll(r.procs)]);
+  g.server.send({ type: "stop" });
+  r.server.send({ type: "stop" });
+  return { g: { ...g, rounds: graphqlRounds }, r: { ...r, rounds: rawRounds } };
 }
 
 /** The round whose time to last delivery is the median. */
@@ -161,8 +186,7 @@ function median<R>(rounds: R[], last: (round: R) => number): R {
 }
 
 try {
-  const g = await measureGraphql();
-  const r = await measureRaw(g.rounds[0]!.sample);
+  const { g, r } = await measure();
   const graphqlRounds = g.rounds.map((x) => ({ ...x, fromAnnounce: latencies(x.times, x.announceAt) }));
   const rawRounds = r.rounds.map((x) => ({ ...x, fromBroadcast: latencies(x.times, x.at) }));
   const gm = median(graphqlRounds, (x) => x.fromAnnounce.last);
@@ -173,6 +197,7 @@ try {
     subscribers: N,
     clientProcesses: K,
     rounds: ROUNDS,
+    warmupRounds: WARMUP,
     sharedExecution: shared,
     machine: { cpus: availableParallelism(), node: process.version, loadAverage: loadavg() },
     messageBytes: Buffer.byteLength(g.rounds[0]!.sample),

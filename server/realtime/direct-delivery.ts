@@ -8,8 +8,8 @@
 // A graphql-ws subscription whose consumer is idle (waiting for its next event,
 // so everything before has been sent) has nothing to gain from that trip. For
 // it, the queue hands the event to a sink instead, which takes the shared
-// execution result and its JSON (each made once per event and operation) and
-// writes the `next` message itself. An event whose result has errors, or whose
+// execution result and its bytes (each made once per event and operation) and
+// writes the `next` message itself, as one ready-made frame (ws-frame.ts). An event whose result has errors, or whose
 // result is not ready yet, goes the ordinary way, so Yoga masks errors as ever;
 // results without errors pass Yoga's result hooks unchanged, which is what
 // makes skipping them safe.
@@ -18,18 +18,21 @@ import { resultJson } from "./preserialized.js";
 
 /** Where a WebSocket operation's messages go: its connection and its graphql-ws id. */
 export interface SocketTarget {
-  write(message: string): void;
+  /** Sends one text message: `head` then `body`, UTF-8. */
+  writeText(head: Buffer, body: Buffer): void;
 }
 
 /** Events written by sinks so far, in this process (tests and diagnostics read it). */
 export const directDeliveries = { count: 0 };
 
-const targets = new WeakMap<object, { socket: SocketTarget; prefix: string }>();
+const targets = new WeakMap<object, { socket: SocketTarget; prefix: Buffer }>();
+/** Each result's JSON and the message's closing brace, as UTF-8: made once per result. */
+const bodies = new WeakMap<ExecutionResult, Buffer>();
 
 /** Marks an operation's context as belonging to graphql-ws subscription `id` on `socket`. */
 export function deliverDirectly(context: object, socket: SocketTarget, id: string): void {
   // graphql-ws writes `{"id":…,"type":"next","payload":…}` (JSON.stringify, key order as here).
-  targets.set(context, { socket, prefix: `{"id":${JSON.stringify(id)},"type":"next","payload":` });
+  targets.set(context, { socket, prefix: Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`) });
 }
 
 /** A queue that can hand items to a sink while its consumer is idle (BoundedQueue). */
@@ -52,7 +55,9 @@ export function directSink(context: unknown, execute: (item: unknown) => Result)
   return (item) => {
     const result = execute(item);
     if (typeof (result as Promise<unknown>).then === "function" || (result as ExecutionResult).errors) return false;
-    socket.write(prefix + resultJson(result as ExecutionResult) + "}");
+    let body = bodies.get(result as ExecutionResult);
+    if (!body) bodies.set(result as ExecutionResult, (body = Buffer.from(resultJson(result as ExecutionResult) + "}")));
+    socket.writeText(prefix, body);
     directDeliveries.count++;
     return true;
   };

@@ -9,6 +9,7 @@ import { CloseCode, type Server, type WebSocket as ProtocolSocket } from "graphq
 import type { WebSocket } from "ws";
 import type { SocketTarget } from "./direct-delivery.js";
 import type { Preserialized } from "./preserialized.js";
+import { writeTextFrame } from "./ws-frame.js";
 
 export const WS_LIMITS = {
   /** Largest message a client may send. */
@@ -35,6 +36,9 @@ export interface Extra {
   /** Made on the first result sent. */
   preserialized?: Preserialized;
 }
+
+/** graphql-transport-ws messages are text frames, also when handed over as bytes. */
+const TEXT = { binary: false } as const;
 
 function slim(request: IncomingMessage): UpgradeRequest {
   const { authorization, cookie, host } = request.headers;
@@ -64,6 +68,16 @@ export class Connection implements ProtocolSocket, SocketTarget {
   write(message: string): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     this.socket.send(message);
+    this.checkBacklog();
+  }
+
+  writeText(head: Buffer, body: Buffer): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    if (!writeTextFrame(this.socket, head, body)) this.socket.send(Buffer.concat([head, body]), TEXT);
+    this.checkBacklog();
+  }
+
+  private checkBacklog(): void {
     if (this.socket.bufferedAmount > WS_LIMITS.maxBufferedBytes) {
       this.socket.close(SLOW_CONSUMER_CLOSE.code, SLOW_CONSUMER_CLOSE.reason);
       // Its subscriptions stop now, not when the client finally reads the close frame.

@@ -2,12 +2,19 @@
 // (direct-delivery.ts): the same bytes graphql-ws would send, in order, while
 // SSE subscribers and anything not ready keep the ordinary path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as wsModule from "ws";
 import WebSocket from "ws";
 import { BoundedQueue } from "../../server/realtime/bounded-queue.js";
 import { directDeliveries } from "../../server/realtime/direct-delivery.js";
+import { textFrame } from "../../server/realtime/ws-frame.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, publishIncidentUpdate, type PageRef } from "../helpers/fixtures.js";
 import { Inbox, subscribeSse, subscribeWs, wsClient } from "../helpers/live.js";
+
+/** ws's framer; @types/ws does not declare it. */
+const { Sender } = wsModule as unknown as {
+  Sender: { frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean; rsv1: boolean }): Buffer[] };
+};
 
 const STATUS = `subscription ($page: String!) { pageStatus(pageSlug: $page) { status incidents { message } } }`;
 
@@ -57,7 +64,8 @@ describe("over a real server", () => {
     // A bare socket, to see the exact bytes.
     const socket = new WebSocket(url.replace(/^http/, "ws"), "graphql-transport-ws");
     const raw = new Inbox<string>();
-    socket.on("message", (data) => raw.push(String(data)));
+    // Text frames, as graphql-transport-ws requires (browsers hand binary ones over as Blobs).
+    socket.on("message", (data, isBinary) => raw.push(isBinary ? "binary frame" : String(data)));
     await new Promise((resolve) => socket.once("open", resolve));
     socket.send(JSON.stringify({ type: "connection_init" }));
     expect(JSON.parse(await raw.next())).toEqual({ type: "connection_ack" });
@@ -95,5 +103,17 @@ describe("over a real server", () => {
     expect(directDeliveries.count - before).toBe(30);
     sse.stop();
     await Promise.all(clients.map((c) => c.dispose()));
+  });
+});
+
+describe("a direct text frame", () => {
+  it("is byte for byte the frame ws sends, at every length encoding", () => {
+    for (const length of [0, 1, 125, 126, 993, 65_535, 65_536, 200_000]) {
+      const text = "é".repeat(Math.floor(length / 2)) + "x".repeat(length % 2);
+      const bytes = Buffer.from(text);
+      const [head, body] = [bytes.subarray(0, 7), bytes.subarray(7)];
+      const ws = Sender.frame(Buffer.from(text), { fin: true, opcode: 1, mask: false, readOnly: false, rsv1: false });
+      expect(textFrame(head, body)).toEqual(Buffer.concat(ws));
+    }
   });
 });
