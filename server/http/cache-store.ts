@@ -23,6 +23,8 @@ const MAX_PENDING = 10_000;
 export interface CacheStore extends Cache {
   /** Drops everything, e.g. when change events may have been missed. */
   clear(): void;
+  /** Whether a stored answer with this content ETag is still current (not invalidated, not expired). */
+  isCurrent(etag: string): boolean;
 }
 
 /** The `http.headers` the plugin and Yoga keep in a result's extensions (created when missing). */
@@ -45,6 +47,8 @@ export function createCacheStore(options: { max: number }): CacheStore {
   const invalidatedAt = new Map<string, number>();
   /** Response id → epoch of the oldest miss still being computed. */
   const missedAt = new Map<string, number>();
+  /** Content ETag → what its answer depends on, since when, and until when it may be kept. */
+  const stored = new Map<string, { entities: CacheEntity[]; epoch: number; expiresAt: number }>();
 
   const since = (key: string) => invalidatedAt.get(key) ?? 0;
   function changedSince(entities: CacheEntity[], start: number): boolean {
@@ -74,7 +78,10 @@ export function createCacheStore(options: { max: number }): CacheStore {
         delete headers["Last-Modified"];
         return;
       }
-      headers.ETag = contentEtag(result);
+      const etag = (headers.ETag = contentEtag(result));
+      stored.delete(etag);
+      if (stored.size >= options.max) stored.delete(stored.keys().next().value!);
+      stored.set(etag, { entities: list, epoch, expiresAt: Date.now() + ttl });
       return inner.set(id, result, list, ttl);
     },
     invalidate(entities) {
@@ -86,6 +93,11 @@ export function createCacheStore(options: { max: number }): CacheStore {
     clear() {
       inner = createInMemoryCache({ max: options.max });
       clearedAt = ++epoch;
+      stored.clear();
+    },
+    isCurrent(etag) {
+      const entry = stored.get(etag);
+      return entry !== undefined && Date.now() < entry.expiresAt && !changedSince(entry.entities, entry.epoch);
     },
   };
 }

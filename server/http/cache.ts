@@ -51,9 +51,18 @@ function invalidateOnChange(events: Events, store: CacheStore): () => void {
   return () => void iterator.return?.();
 }
 
+const CACHE_HEADERS = { "Cache-Control": `public, max-age=${READ_CACHE.maxAgeSeconds}`, Vary: "Authorization, Cookie" };
+
 export function createReadCache(options: { events: Events }) {
   const store = createCacheStore({ max: READ_CACHE.maxEntries });
   const shared = new WeakSet<Request>();
+  /**
+   * GET URL → the content ETag last served for it. A revalidation of that URL with
+   * that ETag, while its answer is current, is answered 304 before the query is even
+   * parsed: revalidating is what browsers and CDNs mostly do.
+   */
+  const validators = new Map<string, string>();
+  const answeredEarly = new WeakSet<Request>();
 
   const responseCache = useResponseCache({
     cache: store,
@@ -68,6 +77,14 @@ export function createReadCache(options: { events: Events }) {
   });
 
   const headers: Plugin = {
+    onRequest({ request, endResponse, fetchAPI }) {
+      if (request.method !== "GET") return;
+      const tags = request.headers.get("If-None-Match");
+      const etag = tags && validators.get(request.url);
+      if (!etag || !etagMatches(tags, etag) || !isAnonymous(request) || !store.isCurrent(etag)) return;
+      answeredEarly.add(request);
+      endResponse(new fetchAPI.Response(null, { status: 304, headers: { ...CACHE_HEADERS, ETag: etag } }));
+    },
     onExecute({ args }) {
       checkOperation(args);
     },
@@ -78,29 +95,40 @@ export function createReadCache(options: { events: Events }) {
       if (single[SERVED_FROM_CACHE] || isShareable(context)) shared.add(request);
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
+      if (answeredEarly.has(request)) return;
       if (!shared.has(request)) {
         response.headers.set("Cache-Control", "private, no-store");
         response.headers.delete("ETag");
         response.headers.delete("Last-Modified");
         return;
       }
-      const cacheHeaders = { "Cache-Control": `public, max-age=${READ_CACHE.maxAgeSeconds}`, Vary: "Authorization, Cookie" };
       // Only the store's content ETags validate an answer (cache-store.ts); drop anything else.
       const etag = response.headers.get("ETag");
       if (etag && !etag.startsWith('"')) response.headers.delete("ETag");
-      else if (etag && etagMatches(request.headers.get("If-None-Match"), etag)) {
-        setResponse(new fetchAPI.Response(null, { status: 304, headers: { ...cacheHeaders, ETag: etag } }));
+      else if (etag) remember(request.url, etag);
+      if (etag && etagMatches(request.headers.get("If-None-Match"), etag)) {
+        setResponse(new fetchAPI.Response(null, { status: 304, headers: { ...CACHE_HEADERS, ETag: etag } }));
         return;
       }
-      for (const [name, value] of Object.entries(cacheHeaders)) response.headers.set(name, value);
+      for (const [name, value] of Object.entries(CACHE_HEADERS)) response.headers.set(name, value);
     },
   };
+
+  function remember(url: string, etag: string): void {
+    if (validators.get(url) === etag) return;
+    validators.delete(url);
+    if (validators.size >= READ_CACHE.maxEntries) validators.delete(validators.keys().next().value!);
+    validators.set(url, etag);
+  }
 
   const stopListening = invalidateOnChange(options.events, store);
   return {
     plugins: [headers, responseCache],
     /** Forget every answer, e.g. after Redis was unreachable and changes may have gone unheard. */
-    clear: () => store.clear(),
+    clear: () => {
+      store.clear();
+      validators.clear();
+    },
     close: stopListening,
   };
 }

@@ -80,6 +80,16 @@ it("answers If-None-Match with 304 while the page is unchanged, and with the new
   expect((await get(t, PAGE_QUERY, { slug: page.slug }, { "if-none-match": etag })).status).toBe(200);
 });
 
+it("never answers a revalidation that carries credentials from the shared cache", async () => {
+  const { headers } = await read();
+  const etag = headers.get("etag")!;
+  expect((await get(t, PAGE_QUERY, { slug: page.slug }, { "if-none-match": etag })).status).toBe(304);
+  const withKey = await get(t, PAGE_QUERY, { slug: page.slug }, { "if-none-match": etag, authorization: `Bearer ${t.adminKey}` });
+  expect(withKey.status).toBe(200);
+  expect(withKey.headers.get("cache-control")).toBe("private, no-store");
+  expect(withKey.headers.get("etag")).toBeNull();
+});
+
 it("records the page even when the query does not select its id", async () => {
   const query = `query ($slug: String!) { statusPage(slug: $slug) { summary { status } incidents { status } } }`;
   expect((await get(t, query, { slug: page.slug })).body!.data!.statusPage.incidents[0].status).toBe("MONITORING");
