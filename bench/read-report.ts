@@ -17,8 +17,14 @@ export interface FanoutFigures {
   subscribers: number;
   clientProcesses: number;
   rounds: number;
-  graphql: { fromPublishRequest: { p50: number; p99: number; last: number }; publishRoundTripMs: number };
-  raw: { fromBroadcast: { last: number } };
+  warmupRounds?: number;
+  graphql: {
+    fromAnnounce: { first: number; p50: number; p99: number; last: number };
+    fromPublishRequest: { p50: number; p99: number; last: number };
+    publishRoundTripMs: number;
+    server: { cpuMs: number };
+  };
+  raw: { fromBroadcast: { first: number; p50: number; p99: number; last: number }; cpuMs: number };
   ratio: number;
   memory: { rssPerSubscriberKB: number; heapPerSubscriberKB: number };
   machine?: { loadAverage?: number[] };
@@ -98,18 +104,22 @@ export function renderReport(report: Report): string {
   return lines.join("\n") + "\n";
 }
 
+const spread = (l: { first: number; p50: number; p99: number; last: number }) => [l.first, l.p50, l.p99, l.last].map(n0).join(" / ");
+
 function renderFanout(fanout: Report["fanout"]): string[] {
   if ("error" in fanout) return ["### Fan-out", "", `Not measured: ${fanout.error}`];
   const f = fanout.figures;
   return [
-    `### Fan-out (${fanout.source}: ${n0(f.subscribers)} subscribers in ${f.clientProcesses} client processes, median of ${f.rounds} rounds)`,
+    `### Fan-out (${fanout.source}: ${n0(f.subscribers)} subscribers in ${f.clientProcesses} client processes, median of ${f.rounds} rounds${f.warmupRounds ? ` after ${f.warmupRounds} not counted, alternating with the bare ws server` : ""})`,
     "",
     "| figure | value |",
     "| --- | ---: |",
     `| publish round trip, ms | ${n1(f.graphql.publishRoundTripMs)} |`,
+    `| delivery from the committed change: first / p50 / p99 / last, ms | ${spread(f.graphql.fromAnnounce)} |`,
     `| delivery from the publish request: p50 / p99 / last, ms | ${n0(f.graphql.fromPublishRequest.p50)} / ${n0(f.graphql.fromPublishRequest.p99)} / ${n0(f.graphql.fromPublishRequest.last)} |`,
-    `| bare ws server, same bytes, last, ms | ${n0(f.raw.fromBroadcast.last)} |`,
-    `| ratio to the bare ws server | ${f.ratio.toFixed(2)} |`,
+    `| bare ws server, same bytes: first / p50 / p99 / last, ms | ${spread(f.raw.fromBroadcast)} |`,
+    `| time to last, ratio to the bare ws server (target ≤ 1.5) | ${f.ratio.toFixed(2)} |`,
+    `| server CPU per update: app / bare ws server, ms | ${n0(f.graphql.server.cpuMs)} / ${n0(f.raw.cpuMs)} |`,
     `| memory per subscriber: RSS / heap, KB | ${n1(f.memory.rssPerSubscriberKB)} / ${n1(f.memory.heapPerSubscriberKB)} |`,
     ...(f.machine?.loadAverage ? [`| load average during the fan-out run | ${loads(f.machine.loadAverage)} |`] : []),
   ];
