@@ -75,25 +75,27 @@ async function closeAll(procs: ChildProcess[]): Promise<void> {
   await closed;
 }
 
+/** A server process's memory after a full GC (both servers answer `memory` alike). */
+async function memoryOf(server: ChildProcess): Promise<Memory> {
+  const reply = next<FromServer, "memory">(server, "memory");
+  server.send({ type: "memory" });
+  return (await reply).memory;
+}
+
 /** The app with N graphql-ws subscribers, and its memory before and after they subscribed. */
 async function startGraphql() {
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
   const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${join(results, "profiles")}`] : [];
   const server = start("fanout-server.ts", [databaseUrl, String(N), shared ? "on" : "off"], ["--expose-gc", ...profile]);
   const ready = await next<FromServer, "ready">(server, "ready");
-  const memory = async (): Promise<Memory> => {
-    const reply = next<FromServer, "memory">(server, "memory");
-    server.send({ type: "memory" });
-    return (await reply).memory;
-  };
-  const before = await memory();
+  const before = await memoryOf(server);
   const procs = clientProcesses();
   const connected = all(procs, "ready");
   const variables = { page: ready.pageSlug };
   procs.forEach((p, i) => p.send({ type: "graphql", url: ready.url, count: share(i), localAddresses: LOCAL_ADDRESSES, query: QUERY, variables }));
   await connected;
   progress(`${N} graphql-ws subscribers have the current summary`);
-  const after = await memory();
+  const after = await memoryOf(server);
   return { server, ready, procs, before, after };
 }
 
@@ -128,18 +130,13 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 async function startRaw() {
   const server = start("fanout-raw.ts", [], ["--expose-gc"]);
   const { url } = await next<FromRaw, "ready">(server, "ready");
-  const memory = async (): Promise<Memory> => {
-    const reply = next<FromRaw, "memory">(server, "memory");
-    server.send({ type: "memory" });
-    return (await reply).memory;
-  };
-  const before = await memory();
+  const before = await memoryOf(server);
   const procs = clientProcesses();
   const connected = all(procs, "ready");
   procs.forEach((p, i) => p.send({ type: "raw", url, count: share(i), localAddresses: LOCAL_ADDRESSES }));
   await connected;
   progress(`${N} raw sockets connected`);
-  const after = await memory();
+  const after = await memoryOf(server);
   return { server, procs, before, after };
 }
 
