@@ -22,15 +22,32 @@ const id = (data: Record<string, { [k: string]: unknown }>, field: string, path:
   return String((value as { id: string }).id);
 };
 
-/** Seeds the demo when the database has no status page yet; returns whether it did. */
+const COMPONENTS_TYPE = "Components";
+
+/**
+ * Seeds the demo when the database has no status page yet; returns whether it did.
+ * Instances started together on an empty database all find it empty: the first
+ * step creates a uniquely named catalog type, so exactly one of them gets past it,
+ * and the others leave the demo to that one.
+ */
 export async function seedDemo(app: App): Promise<boolean> {
   if ((await app.database.db.statusPage.count()) > 0) return false;
+  let components: Awaited<ReturnType<typeof run>>;
+  try {
+    components = await run(app, Op.createType, {
+      input: { name: COMPONENTS_TYPE, description: "Everything we report outages on", categories: ["Services"], ranked: true, referenceByName: true },
+    });
+  } catch (error) {
+    if ((await app.database.db.catalogType.count({ where: { name: COMPONENTS_TYPE } })) > 0) return false;
+    throw error;
+  }
+  await seedTheRest(app, components);
+  return true;
+}
+
+async function seedTheRest(app: App, components: Awaited<ReturnType<typeof run>>): Promise<void> {
   const now = app.now();
   const hours = (h: number) => new Date(now.getTime() + h * 3_600_000).toISOString();
-
-  const components = await run(app, Op.createType, {
-    input: { name: "Components", description: "Everything we report outages on", categories: ["Services"], ranked: true, referenceByName: true },
-  });
   const componentsTypeId = id(components, "createCatalogType");
   const names = ["Zendesk", "Support portal", "Email ingestion", "Phone line"];
   const entryIds: string[] = [];
@@ -117,5 +134,4 @@ export async function seedDemo(app: App): Promise<boolean> {
       components: [{ componentId: entryIds[3], impact: "UNDER_MAINTENANCE" }],
     },
   });
-  return true;
 }
