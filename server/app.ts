@@ -69,7 +69,8 @@ export interface App {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   const database = await openDatabase({ url: options.databaseUrl, onQuery: options.onQuery });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
-  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl) : null;
+  const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
+  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs }) : null;
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const hub = createSummaryHub({ db: database.db, events, now });

@@ -19,6 +19,12 @@ export interface RedisBusOptions {
   log?: (message: string) => void;
   /** How long start-up waits for Redis before serving without it (it keeps retrying meanwhile). */
   connectWaitMs?: number;
+  /**
+   * How often each connection is PINGed, and how long an answer may take. A Redis
+   * that stops answering without closing the connection (frozen, or cut off by a
+   * network fault that sends no reset) shows up only this way. Default 5,000 ms.
+   */
+  pingIntervalMs?: number;
 }
 
 /** Quick retries at first, then every 2 s, never giving up: an outage must end by itself. */
@@ -91,6 +97,25 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     client.on("ready", () => void recoverIfReady());
   }
 
+  // A connection that stops answering is dropped and reconnected: until Redis
+  // answers again it counts as an outage (readiness 503), and its return resyncs.
+  const pingEvery = options.pingIntervalMs ?? 5_000;
+  const watchdog = setInterval(() => {
+    for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
+      if (client.status !== "ready") continue;
+      const silent = setTimeout(() => {
+        if (closing || client.status !== "ready") return;
+        lost(`${name}: no answer to PING within ${pingEvery} ms`);
+        client.disconnect(true);
+      }, pingEvery);
+      client.ping().then(
+        () => clearTimeout(silent),
+        () => clearTimeout(silent),
+      );
+    }
+  }, pingEvery);
+  watchdog.unref();
+
   // The event target neither awaits nor catches these calls: a rejection would be
   // unhandled, and an unhandled rejection ends a Node process.
   const failed = (what: string) => (error: Error) => {
@@ -128,6 +153,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     onRecovered: (listener) => void listeners.push(listener),
     async close() {
       closing = true;
+      clearInterval(watchdog);
       // Pending commands are rejected now; the wrappers above swallow that.
       publisher.disconnect();
       subscriber.disconnect();

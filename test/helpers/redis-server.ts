@@ -12,6 +12,10 @@ export interface RedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port (after `kill`). */
   restart(): Promise<void>;
+  /** SIGSTOP: connections stay open but nothing answers, as a hung server or a silent network fault looks. */
+  freeze(): void;
+  /** SIGCONT, after `freeze`. */
+  thaw(): void;
 }
 
 /** A port nothing listens on right now (the kernel's pick, released at once). */
@@ -58,5 +62,12 @@ export async function startRedisServer(): Promise<RedisServer> {
   }
 
   await start();
-  return { port, url, kill, restart: start };
+  return {
+    port,
+    url,
+    kill,
+    restart: start,
+    freeze: () => void child?.kill("SIGSTOP"),
+    thaw: () => void child?.kill("SIGCONT"),
+  };
 }
