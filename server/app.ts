@@ -13,6 +13,7 @@ import { createReadCache } from "./http/cache.js";
 import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
+import { createPageLooks } from "./http/page-look.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { webRoute } from "./http/web.js";
@@ -79,8 +80,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(), publicUrl };
   const limits = resolveLimits(options.limits);
   const readCache = createReadCache({ events });
-  // Changes announced while Redis was down never arrived: no cached answer can be trusted.
-  redis?.onRecovered(() => readCache.clear());
+  const pageLooks = createPageLooks({ db: database.db, events });
+  // Changes announced while Redis was down never arrived: no cached answer or look can be trusted.
+  redis?.onRecovered(() => {
+    readCache.clear();
+    pageLooks.clear();
+  });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
@@ -101,7 +106,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
     authRoutes(services),
     badgeRoute(services),
-    webRoute(),
+    webRoute({ lookFor: pageLooks.lookFor }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
   redis?.onRecovered(() => {
@@ -138,6 +143,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       scheduler.stop();
       hub.close();
       readCache.close();
+      pageLooks.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

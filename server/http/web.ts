@@ -1,12 +1,15 @@
 // The built web client (dist/web): hashed assets cached forever, and the SPA's
 // index.html for the client's own routes. Registered last, and it declines
 // every path another route or GraphQL owns, so it can never shadow them.
+// A page's routes get index.html dressed in the page's theme and title.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { dressIndexHtml } from "./index-html.js";
+import { PAGE_LOOKS_MAX, type PageLook } from "./page-look.js";
 import type { Route } from "./routes.js";
 
 export const WEB_DIST = fileURLToPath(new URL("../../dist/web/", import.meta.url));
@@ -41,20 +44,56 @@ interface CachedFile {
   mtimeMs: number;
 }
 
-export function webRoute(dir: string = WEB_DIST): Route {
+export interface WebRouteOptions {
+  dir?: string;
+  /** A page's look by slug; without it every client route gets index.html as built. */
+  lookFor?: (slug: string) => Promise<PageLook | null>;
+}
+
+function prepare(body: Buffer, ext: string, mtimeMs: number): CachedFile {
+  const gzip = COMPRESSIBLE.has(ext) && body.length > 1024 ? gzipSync(body) : null;
+  return { body, gzip, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, mtimeMs };
+}
+
+export function webRoute({ dir = WEB_DIST, lookFor }: WebRouteOptions = {}): Route {
   // Small files, read once per build: re-read only when the file changes on disk.
   const cache = new Map<string, CachedFile>();
+  // index.html as dressed for each look, dropped with the build it came from.
+  const dressed = new WeakMap<CachedFile, Map<string, CachedFile>>();
 
   async function load(path: string): Promise<CachedFile | null> {
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) return null;
     const hit = cache.get(path);
     if (hit && hit.mtimeMs === info.mtimeMs) return hit;
-    const body = await readFile(path);
-    const gzip = COMPRESSIBLE.has(extname(path)) && body.length > 1024 ? gzipSync(body) : null;
-    const file = { body, gzip, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, mtimeMs: info.mtimeMs };
+    const file = prepare(await readFile(path), extname(path), info.mtimeMs);
     cache.set(path, file);
     return file;
+  }
+
+  function dress(index: CachedFile, look: PageLook): CachedFile {
+    let variants = dressed.get(index);
+    if (!variants) dressed.set(index, (variants = new Map()));
+    const key = `${look.theme}:${look.title}`;
+    let variant = variants.get(key);
+    if (!variant) {
+      if (variants.size >= PAGE_LOOKS_MAX) variants.delete(variants.keys().next().value!);
+      variant = prepare(Buffer.from(dressIndexHtml(index.body.toString("utf8"), look)), ".html", index.mtimeMs);
+      variants.set(key, variant);
+    }
+    return variant;
+  }
+
+  /** index.html for a client route: dressed for the page it names, as built for `/` and unknown pages. */
+  async function indexFor(index: CachedFile, path: string): Promise<CachedFile> {
+    const slug = pageSlug(path);
+    if (!slug || !lookFor) return index;
+    // The app works without the dressing: a failed look-up must not fail the page.
+    const look = await lookFor(slug).catch((error: unknown) => {
+      console.error("page look-up for index.html:", error);
+      return null;
+    });
+    return look ? dress(index, look) : index;
   }
 
   return async (req, res, url) => {
@@ -72,10 +111,17 @@ export function webRoute(dir: string = WEB_DIST): Route {
     const index = join(dir, "index.html");
     const found = await load(index);
     if (!found) return false;
-    // Revalidated every time, so a new deploy's asset names are picked up at once.
-    send(req, res, found, index, "no-cache", { "content-security-policy": CSP });
+    // Revalidated every time, so a new deploy's asset names and a page's new look are picked up at once.
+    send(req, res, await indexFor(found, path), index, "no-cache", { "content-security-policy": CSP });
     return true;
   };
+}
+
+/** The page a client route names, as web/src/routes.ts reads it; null for `/` and a bare `/embed`. */
+function pageSlug(path: string): string | null {
+  const parts = path.split("/").filter(Boolean);
+  if (parts[0] === "embed") return parts.length === 2 ? parts[1]! : null;
+  return parts[0] ?? null;
 }
 
 /** The file under `dir` for a URL path; null when it would escape `dir`. */

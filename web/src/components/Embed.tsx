@@ -44,7 +44,7 @@ export function Embed({ page }: { page: string }) {
   const [{ data }] = useQuery({ query: EmbedShellQuery, variables: { slug: page } });
   const shell = data?.statusPage;
   const { live, error } = useLiveStatus(page, null);
-  useDocumentLook({ title: shell?.title ?? "Status", theme: shell?.theme, faviconUrl: shell?.faviconUrl });
+  useDocumentLook(shell === undefined ? null : { title: shell?.title ?? "Status", theme: shell?.theme, faviconUrl: shell?.faviconUrl });
   return (
     <main className="embed" id="main">
       {live ? (

@@ -18,15 +18,15 @@ export function ConnectionIndicator() {
 
 interface LayoutProps {
   shell?: Pick<PageShell, "title" | "slug" | "theme" | "logoUrl" | "faviconUrl"> | null;
-  /** The document title when there is no page (yet). */
+  /** The document title when there is no page; without it or a shell the page is loading, and the document keeps its look. */
   title?: string;
   actions?: ReactNode;
   children: ReactNode;
 }
 
-export function Layout({ shell, title = "Status", actions, children }: LayoutProps) {
-  const heading = shell?.title ?? title;
-  useDocumentLook({ title: heading, theme: shell?.theme, faviconUrl: shell?.faviconUrl });
+export function Layout({ shell, title, actions, children }: LayoutProps) {
+  const heading = shell?.title ?? title ?? "Status";
+  useDocumentLook(shell ? { title: shell.title, theme: shell.theme, faviconUrl: shell.faviconUrl } : title ? { title } : null);
   return (
     <>
       <a className="skip-link" href="#main">
