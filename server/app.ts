@@ -74,7 +74,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs }) : null;
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
-  const hub = createSummaryHub({ db: database.db, events, now });
+  const hub = createSummaryHub({ db: database.db, events, now, subscribed: redis ? (topic) => redis.subscribed(topic) : undefined });
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(), publicUrl };

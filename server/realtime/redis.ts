@@ -12,6 +12,11 @@ export interface RedisBus {
   healthy(): boolean;
   /** Called each time events flow again after an outage (or after a first connection that came late). */
   onRecovered(listener: () => void): void;
+  /**
+   * Settles once Redis has confirmed the subscription to `channel` (at once while Redis
+   * is down: the resync on its return covers what is missed meanwhile).
+   */
+  subscribed(channel: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -122,6 +127,8 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     if (!closing && !outageLogged) log(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
     return 0;
   };
+  /** Channel → its SUBSCRIBE's confirmation. */
+  const confirmations = new Map<string, Promise<unknown>>();
   const publishClient = {
     publish: (channel: string, message: string) => publisher.publish(channel, message).catch(failed("publish")),
   };
@@ -130,8 +137,15 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
       subscriber.on(event, handler);
       return subscribeClient;
     },
-    subscribe: (channel: string) => subscriber.subscribe(channel).catch(failed("subscribe")),
-    unsubscribe: (channel: string) => subscriber.unsubscribe(channel).catch(failed("unsubscribe")),
+    subscribe(channel: string) {
+      const confirmed = subscriber.subscribe(channel).catch(failed("subscribe"));
+      confirmations.set(channel, confirmed);
+      return confirmed;
+    },
+    unsubscribe(channel: string) {
+      confirmations.delete(channel);
+      return subscriber.unsubscribe(channel).catch(failed("unsubscribe"));
+    },
   };
   const eventTarget = createRedisEventTarget({
     // It calls nothing else (publish, on("message"), subscribe, unsubscribe): these guarded wrappers stand in for clients.
@@ -151,6 +165,12 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     eventTarget,
     healthy: () => up && bothReady(publisher, subscriber),
     onRecovered: (listener) => void listeners.push(listener),
+    async subscribed(channel) {
+      const confirmed = confirmations.get(channel);
+      if (!confirmed || !up) return;
+      // Bounded: a Redis that stops answering is the watchdog's to detect, not a reason to hold a subscriber.
+      await Promise.race([confirmed, new Promise((resolve) => setTimeout(resolve, pingEvery).unref())]);
+    },
     async close() {
       closing = true;
       clearInterval(watchdog);

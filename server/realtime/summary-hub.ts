@@ -30,7 +30,19 @@ interface PageWatch {
   stop(): void;
 }
 
-export function createSummaryHub(options: { db: Db; events: Events; now: () => Date; log?: (message: string, error: unknown) => void }) {
+export interface SummaryHubOptions {
+  db: Db;
+  events: Events;
+  now: () => Date;
+  log?: (message: string, error: unknown) => void;
+  /**
+   * Settles once the event bus has confirmed a topic subscription (Redis's SUBSCRIBE):
+   * a view's first summary is read only then, so no change falls between the two.
+   */
+  subscribed?: (topic: string) => Promise<void>;
+}
+
+export function createSummaryHub(options: SummaryHubOptions) {
   const pages = new Map<string, PageWatch>();
   const views = new ViewCache((pageId) => pages.has(pageId));
   const log = options.log ?? ((message, error) => console.error(message, error));
@@ -118,6 +130,8 @@ export function createSummaryHub(options: { db: Db; events: Events; now: () => D
         enqueue(pageId, watch, next.value, false);
       }
     })();
+    // The first summaries queue behind the bus's confirmation of that listener.
+    if (options.subscribed) watch.queue = options.subscribed(`page:changed:${pageId}`).catch(() => {});
     return watch;
   }
 
