@@ -8,7 +8,7 @@ import { createContext, systemContext, type AppServices, type Context, type Init
 import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
-import { badgeRoute } from "./http/badge.js";
+import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
 import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
@@ -81,10 +81,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const limits = resolveLimits(options.limits);
   const readCache = createReadCache({ events });
   const pageLooks = createPageLooks({ db: database.db, events });
-  // Changes announced while Redis was down never arrived: no cached answer or look can be trusted.
+  const badges = createBadges({ db: database.db, events, now });
+  // Changes announced while Redis was down never arrived: no cached answer, look or badge can be trusted.
   redis?.onRecovered(() => {
     readCache.clear();
     pageLooks.clear();
+    badges.clear();
   });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -105,7 +107,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const routes: Route[] = [
     healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
     authRoutes(services),
-    badgeRoute(services),
+    badgeRoute(badges.get),
     webRoute({ lookFor: pageLooks.lookFor }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
@@ -144,6 +146,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       hub.close();
       readCache.close();
       pageLooks.close();
+      badges.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

@@ -4,8 +4,10 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { ComponentStatus } from "../domain/types.js";
+import type { Events } from "../events.js";
 import { computePageSummary } from "../services/page-summary.js";
 import type { Route } from "./routes.js";
+import { createSlugMemo } from "./slug-memo.js";
 
 const PATH = /^\/badge\/([a-z0-9-]{1,60})\.svg$/;
 
@@ -39,7 +41,31 @@ export function renderBadge(status: ComponentStatus, sentence: string, label = "
   ].join("");
 }
 
-export function badgeRoute(services: { db: Db; now: () => Date }): Route {
+export interface Badge {
+  svg: string;
+  etag: string;
+}
+
+/**
+ * Badges of public pages, each computed once per change to its page: dashboards
+ * and READMEs poll them, and a page's summary is a score of statements.
+ */
+export function createBadges(options: { db: Db; events: Events; now: () => Date }) {
+  return createSlugMemo<Badge>({
+    events: options.events,
+    load: async (slug) => {
+      const page = await options.db.statusPage.findUnique({ where: { slug }, select: { id: true, kind: true } });
+      if (!page || page.kind !== "PUBLIC") return null;
+      const summary = await computePageSummary(options.db, { pageId: page.id }, options.now());
+      const svg = renderBadge(summary.status, summary.sentence);
+      return { pageId: page.id, value: { svg, etag: `"${createHash("sha1").update(svg).digest("base64url")}"` } };
+    },
+    // Any change to the page may change its status.
+    staleAfter: () => true,
+  });
+}
+
+export function badgeRoute(badgeFor: (slug: string) => Promise<Badge | null>): Route {
   return async (req, res, url) => {
     const match = PATH.exec(url.pathname);
     if (!match && !url.pathname.startsWith("/badge/")) return false;
@@ -47,14 +73,12 @@ export function badgeRoute(services: { db: Db; now: () => Date }): Route {
       res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Method not allowed");
       return true;
     }
-    const page = match ? await services.db.statusPage.findUnique({ where: { slug: match[1] }, select: { id: true, kind: true } }) : null;
-    if (!page || page.kind !== "PUBLIC") {
+    const badge = match ? await badgeFor(match[1]!) : null;
+    if (!badge) {
       res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end("No such badge");
       return true;
     }
-    const summary = await computePageSummary(services.db, { pageId: page.id }, services.now());
-    const svg = renderBadge(summary.status, summary.sentence);
-    const etag = `"${createHash("sha1").update(svg).digest("base64url")}"`;
+    const { svg, etag } = badge;
     const headers = {
       "content-type": "image/svg+xml",
       "cache-control": "public, max-age=30",
