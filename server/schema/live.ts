@@ -7,7 +7,7 @@ import { authScopes, canViewSubPage } from "../auth/actor.js";
 import type { Context } from "../context.js";
 import { AccessDeniedError } from "../errors.js";
 import { eventStream, summaryStream } from "../realtime/live-stream.js";
-import type { SummaryKey, SummaryUpdate } from "../realtime/summary-hub.js";
+import type { SummaryHub, SummaryKey, SummaryUpdate } from "../realtime/summary-hub.js";
 import { ComponentStatusEvent, LiveStatus, PageEvent } from "./live-types.js";
 
 const FORBIDDEN = "You may not see this page";
@@ -38,6 +38,18 @@ async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null
 const componentChangesOf = (update: SummaryUpdate) => update.componentChanges;
 const pageEventOf = (update: SummaryUpdate) => (update.pageEvent ? [update.pageEvent] : []);
 
+/** A `subscribe` resolver: decides access to the view its arguments name, then opens `stream` on it. */
+function subscribeToView<T>(stream: (hub: SummaryHub, view: SummaryKey) => AsyncIterable<T>) {
+  return async (_root: unknown, { pageSlug, subPageSlug }: { pageSlug: string; subPageSlug?: string | null }, ctx: Context) =>
+    stream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug));
+}
+
+// Made here rather than inline in t.field: there, Pothos would infer each field's
+// resolve shape as unknown from the call's generic result.
+const subscribeToSummaries = subscribeToView(summaryStream);
+const subscribeToComponentChanges = subscribeToView((hub, view) => eventStream(hub, view, componentChangesOf));
+const subscribeToPageEvents = subscribeToView((hub, view) => eventStream(hub, view, pageEventOf));
+
 builder.subscriptionFields((t) => {
   const args = {
     pageSlug: t.arg.string(),
@@ -48,23 +60,21 @@ builder.subscriptionFields((t) => {
       type: LiveStatus,
       description: "The page's (or sub-page's) current status first, then the new one after every change that alters it.",
       args,
-      subscribe: async (_root, { pageSlug, subPageSlug }, ctx) => summaryStream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug)),
+      subscribe: subscribeToSummaries,
       resolve: (summary) => summary,
     }),
     componentStatusChanged: t.field({
       type: ComponentStatusEvent,
       description: "One event per shown component whose derived status changes, with its cause.",
       args,
-      subscribe: async (_root, { pageSlug, subPageSlug }, ctx) =>
-        eventStream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug), componentChangesOf),
+      subscribe: subscribeToComponentChanges,
       resolve: (event) => event,
     }),
     pageEvents: t.field({
       type: PageEvent,
       description: "Incidents and maintenance published, updated, resolved, started, completed or deleted; on a sub-page, those affecting its components.",
       args,
-      subscribe: async (_root, { pageSlug, subPageSlug }, ctx) =>
-        eventStream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug), pageEventOf),
+      subscribe: subscribeToPageEvents,
       resolve: (event) => event,
     }),
   };

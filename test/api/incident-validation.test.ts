@@ -1,22 +1,20 @@
 // Bad incident input gets a typed error naming the field and the rule, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageChange } from "../../server/events.js";
-import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { createTestApp, recordPageChanges, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, PUBLISH_INCIDENT, type PageRef } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let page: PageRef;
 let web: string, api: string, billing: string, group: string;
-const events: PageChange[] = [];
+let events: PageChange[];
 
 beforeAll(async () => {
   t = await createTestApp({ now: testClock().now });
   [web, api, billing] = (await createComponents(t, ["Web app", "API", "Billing"])) as [string, string, string];
   [group] = (await createComponents(t, ["Support team"], "Groups")) as [string];
   page = await createPage(t, [web, api]);
-  void (async () => {
-    for await (const e of t.app.events.subscribe("page:changed", page.id)) events.push(e);
-  })();
+  events = recordPageChanges(t, page.id);
 });
 afterAll(() => t.close());
 

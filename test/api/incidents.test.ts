@@ -1,22 +1,20 @@
 // The runbook's incident steps through the API: review, publish, update, resolve, delete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PageChange } from "../../server/events.js";
-import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { createTestApp, recordPageChanges, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, PUBLISH_INCIDENT, type PageRef } from "../helpers/fixtures.js";
 
 const clock = testClock("2026-03-10T12:00:00Z");
 let t: TestApp;
 let page: PageRef;
 let web: string, api: string, search: string;
-const events: PageChange[] = [];
+let events: PageChange[];
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now });
   [web, api, search] = (await createComponents(t, ["Web app", "API", "Search"])) as [string, string, string];
   page = await createPage(t, [web, api, search]);
-  void (async () => {
-    for await (const e of t.app.events.subscribe("page:changed", page.id)) events.push(e);
-  })();
+  events = recordPageChanges(t, page.id);
 });
 afterAll(() => t.close());
 

@@ -1,8 +1,6 @@
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
-import { createMailer, type Mailer } from "../../server/auth/mailer.js";
+import { createMailer } from "../../server/auth/mailer.js";
 import { createSignInLimits, RateLimitedError } from "../../server/auth/rate-limit.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS } from "../../server/auth/tokens.js";
 import {
@@ -11,37 +9,16 @@ import {
 import { NotFoundError, ValidationError } from "../../server/errors.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, createPublicPage, type CustomerPageFixture } from "./fixtures.js";
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-const inbox: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
-      callback();
-    });
-  },
-});
+import { startSmtp, type Received, type TestSmtp } from "./smtp.js";
 
 let database: Database;
-let mailer: Mailer;
+let smtp: TestSmtp;
 let page: CustomerPageFixture;
 const t = clock();
 const BASE_URL = "https://status.example.com/";
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  // The test server's STARTTLS certificate is self-signed; plain SMTP on loopback is enough here.
-  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>", log: () => {} });
+  smtp = await startSmtp();
   database = await openTestDatabase();
   page = await createCustomerPage(database.db, [
     { name: "GitLab", domains: ["gitlab.com"], components: ["API", "CI"] },
@@ -50,20 +27,22 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => {
-  mailer.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.close();
   await database.close();
 });
-beforeEach(() => void inbox.splice(0));
+beforeEach(() => void smtp.inbox.splice(0));
 
 /** Asks for a link and waits until any mail has been handed to the SMTP server. */
 async function ask(email: string, pageSlug = page.slug) {
-  const response = await requestSignIn(database.db, mailer, { pageSlug, email, baseUrl: BASE_URL, now: t.now() });
+  const response = await requestSignIn(database.db, smtp.mailer, { pageSlug, email, baseUrl: BASE_URL, now: t.now() });
   await response.delivery;
   return response;
 }
 
-/** The sign-in link in a received message's plain-text part (undoing quoted-printable). */
+/**
+ * The sign-in link in a received message's plain-text part (undoing quoted-printable).
+ * Stricter than smtp.ts's linkIn: the link must be on BASE_URL.
+ */
 function linkIn(message: Received): URL {
   const text = message.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const match = /https:\/\/status\.example\.com\/auth\/callback\?[^\s"<>]+/.exec(text);
@@ -73,19 +52,19 @@ function linkIn(message: Received): URL {
 
 async function signIn(email: string) {
   await ask(email);
-  expect(inbox).toHaveLength(1);
-  const token = linkIn(inbox[0]!).searchParams.get("token")!;
-  inbox.splice(0);
+  expect(smtp.inbox).toHaveLength(1);
+  const token = linkIn(smtp.inbox[0]!).searchParams.get("token")!;
+  smtp.inbox.splice(0);
   return completeSignIn(database.db, token, t.now());
 }
 
 describe("signing in by email", () => {
   it("mails a one-time link that opens a session for exactly the allowed sub-pages", async () => {
     await ask("ann@gitlab.com");
-    expect(inbox).toHaveLength(1);
-    expect(inbox[0]!.to).toEqual(["ann@gitlab.com"]);
-    expect(inbox[0]!.raw).toContain(`Subject: Sign in to ${page.title}`);
-    const link = linkIn(inbox[0]!);
+    expect(smtp.inbox).toHaveLength(1);
+    expect(smtp.inbox[0]!.to).toEqual(["ann@gitlab.com"]);
+    expect(smtp.inbox[0]!.raw).toContain(`Subject: Sign in to ${page.title}`);
+    const link = linkIn(smtp.inbox[0]!);
     expect(link.pathname).toBe("/auth/callback");
     expect(link.searchParams.get("page")).toBe(page.slug);
     const token = link.searchParams.get("token")!;
@@ -107,7 +86,7 @@ describe("signing in by email", () => {
 
   it("works once, even when the link is followed twice at the same moment", async () => {
     await ask("bob@gitlab.com");
-    const token = linkIn(inbox[0]!).searchParams.get("token")!;
+    const token = linkIn(smtp.inbox[0]!).searchParams.get("token")!;
     const results = await Promise.allSettled([0, 1, 2].map(() => completeSignIn(database.db, token, t.now())));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     await expect(completeSignIn(database.db, token, t.now())).rejects.toThrow(INVALID_LINK_MESSAGE);
@@ -115,7 +94,7 @@ describe("signing in by email", () => {
 
   it("refuses an expired link with the same message as an unknown one", async () => {
     await ask("cy@gitlab.com");
-    const token = linkIn(inbox[0]!).searchParams.get("token")!;
+    const token = linkIn(smtp.inbox[0]!).searchParams.get("token")!;
     t.advance(SIGN_IN_LINK_TTL_MS);
     await expect(completeSignIn(database.db, token, t.now())).rejects.toThrow(new SignInLinkError());
     await expect(completeSignIn(database.db, "sg_link_nonsense", t.now())).rejects.toThrow(INVALID_LINK_MESSAGE);
@@ -124,7 +103,7 @@ describe("signing in by email", () => {
 
   it("matches the domain exactly and case-insensitively", async () => {
     for (const email of ["eve@evilgitlab.com", "eve@gitlab.com.evil.org", "eve@sub.gitlab.com", "eve@gitlab.co"]) await ask(email);
-    expect(inbox).toEqual([]);
+    expect(smtp.inbox).toEqual([]);
     const { subPageIds } = await signIn("User@GitLab.COM");
     expect(subPageIds).toEqual([page.subPages.GitLab, page.subPages["GitLab Dedicated"]]);
   });
@@ -132,12 +111,12 @@ describe("signing in by email", () => {
   it("answers a disallowed address exactly like an allowed one, and sends nothing", async () => {
     const before = await database.db.signInToken.count();
     const denied = await ask("dan@not-a-customer.com");
-    const allowed = await requestSignIn(database.db, mailer, { pageSlug: page.slug, email: "dan@acme.io", baseUrl: BASE_URL, now: t.now() });
+    const allowed = await requestSignIn(database.db, smtp.mailer, { pageSlug: page.slug, email: "dan@acme.io", baseUrl: BASE_URL, now: t.now() });
     // The answer comes before the mail goes out, so its timing cannot tell the two apart either.
-    expect(inbox).toEqual([]);
+    expect(smtp.inbox).toEqual([]);
     await allowed.delivery;
     expect(Object.keys(denied)).toEqual(Object.keys(allowed));
-    expect(inbox.map((m) => m.to)).toEqual([["dan@acme.io"]]);
+    expect(smtp.inbox.map((m) => m.to)).toEqual([["dan@acme.io"]]);
     expect(await database.db.signInToken.count()).toBe(before + 1);
   });
 
@@ -149,17 +128,17 @@ describe("signing in by email", () => {
     await expect(ask("ann@gitlab.com", "no-such-page")).rejects.toBeInstanceOf(NotFoundError);
     await createPublicPage(database.db, "public-page");
     await expect(ask("ann@gitlab.com", "public-page")).rejects.toBeInstanceOf(NotFoundError);
-    expect(inbox).toEqual([]);
+    expect(smtp.inbox).toEqual([]);
   });
 
   it("rate limits requests per address, whether or not the domain is allowed", async () => {
     const limits = createSignInLimits();
     for (const email of ["flood@gitlab.com", "flood@nowhere.com"]) {
-      const request = () => requestSignIn(database.db, mailer, { pageSlug: page.slug, email, baseUrl: BASE_URL, now: t.now(), limits, client: "10.1.1.1" });
+      const request = () => requestSignIn(database.db, smtp.mailer, { pageSlug: page.slug, email, baseUrl: BASE_URL, now: t.now(), limits, client: "10.1.1.1" });
       for (let i = 0; i < 5; i++) await (await request()).delivery;
       await expect(request()).rejects.toBeInstanceOf(RateLimitedError);
     }
-    expect(inbox).toHaveLength(5);
+    expect(smtp.inbox).toHaveLength(5);
   });
 });
 

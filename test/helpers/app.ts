@@ -1,5 +1,6 @@
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { buildApp, type App, type AppOptions } from "../../server/app.js";
+import type { PageChange } from "../../server/events.js";
 import { dropDatabase, ensurePostgresDatabase, freshDatabaseUrl } from "./database.js";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -83,4 +84,13 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
       if (ownDatabase) await dropDatabase(ownDatabase);
     },
   };
+}
+
+/** The changes the app announces on a page from now on, appended as they come. */
+export function recordPageChanges(t: TestApp, pageId: string): PageChange[] {
+  const changes: PageChange[] = [];
+  void (async () => {
+    for await (const change of t.app.events.subscribe("page:changed", pageId)) changes.push(change);
+  })();
+  return changes;
 }

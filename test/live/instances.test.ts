@@ -4,29 +4,21 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import type { Client } from "graphql-ws";
-import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
-import { createComponents, createPage, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
-import { subscribeWs, until, wsClient } from "../helpers/live.js";
+import { testClock } from "../helpers/app.js";
+import { scheduleMaintenance } from "../helpers/fixtures.js";
+import { startLivePage, type LivePage } from "../helpers/live-page.js";
+import { subscribeWs, until } from "../helpers/live.js";
 
 const clock = testClock("2026-03-10T12:00:00Z");
-let t: TestApp;
-let page: PageRef;
-let api: string;
-let client: Client;
+let live: LivePage;
 
 beforeAll(async () => {
-  t = await createTestApp({ now: clock.now });
-  [api] = (await createComponents(t, ["API"])) as [string];
-  page = await createPage(t, [api]);
-  client = wsClient(await t.app.start(0));
+  live = await startLivePage({ now: clock.now });
 });
-afterAll(async () => {
-  await client.dispose();
-  await t.close();
-});
+afterAll(() => live.close());
 
 it("starts a maintenance exactly once and announces it once", async () => {
+  const { t, page, api, client } = live;
   const id = await scheduleMaintenance(t, page.id, { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T14:00:00Z" }, [{ componentId: api, impact: "UNDER_MAINTENANCE" }]);
   const events = subscribeWs(client, `subscription ($page: String!) { pageEvents(pageSlug: $page) { kind id } }`, { page: page.slug });
   await until(() => t.app.hub.stats().listeners === 1);

@@ -2,28 +2,19 @@
 // in progress for subscribers within a second of its start, and complete within
 // a second of its end.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Client } from "graphql-ws";
-import { createTestApp, type TestApp } from "../helpers/app.js";
-import { createComponents, createPage, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
-import { subscribeWs, wsClient } from "../helpers/live.js";
+import { scheduleMaintenance } from "../helpers/fixtures.js";
+import { startLivePage, type LivePage } from "../helpers/live-page.js";
+import { subscribeWs } from "../helpers/live.js";
 
-let t: TestApp;
-let page: PageRef;
-let api: string;
-let client: Client;
+let live: LivePage;
 
 beforeAll(async () => {
-  t = await createTestApp({ schedulerTimers: true });
-  [api] = (await createComponents(t, ["API"])) as [string];
-  page = await createPage(t, [api]);
-  client = wsClient(await t.app.start(0));
+  live = await startLivePage({ schedulerTimers: true });
 });
-afterAll(async () => {
-  await client.dispose();
-  await t.close();
-});
+afterAll(() => live.close());
 
 it("starts and completes a maintenance on time, on timers", async () => {
+  const { t, page, api, client } = live;
   const { inbox } = subscribeWs(client, `subscription ($page: String!) { pageStatus(pageSlug: $page) { status } }`, { page: page.slug });
   expect((await inbox.next()).data!.pageStatus.status).toBe("OPERATIONAL");
   const startsAt = Date.now() + 1_500;

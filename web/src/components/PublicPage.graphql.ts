@@ -4,6 +4,7 @@ import { gql } from "@urql/core";
 import type { ComponentGroup, Incident, Maintenance, PageShell, StatusSummary } from "../types.js";
 import { INCIDENT_FIELDS } from "./IncidentCard.graphql.js";
 import { MAINTENANCE_FIELDS } from "./MaintenanceCard.graphql.js";
+import { PAGE_BODY_ACTIVITY } from "./PageBody.graphql.js";
 
 export const PAGE_SHELL_FIELDS = gql`
   fragment PageShellFields on StatusPage { id slug title kind theme logoUrl faviconUrl }
@@ -33,9 +34,7 @@ export const PageQuery = gql<PageData, { slug: string }>`
       ...PageShellFields
       summary { status sentence }
       groups { name components { id name status } }
-      incidents { ...IncidentFields }
-      upcoming: maintenances(state: UPCOMING) { ...MaintenanceFields }
-      inProgress: maintenances(state: IN_PROGRESS) { ...MaintenanceFields }
+      ${PAGE_BODY_ACTIVITY}
     }
   }
   ${PAGE_SHELL_FIELDS}

@@ -5,6 +5,7 @@ import type { Incident, Maintenance, PageComponent, PageShell, StatusSummary } f
 import type { Viewer } from "../viewer.js";
 import { INCIDENT_FIELDS } from "./IncidentCard.graphql.js";
 import { MAINTENANCE_FIELDS } from "./MaintenanceCard.graphql.js";
+import { PAGE_BODY_ACTIVITY } from "./PageBody.graphql.js";
 import { PAGE_SHELL_FIELDS } from "./PublicPage.graphql.js";
 
 export interface SubPageData {
@@ -29,9 +30,7 @@ export const SubPageQuery = gql<SubPageData, { page: string; slug: string }>`
       id name
       summary { status sentence }
       components { id name status }
-      incidents { ...IncidentFields }
-      upcoming: maintenances(state: UPCOMING) { ...MaintenanceFields }
-      inProgress: maintenances(state: IN_PROGRESS) { ...MaintenanceFields }
+      ${PAGE_BODY_ACTIVITY}
     }
   }
   ${PAGE_SHELL_FIELDS}
