@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
-import { createSignInLimits } from "./auth/rate-limit.js";
+import { createSignInLimits } from "./auth/sign-in-limits.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
@@ -77,7 +77,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const hub = createSummaryHub({ db: database.db, events, now, subscribed: redis ? (topic) => redis.subscribed(topic) : undefined });
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(), publicUrl };
+  const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
   const readCache = createReadCache({ events });
   const pageLooks = createPageLooks({ db: database.db, events });
@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       useResponseCookies(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
       ...useOperationLimits(limits),
-      useMutationRateLimit(limits),
+      useMutationRateLimit(limits, redis?.counter),
       ...readCache.plugins,
     ],
     maxRequestBodySize: limits.maxRequestBodyBytes,

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
 import type { Mailer } from "./auth/mailer.js";
-import type { SignInLimits } from "./auth/rate-limit.js";
+import type { SignInLimits } from "./auth/sign-in-limits.js";
 import type { Db } from "./db/client.js";
 import type { Events } from "./events.js";
 import { requestBaseUrl } from "./http/base-url.js";

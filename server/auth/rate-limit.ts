@@ -1,7 +1,8 @@
 // A fixed-window rate limiter held in memory. No rate-limiting library is
-// installed, and the need is small: sign-in requests per address and per client.
-// Each instance counts on its own, so N instances admit up to N times the limit;
-// that still caps mail volume, which is what the limit is for.
+// installed, and the need is small: sign-in requests per address and per client,
+// mutations per key and per client. It counts for one instance; with Redis the
+// limits are shared between instances (shared-rate-limit.ts) and this is the
+// fallback while Redis is unreachable.
 
 export interface RateLimiterOptions {
   /** Requests admitted per key per window. */
@@ -80,30 +81,4 @@ export class RateLimitedError extends Error {
     this.name = "RateLimitedError";
     this.retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
   }
-}
-
-/** The limits on sign-in requests: per email address, and per client (e.g. its IP address). */
-export interface SignInLimits {
-  perAddress: RateLimiter;
-  perClient: RateLimiter;
-}
-
-export function createSignInLimits(): SignInLimits {
-  const windowMs = 15 * 60 * 1000;
-  return {
-    // A person needs a link or two; more is someone flooding an inbox.
-    perAddress: createRateLimiter({ limit: 5, windowMs }),
-    // Generous enough for an office behind one NAT address.
-    perClient: createRateLimiter({ limit: 30, windowMs }),
-  };
-}
-
-/** Counts a sign-in request against both limits; throws RateLimitedError when either is used up. */
-export function takeSignIn(limits: SignInLimits, address: string, client: string | null | undefined, now: Date): void {
-  // The client is checked first so a refused client does not use up the address's allowance.
-  if (client && !limits.perClient.take(client, now)) {
-    throw new RateLimitedError(limits.perClient.retryAt(client, now), now);
-  }
-  const key = address.trim().toLowerCase();
-  if (!limits.perAddress.take(key, now)) throw new RateLimitedError(limits.perAddress.retryAt(key, now), now);
 }

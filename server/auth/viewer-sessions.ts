@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import { domainAllowed, emailDomain } from "../domain/email.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import type { Mailer } from "./mailer.js";
-import { takeSignIn, type SignInLimits } from "./rate-limit.js";
+import { takeSignIn, type SignInLimits } from "./sign-in-limits.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS, hashSecret, isSecretOf, newSecret } from "./tokens.js";
 
 export const INVALID_LINK_MESSAGE = "This sign-in link is invalid or has expired";
@@ -49,7 +49,7 @@ export async function requestSignIn(db: Db, mailer: Mailer, input: SignInRequest
   if (email.length > 254 || /[\s\p{Cc}]/u.test(email) || emailDomain(email) === null) {
     throw ValidationError.of("email", "format", "must be an email address such as name@example.com");
   }
-  if (input.limits) takeSignIn(input.limits, email, input.client, input.now);
+  if (input.limits) await takeSignIn(input.limits, email, input.client, input.now);
   // Page slugs are public URLs, so saying a page does not exist reveals nothing.
   const page = await db.statusPage.findUnique({ where: { slug: input.pageSlug } });
   if (!page || page.kind !== "CUSTOMER") throw new NotFoundError("customer page", input.pageSlug);

@@ -1,10 +1,10 @@
 // Mutations per minute, counted per API key for operators and per client
 // address for everyone else. Queries are not counted: public reads are served
 // from the response cache, and subscriptions are bounded by connection limits.
-// Like the sign-in limits, each instance counts on its own.
+// Like the sign-in limits, they hold across instances when Redis is configured.
 import { getOperationAST } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { createRateLimiter } from "../auth/rate-limit.js";
+import { createSharedRateLimiter, type WindowCounter } from "../auth/shared-rate-limit.js";
 import type { Context } from "../context.js";
 import type { Limits } from "../limits.js";
 
@@ -21,11 +21,11 @@ export function mutationRateLimited(retryAfterSeconds: number, limit: number, pe
   });
 }
 
-export function useMutationRateLimit(limits: Pick<Limits, "mutationsPerMinute" | "keyMutationsPerMinute">): Plugin {
-  const perKey = createRateLimiter({ limit: limits.keyMutationsPerMinute, windowMs: MINUTE_MS });
-  const perClient = createRateLimiter({ limit: limits.mutationsPerMinute, windowMs: MINUTE_MS });
+export function useMutationRateLimit(limits: Pick<Limits, "mutationsPerMinute" | "keyMutationsPerMinute">, counter?: WindowCounter): Plugin {
+  const perKey = createSharedRateLimiter("mutations-key", { limit: limits.keyMutationsPerMinute, windowMs: MINUTE_MS }, counter);
+  const perClient = createSharedRateLimiter("mutations-client", { limit: limits.mutationsPerMinute, windowMs: MINUTE_MS }, counter);
   return {
-    onExecute({ args, setResultAndStopExecution }) {
+    async onExecute({ args, setResultAndStopExecution }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
       const ctx = args.contextValue as unknown as Context;
       if (ctx.actor.kind === "system") return;
@@ -35,8 +35,9 @@ export function useMutationRateLimit(limits: Pick<Limits, "mutationsPerMinute" |
       if (key === null) return;
       const limiter = byKey ? perKey : perClient;
       const now = ctx.now();
-      if (limiter.take(key, now)) return;
-      const retryAfterSeconds = Math.max(1, Math.ceil((limiter.retryAt(key, now).getTime() - now.getTime()) / 1000));
+      const { admitted, retryAt } = await limiter.take(key, now);
+      if (admitted) return;
+      const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
       const limit = byKey ? limits.keyMutationsPerMinute : limits.mutationsPerMinute;
       setResultAndStopExecution({ errors: [mutationRateLimited(retryAfterSeconds, limit, byKey ? "API key" : "client address")] });
     },

@@ -5,6 +5,7 @@
 // watched summary is recomputed so subscribers resync to the current state.
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
+import type { WindowCounter } from "../auth/shared-rate-limit.js";
 
 export interface RedisBus {
   eventTarget: EventTarget;
@@ -17,6 +18,8 @@ export interface RedisBus {
    * is down: the resync on its return covers what is missed meanwhile).
    */
   subscribed(channel: string): Promise<void>;
+  /** Counters shared by every instance (rate limits); null answers while Redis is unreachable. */
+  counter: WindowCounter;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,9 @@ function where(url: string): string {
     return "REDIS_URL";
   }
 }
+
+/** How long a rate-limited request waits for Redis's count before counting locally. */
+const COUNTER_WAIT_MS = 500;
 
 const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
 
@@ -165,6 +171,20 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     eventTarget,
     healthy: () => up && bothReady(publisher, subscriber),
     onRecovered: (listener) => void listeners.push(listener),
+    counter: {
+      async hit(key, ttlMs) {
+        if (!up || publisher.status !== "ready") return null;
+        const counted = publisher
+          .multi()
+          .incr(key)
+          .pexpire(key, ttlMs)
+          .exec()
+          .then((replies) => (typeof replies?.[0]?.[1] === "number" ? replies[0][1] : null))
+          .catch(() => null);
+        // A request does not wait long on Redis: past this it counts locally.
+        return Promise.race([counted, new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTER_WAIT_MS).unref())]);
+      },
+    },
     async subscribed(channel) {
       const confirmed = confirmations.get(channel);
       if (!confirmed || !up) return;

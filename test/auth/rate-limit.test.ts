@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, createSignInLimits, RateLimitedError, takeSignIn } from "../../server/auth/rate-limit.js";
+import { createRateLimiter, RateLimitedError } from "../../server/auth/rate-limit.js";
+import { createSignInLimits, takeSignIn } from "../../server/auth/sign-in-limits.js";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 2, 10, 12, 0, seconds));
 
@@ -39,26 +40,21 @@ describe("createRateLimiter", () => {
 });
 
 describe("sign-in limits", () => {
-  it("limit an address however it is capitalised, with a retry hint", () => {
+  it("limit an address however it is capitalised, with a retry hint", async () => {
     const limits = createSignInLimits();
-    for (let i = 0; i < 5; i++) takeSignIn(limits, i % 2 ? "Ann@Example.com" : "ann@example.com ", `10.0.0.${i}`, at(0));
-    let error: unknown;
-    try {
-      takeSignIn(limits, "ANN@example.com", "10.0.0.9", at(60));
-    } catch (e) {
-      error = e;
-    }
+    for (let i = 0; i < 5; i++) await takeSignIn(limits, i % 2 ? "Ann@Example.com" : "ann@example.com ", `10.0.0.${i}`, at(0));
+    const error = await takeSignIn(limits, "ANN@example.com", "10.0.0.9", at(60)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).toBe(15 * 60 - 60);
-    expect(() => takeSignIn(limits, "ann@example.com", "10.0.0.9", at(15 * 60))).not.toThrow();
+    await expect(takeSignIn(limits, "ann@example.com", "10.0.0.9", at(15 * 60))).resolves.toBeUndefined();
   });
 
-  it("limit a client across addresses, without using up the addresses' allowance", () => {
+  it("limit a client across addresses, without using up the addresses' allowance", async () => {
     const limits = createSignInLimits();
-    for (let i = 0; i < 30; i++) takeSignIn(limits, `user${i}@example.com`, "10.0.0.1", at(0));
-    expect(() => takeSignIn(limits, "user0@example.com", "10.0.0.1", at(1))).toThrow(RateLimitedError);
-    expect(() => takeSignIn(limits, "new@example.com", "10.0.0.1", at(1))).toThrow(RateLimitedError);
+    for (let i = 0; i < 30; i++) await takeSignIn(limits, `user${i}@example.com`, "10.0.0.1", at(0));
+    await expect(takeSignIn(limits, "user0@example.com", "10.0.0.1", at(1))).rejects.toThrow(RateLimitedError);
+    await expect(takeSignIn(limits, "new@example.com", "10.0.0.1", at(1))).rejects.toThrow(RateLimitedError);
     // The refused attempt did not count against new@example.com.
-    for (let i = 0; i < 5; i++) takeSignIn(limits, "new@example.com", `10.0.1.${i}`, at(2));
+    for (let i = 0; i < 5; i++) await takeSignIn(limits, "new@example.com", `10.0.1.${i}`, at(2));
   });
 });

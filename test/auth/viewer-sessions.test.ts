@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { createMailer } from "../../server/auth/mailer.js";
-import { createSignInLimits, RateLimitedError } from "../../server/auth/rate-limit.js";
+import { RateLimitedError } from "../../server/auth/rate-limit.js";
+import { createSignInLimits } from "../../server/auth/sign-in-limits.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS } from "../../server/auth/tokens.js";
 import {
   INVALID_LINK_MESSAGE, SignInLinkError, authenticateViewer, completeSignIn, requestSignIn, signOut,
