@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
 import { startHeartbeat } from "../../server/realtime/heartbeat.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { until } from "../helpers/live.js";
 
 const INTERVAL_MS = 600;
 
@@ -32,12 +33,12 @@ describe("WebSocket keep-alive", () => {
     const started = Date.now();
     sockets.forEach((socket, i) => socket.on("ping", () => pings[i]!.push(Date.now() - started)));
 
-    await new Promise((resolve) => setTimeout(resolve, INTERVAL_MS * 3.5));
+    // Three pings each; a loaded machine may delay timers, so the wait is generous.
+    await until(() => pings.every((times) => times.length >= 3), INTERVAL_MS * 15, "three pings on every socket");
 
     for (const times of pings) {
-      // About one ping per interval: three in 3.5 intervals, give or take the spread of a round.
-      expect(times.length).toBeGreaterThanOrEqual(2);
-      expect(times.length).toBeLessThanOrEqual(4);
+      // Never more than one per interval (a round takes the whole interval, however few the sockets).
+      for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(INTERVAL_MS * 0.9);
     }
     // ws answers pings itself, so every socket is still open.
     expect(sockets.every((socket) => socket.readyState === WebSocket.OPEN)).toBe(true);
@@ -50,7 +51,7 @@ describe("WebSocket keep-alive", () => {
     const answering = await open();
     const closed = new Promise<number>((resolve) => silent.once("close", (code) => resolve(code)));
 
-    const code = await Promise.race([closed, new Promise<"open">((resolve) => setTimeout(() => resolve("open"), INTERVAL_MS * 4))]);
+    const code = await Promise.race([closed, new Promise<"open">((resolve) => setTimeout(() => resolve("open"), INTERVAL_MS * 10))]);
 
     // Terminated without a closing handshake: the client sees 1006 (abnormal closure).
     expect(code).toBe(1006);
