@@ -10,6 +10,7 @@ import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
 import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
+import { createFeeds, feedRoute } from "./http/feed.js";
 import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
@@ -82,11 +83,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const readCache = createReadCache({ events });
   const pageLooks = createPageLooks({ db: database.db, events });
   const badges = createBadges({ db: database.db, events, now });
-  // Changes announced while Redis was down never arrived: no cached answer, look or badge can be trusted.
+  const feeds = createFeeds({ db: database.db, events });
+  // Changes announced while Redis was down never arrived: no cached answer, look, badge or feed can be trusted.
   redis?.onRecovered(() => {
     readCache.clear();
     pageLooks.clear();
     badges.clear();
+    feeds.clear();
   });
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -108,6 +111,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
     authRoutes(services),
     badgeRoute(badges.get),
+    feedRoute(feeds.get, publicUrl),
     webRoute({ lookFor: pageLooks.lookFor }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
@@ -147,6 +151,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       readCache.close();
       pageLooks.close();
       badges.close();
+      feeds.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

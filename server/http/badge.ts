@@ -6,7 +6,7 @@ import type { Db } from "../db/client.js";
 import type { ComponentStatus } from "../domain/types.js";
 import type { Events } from "../events.js";
 import { computePageSummary } from "../services/page-summary.js";
-import type { Route } from "./routes.js";
+import { isReadMethod, sendNotFound, sendValidated, type Route } from "./routes.js";
 import { createSlugMemo } from "./slug-memo.js";
 
 const PATH = /^\/badge\/([a-z0-9-]{1,60})\.svg$/;
@@ -69,30 +69,19 @@ export function badgeRoute(badgeFor: (slug: string) => Promise<Badge | null>): R
   return async (req, res, url) => {
     const match = PATH.exec(url.pathname);
     if (!match && !url.pathname.startsWith("/badge/")) return false;
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Method not allowed");
-      return true;
-    }
+    if (!isReadMethod(req, res)) return true;
     const badge = match ? await badgeFor(match[1]!) : null;
     if (!badge) {
-      res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end("No such badge");
+      sendNotFound(res, "No such badge");
       return true;
     }
-    const { svg, etag } = badge;
-    const headers = {
+    sendValidated(req, res, badge.svg, badge.etag, {
       "content-type": "image/svg+xml",
       "cache-control": "public, max-age=30",
-      etag,
       "x-content-type-options": "nosniff",
       // Embedded on other sites' pages; nothing in it should run or load anything.
       "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-    };
-    if (req.headers["if-none-match"] === etag) {
-      res.writeHead(304, headers).end();
-      return true;
-    }
-    res.writeHead(200, { ...headers, "content-length": String(Buffer.byteLength(svg)) });
-    res.end(req.method === "HEAD" ? undefined : svg);
+    });
     return true;
   };
 }

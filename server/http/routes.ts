@@ -1,5 +1,5 @@
 // Plain HTTP routes served beside GraphQL (health, sign-in callback, the web
-// client, badges). A route answers the request and returns true, or returns
+// client, badges, feeds). A route answers the request and returns true, or returns
 // false to let the next one (and finally Yoga) have it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -17,4 +17,28 @@ export function withRoutes(routes: Route[], fallback: (req: IncomingMessage, res
       res.end("Internal error");
     }
   };
+}
+
+// Answers of the document routes (badges, feeds).
+
+/** True for GET and HEAD; anything else is answered 405 here. */
+export function isReadMethod(req: IncomingMessage, res: ServerResponse): boolean {
+  if (req.method === "GET" || req.method === "HEAD") return true;
+  res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Method not allowed");
+  return false;
+}
+
+export function sendNotFound(res: ServerResponse, message: string): void {
+  res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end(message);
+}
+
+/** The body with its ETag, or 304 when If-None-Match names it; no body for HEAD. */
+export function sendValidated(req: IncomingMessage, res: ServerResponse, body: string, etag: string, headers: Record<string, string>): void {
+  const all = { ...headers, etag };
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, all).end();
+    return;
+  }
+  res.writeHead(200, { ...all, "content-length": String(Buffer.byteLength(body)) });
+  res.end(req.method === "HEAD" ? undefined : body);
 }

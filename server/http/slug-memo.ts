@@ -1,4 +1,4 @@
-// Answers about a page by slug (its look, its badge), kept in memory so serving
+// Answers about a page by slug (its look, its badge, its feed), kept in memory so serving
 // them costs no query once computed, and dropped when the page changes. Changes
 // arrive on `pages:changed`, from every instance through Redis. A change to a
 // page itself (created, renamed, moved to another slug, deleted) drops every

@@ -29,7 +29,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".map"]);
 
 /** Paths that belong to the API and the server's own routes, whatever is in dist/web. */
-const RESERVED = /^\/(?:graphql|health|auth|badge)(?:[/.]|$)/;
+const RESERVED = /^\/(?:graphql|health|auth|badge|feed)(?:[/.]|$)/;
 /** `/`, `/:page`, `/:page/:subPage`, `/embed/:page`: the client's routes; one or two segments without a dot. */
 const CLIENT_ROUTE = /^\/(?:[^/.]+(?:\/[^/.]+)?)?\/?$/;
 

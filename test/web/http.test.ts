@@ -39,7 +39,7 @@ describe("the web client's routes", () => {
     expect((await plain.text()).length).toBeGreaterThan(1000);
   });
 
-  it("leaves the API, health, sign-in and badges to their own routes", async () => {
+  it("leaves the API, health, sign-in, badges and feeds to their own routes", async () => {
     const graphql = await fetch(`${server.origin}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -47,10 +47,11 @@ describe("the web client's routes", () => {
     });
     expect(await graphql.json()).toEqual({ data: { statusPage: { title: "Statusgraph Demo" } } });
     expect(await (await get("/graphql", { accept: "text/html" })).text()).not.toContain('<div id="root"></div>');
-    for (const path of ["/health", "/health/live", "/auth/callback", "/auth/anything"]) {
+    for (const path of ["/health", "/health/live", "/auth/callback", "/auth/anything", "/feed", "/feed/demo"]) {
       expect(await (await get(path)).text(), path).not.toContain('<div id="root"></div>');
     }
     expect((await get("/badge/demo.svg")).headers.get("content-type")).toBe("image/svg+xml");
+    expect((await get("/feed/demo.atom")).headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
   });
 
   it("serves nothing outside dist/web and no unknown assets", async () => {

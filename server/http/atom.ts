@@ -1,0 +1,66 @@
+// Atom 1.0 (RFC 4287) documents from plain data. HTML content is carried as
+// escaped text, as `type="html"` requires.
+
+export interface AtomEntry {
+  id: string;
+  title: string;
+  published: Date;
+  updated: Date;
+  /** The page the entry is about. */
+  link: string;
+  html: string;
+}
+
+export interface AtomFeed {
+  id: string;
+  title: string;
+  updated: Date;
+  /** The page the feed is about. */
+  alternate: string;
+  /** The feed's own URL. */
+  self: string;
+  /** Required by Atom unless every entry names its own author. */
+  author: string;
+  entries: AtomEntry[];
+}
+
+// XML 1.0 allows these neither raw nor as character references: a message
+// pasted from a terminal must not make the whole feed unreadable.
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text or attribute value as XML: markup characters as character references, characters XML forbids dropped. */
+export function escapeXml(s: string): string {
+  return s.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const text = (tag: string, value: string) => `<${tag}>${escapeXml(value)}</${tag}>`;
+const time = (tag: string, value: Date) => `<${tag}>${value.toISOString()}</${tag}>`;
+const link = (rel: string, type: string, href: string) => `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`;
+
+function renderEntry(entry: AtomEntry): string {
+  return [
+    "<entry>",
+    text("id", entry.id),
+    text("title", entry.title),
+    time("published", entry.published),
+    time("updated", entry.updated),
+    link("alternate", "text/html", entry.link),
+    `<content type="html">${escapeXml(entry.html)}</content>`,
+    "</entry>",
+  ].join("");
+}
+
+export function renderAtom(feed: AtomFeed): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>\n',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    text("id", feed.id),
+    text("title", feed.title),
+    time("updated", feed.updated),
+    link("alternate", "text/html", feed.alternate),
+    link("self", "application/atom+xml", feed.self),
+    `<author>${text("name", feed.author)}</author>`,
+    ...feed.entries.map(renderEntry),
+    "</feed>\n",
+  ].join("");
+}
