@@ -21,6 +21,9 @@ function issuePath(issue: StandardSchemaV1.Issue): string {
 
 /** zod's issue codes, named for what a user broke. */
 function issueRule(issue: StandardSchemaV1.Issue): string {
+  // A refinement may name its rule (e.g. "reserved" for page slugs).
+  const named = (issue as { params?: { rule?: string } }).params?.rule;
+  if (named) return named;
   const code = (issue as { code?: string }).code ?? "invalid";
   if (code === "too_small") return "too_short";
   if (code === "too_big") return "too_long";

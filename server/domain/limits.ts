@@ -1,7 +1,7 @@
 // Input limits, in one place so the API, the README and the tests agree.
 import { z } from "zod";
 import { isDomain } from "./email.js";
-import { SLUG_MAX_LENGTH, isValidSlug } from "./slug.js";
+import { RESERVED_PAGE_SLUGS, SLUG_MAX_LENGTH, isValidSlug } from "./slug.js";
 
 export const LIMITS = {
   name: 120,
@@ -40,6 +40,12 @@ export const slugSchema = z
   .trim()
   .max(SLUG_MAX_LENGTH, `must be at most ${SLUG_MAX_LENGTH} characters`)
   .refine(isValidSlug, "must be lowercase letters, digits and single dashes, e.g. cust-support-ops");
+
+/** A status page's slug: also not one of the service's own paths. */
+export const pageSlugSchema = slugSchema.refine((s) => !RESERVED_PAGE_SLUGS.has(s), {
+  message: `is one of the service's own paths (${[...RESERVED_PAGE_SLUGS].join(", ")})`,
+  params: { rule: "reserved" },
+});
 
 export const urlSchema = z
   .string()

@@ -1,5 +1,12 @@
 export const SLUG_MAX_LENGTH = 60;
 
+/**
+ * First path segments the service answers itself (the API, health, sign-in,
+ * badges, feeds, the embed widget, the web client's files): no page may take one,
+ * or its URL would lead elsewhere.
+ */
+export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set(["graphql", "health", "auth", "badge", "feed", "embed", "assets"]);
+
 // Letters NFKD does not decompose into ASCII but that have a customary transliteration.
 const TRANSLITERATIONS: Record<string, string> = {
   ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i',

@@ -2,7 +2,7 @@
 // need the database (uniqueness, existence, kinds) are the service's.
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { LIMITS, listSchema, nameSchema, slugSchema, urlSchema } from "../domain/limits.js";
+import { LIMITS, listSchema, nameSchema, pageSlugSchema, slugSchema, urlSchema } from "../domain/limits.js";
 import { PageKind, Theme } from "./enums.js";
 
 const componentIds = listSchema(z.string());
@@ -31,7 +31,7 @@ export const SubPageInput = builder.inputType("SubPageInput", {
 export const CreateStatusPageInput = builder.inputType("CreateStatusPageInput", {
   fields: (t) => ({
     title: t.string({ validate: nameSchema }),
-    slug: t.string({ required: false, validate: slugSchema, description: "The page's URL; generated from the title when omitted." }),
+    slug: t.string({ required: false, validate: pageSlugSchema, description: "The page's URL; generated from the title when omitted." }),
     kind: t.field({ type: PageKind, defaultValue: "PUBLIC" }),
     theme: t.field({ type: Theme, defaultValue: "LIGHT" }),
     logoUrl: t.string({ required: false, validate: urlSchema }),
@@ -50,7 +50,7 @@ export const UpdateStatusPageInput = builder.inputType("UpdateStatusPageInput", 
   fields: (t) => ({
     id: t.id(),
     title: t.string({ required: false, validate: nameSchema }),
-    slug: t.string({ required: false, validate: slugSchema }),
+    slug: t.string({ required: false, validate: pageSlugSchema }),
     theme: t.field({ type: Theme, required: false }),
     logoUrl: t.string({ required: false, validate: urlSchema }),
     faviconUrl: t.string({ required: false, validate: urlSchema }),

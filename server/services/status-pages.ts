@@ -2,7 +2,7 @@
 import type { PageKind, Prisma, StatusPage, Theme } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
-import { slugify, uniqueSlug } from "../domain/slug.js";
+import { RESERVED_PAGE_SLUGS, slugify, uniqueSlug } from "../domain/slug.js";
 import type { Touched } from "./catalog.js";
 import { createSubPages, resolveCustomerSetup, resolveSubPages, type CustomerSetupInput, type SubPageInput } from "./customer-pages.js";
 import { checkRemovable, loadPageLayouts, resolveLayout, writeLayout, type LayoutInput } from "./page-layout.js";
@@ -63,7 +63,7 @@ async function slugRace<T>(work: Promise<T>): Promise<T> {
 }
 
 async function generateSlug(tx: Tx, title: string): Promise<string> {
-  return uniqueSlug(slugify(title) || "status", async (s) => (await tx.statusPage.count({ where: { slug: s } })) > 0);
+  return uniqueSlug(slugify(title) || "status", async (s) => RESERVED_PAGE_SLUGS.has(s) || (await tx.statusPage.count({ where: { slug: s } })) > 0);
 }
 
 export async function createStatusPage(db: Db, input: CreateStatusPageInput): Promise<Touched<StatusPage>> {

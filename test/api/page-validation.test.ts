@@ -37,6 +37,7 @@ describe("createStatusPage refuses", () => {
     ["an over-long title", { title: "x".repeat(121) }, [{ field: "input.title", rule: "too_long" }]],
     ["a slug that is not lowercase words and dashes", { title: "A", slug: "Cust Support" }, [{ field: "input.slug", rule: FORMAT }]],
     ["a taken slug", { title: "A", slug: "existing" }, [{ field: "input.slug", rule: "unique" }]],
+    ["a slug the service uses for its own paths", { title: "A", slug: "feed" }, [{ field: "input.slug", rule: "reserved" }]],
     ["a logo URL that is not http(s)", { title: "A", logoUrl: "ftp://example.com/logo.png" }, [{ field: "input.logoUrl", rule: FORMAT }]],
     ["a favicon URL with a script scheme", { title: "A", faviconUrl: "javascript:alert(1)" }, [{ field: "input.faviconUrl", rule: FORMAT }]],
     [
@@ -92,6 +93,10 @@ describe("updateStatusPage refuses", () => {
     await expectRefused(UPDATE_PAGE, { id: existing.id, slug: "other" }, [{ field: "input.slug", rule: "unique" }]);
   });
 
+  it("a slug the service uses for its own paths", async () => {
+    await expectRefused(UPDATE_PAGE, { id: existing.id, slug: "badge" }, [{ field: "input.slug", rule: "reserved" }]);
+  });
+
   it("a layout with an unknown component", async () => {
     await expectRefused(UPDATE_PAGE, { id: existing.id, components: [c.Chat, "nope"] }, [{ field: "input.components.1", rule: "not_found" }]);
   });
@@ -112,5 +117,12 @@ describe("updateStatusPage refuses", () => {
   it("an unknown page", async () => {
     const result = await mutate(t, UPDATE_PAGE, { input: { id: "nope", title: "X" } });
     expect(result).toMatchObject({ __typename: "NotFoundError" });
+  });
+});
+
+describe("generated page URLs", () => {
+  it("never take a path the service uses itself", async () => {
+    const page = (await mutate(t, CREATE_PAGE, { input: { title: "Feed", components: [c.Chat] } })) as { slug?: string };
+    expect(page.slug).toBe("feed-2");
   });
 });
