@@ -1,6 +1,7 @@
 // Sign-in mail: through SMTP when configured, otherwise printed on the console so
 // a fresh install (or a developer) can still sign in.
 import { createTransport } from "nodemailer";
+import { escapeMarkup } from "../domain/markup.js";
 import { SIGN_IN_LINK_TTL_MS } from "./tokens.js";
 
 export interface Mailer {
@@ -68,11 +69,7 @@ export function signInMessage(link: string, pageTitle: string): MailContent {
   ];
   const text = `${lines[0]}\n\n${lines[1]}\n\n${link}\n\n${lines[2]}\n`;
   const html =
-    `<p>${escapeHtml(lines[0]!)}</p>\n<p>${escapeHtml(lines[1]!)}</p>\n` +
-    `<p><a href="${escapeHtml(link)}">Sign in to ${escapeHtml(pageTitle)}</a></p>\n<p>${escapeHtml(lines[2]!)}</p>\n`;
+    `<p>${escapeMarkup(lines[0]!)}</p>\n<p>${escapeMarkup(lines[1]!)}</p>\n` +
+    `<p><a href="${escapeMarkup(link)}">Sign in to ${escapeMarkup(pageTitle)}</a></p>\n<p>${escapeMarkup(lines[2]!)}</p>\n`;
   return { subject: `Sign in to ${pageTitle}`, text, html };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

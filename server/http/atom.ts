@@ -1,5 +1,6 @@
 // Atom 1.0 (RFC 4287) documents from plain data. HTML content is carried as
 // escaped text, as `type="html"` requires.
+import { escapeMarkup } from "../domain/markup.js";
 
 export interface AtomEntry {
   id: string;
@@ -24,18 +25,9 @@ export interface AtomFeed {
   entries: AtomEntry[];
 }
 
-// XML 1.0 allows these neither raw nor as character references: a message
-// pasted from a terminal must not make the whole feed unreadable.
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text or attribute value as XML: markup characters as character references, characters XML forbids dropped. */
-export function escapeXml(s: string): string {
-  return s.replace(NOT_XML, "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-const text = (tag: string, value: string) => `<${tag}>${escapeXml(value)}</${tag}>`;
+const text = (tag: string, value: string) => `<${tag}>${escapeMarkup(value)}</${tag}>`;
 const time = (tag: string, value: Date) => `<${tag}>${value.toISOString()}</${tag}>`;
-const link = (rel: string, type: string, href: string) => `<link rel="${rel}" type="${type}" href="${escapeXml(href)}"/>`;
+const link = (rel: string, type: string, href: string) => `<link rel="${rel}" type="${type}" href="${escapeMarkup(href)}"/>`;
 
 function renderEntry(entry: AtomEntry): string {
   return [
@@ -45,7 +37,7 @@ function renderEntry(entry: AtomEntry): string {
     time("published", entry.published),
     time("updated", entry.updated),
     link("alternate", "text/html", entry.link),
-    `<content type="html">${escapeXml(entry.html)}</content>`,
+    `<content type="html">${escapeMarkup(entry.html)}</content>`,
     "</entry>",
   ].join("");
 }

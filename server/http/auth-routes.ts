@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { sessionCookie } from "../auth/cookies.js";
 import { INVALID_LINK_MESSAGE, SignInLinkError, completeSignIn } from "../auth/viewer-sessions.js";
 import type { AppServices } from "../context.js";
+import { escapeMarkup } from "../domain/markup.js";
 import { requestBaseUrl } from "./base-url.js";
 import type { Route } from "./routes.js";
 
@@ -80,11 +81,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function signInForm(token: string, pageSlug: string | null): string {
-  const where = pageSlug ? ` to <strong>${escapeHtml(pageSlug)}</strong>` : "";
+  const where = pageSlug ? ` to <strong>${escapeMarkup(pageSlug)}</strong>` : "";
   return (
     `<p>Sign in${where} with the link from your email. It works once.</p>\n` +
     `<form method="post" action="callback">\n` +
-    `<input type="hidden" name="token" value="${escapeHtml(token)}">\n` +
+    `<input type="hidden" name="token" value="${escapeMarkup(token)}">\n` +
     `<button type="submit">Sign in</button>\n</form>`
   );
 }
@@ -93,12 +94,8 @@ function page(res: ServerResponse, status: number, title: string, body: string):
   res.writeHead(status, HEADERS);
   res.end(
     `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title>` +
+      `<meta name="robots" content="noindex"><title>${escapeMarkup(title)}</title>` +
       `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1.5rem}</style></head>\n` +
-      `<body>\n<h1>${escapeHtml(title)}</h1>\n${body}\n</body>\n</html>\n`,
+      `<body>\n<h1>${escapeMarkup(title)}</h1>\n${body}\n</body>\n</html>\n`,
   );
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

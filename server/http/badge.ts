@@ -3,6 +3,7 @@
 // to sign in, and a 404 says nothing about whether such a page exists.
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.js";
+import { escapeMarkup } from "../domain/markup.js";
 import type { ComponentStatus } from "../domain/types.js";
 import type { Events } from "../events.js";
 import { computePageSummary } from "../services/page-summary.js";
@@ -19,7 +20,6 @@ const COLOURS: Record<ComponentStatus, string> = {
   FULL_OUTAGE: "#cf222e",
 };
 
-const escapeXml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** Verdana 11px averages about 6.5px per character; close enough for a badge. */
 const textWidth = (s: string) => Math.round(s.length * 6.5) + 12;
 
@@ -28,15 +28,15 @@ export function renderBadge(status: ComponentStatus, sentence: string, label = "
   const left = textWidth(label);
   const right = textWidth(sentence);
   const width = left + right;
-  const title = escapeXml(`${label}: ${sentence}`);
+  const title = escapeMarkup(`${label}: ${sentence}`);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" role="img" aria-label="${title}">`,
     `<title>${title}</title>`,
     `<clipPath id="r"><rect width="${width}" height="20" rx="3"/></clipPath>`,
     `<g clip-path="url(#r)"><rect width="${left}" height="20" fill="#555"/><rect x="${left}" width="${right}" height="20" fill="${COLOURS[status]}"/></g>`,
     `<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">`,
-    `<text x="${left / 2}" y="14">${escapeXml(label)}</text>`,
-    `<text x="${left + right / 2}" y="14">${escapeXml(sentence)}</text>`,
+    `<text x="${left / 2}" y="14">${escapeMarkup(label)}</text>`,
+    `<text x="${left + right / 2}" y="14">${escapeMarkup(sentence)}</text>`,
     `</g></svg>`,
   ].join("");
 }
