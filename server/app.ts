@@ -84,13 +84,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const pageLooks = createPageLooks({ db: database.db, events });
   const badges = createBadges({ db: database.db, events, now });
   const feeds = createFeeds({ db: database.db, events });
-  // Changes announced while Redis was down never arrived: no cached answer, look, badge or feed can be trusted.
-  redis?.onRecovered(() => {
-    readCache.clear();
-    pageLooks.clear();
-    badges.clear();
-    feeds.clear();
-  });
+  // Answers kept in memory until their page changes. Changes announced while Redis was
+  // down never arrived, so none of them can be trusted after an outage.
+  const caches = [readCache, pageLooks, badges, feeds];
+  redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
@@ -112,7 +109,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     authRoutes(services),
     badgeRoute(badges.get),
     feedRoute(feeds.get, publicUrl),
-    webRoute({ lookFor: pageLooks.lookFor }),
+    webRoute({ lookFor: pageLooks.get }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
   redis?.onRecovered(() => {
@@ -148,10 +145,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async stop() {
       scheduler.stop();
       hub.close();
-      readCache.close();
-      pageLooks.close();
-      badges.close();
-      feeds.close();
+      for (const cache of caches) cache.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

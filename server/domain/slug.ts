@@ -1,11 +1,13 @@
 export const SLUG_MAX_LENGTH = 60;
 
+/** First path segments the server's own routes answer (the API, health, sign-in, badges, feeds). */
+export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed"] as const;
+
 /**
- * First path segments the service answers itself (the API, health, sign-in,
- * badges, feeds, the embed widget, the web client's files): no page may take one,
- * or its URL would lead elsewhere.
+ * No page may take one of these as its slug, or its URL would lead elsewhere: the
+ * server's paths, and the web client's embed widget and files.
  */
-export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set(["graphql", "health", "auth", "badge", "feed", "embed", "assets"]);
+export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([...SERVER_PATHS, "embed", "assets"]);
 
 // Letters NFKD does not decompose into ASCII but that have a customary transliteration.
 const TRANSLITERATIONS: Record<string, string> = {

@@ -7,10 +7,9 @@ import { escapeMarkup } from "../domain/markup.js";
 import type { ComponentStatus } from "../domain/types.js";
 import type { Events } from "../events.js";
 import { computePageSummary } from "../services/page-summary.js";
-import { isReadMethod, sendNotFound, sendValidated, type Route } from "./routes.js";
+import { pageDocumentRoute, type Route } from "./routes.js";
 import { createSlugMemo } from "./slug-memo.js";
 
-const PATH = /^\/badge\/([a-z0-9-]{1,60})\.svg$/;
 
 const COLOURS: Record<ComponentStatus, string> = {
   OPERATIONAL: "#1a7f37",
@@ -66,22 +65,18 @@ export function createBadges(options: { db: Db; events: Events; now: () => Date 
 }
 
 export function badgeRoute(badgeFor: (slug: string) => Promise<Badge | null>): Route {
-  return async (req, res, url) => {
-    const match = PATH.exec(url.pathname);
-    if (!match && !url.pathname.startsWith("/badge/")) return false;
-    if (!isReadMethod(req, res)) return true;
-    const badge = match ? await badgeFor(match[1]!) : null;
-    if (!badge) {
-      sendNotFound(res, "No such badge");
-      return true;
-    }
-    sendValidated(req, res, badge.svg, badge.etag, {
+  return pageDocumentRoute({
+    prefix: "/badge/",
+    extension: ".svg",
+    find: badgeFor,
+    render: (badge) => ({ body: badge.svg, etag: badge.etag }),
+    headers: {
       "content-type": "image/svg+xml",
       "cache-control": "public, max-age=30",
       "x-content-type-options": "nosniff",
       // Embedded on other sites' pages; nothing in it should run or load anything.
       "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'",
-    });
-    return true;
-  };
+    },
+    missing: "No such badge",
+  });
 }

@@ -9,10 +9,8 @@ import type { Events } from "../events.js";
 import { loadPageFeed, type FeedUpdate, type PageFeedSource } from "../services/page-feed.js";
 import { renderAtom, type AtomEntry } from "./atom.js";
 import { requestBaseUrl } from "./base-url.js";
-import { isReadMethod, sendNotFound, sendValidated, type Route } from "./routes.js";
+import { pageDocumentRoute, type Route } from "./routes.js";
 import { createSlugMemo } from "./slug-memo.js";
-
-const PATH = /^\/feed\/([a-z0-9-]{1,60})\.atom$/;
 
 const STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
   INVESTIGATING: "Investigating",
@@ -87,17 +85,15 @@ export function createFeeds(options: { db: Db; events: Events }) {
 }
 
 export function feedRoute(feedFor: (slug: string) => Promise<Feed | null>, publicUrl: string | null): Route {
-  return async (req, res, url) => {
-    const match = PATH.exec(url.pathname);
-    if (!match && !url.pathname.startsWith("/feed/")) return false;
-    if (!isReadMethod(req, res)) return true;
-    const feed = match ? await feedFor(match[1]!) : null;
-    if (!feed) {
-      sendNotFound(res, "No such feed");
-      return true;
-    }
-    const { xml, etag } = feed(publicUrl ?? requestBaseUrl(req.headers.host));
-    sendValidated(req, res, xml, etag, { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=30", "x-content-type-options": "nosniff" });
-    return true;
-  };
+  return pageDocumentRoute({
+    prefix: "/feed/",
+    extension: ".atom",
+    find: feedFor,
+    render: (feed, req) => {
+      const { xml, etag } = feed(publicUrl ?? requestBaseUrl(req.headers.host));
+      return { body: xml, etag };
+    },
+    headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=30", "x-content-type-options": "nosniff" },
+    missing: "No such feed",
+  });
 }

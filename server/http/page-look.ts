@@ -15,8 +15,9 @@ export interface PageLook {
 /** Pages whose looks are kept at most (and dressed copies of index.html). */
 export const PAGE_LOOKS_MAX = 1_000;
 
+/** Each page's look by slug (`get` answers null when no page has the slug). */
 export function createPageLooks(options: { db: Db; events: Events }) {
-  const memo = createSlugMemo<PageLook>({
+  return createSlugMemo<PageLook>({
     events: options.events,
     load: async (slug) => {
       if (!isValidSlug(slug)) return null;
@@ -27,12 +28,4 @@ export function createPageLooks(options: { db: Db; events: Events }) {
     staleAfter: () => false,
     max: PAGE_LOOKS_MAX,
   });
-  return {
-    /** The page's look, or null when no page has this slug. */
-    lookFor: memo.get,
-    clear: memo.clear,
-    close: memo.close,
-  };
 }
-
-export type PageLooks = ReturnType<typeof createPageLooks>;

@@ -19,26 +19,47 @@ export function withRoutes(routes: Route[], fallback: (req: IncomingMessage, res
   };
 }
 
-// Answers of the document routes (badges, feeds).
-
-/** True for GET and HEAD; anything else is answered 405 here. */
-export function isReadMethod(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method === "GET" || req.method === "HEAD") return true;
-  res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Method not allowed");
-  return false;
+export interface PageDocumentRoute<T> {
+  /** `/badge/` or `/feed/`: every path under it is this route's. */
+  prefix: string;
+  /** What follows the slug, e.g. `.svg`. */
+  extension: string;
+  /** The document of a public page; null for other pages and unknown slugs (the same 404 for both). */
+  find(slug: string): Promise<T | null>;
+  /** Its body and ETag, for this request. */
+  render(document: T, req: IncomingMessage): { body: string; etag: string };
+  /** Sent with the body (and with a 304). */
+  headers: Record<string, string>;
+  /** Body of the 404. */
+  missing: string;
 }
 
-export function sendNotFound(res: ServerResponse, message: string): void {
-  res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end(message);
-}
-
-/** The body with its ETag, or 304 when If-None-Match names it; no body for HEAD. */
-export function sendValidated(req: IncomingMessage, res: ServerResponse, body: string, etag: string, headers: Record<string, string>): void {
-  const all = { ...headers, etag };
-  if (req.headers["if-none-match"] === etag) {
-    res.writeHead(304, all).end();
-    return;
-  }
-  res.writeHead(200, { ...all, "content-length": String(Buffer.byteLength(body)) });
-  res.end(req.method === "HEAD" ? undefined : body);
+/**
+ * A per-page document under a path of its own (badges, feeds): GET and HEAD only,
+ * a 404 that says nothing about whether a page exists, an ETag and 304.
+ */
+export function pageDocumentRoute<T>(options: PageDocumentRoute<T>): Route {
+  const path = new RegExp(`^${options.prefix}([a-z0-9-]{1,60})${options.extension.replace(".", "\\.")}$`);
+  return async (req, res, url) => {
+    if (!url.pathname.startsWith(options.prefix)) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" }).end("Method not allowed");
+      return true;
+    }
+    const slug = path.exec(url.pathname)?.[1];
+    const document = slug ? await options.find(slug) : null;
+    if (!document) {
+      res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end(options.missing);
+      return true;
+    }
+    const { body, etag } = options.render(document, req);
+    const headers = { ...options.headers, etag };
+    if (req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers).end();
+      return true;
+    }
+    res.writeHead(200, { ...headers, "content-length": String(Buffer.byteLength(body)) });
+    res.end(req.method === "HEAD" ? undefined : body);
+    return true;
+  };
 }

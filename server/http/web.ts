@@ -8,6 +8,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { SERVER_PATHS } from "../domain/slug.js";
 import { dressIndexHtml } from "./index-html.js";
 import { PAGE_LOOKS_MAX, type PageLook } from "./page-look.js";
 import type { Route } from "./routes.js";
@@ -29,7 +30,7 @@ const CONTENT_TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".map"]);
 
 /** Paths that belong to the API and the server's own routes, whatever is in dist/web. */
-const RESERVED = /^\/(?:graphql|health|auth|badge|feed)(?:[/.]|$)/;
+const RESERVED = new RegExp(`^/(?:${SERVER_PATHS.join("|")})(?:[/.]|$)`);
 /** `/`, `/:page`, `/:page/:subPage`, `/embed/:page`: the client's routes; one or two segments without a dot. */
 const CLIENT_ROUTE = /^\/(?:[^/.]+(?:\/[^/.]+)?)?\/?$/;
 
