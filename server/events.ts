@@ -12,6 +12,8 @@ export interface PageChange {
   kind: ChangeKind;
   /** Id of the incident or maintenance, when the subject is one. */
   subjectId: string | null;
+  /** The incident's or maintenance's update this change wrote (1, 2, 3, … in commit order); absent for deletes and other subjects. */
+  sequence?: number;
   /** ISO 8601 instant of the change. */
   at: string;
   /** The incident's or maintenance's name (a deleted one can no longer be looked up). */

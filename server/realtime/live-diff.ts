@@ -34,6 +34,8 @@ export interface LivePageEvent {
   subjectId: string;
   name: string | null;
   at: string;
+  /** The update the change wrote; null for deletes. */
+  sequence: number | null;
   /** The affected components among those this view shows (never another customer's). */
   componentIds: string[];
   /** Its state on the page after the change, while it is ongoing (unresolved, or in progress). */
@@ -86,6 +88,7 @@ export function pageEventFor(change: PageChange | null, before: PageSummary, aft
     subjectId: id,
     name: change.subjectName ?? null,
     at: change.at,
+    sequence: change.sequence ?? null,
     componentIds,
     incident: change.subject === "INCIDENT" ? (after.incidents.find((i) => i.id === id) ?? null) : null,
     maintenance: change.subject === "MAINTENANCE" ? (after.maintenances.find((m) => m.id === id) ?? null) : null,

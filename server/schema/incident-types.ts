@@ -56,6 +56,7 @@ export const Incident = builder.prismaObject("Incident", {
 builder.prismaObject("IncidentUpdate", {
   fields: (t) => ({
     id: t.exposeID("id"),
+    sequence: t.exposeInt("sequence", { description: "1, 2, 3, … per incident, in the order the updates were committed." }),
     status: t.expose("status", { type: IncidentStatus }),
     message: t.exposeString("message"),
     messageHtml: t.string({ description: MESSAGE_HTML, resolve: (u) => renderMarkdown(u.message) }),

@@ -41,6 +41,7 @@ export const LiveIncident = builder.objectRef<SummaryIncident>("LiveIncident").i
     id: t.exposeID("id"),
     name: t.exposeString("name"),
     status: t.expose("status", { type: IncidentStatus }),
+    sequence: t.exposeInt("sequence", { description: "The latest update's number: 1, 2, 3, … in commit order. A client ignores a state older than one it has." }),
     message: t.exposeString("message", { description: "The latest update's message." }),
     messageHtml: t.string({ description: MESSAGE_HTML, resolve: (i) => renderMarkdown(i.message) }),
     publishedAt: t.field({ type: "DateTime", resolve: (i) => instant(i.publishedAt) }),
@@ -117,6 +118,10 @@ export const PageEvent = builder.objectRef<LivePageEvent>("PageEvent").implement
     id: t.exposeID("subjectId"),
     name: t.exposeString("name", { nullable: true }),
     at: t.field({ type: "DateTime", resolve: (e) => instant(e.at) }),
+    sequence: t.exposeInt("sequence", {
+      nullable: true,
+      description: "The update this event published (1, 2, 3, … per incident or maintenance, in commit order); null for deletes.",
+    }),
     componentIds: t.exposeIDList("componentIds", { description: "The affected components among those shown." }),
     incident: t.field({ type: LiveIncident, nullable: true, description: "Its state now, while unresolved.", resolve: (e) => e.incident }),
     maintenance: t.field({ type: LiveMaintenance, nullable: true, description: "Its state now, while in progress.", resolve: (e) => e.maintenance }),

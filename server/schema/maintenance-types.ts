@@ -7,7 +7,7 @@ import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 import { impactsShownTo } from "./sub-page-visibility.js";
 
-const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
+const NEWEST_FIRST = [{ sequence: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
 const LATEST_MESSAGE = { updates: { orderBy: NEWEST_FIRST, select: { message: true } } } as const;
 const COMPONENTS = {
   select: { componentId: true, impact: true, component: { select: { name: true } } },
@@ -57,6 +57,7 @@ export const Maintenance = builder.prismaObject("Maintenance", {
 builder.prismaObject("MaintenanceUpdate", {
   fields: (t) => ({
     id: t.exposeID("id"),
+    sequence: t.exposeInt("sequence", { description: "1, 2, 3, … per maintenance, in the order the updates were committed." }),
     status: t.expose("status", { type: MaintenanceStatus }),
     message: t.exposeString("message"),
     messageHtml: t.string({ description: MESSAGE_HTML, resolve: (u) => renderMarkdown(u.message) }),

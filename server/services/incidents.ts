@@ -7,12 +7,13 @@ import { canUpdateIncident } from "../domain/transitions.js";
 import { INCIDENT_IMPACTS, type IncidentImpact, type IncidentStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import { componentChanges, withIncident, type Publication, type PublishOptions } from "./preview.js";
+import { lockIncident } from "./sequences.js";
 
 type Tx = Prisma.TransactionClient;
 export type NamedImpact = NamedComponentLevel<IncidentImpact>;
 
-/** Newest first; the id breaks ties between updates published in the same instant. */
-export const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.IncidentUpdateOrderByWithRelationInput[];
+/** Newest first: by the per-incident sequence, which follows commit order (publish times can tie). */
+export const NEWEST_FIRST = [{ sequence: "desc" }] satisfies Prisma.IncidentUpdateOrderByWithRelationInput[];
 
 export interface IncidentDraft {
   name: string;
@@ -63,16 +64,21 @@ export async function publishIncident(db: Db, input: PublishIncidentInput, optio
         publishedAt: options.now,
         resolvedAt: draft.status === "RESOLVED" ? options.now : null,
         publishedBy: options.actorName ?? null,
+        lastSequence: 1,
       },
     });
-    await writeUpdate(tx, incident.id, draft, options);
-    const event = { pageId: page.id, subject: "INCIDENT" as const, kind: "PUBLISHED" as const, subjectId: incident.id, at: options.now, ...about(draft, []) };
+    await writeUpdate(tx, incident.id, 1, draft, options);
+    await recordAffected(tx, incident.id, [], draft.impacts);
+    const event = { pageId: page.id, subject: "INCIDENT" as const, kind: "PUBLISHED" as const, subjectId: incident.id, sequence: 1, at: options.now, ...about(draft, []) };
     return { preview: false, id: incident.id, draft, componentChanges: changes, event };
   });
 }
 
 export async function publishIncidentUpdate(db: Db, input: IncidentUpdateInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
   return db.$transaction(async (tx) => {
+    // A publish takes the incident's row lock first, so concurrent updates
+    // serialize and each reads the one committed before it.
+    if (!options.preview) await lockIncident(tx, input.incidentId);
     const incident = await findIncident(tx, input.incidentId);
     if (!canUpdateIncident(incident.status)) {
       throw new InvalidStateError(`Incident "${incident.name}" is resolved and takes no further updates`, incident.status);
@@ -83,10 +89,12 @@ export async function publishIncidentUpdate(db: Db, input: IncidentUpdateInput, 
     const changes = await componentChanges(tx, incident.pageId, withIncident({ id: incident.id, status: draft.status, impacts }));
     if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
     const resolved = draft.status === "RESOLVED";
-    await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null } });
-    await writeUpdate(tx, incident.id, draft, options);
+    const sequence = incident.lastSequence + 1;
+    await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null, lastSequence: sequence } });
+    await writeUpdate(tx, incident.id, sequence, draft, options);
+    await recordAffected(tx, incident.id, incident.components.map((c) => c.componentId), draft.impacts);
     const kind = resolved ? ("RESOLVED" as const) : ("UPDATED" as const);
-    const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, at: options.now, ...about(draft, previous) };
+    const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, sequence, at: options.now, ...about(draft, previous) };
     return { preview: false, id: incident.id, draft, componentChanges: changes, event };
   });
 }
@@ -99,27 +107,40 @@ function about(draft: IncidentDraft, previous: NamedImpact[]): { subjectName: st
 /** Deletes the incident and its updates; returns the deleted row with every component any update named. */
 export async function deleteIncident(db: Db, id: string): Promise<Incident & { componentIds: string[] }> {
   return db.$transaction(async (tx) => {
-    const incident = await tx.incident.findUnique({ where: { id }, include: { updates: { select: { impacts: { select: { componentId: true } } } } } });
+    const incident = await tx.incident.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
     if (!incident) throw new NotFoundError("incident", id);
     await tx.incident.delete({ where: { id } });
-    const { updates, ...row } = incident;
-    return { ...row, componentIds: [...new Set(updates.flatMap((u) => u.impacts.map((i) => i.componentId)))] };
+    const { components, ...row } = incident;
+    return { ...row, componentIds: components.map((c) => c.componentId) };
   });
 }
 
+/** The incident with its latest update. */
 async function findIncident(tx: Tx, id: string) {
   const incident = await tx.incident.findUnique({
     where: { id },
     include: {
-      updates: { orderBy: NEWEST_FIRST, take: 1, include: { impacts: { include: { component: { select: { name: true } } } } } },
+      components: { select: { componentId: true } },
     },
   });
   if (!incident) throw new NotFoundError("incident", id);
-  return incident;
+  // The latest update by its sequence, read alone: an incident's history can be long.
+  const latest = await tx.incidentUpdate.findUnique({
+    where: { incidentId_sequence: { incidentId: id, sequence: incident.lastSequence } },
+    include: { impacts: { include: { component: { select: { name: true } } } } },
+  });
+  return { ...incident, latest };
+}
+
+/** Adds the components this update names that no earlier update did. */
+async function recordAffected(tx: Tx, incidentId: string, known: string[], impacts: NamedImpact[]): Promise<void> {
+  const seen = new Set(known);
+  const added = [...new Set(impacts.map((i) => i.componentId))].filter((id) => !seen.has(id));
+  if (added.length > 0) await tx.incidentComponent.createMany({ data: added.map((componentId) => ({ incidentId, componentId })) });
 }
 
 function latestImpacts(incident: Awaited<ReturnType<typeof findIncident>>): NamedImpact[] {
-  return (incident.updates[0]?.impacts ?? []).map((i) => ({ componentId: i.componentId, impact: i.impact, name: i.component.name }));
+  return (incident.latest?.impacts ?? []).map((i) => ({ componentId: i.componentId, impact: i.impact, name: i.component.name }));
 }
 
 // Given impacts replace the previous ones; a resolving update ends those it names and
@@ -136,10 +157,11 @@ async function nextImpacts(tx: Tx, pageId: string, input: IncidentUpdateInput, p
   return endImpacts([...impacts, ...previous.filter((p) => !named.has(p.componentId))]);
 }
 
-async function writeUpdate(tx: Tx, incidentId: string, draft: IncidentDraft, options: PublishOptions): Promise<void> {
+async function writeUpdate(tx: Tx, incidentId: string, sequence: number, draft: IncidentDraft, options: PublishOptions): Promise<void> {
   await tx.incidentUpdate.create({
     data: {
       incidentId,
+      sequence,
       status: draft.status,
       message: draft.message,
       publishedAt: options.now,

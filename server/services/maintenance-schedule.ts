@@ -64,18 +64,19 @@ export async function applyDueTransition(db: Db, maintenanceId: string, to: Auto
     // instance on the same file waits instead of failing on a stale snapshot.
     const { count } = await tx.maintenance.updateMany({
       where: { id: m.id, status: m.status, autoUpdate: true, startsAt: m.startsAt, endsAt: m.endsAt },
-      data: { status: to },
+      data: { status: to, lastSequence: { increment: 1 } },
     });
-    if (count !== 1) return false;
+    if (count !== 1) return null;
+    const { lastSequence: sequence } = await tx.maintenance.findUniqueOrThrow({ where: { id: m.id }, select: { lastSequence: true } });
     await tx.maintenanceUpdate.create({
-      data: { maintenanceId: m.id, status: to, message: automaticMessage(m, to), publishedAt: now, publishedBy: null },
+      data: { maintenanceId: m.id, sequence, status: to, message: automaticMessage(m, to), publishedAt: now, publishedBy: null },
     });
-    return true;
+    return sequence;
   });
-  if (won && events) {
+  if (won !== null && events) {
     const kind = to === "IN_PROGRESS" ? "STARTED" : "COMPLETED";
     const componentIds = components.map((c) => c.componentId);
-    announce(events, { pageId: m.pageId, subject: "MAINTENANCE", kind, subjectId: m.id, subjectName: m.name, componentIds, at: now });
+    announce(events, { pageId: m.pageId, subject: "MAINTENANCE", kind, subjectId: m.id, sequence: won, subjectName: m.name, componentIds, at: now });
   }
-  return won;
+  return won !== null;
 }

@@ -8,6 +8,7 @@ import { allowedMaintenanceStatusChange, canUpdateMaintenance } from "../domain/
 import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
+import { lockMaintenance } from "./sequences.js";
 
 export { applyDueTransition, dueMaintenances, type DueTransition } from "./maintenance-schedule.js";
 
@@ -78,21 +79,28 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
         publishedAt: options.now,
         publishedBy,
         components: { createMany: { data: draft.components.map(({ componentId, impact }) => ({ componentId, impact })) } },
-        updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy } },
+        lastSequence: 1,
+        updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy, sequence: 1 } },
       },
     });
-    const event = { pageId: page.id, subject: "MAINTENANCE" as const, kind: "PUBLISHED" as const, subjectId: maintenance.id, at: options.now, ...about(draft, []) };
+    const event = { pageId: page.id, subject: "MAINTENANCE" as const, kind: "PUBLISHED" as const, subjectId: maintenance.id, sequence: 1, at: options.now, ...about(draft, []) };
     return { preview: false, id: maintenance.id, draft, componentChanges: changes, event };
   });
 }
 
 export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
   return db.$transaction(async (tx) => {
+    // Locked first, so concurrent updates serialize and each reads the one committed before it.
+    if (!options.preview) await lockMaintenance(tx, input.maintenanceId);
     const current = await findMaintenance(tx, input.maintenanceId);
     const draft = await nextDraft(tx, current, input);
     const changes = await componentChanges(tx, current.pageId, withMaintenance({ id: current.id, status: draft.status, components: draft.components }));
     if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
-    await tx.maintenance.update({ where: { id: current.id }, data: { status: draft.status, startsAt: draft.startsAt, endsAt: draft.endsAt } });
+    const sequence = current.lastSequence + 1;
+    await tx.maintenance.update({
+      where: { id: current.id },
+      data: { status: draft.status, startsAt: draft.startsAt, endsAt: draft.endsAt, lastSequence: sequence },
+    });
     if (input.components) {
       await tx.maintenanceComponent.deleteMany({ where: { maintenanceId: current.id } });
       await tx.maintenanceComponent.createMany({
@@ -100,10 +108,10 @@ export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateI
       });
     }
     await tx.maintenanceUpdate.create({
-      data: { maintenanceId: current.id, status: draft.status, message: draft.message, publishedAt: options.now, publishedBy: options.actorName ?? null },
+      data: { maintenanceId: current.id, sequence, status: draft.status, message: draft.message, publishedAt: options.now, publishedBy: options.actorName ?? null },
     });
     const kind = changeKind(current.status, draft.status);
-    const event = { pageId: current.pageId, subject: "MAINTENANCE" as const, kind, subjectId: current.id, at: options.now, ...about(draft, current.components) };
+    const event = { pageId: current.pageId, subject: "MAINTENANCE" as const, kind, subjectId: current.id, sequence, at: options.now, ...about(draft, current.components) };
     return { preview: false, id: current.id, draft, componentChanges: changes, event };
   });
 }

@@ -4,13 +4,14 @@ import type { Db } from "../db/client.js";
 import type { ActiveIncident, ActiveMaintenance } from "../domain/status.js";
 import { deriveComponentStatuses } from "../domain/status.js";
 import type { ComponentStatus } from "../domain/types.js";
+import { latestIncidentUpdates } from "./latest-updates.js";
 
 export interface PageActivity {
   incidents: ActiveIncident[];
   maintenances: ActiveMaintenance[];
 }
 
-/** Two statements for any number of pages, incidents and components. */
+/** Four statements for any number of pages, incidents, updates and components. */
 export async function loadPageActivity(db: Db, pageIds: readonly string[]): Promise<PageActivity[]> {
   const [incidents, maintenances] = await Promise.all([
     db.incident.findMany({
@@ -19,11 +20,7 @@ export async function loadPageActivity(db: Db, pageIds: readonly string[]): Prom
         id: true,
         pageId: true,
         status: true,
-        updates: {
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          take: 1,
-          select: { impacts: { select: { componentId: true, impact: true } } },
-        },
+        lastSequence: true,
       },
     }),
     db.maintenance.findMany({
@@ -31,10 +28,11 @@ export async function loadPageActivity(db: Db, pageIds: readonly string[]): Prom
       select: { id: true, pageId: true, status: true, components: { select: { componentId: true, impact: true } } },
     }),
   ]);
+  const latest = await latestIncidentUpdates(db, incidents);
   return pageIds.map((pageId) => ({
     incidents: incidents
       .filter((i) => i.pageId === pageId)
-      .map((i) => ({ id: i.id, status: i.status, impacts: i.updates[0]?.impacts ?? [] })),
+      .map((i) => ({ id: i.id, status: i.status, impacts: latest.get(i.id)?.impacts ?? [] })),
     maintenances: maintenances.filter((m) => m.pageId === pageId),
   }));
 }

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import { NotFoundError } from "../errors.js";
 import type { IncidentImpact, IncidentStatus, MaintenanceImpact } from "../domain/types.js";
 import { SUB_PAGE_ORDER } from "./customer-pages.js";
+import { latestIncidentUpdates } from "./latest-updates.js";
 import { loadPageLayouts, type LayoutComponent } from "./page-layout.js";
 import { subPageComponentIds } from "./page-components.js";
 
@@ -54,6 +55,8 @@ export interface OngoingIncident {
   name: string;
   status: IncidentStatus;
   publishedAt: Date;
+  /** The latest update's sequence (1, 2, 3, … in commit order). */
+  sequence: number;
   /** The latest update's. */
   message: string;
   updatedAt: Date;
@@ -72,21 +75,14 @@ export interface OngoingMaintenance {
   components: { componentId: string; impact: MaintenanceImpact }[];
 }
 
-const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] as const;
 
-/** Unresolved incidents (newest first) and in-progress maintenance (by start) of a page. */
+/** Unresolved incidents (newest first) and in-progress maintenance (by start) of a page: the latest update of each, never their history. */
 export async function loadOngoing(db: Reader, pageId: string): Promise<{ incidents: OngoingIncident[]; maintenances: OngoingMaintenance[] }> {
   const [incidents, maintenances] = await Promise.all([
     db.incident.findMany({
       where: { pageId, status: { not: "RESOLVED" } },
-      orderBy: [...NEWEST_FIRST],
-      select: {
-        id: true,
-        name: true,
-        status: true,
-        publishedAt: true,
-        updates: { orderBy: [...NEWEST_FIRST], select: { message: true, publishedAt: true, impacts: { select: { componentId: true, impact: true } } } },
-      },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      select: { id: true, name: true, status: true, publishedAt: true, lastSequence: true, components: { select: { componentId: true } } },
     }),
     db.maintenance.findMany({
       where: { pageId, status: "IN_PROGRESS" },
@@ -97,18 +93,32 @@ export async function loadOngoing(db: Reader, pageId: string): Promise<{ inciden
         startsAt: true,
         endsAt: true,
         components: { select: { componentId: true, impact: true } },
-        updates: { orderBy: [...NEWEST_FIRST], take: 1, select: { message: true } },
+        lastSequence: true,
       },
     }),
   ]);
+  const [latest, messages] = await Promise.all([
+    latestIncidentUpdates(db, incidents),
+    maintenances.length === 0
+      ? []
+      : db.maintenanceUpdate.findMany({
+          where: { OR: maintenances.map((m) => ({ maintenanceId: m.id, sequence: m.lastSequence })) },
+          select: { maintenanceId: true, message: true },
+        }),
+  ]);
+  const maintenanceMessages = new Map(messages.map((u) => [u.maintenanceId, u.message]));
   return {
-    incidents: incidents.map(({ updates, ...i }) => ({
-      ...i,
-      message: updates[0]?.message ?? "",
-      updatedAt: updates[0]?.publishedAt ?? i.publishedAt,
-      impacts: updates[0]?.impacts ?? [],
-      affected: updates.flatMap((u) => u.impacts.map((x) => x.componentId)),
-    })),
-    maintenances: maintenances.map(({ updates, ...m }) => ({ ...m, status: "IN_PROGRESS" as const, message: updates[0]?.message ?? "" })),
+    incidents: incidents.map(({ components, lastSequence: _, ...i }) => {
+      const update = latest.get(i.id);
+      return {
+        ...i,
+        sequence: update?.sequence ?? 0,
+        message: update?.message ?? "",
+        updatedAt: update?.publishedAt ?? i.publishedAt,
+        impacts: update?.impacts ?? [],
+        affected: components.map((c) => c.componentId),
+      };
+    }),
+    maintenances: maintenances.map(({ lastSequence: _, ...m }) => ({ ...m, status: "IN_PROGRESS" as const, message: maintenanceMessages.get(m.id) ?? "" })),
   };
 }

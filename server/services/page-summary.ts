@@ -25,6 +25,8 @@ export interface SummaryIncident {
   /** ISO 8601: when the incident was published, and when its latest update was. */
   publishedAt: string;
   updatedAt: string;
+  /** The latest update's sequence: 1, 2, 3, … in commit order; a client keeps the highest it has seen. */
+  sequence: number;
   /** The latest update's message. */
   message: string;
   /** The latest update's impacts on the shown components, in their order; NO_IMPACT included. */
@@ -125,6 +127,7 @@ function assemble(
         id: i.id,
         name: i.name,
         status: i.status,
+        sequence: i.sequence,
         publishedAt: i.publishedAt.toISOString(),
         updatedAt: i.updatedAt.toISOString(),
         message: i.message,

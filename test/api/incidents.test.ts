@@ -128,6 +128,7 @@ describe("incident lifecycle (runbook)", () => {
         subject: "INCIDENT",
         kind: "PUBLISHED",
         subjectId: incidentId,
+        sequence: 1,
         subjectName: "Sign-in failures",
         componentIds: expect.arrayContaining([web, api]),
         at: "2026-03-10T12:00:00.000Z",

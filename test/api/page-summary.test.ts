@@ -17,10 +17,11 @@ type Impact = "NO_IMPACT" | "PARTIAL_OUTAGE" | "FULL_OUTAGE";
 async function incident(pageId: string, name: string, status: "INVESTIGATING" | "MONITORING" | "RESOLVED", updates: [string, Record<string, Impact>][]) {
   const row = await t.app.database.db.incident.create({
     data: {
-      pageId, name, status, publishedAt: new Date(updates[0]![0]),
+      pageId, name, status, publishedAt: new Date(updates[0]![0]), lastSequence: updates.length,
+      components: { create: [...new Set(updates.flatMap(([, impacts]) => Object.keys(impacts)))].map((n) => ({ componentId: c[n]! })) },
       updates: {
         create: updates.map(([iso, impacts], i) => ({
-          status: i === updates.length - 1 ? status : "INVESTIGATING", message: name, publishedAt: new Date(iso),
+          sequence: i + 1, status: i === updates.length - 1 ? status : "INVESTIGATING", message: name, publishedAt: new Date(iso),
           impacts: { create: Object.entries(impacts).map(([n, impact]) => ({ componentId: c[n]!, impact })) },
         })),
       },
@@ -81,12 +82,12 @@ describe("computePageSummary", () => {
       ],
       incidents: [
         {
-          id: ids.chat, name: "Chat flapping", status: "MONITORING", message: "Chat flapping",
+          id: ids.chat, name: "Chat flapping", status: "MONITORING", sequence: 2, message: "Chat flapping",
           publishedAt: "2026-03-10T10:00:00.000Z", updatedAt: "2026-03-10T10:30:00.000Z",
           impacts: [{ componentId: c.Chat, name: "Chat", impact: "NO_IMPACT" }],
         },
         {
-          id: ids.zendesk, name: "Zendesk slow", status: "INVESTIGATING", message: "Zendesk slow",
+          id: ids.zendesk, name: "Zendesk slow", status: "INVESTIGATING", sequence: 1, message: "Zendesk slow",
           publishedAt: "2026-03-10T09:00:00.000Z", updatedAt: "2026-03-10T09:00:00.000Z",
           impacts: [{ componentId: c.Zendesk, name: "Zendesk", impact: "PARTIAL_OUTAGE" }],
         },

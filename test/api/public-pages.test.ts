@@ -84,8 +84,9 @@ describe("public page", () => {
     const at = new Date("2026-03-10T10:00:00Z");
     await db.incident.create({
       data: {
-        pageId, name: "Chat is down", status: "INVESTIGATING", publishedAt: at,
-        updates: { create: { status: "INVESTIGATING", message: "Looking", publishedAt: at, impacts: { create: [{ componentId: c.Chat, impact: "FULL_OUTAGE" }] } } },
+        pageId, name: "Chat is down", status: "INVESTIGATING", publishedAt: at, lastSequence: 1,
+        components: { create: { componentId: c.Chat! } },
+        updates: { create: { sequence: 1, status: "INVESTIGATING", message: "Looking", publishedAt: at, impacts: { create: [{ componentId: c.Chat, impact: "FULL_OUTAGE" }] } } },
       },
     });
     await db.maintenance.create({

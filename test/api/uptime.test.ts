@@ -25,10 +25,11 @@ beforeAll(async () => {
   const incident = (name: string, status: "RESOLVED" | "MONITORING", updates: [string, string, Record<string, string>][]) =>
     db.incident.create({
       data: {
-        pageId, name, status, publishedAt: at(updates[0]![0]),
+        pageId, name, status, publishedAt: at(updates[0]![0]), lastSequence: updates.length,
+        components: { create: [...new Set(updates.flatMap(([, , impacts]) => Object.keys(impacts)))].map((n) => ({ componentId: c[n]! })) },
         updates: {
-          create: updates.map(([iso, s, impacts]) => ({
-            status: s as "INVESTIGATING", message: s, publishedAt: at(iso),
+          create: updates.map(([iso, s, impacts], i) => ({
+            sequence: i + 1, status: s as "INVESTIGATING", message: s, publishedAt: at(iso),
             impacts: { create: Object.entries(impacts).map(([name, impact]) => ({ componentId: c[name]!, impact: impact as "FULL_OUTAGE" })) },
           })),
         },
@@ -50,9 +51,10 @@ beforeAll(async () => {
     data: {
       pageId, name: "Forms upgrade", status: "COMPLETE", startsAt: at("2026-03-07T01:00:00Z"), endsAt: at("2026-03-07T03:00:00Z"), publishedAt: at("2026-03-01T00:00:00Z"),
       components: { create: [{ componentId: c.Forms, impact: "UNDER_MAINTENANCE" }, { componentId: c.Chat, impact: "NO_IMPACT" }] },
+      lastSequence: 2,
       updates: { create: [
-        { status: "IN_PROGRESS", message: "Started", publishedAt: at("2026-03-07T01:00:00Z") },
-        { status: "COMPLETE", message: "Done", publishedAt: at("2026-03-07T03:30:00Z") },
+        { sequence: 1, status: "IN_PROGRESS", message: "Started", publishedAt: at("2026-03-07T01:00:00Z") },
+        { sequence: 2, status: "COMPLETE", message: "Done", publishedAt: at("2026-03-07T03:30:00Z") },
       ] },
     },
   })).id;
@@ -135,8 +137,9 @@ describe("uptime", () => {
     const page = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" } });
     await t.app.database.db.incident.create({
       data: {
-        pageId: page.id!, name: "Forms down", status: "INVESTIGATING", publishedAt: at("2026-03-10T06:00:00Z"),
-        updates: { create: { status: "INVESTIGATING", message: "m", publishedAt: at("2026-03-10T06:00:00Z"), impacts: { create: { componentId: c.Forms, impact: "FULL_OUTAGE" } } } },
+        pageId: page.id!, name: "Forms down", status: "INVESTIGATING", publishedAt: at("2026-03-10T06:00:00Z"), lastSequence: 1,
+        components: { create: { componentId: c.Forms! } },
+        updates: { create: { sequence: 1, status: "INVESTIGATING", message: "m", publishedAt: at("2026-03-10T06:00:00Z"), impacts: { create: { componentId: c.Forms, impact: "FULL_OUTAGE" } } } },
       },
     });
     const data = await t.ok(`{ subPage(pageSlug: "customers", slug: "main") { components { name status uptime(days: 1) { percentage } } } }`);

@@ -122,6 +122,7 @@ describe("a public page's feed", () => {
     await t.app.database.db.incidentUpdate.createMany({
       data: Array.from({ length: 60 }, (_, i) => ({
         incidentId: busyIncident,
+        sequence: i + 2,
         status: "MONITORING" as const,
         message: `Update ${i + 1}`,
         publishedAt: new Date(start + (i + 1) * 60_000),

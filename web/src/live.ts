@@ -11,6 +11,8 @@ export interface LiveIncident {
   id: string;
   name: string;
   status: IncidentStatus;
+  /** The latest update's number, 1, 2, 3, … in commit order. */
+  sequence: number;
   /** The latest update's message, rendered to safe HTML by the server. */
   messageHtml: string;
   publishedAt: string;
@@ -32,7 +34,7 @@ export const PageStatusSubscription = gql<{ pageStatus: LiveStatus }, { page: st
     pageStatus(pageSlug: $page, subPageSlug: $subPage) {
       status sentence
       components { id name group status }
-      incidents { id name status messageHtml publishedAt updatedAt impacts { componentId name impact } }
+      incidents { id name status sequence messageHtml publishedAt updatedAt impacts { componentId name impact } }
       maintenances { id name status messageHtml startsAt endsAt components { componentId name impact } }
     }
   }
@@ -46,7 +48,7 @@ export function useLiveStatus(page: string, subPage: string | null) {
   const [version, setVersion] = useState(0);
   const last = useRef<LiveStatus | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const live = result.data?.pageStatus ?? null;
+  const live = useNewest(result.data?.pageStatus ?? null);
 
   useEffect(() => {
     if (!live || live === last.current) return;
@@ -63,6 +65,33 @@ export function useLiveStatus(page: string, subPage: string | null) {
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
 
   return { live, error: result.error, version };
+}
+
+/**
+ * `next` with any incident older than the one already shown kept as shown: a summary
+ * that reached this page late (another instance, a reconnect) never steps an incident back.
+ */
+export function newerOf(shown: LiveStatus | null, next: LiveStatus): LiveStatus {
+  if (!shown) return next;
+  const seen = new Map(shown.incidents.map((i) => [i.id, i]));
+  let stale = false;
+  const incidents = next.incidents.map((i) => {
+    const before = seen.get(i.id);
+    if (!before || before.sequence <= i.sequence) return i;
+    stale = true;
+    return before;
+  });
+  return stale ? { ...next, incidents } : next;
+}
+
+function useNewest(next: LiveStatus | null): LiveStatus | null {
+  const shown = useRef<LiveStatus | null>(null);
+  const source = useRef<LiveStatus | null>(null);
+  if (next !== source.current) {
+    source.current = next;
+    shown.current = next && newerOf(shown.current, next);
+  }
+  return shown.current;
 }
 
 const sameInstant = (a: string | undefined, b: string) => a !== undefined && Date.parse(a) === Date.parse(b);

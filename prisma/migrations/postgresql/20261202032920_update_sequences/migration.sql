@@ -1,0 +1,52 @@
+-- AlterTable
+ALTER TABLE "Incident" ADD COLUMN     "lastSequence" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "IncidentUpdate" ADD COLUMN     "sequence" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "Maintenance" ADD COLUMN     "lastSequence" INTEGER NOT NULL DEFAULT 0;
+
+-- AlterTable
+ALTER TABLE "MaintenanceUpdate" ADD COLUMN     "sequence" INTEGER NOT NULL DEFAULT 0;
+
+-- CreateTable
+CREATE TABLE "IncidentComponent" (
+    "incidentId" TEXT NOT NULL,
+    "componentId" TEXT NOT NULL,
+
+    CONSTRAINT "IncidentComponent_pkey" PRIMARY KEY ("incidentId","componentId")
+);
+
+-- Backfill: number existing updates in the order they were read as latest before
+-- (publish time, then id), and list every component an incident's updates named.
+UPDATE "IncidentUpdate" SET "sequence" = (
+    SELECT COUNT(*) FROM "IncidentUpdate" AS u
+    WHERE u."incidentId" = "IncidentUpdate"."incidentId"
+      AND (u."publishedAt" < "IncidentUpdate"."publishedAt" OR (u."publishedAt" = "IncidentUpdate"."publishedAt" AND u."id" <= "IncidentUpdate"."id"))
+);
+UPDATE "Incident" SET "lastSequence" = (SELECT COALESCE(MAX(u."sequence"), 0) FROM "IncidentUpdate" AS u WHERE u."incidentId" = "Incident"."id");
+UPDATE "MaintenanceUpdate" SET "sequence" = (
+    SELECT COUNT(*) FROM "MaintenanceUpdate" AS u
+    WHERE u."maintenanceId" = "MaintenanceUpdate"."maintenanceId"
+      AND (u."publishedAt" < "MaintenanceUpdate"."publishedAt" OR (u."publishedAt" = "MaintenanceUpdate"."publishedAt" AND u."id" <= "MaintenanceUpdate"."id"))
+);
+UPDATE "Maintenance" SET "lastSequence" = (SELECT COALESCE(MAX(u."sequence"), 0) FROM "MaintenanceUpdate" AS u WHERE u."maintenanceId" = "Maintenance"."id");
+INSERT INTO "IncidentComponent" ("incidentId", "componentId")
+    SELECT DISTINCT u."incidentId", i."componentId" FROM "IncidentImpact" AS i JOIN "IncidentUpdate" AS u ON u."id" = i."updateId";
+
+-- CreateIndex
+CREATE INDEX "IncidentComponent_componentId_idx" ON "IncidentComponent"("componentId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "IncidentUpdate_incidentId_sequence_key" ON "IncidentUpdate"("incidentId", "sequence");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "MaintenanceUpdate_maintenanceId_sequence_key" ON "MaintenanceUpdate"("maintenanceId", "sequence");
+
+-- AddForeignKey
+ALTER TABLE "IncidentComponent" ADD CONSTRAINT "IncidentComponent_incidentId_fkey" FOREIGN KEY ("incidentId") REFERENCES "Incident"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "IncidentComponent" ADD CONSTRAINT "IncidentComponent_componentId_fkey" FOREIGN KEY ("componentId") REFERENCES "CatalogEntry"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
