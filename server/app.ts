@@ -31,6 +31,8 @@ import { schema } from "./schema/index.js";
 export interface AppOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
   databaseUrl?: string;
+  /** The migrations applied on start; the repository's prisma/migrations by default. */
+  migrationsDir?: string;
   /** The clock; tests inject one to move time without sleeping. */
   now?: () => Date;
   /** Receives every SQL statement (tests pin statement counts with it). */
@@ -69,7 +71,7 @@ export interface App {
 }
 
 export async function buildApp(options: AppOptions = {}): Promise<App> {
-  const database = await openDatabase({ url: options.databaseUrl, onQuery: options.onQuery });
+  const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
   const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
   const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs }) : null;

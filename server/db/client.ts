@@ -14,6 +14,8 @@ export type { DatabaseTarget };
 
 export interface OpenDatabaseOptions {
   url?: string;
+  /** The migrations folder (holding `sqlite/` and `postgresql/`); the repository's prisma/migrations by default. */
+  migrationsDir?: string;
   /** Called with every SQL statement the client sends (used to pin statement counts). */
   onQuery?: (sql: string) => void;
 }
@@ -27,7 +29,7 @@ export interface Database {
 /** Connects to DATABASE_URL (SQLite file by default), applying any pending migrations first. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
-  await migrate(target);
+  await migrate(target, options.migrationsDir);
   const log = options.onQuery ? ([{ emit: "event", level: "query" }] as const) : [];
   const db =
     target.provider === "sqlite"
