@@ -1,11 +1,13 @@
 // Sign-in mail: through SMTP when configured, otherwise printed on the console so
 // a fresh install (or a developer) can still sign in.
 import { createTransport } from "nodemailer";
+import type { Mailbox } from "../domain/mailbox.js";
 import { escapeMarkup } from "../domain/markup.js";
 import { SIGN_IN_LINK_TTL_MS } from "./tokens.js";
 
 export interface Mailer {
-  sendSignInLink(to: string, link: string, pageTitle: string): Promise<void>;
+  /** Only to a parsed mailbox: nodemailer would read a string as an address list. */
+  sendSignInLink(to: Mailbox, link: string, pageTitle: string): Promise<void>;
   /** Releases the SMTP connection, if any. */
   close(): void;
 }
@@ -28,7 +30,7 @@ export function createMailer(options: MailerOptions): Mailer {
   const from = options.from;
   return {
     async sendSignInLink(to, link, pageTitle) {
-      await transport.sendMail({ from, to, ...signInMessage(link, pageTitle) });
+      await transport.sendMail({ from, to: { name: "", address: to.address }, ...signInMessage(link, pageTitle) });
     },
     close: () => transport.close(),
   };
@@ -47,7 +49,7 @@ function consoleMailer(log: (message: string) => void): Mailer {
     async sendSignInLink(to, link, pageTitle) {
       log(
         `[statusgraph] SMTP_URL is not set, so no email was sent. ` +
-          `Sign-in link for ${to} on "${pageTitle}" (open it to sign in; it works once): ${link}`,
+          `Sign-in link for ${to.address} on "${pageTitle}" (open it to sign in; it works once): ${link}`,
       );
     },
     close() {},

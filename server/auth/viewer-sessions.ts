@@ -3,7 +3,8 @@
 // on every use, so removing a domain from a customer revokes access at once.
 import type { ViewerSession } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
-import { domainAllowed, emailDomain } from "../domain/email.js";
+import { domainAllowed } from "../domain/email.js";
+import { MAX_ADDRESS_LENGTH, parseMailbox } from "../domain/mailbox.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import type { Mailer } from "./mailer.js";
 import { takeSignIn, type SignInLimits } from "./sign-in-limits.js";
@@ -45,23 +46,25 @@ export interface SignInRequest {
 /** Throws ValidationError (`email`/`format`), RateLimitedError, NotFoundError (unknown or public page) — never anything domain-specific. */
 export async function requestSignIn(db: Db, mailer: Mailer, input: SignInRequestInput): Promise<SignInRequest> {
   const email = input.email.trim();
-  // Whitespace and control characters have no business in an address we mail to.
-  if (email.length > 254 || /[\s\p{Cc}]/u.test(email) || emailDomain(email) === null) {
+  // Only text that cannot be an address at all is told so; any other refusal (lists, names, comments, hidden characters) is answered like an unknown domain, so probing the parser teaches nothing.
+  if (email.length === 0 || email.length > MAX_ADDRESS_LENGTH || !email.includes("@")) {
     throw ValidationError.of("email", "format", "must be an email address such as name@example.com");
   }
-  if (input.limits) await takeSignIn(input.limits, email, input.client, input.now);
+  const mailbox = parseMailbox(email);
+  // Keyed by the normalized address, so spelling it another way does not buy more links.
+  if (input.limits) await takeSignIn(input.limits, mailbox?.address ?? email, input.client, input.now);
   // Page slugs are public URLs, so saying a page does not exist reveals nothing.
   const page = await db.statusPage.findUnique({ where: { slug: input.pageSlug } });
   if (!page || page.kind !== "CUSTOMER") throw new NotFoundError("customer page", input.pageSlug);
   const onError = input.onError ?? ((error: unknown) => console.error("Sign-in mail failed:", error));
   const delivery = (async () => {
-    if ((await admittedSubPageIds(db, page, email)).length === 0) return;
+    if (mailbox === null || (await admittedSubPageIds(db, page, mailbox.address)).length === 0) return;
     const { secret, hash } = newSecret("sg_link");
     const expiresAt = new Date(input.now.getTime() + SIGN_IN_LINK_TTL_MS);
-    await db.signInToken.create({ data: { hash, email, pageId: page.id, createdAt: input.now, expiresAt } });
+    await db.signInToken.create({ data: { hash, email: mailbox.address, pageId: page.id, createdAt: input.now, expiresAt } });
     const base = input.baseUrl.replace(/\/+$/, "");
     const link = `${base}/auth/callback?token=${secret}&page=${encodeURIComponent(page.slug)}`;
-    await mailer.sendSignInLink(email, link, page.title);
+    await mailer.sendSignInLink(mailbox, link, page.title);
   })().catch(onError);
   return { delivery };
 }
@@ -152,16 +155,17 @@ interface DomainsPage {
 
 /** Sub-pages of `page` whose allowed email domains contain the address's domain, in display order. */
 export async function admittedSubPageIds(db: Db, page: DomainsPage, email: string): Promise<string[]> {
-  const domain = emailDomain(email);
-  if (page.kind !== "CUSTOMER" || !page.domainsAttributeId || domain === null) return [];
+  // Parsed again, not trusted: an address stored before parsing was this strict admits nothing.
+  const mailbox = parseMailbox(email);
+  if (page.kind !== "CUSTOMER" || !page.domainsAttributeId || mailbox === null) return [];
   // Equality in SQL relies on domains being stored normalized (services/catalog-values.ts);
   // domainAllowed re-checks with the one matching rule, so a stray row can only deny.
   const subPages = await db.subPage.findMany({
-    where: { pageId: page.id, entry: { values: { some: { attributeId: page.domainsAttributeId, text: domain } } } },
+    where: { pageId: page.id, entry: { values: { some: { attributeId: page.domainsAttributeId, text: mailbox.domain } } } },
     orderBy: [{ entry: { rank: "asc" } }, { name: "asc" }],
     select: { id: true, entry: { select: { values: { where: { attributeId: page.domainsAttributeId }, select: { text: true } } } } },
   });
   return subPages
-    .filter((s) => domainAllowed(email, s.entry.values.flatMap((v) => (v.text === null ? [] : [v.text]))))
+    .filter((s) => domainAllowed(mailbox.domain, s.entry.values.flatMap((v) => (v.text === null ? [] : [v.text]))))
     .map((s) => s.id);
 }

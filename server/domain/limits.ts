@@ -1,6 +1,6 @@
 // Input limits, in one place so the API, the README and the tests agree.
 import { z } from "zod";
-import { isDomain } from "./email.js";
+import { normalizeDomain } from "./email.js";
 import { RESERVED_PAGE_SLUGS, SLUG_MAX_LENGTH, isValidSlug } from "./slug.js";
 
 export const LIMITS = {
@@ -53,7 +53,10 @@ export const urlSchema = z
   .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
   .refine((s) => /^https?:\/\/[^\s]+$/i.test(s) || /^\/[^\s]*$/.test(s), "must be an http(s) URL or a path");
 
-export const domainSchema = z.string().trim().toLowerCase().refine(isDomain, "must be a domain such as example.com");
+export const domainSchema = z
+  .string()
+  .refine((s) => normalizeDomain(s) !== null, "must be a domain such as example.com")
+  .transform((s) => normalizeDomain(s)!);
 
 export const listSchema = <T extends z.ZodType>(item: T) =>
   z.array(item).max(LIMITS.listItems, `must hold at most ${LIMITS.listItems} items`);

@@ -2,7 +2,7 @@
 // stored rows, with the type rules of each attribute.
 import type { Prisma } from "../generated/sqlite/client.js";
 import { ValidationError, type ValidationIssue } from "../errors.js";
-import { isDomain, normalizeDomain } from "../domain/email.js";
+import { normalizeDomain } from "../domain/email.js";
 import { LIMITS } from "../domain/limits.js";
 
 type Tx = Prisma.TransactionClient;
@@ -57,10 +57,11 @@ export async function resolveValues(
     }
     const texts: string[] = [];
     input.values.forEach((raw, position) => {
-      // Domains are stored normalized: viewers' sign-in compares them in SQL.
-      const text = attr.kind === "EMAIL_DOMAIN" ? normalizeDomain(raw) : raw.trim();
+      // Domains are stored normalized (ASCII, lower case, no trailing dot): viewers' sign-in compares them in SQL.
+      const domain = attr.kind === "EMAIL_DOMAIN" ? normalizeDomain(raw) : null;
+      const text = domain ?? raw.trim();
       const field = `${at}.values.${position}`;
-      if (attr.kind === "EMAIL_DOMAIN" && !isDomain(text)) {
+      if (attr.kind === "EMAIL_DOMAIN" && domain === null) {
         issues.push({ field, rule: "domain", message: `"${raw}" is not a domain such as example.com` });
       } else if (text.length === 0 || text.length > LIMITS.name * 4) {
         issues.push({ field, rule: "length", message: `must be 1 to ${LIMITS.name * 4} characters` });

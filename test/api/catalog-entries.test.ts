@@ -92,6 +92,14 @@ describe("entries and their values", () => {
     });
   });
 
+  it("stores domains in their normalized form: lower case, no trailing dot, punycode", async () => {
+    const entry = await create(services, "Mail", { values: [{ attribute: "Domains", values: ["Bücher.Example.", "EXAMPLE.com.", "ex\u0430mple.com"] }] });
+    const [punycode, ascii, lookalike] = (entry.values as { texts: string[] }[])[0]!.texts;
+    expect([punycode, ascii]).toEqual(["xn--bcher-kva.example", "example.com"]);
+    expect(lookalike).toMatch(/^xn--/);
+    await accepted(t, DELETE_ENTRY, { id: entry.id });
+  });
+
   it("updates the name and the values named; others keep theirs; an empty list clears", async () => {
     const entry = await accepted(t, UPDATE_ENTRY, {
       input: { id: api, name: "Public API", values: [{ attribute: "Uses", values: ["Forms"] }, { attribute: "Notes", values: [] }] },

@@ -131,6 +131,15 @@ describe("catalog entries refuse bad input", () => {
     );
   });
 
+  it("email domains with hidden characters, or URL syntax a host parser would cut off", async () => {
+    const bad = ["gitlab\u202E.com", "git\u2066lab.com", "gitlab.com\u0000", "git\u200Dlab.com", "gitlab\r\n.com", "evil.com#.gitlab.com", "git%6Cab.com", "xn--zz.com"];
+    await expectIssues(
+      CREATE_ENTRY,
+      entry("new", [{ attribute: "Email domains", values: ["gitlab.com", ...bad] }]),
+      ...bad.map((_, i) => issue(`input.values.0.values.${i + 1}`, "domain")),
+    );
+  });
+
   it("references to entries of another type, or to none", async () => {
     await expectIssues(CREATE_ENTRY, entry("new", components(["Chat", catalog.mainGroupId])), issue("input.values.0.values.1", "wrong_type"));
     await expectIssues(CREATE_ENTRY, entry("new", components(["main"])), issue("input.values.0.values.0", "wrong_type"));
@@ -142,6 +151,7 @@ describe("catalog entries refuse bad input", () => {
     await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Nope", values: [] }]), issue("input.values.0.attribute", "not_found"));
     await expectIssues(CREATE_ENTRY, entry("new", components(["Chat", "Chat"])), issue("input.values.0.values.1", "duplicate"));
     await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Email domains", values: ["gitlab.com", "GitLab.com"] }]), issue("input.values.0.values.1", "duplicate"));
+    await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Email domains", values: ["bücher.example", "xn--bcher-kva.example."] }]), issue("input.values.0.values.1", "duplicate"));
   });
 
   it("a rank below 0 or for a type that is not ranked, and an unknown type", async () => {

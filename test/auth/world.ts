@@ -28,7 +28,7 @@ export interface World {
 
 /** A mailer that keeps what it would send. */
 export function capturingMailer(mail: { to: string; link: string }[]): Mailer {
-  return { sendSignInLink: async (to, link) => void mail.push({ to, link }), close: () => {} };
+  return { sendSignInLink: async (to, link) => void mail.push({ to: to.address, link }), close: () => {} };
 }
 
 const KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { __typename ... on CreatedApiKey { secret key { id } } } }`;
