@@ -49,9 +49,11 @@ export interface WebSocketOptions {
 /**
  * Browsers send cookies with a WebSocket upgrade from any page, and WebSockets know
  * no CORS. An upgrade from a foreign origin (another site, `null`, malformed) is
- * served as signed out rather than refused: public pages stay live for other
- * sites' pages while no other site can stream a viewer's sub-page. Clients
- * without an Origin (not browsers) and tokens in connectionParams are unaffected.
+ * served as signed out rather than refused with 403: a refusal would break public
+ * live views that other sites open (embeds included) for every visitor who happens
+ * to be signed in here, while signed out no other site can stream a viewer's
+ * sub-page. Clients without an Origin (not browsers) and tokens in connectionParams
+ * are unaffected.
  */
 function cookieUsable(request: IncomingMessage, origins: OriginPolicy): boolean {
   const header = request.headers.origin;
