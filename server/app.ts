@@ -10,16 +10,19 @@ import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
 import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
+import { useCors } from "./http/cors.js";
 import { createFeeds, feedRoute } from "./http/feed.js";
 import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
+import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
 import { createPageLooks } from "./http/page-look.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { webRoute } from "./http/web.js";
 import { resolveLimits, type Limits } from "./limits.js";
 import { useOperationLimits } from "./plugins/limits.js";
+import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
@@ -52,6 +55,12 @@ export interface AppOptions {
   redisUrl?: string | null;
   /** Protective limits; unset ones come from the environment (see README "Limits"). */
   limits?: Partial<Limits>;
+  /**
+   * Origins whose pages may make credentialed requests (cookies) to /graphql and use the
+   * session cookie over WebSocket, e.g. `["https://app.example.com"]`; defaults to CORS_ORIGINS
+   * (unset: none). The service's own origin needs no entry.
+   */
+  corsOrigins?: string[];
   /** WebSocket keep-alive ping interval (default WS_LIMITS.keepAliveMs, 12 s); tests shorten it. */
   webSocketKeepAliveMs?: number;
 }
@@ -71,6 +80,8 @@ export interface App {
 }
 
 export async function buildApp(options: AppOptions = {}): Promise<App> {
+  // Checked before anything is opened: a bad origin stops the start with nothing to close.
+  const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv();
   const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
   const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
@@ -82,6 +93,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
+  const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events });
   const pageLooks = createPageLooks({ db: database.db, events });
   const badges = createBadges({ db: database.db, events, now });
@@ -93,6 +105,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
+    // Replaced by useCors below: Yoga's own lets every origin read with credentials.
+    cors: false,
     maskedErrors: { maskError: maskAppErrors },
     plugins: [
       useResponseCookies(),
@@ -100,6 +114,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       ...useOperationLimits(limits),
       useMutationRateLimit(limits, redis?.counter),
       ...readCache.plugins,
+      useCsrfPrevention(),
+      // Last: it adds Origin to the Vary the read cache sets.
+      useCors(origins),
     ],
     maxRequestBodySize: limits.maxRequestBodyBytes,
     // GraphiQL cannot work without introspection.
@@ -137,7 +154,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     },
     async start(port = 0, host = "127.0.0.1") {
       server = createServer(withRoutes(routes, yoga));
-      ws = attachWebSocket(server, yoga, limits, options.webSocketKeepAliveMs);
+      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins });
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.
       await scheduler.tick();

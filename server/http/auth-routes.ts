@@ -8,6 +8,7 @@ import { INVALID_LINK_MESSAGE, SignInLinkError, completeSignIn } from "../auth/v
 import type { AppServices } from "../context.js";
 import { escapeMarkup } from "../domain/markup.js";
 import { requestBaseUrl } from "./base-url.js";
+import { createOriginPolicy, requestOrigin } from "./origins.js";
 import type { Route } from "./routes.js";
 
 const PATH = "/auth/callback";
@@ -37,7 +38,7 @@ export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl
       return true;
     }
     const baseUrl = services.publicUrl ?? requestBaseUrl(req.headers.host);
-    if (!sameOrigin(req, baseUrl)) {
+    if (!sameOrigin(req, services.publicUrl)) {
       page(res, 403, "Sign-in refused", "<p>Open the sign-in link from your email in this browser.</p>");
       return true;
     }
@@ -56,16 +57,10 @@ export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl
 }
 
 /** Refuses cross-site posts (login CSRF); requests without an Origin header (non-browsers) pass. */
-function sameOrigin(req: IncomingMessage, baseUrl: string): boolean {
+function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
   const origin = req.headers.origin;
-  if (origin === undefined) return true;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false; // includes the opaque origin "null"
-  }
-  return host === req.headers.host || host === new URL(baseUrl).host;
+  // No configured origins: signing in is for this service's own pages only.
+  return origin === undefined || createOriginPolicy([], publicUrl).trusted(requestOrigin(origin), req.headers.host);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -6,12 +6,13 @@
 // rather than `useServer`: `useServer` waits for each message to be flushed
 // before a subscription sends its next, so a client that stops reading never
 // shows in `bufferedAmount` and its backlog sits in the protocol layer instead.
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { ExecutionArgs } from "graphql";
 import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
+import { requestOrigin, type OriginPolicy } from "../http/origins.js";
 import { deliverDirectly } from "./direct-delivery.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { Preserialized } from "./preserialized.js";
@@ -38,11 +39,31 @@ function intern(query: string): string {
   return query;
 }
 
+export interface WebSocketOptions {
+  limits?: ConnectionLimits;
+  keepAliveMs?: number;
+  /** Whose pages may use the viewer's session cookie. */
+  origins: OriginPolicy;
+}
+
+/**
+ * Browsers send cookies with a WebSocket upgrade from any page, and WebSockets know
+ * no CORS. An upgrade from a foreign origin (another site, `null`, malformed) is
+ * served as signed out rather than refused with 403: a refusal would break public
+ * live views that other sites open (embeds included) for every visitor who happens
+ * to be signed in here, while signed out no other site can stream a viewer's
+ * sub-page. Clients without an Origin (not browsers) and tokens in connectionParams
+ * are unaffected.
+ */
+function cookieUsable(request: IncomingMessage, origins: OriginPolicy): boolean {
+  const header = request.headers.origin;
+  return header === undefined || origins.trusted(requestOrigin(header), request.headers.host);
+}
+
 export function attachWebSocket(
   server: Server,
   yoga: YogaServerInstance<Record<string, unknown>, Context>,
-  limits?: ConnectionLimits,
-  keepAliveMs: number = WS_LIMITS.keepAliveMs,
+  { limits, keepAliveMs = WS_LIMITS.keepAliveMs, origins }: WebSocketOptions,
 ) {
   const gate = limits && connectionGate(limits);
   const wss = new WebSocketServer({
@@ -89,7 +110,7 @@ export function attachWebSocket(
     heartbeat.track(socket);
     // ws closes the socket itself on protocol errors; without a listener they would crash the process.
     socket.on("error", () => {});
-    new Connection(socket, request, protocol);
+    new Connection(socket, request, protocol, cookieUsable(request, origins));
   });
 
   return {

@@ -40,9 +40,10 @@ export interface Extra {
 /** graphql-transport-ws messages are text frames, also when handed over as bytes. */
 const TEXT = { binary: false } as const;
 
-function slim(request: IncomingMessage): UpgradeRequest {
+/** `withCookie` false: the upgrade came from a page the session cookie must not serve (see websocket.ts). */
+function slim(request: IncomingMessage, withCookie: boolean): UpgradeRequest {
   const { authorization, cookie, host } = request.headers;
-  return { headers: { authorization, cookie, host }, socket: { remoteAddress: request.socket.remoteAddress } };
+  return { headers: { authorization, cookie: withCookie ? cookie : undefined, host }, socket: { remoteAddress: request.socket.remoteAddress } };
 }
 
 export class Connection implements ProtocolSocket, SocketTarget {
@@ -54,9 +55,10 @@ export class Connection implements ProtocolSocket, SocketTarget {
     private readonly socket: WebSocket,
     request: IncomingMessage,
     server: Server<Extra>,
+    withCookie: boolean,
   ) {
     this.protocol = socket.protocol;
-    this.extra = { socket, connection: this, request: slim(request) };
+    this.extra = { socket, connection: this, request: slim(request, withCookie) };
     this.closed = server.opened(this, this.extra);
     socket.once("close", (code, reason) => this.end(code, String(reason)));
   }

@@ -4,6 +4,7 @@
 // and a maintenance window, and one of each touching both; API keys of every scope, one revoked; and a signed-in
 // viewer of each sub-page.
 import { vi } from "vitest";
+import type { AppOptions } from "../../server/app.js";
 import type { Mailer } from "../../server/auth/mailer.js";
 import { bearer, createTestApp, type RequestAs, type TestApp } from "../helpers/app.js";
 import { publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
@@ -49,10 +50,11 @@ export async function signInViewer(w: Pick<World, "t" | "mail">, pageSlug: strin
   return completeSignIn.token;
 }
 
-export async function buildWorld(): Promise<World> {
+/** `options` go to the app (e.g. configured CORS origins). */
+export async function buildWorld(options: AppOptions = {}): Promise<World> {
   const mail: World["mail"] = [];
   const mailer = capturingMailer(mail);
-  const t = await createTestApp({ mailer });
+  const t = await createTestApp({ mailer, ...options });
   const ids: Record<string, string> = {};
   const components = await createType(t, { name: "Components", ranked: true, referenceByName: true });
   for (const name of ["Alpha API", "Alpha Web", "Bravo Billing", "Bravo Ledger", "Public Search"]) {
