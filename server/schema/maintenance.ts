@@ -52,7 +52,10 @@ const ScheduleMaintenanceInput = builder.inputType("ScheduleMaintenanceInput", {
     message: t.string({ validate: messageSchema }),
     startsAt: t.field({ type: "DateTime" }),
     endsAt: t.field({ type: "DateTime", description: "Must be after startsAt." }),
-    autoUpdate: t.boolean({ defaultValue: true }),
+    autoUpdate: t.boolean({
+      defaultValue: true,
+      description: "IN_PROGRESS at the window's start, COMPLETE at its end; a window already begun or over when published moves along at once.",
+    }),
     components: t.field({ type: [ComponentInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
   }),
