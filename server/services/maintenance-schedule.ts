@@ -1,6 +1,7 @@
 // The transitions the service makes itself for auto-updating maintenance: to
 // IN_PROGRESS at the window's start, to COMPLETE at its end. Several instances may
-// race for one; a conditional write lets exactly one of them make it.
+// race for one; a conditional write lets exactly one of them make it. A publish
+// that leaves a window already begun or over makes its transition at once.
 import type { Db } from "../db/client.js";
 import { announce, type Events } from "../events.js";
 import type { Maintenance } from "../generated/sqlite/client.js";
