@@ -1,8 +1,10 @@
 /*
  * When a maintenance was actually in progress, for uptime history. Its updates say
  * when it moved to IN_PROGRESS and to COMPLETE; when a move left no update (a status
- * set without one), the impact window's start or end stands in for it. A maintenance
- * completed before it started, or still scheduled, was never in progress.
+ * set without one), the impact window's start or end stands in for it. One never marked
+ * as in progress (completed after a window that passed unseen, or published after it)
+ * ran within its window at most. A maintenance completed before it started, or still
+ * scheduled, was never in progress.
  */
 import type { MaintenanceStatus } from './types.js';
 
@@ -17,8 +19,10 @@ export interface MaintenanceRecord {
 export function inProgressPeriod(m: MaintenanceRecord, now: Date): { start: Date; end: Date } | null {
   if (m.status === 'SCHEDULED') return null;
   const updates = [...m.updates].sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
-  const start = updates.find((u) => u.status === 'IN_PROGRESS')?.publishedAt ?? m.startsAt;
-  const completed = updates.find((u) => u.status === 'COMPLETE')?.publishedAt ?? m.endsAt;
+  const started = updates.find((u) => u.status === 'IN_PROGRESS')?.publishedAt;
+  const start = started ?? m.startsAt;
+  const completedAt = updates.find((u) => u.status === 'COMPLETE')?.publishedAt ?? m.endsAt;
+  const completed = started || completedAt < m.endsAt ? completedAt : m.endsAt;
   const end = m.status === 'IN_PROGRESS' ? now : completed;
   return end.getTime() > start.getTime() ? { start, end } : null;
 }

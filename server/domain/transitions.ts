@@ -61,3 +61,25 @@ export function nextMaintenanceWakeUp(list: Iterable<SchedulableMaintenance>, no
   }
   return earliest === null ? null : new Date(earliest);
 }
+
+/** Why an automatic transition is made when it is, which its update says. */
+export type TransitionTiming = 'ON_TIME' | 'PUBLISHED_LATE' | 'SERVICE_DOWN';
+
+/**
+ * How the due transition of `m` relates to its instant (the window's start while
+ * scheduled, its end while in progress). PUBLISHED_LATE: the latest update was
+ * published at or after that instant, so the window was announced (or moved) already
+ * begun or ended and nothing was missed. SERVICE_DOWN: the instant passed before
+ * `runningSince`, when this process started, with the window already known; no
+ * instance made the transition then, so none was running. Otherwise ON_TIME, even if
+ * a busy instance made it a little late.
+ */
+export function transitionTiming(
+  m: SchedulableMaintenance & { lastPublishedAt: Date },
+  runningSince: Date | null,
+): TransitionTiming {
+  const instant = (m.status === 'SCHEDULED' ? m.startsAt : m.endsAt).getTime();
+  if (m.lastPublishedAt.getTime() >= instant) return 'PUBLISHED_LATE';
+  if (runningSince && instant < runningSince.getTime()) return 'SERVICE_DOWN';
+  return 'ON_TIME';
+}

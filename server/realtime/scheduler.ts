@@ -3,7 +3,7 @@
 // service was down. Each transition is a conditional write, so with several
 // instances on one database exactly one of them performs (and announces) it.
 import type { Db } from "../db/client.js";
-import { nextMaintenanceWakeUp } from "../domain/transitions.js";
+import { dueMaintenanceTransition, nextMaintenanceWakeUp } from "../domain/transitions.js";
 import type { Events } from "../events.js";
 import { applyDueTransition, dueMaintenances } from "../services/maintenance.js";
 
@@ -15,9 +15,13 @@ export interface Scheduler {
 
 /** Longest sleep between checks, so windows created or moved by other instances are picked up. */
 const MAX_SLEEP_MS = 30_000;
+/** After a failed tick, what is still due is retried no sooner than this. */
+const RETRY_MS = 1_000;
 
 export function startScheduler(options: { db: Db; events: Events; now: () => Date; timers?: boolean }): Scheduler {
   const { db, events, now } = options;
+  // What was due before this instant was due while this process was not running.
+  const runningSince = now();
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   let running: Promise<number> = Promise.resolve(0);
@@ -26,25 +30,27 @@ export function startScheduler(options: { db: Db; events: Events; now: () => Dat
     let performed = 0;
     for (const due of await dueMaintenances(db, now())) {
       // Announced by applyDueTransition once committed, and only by the instance that made it.
-      if (await applyDueTransition(db, due.id, due.to, now(), events)) performed += 1;
+      if (await applyDueTransition(db, due.id, due.to, now(), { events, runningSince })) performed += 1;
     }
     return performed;
   }
 
-  async function plan(): Promise<void> {
+  async function plan(afterFailure = false): Promise<void> {
     if (stopped || options.timers === false) return;
     const upcoming = await db.maintenance.findMany({
       where: { autoUpdate: true, status: { in: ["SCHEDULED", "IN_PROGRESS"] } },
       select: { status: true, autoUpdate: true, startsAt: true, endsAt: true },
     });
-    const wake = nextMaintenanceWakeUp(upcoming, now());
-    const delay = wake ? Math.min(Math.max(wake.getTime() - now().getTime(), 0), MAX_SLEEP_MS) : MAX_SLEEP_MS;
+    const at = now();
+    // Already due: a window published or moved into the past without its transition (on another instance, say).
+    const wake = upcoming.some((m) => dueMaintenanceTransition(m, at)) ? at : nextMaintenanceWakeUp(upcoming, at);
+    const delay = wake ? Math.min(Math.max(wake.getTime() - at.getTime(), afterFailure ? RETRY_MS : 0), MAX_SLEEP_MS) : MAX_SLEEP_MS;
     if (timer) clearTimeout(timer);
     // A failed tick (database unreachable) must neither crash the process nor stop the planning.
     timer = setTimeout(() => {
       scheduler.tick().catch((error: unknown) => {
         console.error("maintenance scheduler:", error);
-        void plan().catch(() => undefined);
+        void plan(true).catch(() => undefined);
       });
     }, delay);
     timer.unref();

@@ -1,5 +1,6 @@
 // Scheduling, updating and deleting maintenance, with review before publish.
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
 import { messageSchema, nameSchema } from "../domain/limits.js";
 import { announce } from "../events.js";
 import * as maintenance from "../services/maintenance.js";
@@ -51,7 +52,10 @@ const ScheduleMaintenanceInput = builder.inputType("ScheduleMaintenanceInput", {
     message: t.string({ validate: messageSchema }),
     startsAt: t.field({ type: "DateTime" }),
     endsAt: t.field({ type: "DateTime", description: "Must be after startsAt." }),
-    autoUpdate: t.boolean({ defaultValue: true }),
+    autoUpdate: t.boolean({
+      defaultValue: true,
+      description: "IN_PROGRESS at the window's start, COMPLETE at its end; a window already begun or over when published moves along at once.",
+    }),
     components: t.field({ type: [ComponentInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
   }),
@@ -68,6 +72,21 @@ const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdat
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
   }),
 });
+
+/**
+ * Announces a committed publish, then makes at once the automatic transition its window
+ * already calls for (one published or moved into the past) rather than at the scheduler's
+ * next check. A failure there leaves the publish standing: the scheduler retries it.
+ */
+async function publishAndCatchUp(ctx: Context, publication: maintenance.MaintenancePublication, now: Date) {
+  announcePublication(ctx, publication);
+  if (publication.id) {
+    await maintenance.applyAnyDueTransition(ctx.db, publication.id, now, { events: ctx.events }).catch((error: unknown) => {
+      console.error("maintenance transition after publish:", error);
+    });
+  }
+  return publication;
+}
 
 const levels = (list: { componentId: string | number; impact: maintenance.NamedMaintenanceImpact["impact"] }[]) =>
   list.map((c) => ({ componentId: String(c.componentId), impact: c.impact }));
@@ -91,7 +110,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
-      return announcePublication(ctx, await maintenance.scheduleMaintenance(ctx.db, data, publishOptions(ctx, preview)));
+      const options = publishOptions(ctx, preview);
+      return publishAndCatchUp(ctx, await maintenance.scheduleMaintenance(ctx.db, data, options), options.now);
     },
   }),
   publishMaintenanceUpdate: t.field({
@@ -102,7 +122,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
-      return announcePublication(ctx, await maintenance.publishMaintenanceUpdate(ctx.db, data, publishOptions(ctx, preview)));
+      const options = publishOptions(ctx, preview);
+      return publishAndCatchUp(ctx, await maintenance.publishMaintenanceUpdate(ctx.db, data, options), options.now);
     },
   }),
   deleteMaintenance: t.prismaField({

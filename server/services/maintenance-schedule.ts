@@ -1,10 +1,11 @@
 // The transitions the service makes itself for auto-updating maintenance: to
 // IN_PROGRESS at the window's start, to COMPLETE at its end. Several instances may
-// race for one; a conditional write lets exactly one of them make it.
+// race for one; a conditional write lets exactly one of them make it. A publish
+// that leaves a window already begun or over makes its transition at once.
 import type { Db } from "../db/client.js";
 import { announce, type Events } from "../events.js";
 import type { Maintenance } from "../generated/sqlite/client.js";
-import { dueMaintenanceTransition } from "../domain/transitions.js";
+import { dueMaintenanceTransition, transitionTiming, type TransitionTiming } from "../domain/transitions.js";
 import type { MaintenanceStatus } from "../domain/types.js";
 
 export type AutomaticStatus = "IN_PROGRESS" | "COMPLETE";
@@ -39,24 +40,82 @@ function automatic(status: MaintenanceStatus | null): AutomaticStatus | null {
   return status === "IN_PROGRESS" || status === "COMPLETE" ? status : null;
 }
 
-function automaticMessage(m: Maintenance, to: AutomaticStatus): string {
-  if (to === "IN_PROGRESS") return "Maintenance started.";
-  if (m.status === "IN_PROGRESS") return "Maintenance completed.";
-  return (
-    `Maintenance completed. The status service was unavailable during the maintenance window ` +
-    `(${m.startsAt.toISOString()} to ${m.endsAt.toISOString()}), so it was not marked as in progress.`
-  );
+type TransitionRow = Maintenance & { components: { componentId: string }[]; updates: { publishedAt: Date }[] };
+
+const iso = (d: Date) => d.toISOString();
+
+function automaticMessage(m: Maintenance, to: AutomaticStatus, timing: TransitionTiming, lastPublishedAt: Date): string {
+  const down = timing === "SERVICE_DOWN";
+  if (to === "IN_PROGRESS") {
+    return down
+      ? `Maintenance started. The status service was unavailable when the maintenance window opened (${iso(m.startsAt)}), so it is marked as in progress late.`
+      : "Maintenance started.";
+  }
+  if (m.status === "IN_PROGRESS") {
+    return down
+      ? `Maintenance completed. The status service was unavailable when the maintenance window closed (${iso(m.endsAt)}), so it is marked as complete late.`
+      : "Maintenance completed.";
+  }
+  // Straight from SCHEDULED: the window is over and it never showed as in progress.
+  if (down) {
+    return (
+      `Maintenance completed. The status service was unavailable during the maintenance window ` +
+      `(${iso(m.startsAt)} to ${iso(m.endsAt)}), so it was not marked as in progress.`
+    );
+  }
+  if (lastPublishedAt.getTime() >= m.endsAt.getTime()) {
+    return `Maintenance completed. Its window (${iso(m.startsAt)} to ${iso(m.endsAt)}) had already ended when it was published.`;
+  }
+  return "Maintenance completed.";
+}
+
+export interface TransitionOptions {
+  /** Announces the transition once committed. */
+  events?: Events;
+  /**
+   * When this process started (its scheduler's first instant). A transition whose
+   * instant came before it, in a window already published then, was missed while the
+   * service was down, and its update says so. Omitted: never said.
+   */
+  runningSince?: Date | null;
+}
+
+async function findForTransition(db: Db, id: string): Promise<TransitionRow | null> {
+  return db.maintenance.findUnique({
+    where: { id },
+    include: {
+      components: { select: { componentId: true } },
+      updates: { orderBy: { sequence: "desc" }, take: 1, select: { publishedAt: true } },
+    },
+  });
 }
 
 /**
  * Moves a maintenance to `to` when that transition is due at `now`, with an automatic
  * update saying so. Returns false when it is not due (any more): typically because
- * another instance made it first. Announces on `events`, after the commit, when given.
+ * another instance made it first.
  */
-export async function applyDueTransition(db: Db, maintenanceId: string, to: AutomaticStatus, now: Date, events?: Events): Promise<boolean> {
-  const found = await db.maintenance.findUnique({ where: { id: maintenanceId }, include: { components: { select: { componentId: true } } } });
+export async function applyDueTransition(db: Db, maintenanceId: string, to: AutomaticStatus, now: Date, options: TransitionOptions = {}): Promise<boolean> {
+  const found = await findForTransition(db, maintenanceId);
   if (!found || automatic(dueMaintenanceTransition(found, now)) !== to) return false;
-  const { components, ...m } = found;
+  return transition(db, found, to, now, options);
+}
+
+/**
+ * Makes at once whichever automatic transition is due for the maintenance at `now`:
+ * for a window published, or moved, already begun or ended. False when none is due.
+ */
+export async function applyAnyDueTransition(db: Db, maintenanceId: string, now: Date, options: TransitionOptions = {}): Promise<boolean> {
+  const found = await findForTransition(db, maintenanceId);
+  const to = found ? automatic(dueMaintenanceTransition(found, now)) : null;
+  return found && to ? transition(db, found, to, now, options) : false;
+}
+
+async function transition(db: Db, found: TransitionRow, to: AutomaticStatus, now: Date, options: TransitionOptions): Promise<boolean> {
+  const { components, updates, ...m } = found;
+  // Every maintenance is published with an update; its own publish instant stands in otherwise.
+  const lastPublishedAt = updates[0]?.publishedAt ?? m.publishedAt;
+  const timing = transitionTiming({ ...m, lastPublishedAt }, options.runningSince ?? null);
   const won = await db.$transaction(async (tx) => {
     // The write comes first and only matches the row as it was read: a concurrent
     // caller (or an operator's edit) that got there first leaves nothing to match.
@@ -69,14 +128,14 @@ export async function applyDueTransition(db: Db, maintenanceId: string, to: Auto
     if (count !== 1) return null;
     const { lastSequence: sequence } = await tx.maintenance.findUniqueOrThrow({ where: { id: m.id }, select: { lastSequence: true } });
     await tx.maintenanceUpdate.create({
-      data: { maintenanceId: m.id, sequence, status: to, message: automaticMessage(m, to), publishedAt: now, publishedBy: null },
+      data: { maintenanceId: m.id, sequence, status: to, message: automaticMessage(m, to, timing, lastPublishedAt), publishedAt: now, publishedBy: null },
     });
     return sequence;
   });
-  if (won !== null && events) {
+  if (won !== null && options.events) {
     const kind = to === "IN_PROGRESS" ? "STARTED" : "COMPLETED";
     const componentIds = components.map((c) => c.componentId);
-    announce(events, { pageId: m.pageId, subject: "MAINTENANCE", kind, subjectId: m.id, sequence: won, subjectName: m.name, componentIds, at: now });
+    announce(options.events, { pageId: m.pageId, subject: "MAINTENANCE", kind, subjectId: m.id, sequence: won, subjectName: m.name, componentIds, at: now });
   }
   return won !== null;
 }

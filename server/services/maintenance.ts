@@ -4,13 +4,13 @@ import type { Db } from "../db/client.js";
 import { InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import type { Maintenance, Prisma } from "../generated/sqlite/client.js";
 import type { ChangeKind } from "../events.js";
-import { allowedMaintenanceStatusChange, canUpdateMaintenance } from "../domain/transitions.js";
+import { allowedMaintenanceStatusChange, canUpdateMaintenance, dueMaintenanceTransition } from "../domain/transitions.js";
 import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
 import { lockMaintenance } from "./sequences.js";
 
-export { applyDueTransition, dueMaintenances, type DueTransition } from "./maintenance-schedule.js";
+export { applyAnyDueTransition, applyDueTransition, dueMaintenances, type DueTransition } from "./maintenance-schedule.js";
 
 type Tx = Prisma.TransactionClient;
 export type NamedMaintenanceImpact = NamedComponentLevel<MaintenanceImpact>;
@@ -47,6 +47,11 @@ export interface MaintenanceUpdateInput {
   components?: ComponentLevel[] | null;
 }
 
+/** The status the maintenance has right after the publish: a window already begun or ended is moved along at once. */
+function statusAfter(draft: MaintenanceDraft, now: Date): MaintenanceStatus {
+  return dueMaintenanceTransition(draft, now) ?? draft.status;
+}
+
 function windowIssue(startsAt: Date, endsAt: Date, endGiven: boolean): ValidationIssue | null {
   if (endsAt.getTime() > startsAt.getTime()) return null;
   // Blame the end unless only the start was changed.
@@ -64,8 +69,7 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
     throwIfAny([...(window ? [window] : []), ...checked.issues]);
     const { pageId: _page, components: _given, ...fields } = input;
     const draft: MaintenanceDraft = { ...fields, status: "SCHEDULED", components: checked.items };
-    // Scheduled maintenance changes no status yet; computed anyway so the rule lives in one place.
-    const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: draft.status, components: draft.components }));
+    const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: statusAfter(draft, options.now), components: draft.components }));
     if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
     const publishedBy = options.actorName ?? null;
     const maintenance = await tx.maintenance.create({
@@ -94,7 +98,7 @@ export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateI
     if (!options.preview) await lockMaintenance(tx, input.maintenanceId);
     const current = await findMaintenance(tx, input.maintenanceId);
     const draft = await nextDraft(tx, current, input);
-    const changes = await componentChanges(tx, current.pageId, withMaintenance({ id: current.id, status: draft.status, components: draft.components }));
+    const changes = await componentChanges(tx, current.pageId, withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }));
     if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
     const sequence = current.lastSequence + 1;
     await tx.maintenance.update({

@@ -66,7 +66,7 @@ describe("automatic maintenance transitions", () => {
     events.length = 0;
     const now = at("2026-03-10T13:00:05Z");
     const db = t.app.database.db;
-    const results = await Promise.all([applyDueTransition(db, id, "IN_PROGRESS", now, t.app.events), applyDueTransition(db, id, "IN_PROGRESS", now, t.app.events)]);
+    const results = await Promise.all([applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events }), applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events })]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await updatesOf(id)).toEqual([
       { status: "SCHEDULED", message: "Upgrading the database.", publishedBy: "test-admin" },
@@ -92,12 +92,25 @@ describe("automatic maintenance transitions", () => {
     const now = at("2026-03-10T18:30:00Z");
     expect(await dueMaintenances(t.app.database.db, now)).toEqual([{ id: missed, pageId: page.id, from: "SCHEDULED", to: "COMPLETE" }]);
     expect(await applyDueTransition(t.app.database.db, missed, "IN_PROGRESS", now)).toBe(false);
-    expect(await applyDueTransition(t.app.database.db, missed, "COMPLETE", now)).toBe(true);
+    // This process started at 18:00, after the window: nothing was running during it.
+    expect(await applyDueTransition(t.app.database.db, missed, "COMPLETE", now, { runningSince: at("2026-03-10T18:00:00Z") })).toBe(true);
     const updates = await updatesOf(missed);
     expect(updates.map((u) => u.status)).toEqual(["SCHEDULED", "COMPLETE"]);
-    expect(updates[1]!.message).toContain("2026-03-10T16:00:00.000Z");
-    expect(updates[1]!.message).toContain("2026-03-10T17:00:00.000Z");
+    expect(updates[1]!.message).toBe(
+      "Maintenance completed. The status service was unavailable during the maintenance window " +
+        "(2026-03-10T16:00:00.000Z to 2026-03-10T17:00:00.000Z), so it was not marked as in progress.",
+    );
     expect(await applyDueTransition(t.app.database.db, missed, "COMPLETE", now)).toBe(false);
     expect(await updatesOf(missed)).toHaveLength(2);
+  });
+
+  it("does not blame the service when an instance that was running completes a short window late", async () => {
+    const brief = await schedule("2026-03-10T19:00:00Z", "2026-03-10T19:00:01Z", { name: "Brief" });
+    const now = at("2026-03-10T19:00:03Z");
+    expect(await applyDueTransition(t.app.database.db, brief, "COMPLETE", now, { runningSince: at("2026-03-10T12:00:00Z") })).toBe(true);
+    expect((await updatesOf(brief)).map((u) => [u.status, u.message])).toEqual([
+      ["SCHEDULED", "Upgrading the database."],
+      ["COMPLETE", "Maintenance completed."],
+    ]);
   });
 });

@@ -18,6 +18,13 @@ describe("inProgressPeriod", () => {
     expect(inProgressPeriod(base, NOW)).toEqual({ start: base.startsAt, end: base.endsAt });
   });
 
+  it("keeps one never marked as in progress within its window, however late it was completed", () => {
+    const late = { ...base, updates: [{ status: "SCHEDULED" as const, publishedAt: at("2026-03-09T00:00:00Z") }, { status: "COMPLETE" as const, publishedAt: at("2026-03-09T00:00:00Z") }] };
+    expect(inProgressPeriod(late, NOW)).toEqual({ start: base.startsAt, end: base.endsAt });
+    const early = { ...base, updates: [{ status: "COMPLETE" as const, publishedAt: at("2026-03-07T02:00:00Z") }] };
+    expect(inProgressPeriod(early, NOW)).toEqual({ start: base.startsAt, end: at("2026-03-07T02:00:00Z") });
+  });
+
   it("is open until now while in progress", () => {
     expect(inProgressPeriod({ ...base, status: "IN_PROGRESS", startsAt: at("2026-03-10T11:00:00Z"), endsAt: at("2026-03-10T13:00:00Z") }, NOW)).toEqual({
       start: at("2026-03-10T11:00:00Z"),

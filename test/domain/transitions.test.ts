@@ -5,6 +5,7 @@ import {
   canUpdateMaintenance,
   dueMaintenanceTransition,
   nextMaintenanceWakeUp,
+  transitionTiming,
   type SchedulableMaintenance,
 } from '../../server/domain/transitions.js';
 import { INCIDENT_STATUSES, MAINTENANCE_STATUSES } from '../../server/domain/types.js';
@@ -73,5 +74,31 @@ describe('nextMaintenanceWakeUp', () => {
     expect(nextMaintenanceWakeUp([window()], at('2026-03-10T11:00:00Z'))).toEqual(START);
     expect(nextMaintenanceWakeUp([window()], END)).toBeNull();
     expect(nextMaintenanceWakeUp([], START)).toBeNull();
+  });
+});
+
+describe('transitionTiming', () => {
+  const published = (iso: string, over: Partial<SchedulableMaintenance> = {}) => ({ ...window(over), lastPublishedAt: at(iso) });
+  const UP_ALL_ALONG = at('2026-03-10T08:00:00Z');
+
+  it('is on time for an instance that was running at the instant, however late it got to it', () => {
+    expect(transitionTiming(published('2026-03-10T09:00:00Z'), UP_ALL_ALONG)).toBe('ON_TIME');
+    expect(transitionTiming(published('2026-03-10T09:00:00Z', { status: 'IN_PROGRESS' }), UP_ALL_ALONG)).toBe('ON_TIME');
+  });
+
+  it('blames downtime only for an instant that passed before the process started, in a window known by then', () => {
+    const restartedAt = at('2026-03-10T15:00:00Z');
+    expect(transitionTiming(published('2026-03-10T09:00:00Z'), restartedAt)).toBe('SERVICE_DOWN');
+    expect(transitionTiming(published('2026-03-10T13:00:00Z', { status: 'IN_PROGRESS' }), restartedAt)).toBe('SERVICE_DOWN');
+    // The start passed while down, but the process was up again before the end.
+    expect(transitionTiming(published('2026-03-10T12:00:00Z', { status: 'IN_PROGRESS' }), at('2026-03-10T12:30:00Z'))).toBe('ON_TIME');
+    expect(transitionTiming(published('2026-03-10T09:00:00Z'), null)).toBe('ON_TIME');
+  });
+
+  it('is late by publication for a window published or moved already begun or ended', () => {
+    const restartedAt = at('2026-03-10T15:00:00Z');
+    expect(transitionTiming(published('2026-03-10T12:00:00Z'), UP_ALL_ALONG)).toBe('PUBLISHED_LATE');
+    expect(transitionTiming(published('2026-03-10T14:30:00Z'), restartedAt)).toBe('PUBLISHED_LATE');
+    expect(transitionTiming(published('2026-03-10T14:00:00Z', { status: 'IN_PROGRESS' }), restartedAt)).toBe('PUBLISHED_LATE');
   });
 });
