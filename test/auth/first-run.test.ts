@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
 import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
 import { createKeyCommand, setupNotes } from "../../server/auth/first-run.js";
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../../server/db/url.js";
+import { DEFAULT_DATABASE_URL, describeDatabase, parseDatabaseUrl } from "../../server/db/url.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { REPO, startMain, type MainProcess } from "../helpers/main-process.js";
 
@@ -51,6 +51,11 @@ describe("the command that creates the first key", () => {
     expect(plain).toEqual({ command: `DATABASE_URL='postgresql://postgres@127.0.0.1:5432/status?schema=ops' ${create}`, hidesPassword: false });
     const secret = createKeyCommand(parseDatabaseUrl("postgresql://ops:s3cr3t@db.internal/status"));
     expect(secret).toEqual({ command: `DATABASE_URL=postgresql://ops:PASSWORD@db.internal/status ${create}`, hidesPassword: true });
+  });
+
+  it("is paired with a description of the database that names host and database, never a password", () => {
+    expect(describeDatabase(parseDatabaseUrl("postgresql://ops:s3cr3t@db.internal:5433/status?schema=ops"))).toBe("PostgreSQL database status on db.internal:5433, schema ops");
+    expect(describeDatabase(parseDatabaseUrl("file:/srv/status/sg.db"))).toBe("SQLite file /srv/status/sg.db");
   });
 });
 
