@@ -1,5 +1,6 @@
 // Manage operators' API keys from the command line; this is how the first key
-// comes to exist. Uses DATABASE_URL like the server.
+// comes to exist. Resolves DATABASE_URL exactly as the server does (server/db/url.ts)
+// and says on stderr which database it used, so stdout stays just the secret.
 //
 //   tsx scripts/keys.ts create --name NAME --scope read|publish|admin
 //   tsx scripts/keys.ts list
@@ -8,6 +9,7 @@
 // Exit codes: 0 done, 1 failed (message on stderr), 2 usage error.
 import { parseArgs } from "node:util";
 import { openDatabase } from "../server/db/client.js";
+import { describeDatabase } from "../server/db/url.js";
 import { NotFoundError, ValidationError } from "../server/errors.js";
 import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKey, type ApiKeyScope } from "../server/auth/api-keys.js";
 
@@ -67,20 +69,23 @@ function table(keys: ApiKey[]): string {
 
 async function run(command: Command): Promise<void> {
   const database = await openDatabase();
+  const where = describeDatabase(database.target);
   const now = new Date();
   try {
     if (command.kind === "create") {
       const { key, secret } = await createApiKey(database.db, { name: command.name, scope: command.scope }, now);
       // Only the secret goes to stdout, so `keys create … > file` captures just the key.
-      console.error(`Created API key "${key.name}" with scope ${key.scope.toLowerCase()}. Its secret:\n`);
+      console.error(`Created API key "${key.name}" with scope ${key.scope.toLowerCase()} in ${where}. Its secret:\n`);
       console.log(secret);
       console.error(`\nCopy it now: only a hash is stored, and it will not be shown again.`);
       console.error(`Send it as the header "Authorization: Bearer <secret>".`);
     } else if (command.kind === "list") {
+      console.error(`API keys in ${where}:`);
       const keys = await listApiKeys(database.db);
       console.log(keys.length === 0 ? "No API keys yet. Create one with: keys create --name NAME --scope admin" : table(keys));
     } else if (command.kind === "revoke") {
       const key = await revokeApiKey(database.db, command.key, now);
+      console.error(`In ${where}:`);
       console.log(`Revoked API key "${key.name}" (${key.prefix}…) as of ${key.revokedAt!.toISOString()}.`);
     }
   } finally {

@@ -57,7 +57,8 @@ function positiveInteger(env: Env, name: string, fallback: number): number {
   return value;
 }
 
-function flag(env: Env, name: string, fallback: boolean): boolean {
+/** A `true`/`false` (or `1`/`0`) switch; unset takes `fallback`, anything else throws naming the variable. */
+export function envFlag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
   if (raw === "true" || raw === "1") return true;
@@ -69,8 +70,8 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 export function limitsFromEnv(env: Env = process.env): Limits {
   const numbers = Object.fromEntries(NUMERIC.map(([key, name, fallback]) => [key, positiveInteger(env, name, fallback)]));
   // Production hides the schema unless told otherwise; suggestions would leak it anyway, so they follow.
-  const introspection = flag(env, "GRAPHQL_INTROSPECTION", env.NODE_ENV !== "production");
-  const fieldSuggestions = flag(env, "GRAPHQL_FIELD_SUGGESTIONS", introspection);
+  const introspection = envFlag(env, "GRAPHQL_INTROSPECTION", env.NODE_ENV !== "production");
+  const fieldSuggestions = envFlag(env, "GRAPHQL_FIELD_SUGGESTIONS", introspection);
   return { ...(numbers as Omit<Limits, "introspection" | "fieldSuggestions">), introspection, fieldSuggestions };
 }
 

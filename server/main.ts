@@ -1,22 +1,28 @@
-// `npm start`: open (and migrate) the database, seed the demo on first start, serve.
+// `npm start`: open (and migrate) the database, seed the demo on first start
+// (unless SEED_DEMO=false), serve, and say where everything is.
 import { buildApp } from "./app.js";
 import { setupNotes } from "./auth/first-run.js";
+import { describeDatabase } from "./db/url.js";
+import { startBanner } from "./http/addresses.js";
 import { ensureWebBuild } from "./http/web-build.js";
+import { envFlag, limitsFromEnv } from "./limits.js";
 import { seedDemo } from "./seed/demo.js";
 
 const port = Number(process.env.PORT ?? 4000);
 const host = process.env.HOST ?? "0.0.0.0";
+const wantDemo = envFlag(process.env, "SEED_DEMO", true);
 
-await ensureWebBuild();
+// Builds only when dist/web is missing or older than web/ (`npm install` builds it).
+await ensureWebBuild({ rebuildIfStale: true });
 const app = await buildApp();
-const seeded = await seedDemo(app);
+const seeded = wantDemo && (await seedDemo(app));
 const url = await app.start(port, host);
-const shown = url.replace("0.0.0.0", "localhost");
-const where = app.database.target.provider === "sqlite" ? app.database.target.file : "PostgreSQL";
+const origin = new URL(url.replace("0.0.0.0", "localhost")).origin;
 
-console.log(`Statusgraph is serving GraphQL (with GraphiQL) at ${shown}`);
-console.log(`  database: ${where}${seeded ? " (demo data created)" : ""}`);
-for (const line of await setupNotes(app.database.db)) console.log(line);
+const banner = await startBanner(app.database.db, { origin, graphiql: limitsFromEnv().introspection });
+const database = `  Database: ${describeDatabase(app.database.target)}${seeded ? " (demo created; SEED_DEMO=false starts without it)" : ""}`;
+const notes = await setupNotes(app.database.db, app.database.target);
+console.log([...banner, database, ...(notes.length ? ["", ...notes] : [])].join("\n"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,4 +1,4 @@
-// Each page's colour scheme and title, for the HTML of its client routes: kept
+// Each page's colour scheme, title and favicon, for the HTML of its client routes: kept
 // per slug in memory, so serving a page's HTML costs no query once it has been
 // looked up, and dropped when a page changes (on any instance, through Redis).
 import type { Db } from "../db/client.js";
@@ -10,6 +10,7 @@ import { createSlugMemo } from "./slug-memo.js";
 export interface PageLook {
   title: string;
   theme: Theme;
+  faviconUrl: string | null;
 }
 
 /** Pages whose looks are kept at most (and dressed copies of index.html). */
@@ -21,10 +22,10 @@ export function createPageLooks(options: { db: Db; events: Events }) {
     events: options.events,
     load: async (slug) => {
       if (!isValidSlug(slug)) return null;
-      const page = await options.db.statusPage.findUnique({ where: { slug }, select: { id: true, title: true, theme: true } });
-      return page && { pageId: page.id, value: { title: page.title, theme: page.theme } };
+      const page = await options.db.statusPage.findUnique({ where: { slug }, select: { id: true, title: true, theme: true, faviconUrl: true } });
+      return page && { pageId: page.id, value: { title: page.title, theme: page.theme, faviconUrl: page.faviconUrl } };
     },
-    // Only a change to the page itself can retitle or retheme it.
+    // Only a change to the page itself can change its look.
     staleAfter: () => false,
     max: PAGE_LOOKS_MAX,
   });

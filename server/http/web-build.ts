@@ -1,6 +1,8 @@
-// Builds the web client with Vite's JS API when dist/web is missing (a fresh
-// checkout running `npm start`) or, on request, older than its sources (tests).
-// Vite is a development dependency: without it the API still serves.
+// Builds the web client with Vite's JS API when dist/web is missing or, on request,
+// older than its sources. `npm install` builds it (scripts/build-web.ts), so `npm start`
+// only rebuilds after web/ changed (e.g. a `git pull`); a build peaks at several
+// hundred MB, which a start should not need. Vite is a development dependency:
+// without it the API still serves.
 import { existsSync } from "node:fs";
 import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";

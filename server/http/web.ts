@@ -1,7 +1,7 @@
 // The built web client (dist/web): hashed assets cached forever, and the SPA's
 // index.html for the client's own routes. Registered last, and it declines
 // every path another route or GraphQL owns, so it can never shadow them.
-// A page's routes get index.html dressed in the page's theme and title.
+// A page's routes get index.html dressed in the page's theme, title and favicon.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
@@ -75,7 +75,7 @@ export function webRoute({ dir = WEB_DIST, lookFor }: WebRouteOptions = {}): Rou
   function dress(index: CachedFile, look: PageLook): CachedFile {
     let variants = dressed.get(index);
     if (!variants) dressed.set(index, (variants = new Map()));
-    const key = `${look.theme}:${look.title}`;
+    const key = JSON.stringify([look.theme, look.title, look.faviconUrl]);
     let variant = variants.get(key);
     if (!variant) {
       if (variants.size >= PAGE_LOOKS_MAX) variants.delete(variants.keys().next().value!);

@@ -1,8 +1,13 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/client.js";
+import { describeDatabase, parseDatabaseUrl } from "../../server/db/url.js";
 import { authenticateApiKey } from "../../server/auth/api-keys.js";
 import { freshDatabaseUrl, openTestDatabase } from "../helpers/database.js";
+import { REPO, startMain } from "../helpers/main-process.js";
 
 const databaseUrl = freshDatabaseUrl();
 let database: Database;
@@ -18,13 +23,10 @@ interface Run {
   stderr: string;
 }
 
-/** Runs the CLI as an operator would, against this file's database. */
-function keys(...args: string[]): Promise<Run> {
+/** Runs `command` with `args` from `cwd`, with `env` on top of this process's environment. */
+function runCommand(command: string, args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/keys.ts", ...args], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(command, args, { cwd: options.cwd ?? REPO, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -33,6 +35,9 @@ function keys(...args: string[]): Promise<Run> {
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Runs the CLI as an operator would, against this file's database. */
+const keys = (...args: string[]) => runCommand("npx", ["tsx", "scripts/keys.ts", ...args], { env: { DATABASE_URL: databaseUrl } });
 
 // Each run starts npx, tsx and Prisma: seconds apiece on a busy machine.
 describe("npm run keys", { timeout: 60_000 }, () => {
@@ -44,6 +49,8 @@ describe("npm run keys", { timeout: 60_000 }, () => {
     secret = run.stdout.trim();
     expect(secret).toMatch(/^sg_key_[A-Za-z0-9_-]{43}$/);
     expect(run.stderr).toMatch(/will not be shown again/);
+    // Which database it wrote to, on stderr: stdout stays the secret alone.
+    expect(run.stderr).toContain(`in ${describeDatabase(parseDatabaseUrl(databaseUrl))}.`);
     expect(await authenticateApiKey(database.db, secret, new Date())).toMatchObject({ name: "first admin", scope: "ADMIN" });
   });
 
@@ -81,5 +88,33 @@ describe("npm run keys", { timeout: 60_000 }, () => {
       expect(run.stderr).toMatch(/Usage:/);
     });
     expect(runs[2]!.stderr).toMatch(/--scope read, publish or admin/);
+  });
+});
+
+describe("the key command npm start prints", { timeout: 120_000 }, () => {
+  it("works as printed from another directory, and its key authenticates against that server", async () => {
+    const serverDir = mkdtempSync(join(tmpdir(), "sg-keys-server-"));
+    // Relative, so it names a different file from any other working directory.
+    const main = await startMain({ DATABASE_URL: "file:./status.db" }, serverDir);
+    try {
+      await main.waitFor(/npm run keys -- create/);
+      const command = /^ {2}(.*npm run keys -- create --name admin --scope admin)$/m.exec(main.output())![1]!;
+      expect(command).toBe(`DATABASE_URL=file:${serverDir}/status.db npm run keys -- create --name admin --scope admin`);
+
+      const run = await runCommand("sh", ["-c", command], { cwd: join(REPO, "web"), env: { DATABASE_URL: undefined } });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(`in SQLite file ${serverDir}/status.db.`);
+      const secret = /sg_key_[A-Za-z0-9_-]{43}/.exec(run.stdout)![0];
+
+      const res = await fetch(`${main.origin}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: "{ viewer { kind name scope } }" }),
+      });
+      expect(await res.json()).toEqual({ data: { viewer: { kind: "OPERATOR", name: "admin", scope: "ADMIN" } } });
+    } finally {
+      await main.stop();
+      rmSync(serverDir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 // index.html as the server sends it for a page's routes: already in the page's
-// colour scheme and with its title, so the first paint looks like the page.
+// colour scheme and with its title and favicon, so the first paint looks like the page.
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WEB_DIST } from "../../server/http/web.js";
@@ -43,6 +43,20 @@ describe("index.html for a page's routes", () => {
     const customer = await html("/cust-support-ops/main");
     expect(customer).toContain('<html data-theme="dark" lang="en">');
     expect(customer).toContain("<title>Customer Support Operations</title>");
+  });
+
+  it("links a page's favicon on each of its routes, and follows it when it changes", async () => {
+    const icon = (body: string) => [...body.matchAll(/<link\b[^>]*\brel="icon"[^>]*>/g)].map((m) => m[0]);
+    const page = await mutate(server, CREATE_PAGE, { input: { title: "Iconic", slug: "iconic", faviconUrl: "https://cdn.example.com/icon.png?v=2&size=32" } });
+    for (const path of ["/iconic", "/iconic/any-sub-page", "/embed/iconic"]) {
+      expect(icon(await html(path)), path).toEqual(['<link rel="icon" href="https://cdn.example.com/icon.png?v=2&#38;size=32">']);
+    }
+    // Pages without one keep the built empty icon, so browsers ask for no /favicon.ico.
+    expect(icon(await html("/demo"))).toEqual(['<link rel="icon" href="data:," />']);
+    await mutate(server, UPDATE_PAGE, { input: { id: page.id, faviconUrl: "/icons/ops.svg" } });
+    expect(icon(await html("/iconic"))).toEqual(['<link rel="icon" href="/icons/ops.svg">']);
+    await mutate(server, UPDATE_PAGE, { input: { id: page.id, faviconUrl: null } });
+    expect(icon(await html("/iconic"))).toEqual(['<link rel="icon" href="data:," />']);
   });
 
   it("is the file as built for / and for unknown pages", async () => {
