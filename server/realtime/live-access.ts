@@ -23,6 +23,8 @@ export const LIVE_ACCESS = {
 
 /** Ids per `IN (…)` list, well under every database's parameter limit. */
 const CHUNK = 500;
+/** The release of a subscription nothing holds (one shared function: public pages have thousands). */
+export const NOT_HELD = (): void => {};
 /** Credentials ended lately, remembered so that a subscription racing its own sign-out is refused too. */
 const RECENT_ENDS = 1_000;
 
@@ -138,7 +140,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
     const expiresAt = viewer.expiresAt.getTime();
     if (recentEnds.has(`session:${viewer.sessionId}`) || expiresAt <= now().getTime()) {
       grant.stream.abort(accessEnded("invalid_session"));
-      return () => {};
+      return NOT_HELD;
     }
     const hold: Omit<SessionHold, "grants"> = { sessionId: viewer.sessionId, pageId: viewer.pageId, email: viewer.email, expiresAt };
     const release = grants.addViewer(hold, grant);
@@ -158,13 +160,13 @@ export function createLiveAccess(options: LiveAccessOptions) {
      * stream ends when that does; returns the release for when it ends by itself.
      */
     hold(actor: Actor, view: LiveView, stream: Revocable): () => void {
-      if (view.kind === "PUBLIC") return () => {};
+      if (view.kind === "PUBLIC") return NOT_HELD;
       const grant = { stream, subPageId: view.subPageId };
       if (actor.kind === "viewer") return holdViewer(actor, grant);
-      if (actor.kind !== "operator") return () => {};
+      if (actor.kind !== "operator") return NOT_HELD;
       if (recentEnds.has(`key:${actor.keyId}`)) {
         stream.abort(accessEnded("invalid_key"));
-        return () => {};
+        return NOT_HELD;
       }
       return grants.addOperator(actor.keyId, grant);
     },

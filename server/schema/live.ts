@@ -9,7 +9,7 @@ import { authScopes, canViewSubPage } from "../auth/actor.js";
 import type { Context } from "../context.js";
 import { AccessDeniedError } from "../errors.js";
 import type { BoundedQueue } from "../realtime/bounded-queue.js";
-import type { LiveView } from "../realtime/live-access.js";
+import { NOT_HELD, type LiveView } from "../realtime/live-access.js";
 import { eventStream, summaryStream } from "../realtime/live-stream.js";
 import type { SummaryHub, SummaryKey, SummaryUpdate } from "../realtime/summary-hub.js";
 import { ComponentStatusEvent, LiveStatus, PageEvent } from "./live-types.js";
@@ -52,10 +52,12 @@ function subscribeToView<T>(stream: (hub: SummaryHub, view: SummaryKey) => Bound
     const queue = stream(ctx.hub, { pageId: view.pageId, subPageId: view.subPageId });
     const unlisten = queue.onEnd;
     const release = ctx.liveAccess.hold(ctx.actor, view, queue);
-    queue.onEnd = () => {
-      unlisten?.();
-      release();
-    };
+    if (release !== NOT_HELD) {
+      queue.onEnd = () => {
+        unlisten?.();
+        release();
+      };
+    }
     return queue;
   };
 }
