@@ -5,7 +5,7 @@
 // the same sub-page but not the revoked subscriber.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Client } from "graphql-ws";
-import { createApiKey } from "../../server/auth/api-keys.js";
+import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
 import { bearer, createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createCustomerLivePage, createSession, MAIN_STATUS, UPDATE_DOMAINS, type CustomerLivePage } from "../helpers/customer-live.js";
 import { publishIncident } from "../helpers/fixtures.js";
@@ -132,6 +132,17 @@ describe("an expired session", () => {
     await barrier(subscription);
     expect(await refusalOf("graphql-ws", subscription)).toMatchObject(SIGNED_OUT);
     expect(subscription.inbox.received).toHaveLength(1);
+  });
+});
+
+describe("the periodic check of held credentials", () => {
+  it("ends the subscriptions of a key revoked without telling any instance (the keys CLI)", async () => {
+    const { key, secret } = await createApiKey(t.app.database.db, { name: "revoked by the CLI", scope: "READ" }, clock.now());
+    const subscription = await watching("graphql-ws", secret);
+    await revokeApiKey(t.app.database.db, key.id, clock.now());
+    await t.app.liveAccess.tick();
+    expect(await refusalOf("graphql-ws", subscription)).toMatchObject({ message: "The API key is unknown or revoked", extensions: { code: "UNAUTHENTICATED" } });
+    await barrier(subscription);
   });
 });
 
