@@ -4,6 +4,7 @@ import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
 import { createSignInLimits } from "./auth/sign-in-limits.js";
+import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createEvents, type Events } from "./events.js";
@@ -24,6 +25,7 @@ import { resolveLimits, type Limits } from "./limits.js";
 import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
+import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
 import { useSharedExecution } from "./realtime/shared-execution.js";
@@ -41,8 +43,9 @@ export interface AppOptions {
   /** Receives every SQL statement (tests pin statement counts with it). */
   onQuery?: (sql: string) => void;
   /**
-   * Run the maintenance scheduler on timers (default true). Tests with an
-   * injected clock turn timers off and call `app.scheduler.tick()`.
+   * Run the maintenance scheduler, live access checks and sign-in pruning on timers
+   * (default true). Tests with an injected clock turn timers off and call
+   * `app.scheduler.tick()`, `app.liveAccess.tick()`, `app.signInPruning.tick()`.
    */
   schedulerTimers?: boolean;
   /** Subscribers of one view share each event's execution result (default true; bench/fanout.ts compares). */
@@ -70,7 +73,9 @@ export interface App {
   database: Database;
   events: Events;
   hub: SummaryHub;
+  liveAccess: LiveAccess;
   scheduler: Scheduler;
+  signInPruning: SignInPruning;
   now: () => Date;
   /** Runs an operation with full rights, in process (the demo seed and scripts use it). */
   executeAsSystem(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
@@ -88,10 +93,18 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs }) : null;
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
-  const hub = createSummaryHub({ db: database.db, events, now, subscribed: redis ? (topic) => redis.subscribed(topic) : undefined });
+  const timers = options.schedulerTimers ?? true;
+  const liveAccess = createLiveAccess({ db: database.db, events, now, timers });
+  const hub = createSummaryHub({
+    db: database.db,
+    events,
+    now,
+    subscribed: redis ? (topic) => redis.subscribed(topic) : undefined,
+    beforeUpdate: (pageId, change) => liveAccess.beforeUpdate(pageId, change),
+  });
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
+  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events });
@@ -130,11 +143,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     feedRoute(feeds.get, publicUrl),
     webRoute({ lookFor: pageLooks.get }),
   ];
-  const scheduler = startScheduler({ db: database.db, events, now, timers: options.schedulerTimers ?? true });
+  const scheduler = startScheduler({ db: database.db, events, now, timers });
+  const signInPruning = startSignInPruning({ db: database.db, now, timers });
   redis?.onRecovered(() => {
     // Events published while Redis was down are lost: recomputing every watched
-    // summary resyncs subscribers, and the scheduler re-plans for maintenance
-    // scheduled or moved meanwhile (it heard of none of it).
+    // summary resyncs subscribers, sign-outs and revocations are looked up, and the
+    // scheduler re-plans for maintenance scheduled or moved meanwhile (it heard of none of it).
+    void liveAccess.verify().catch((error: unknown) => console.error("live access:", error));
     void hub.resync();
     void scheduler.tick().catch((error: unknown) => console.error("maintenance scheduler:", error));
   });
@@ -146,7 +161,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     database,
     events,
     hub,
+    liveAccess,
     scheduler,
+    signInPruning,
     now,
     async executeAsSystem(query, variables) {
       const contextValue = systemContext(services);
@@ -163,6 +180,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     },
     async stop() {
       scheduler.stop();
+      signInPruning.stop();
+      liveAccess.stop();
       hub.close();
       for (const cache of caches) cache.close();
       await ws?.close();

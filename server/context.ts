@@ -8,6 +8,7 @@ import type { Events } from "./events.js";
 import { requestBaseUrl } from "./http/base-url.js";
 import { queueResponseCookie } from "./http/response-cookies.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
 
 export type { Actor };
@@ -24,6 +25,8 @@ export interface Context {
   loaders: Loaders;
   /** Live summaries shared by subscribers. */
   hub: SummaryHub;
+  /** Ends live subscriptions when the access they were granted on ends. */
+  liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
   /** Public origin of the service, for links in mail and cookie attributes. */
@@ -39,6 +42,7 @@ export interface AppServices {
   events: Events;
   now: () => Date;
   hub: SummaryHub;
+  liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
   /** PUBLIC_URL; when null, each request's Host header stands in. */
@@ -84,6 +88,7 @@ export function systemContext(services: AppServices): Context {
     events: services.events,
     now: services.now,
     hub: services.hub,
+    liveAccess: services.liveAccess,
     actor: { kind: "system" },
     authError: null,
     loaders: createLoaders(services.db, services.now),

@@ -1,6 +1,7 @@
 // Every change viewers can see is announced here, after its write commits.
-// Topics are scoped by page id; payloads are plain JSON so a Redis event
-// target can carry them between instances unchanged.
+// Page topics are scoped by page id; credential topics are not (every instance
+// hears each and looks up its own subscriptions by id). Payloads are plain JSON
+// so a Redis event target can carry them between instances unchanged.
 import { createPubSub, type PubSub } from "graphql-yoga";
 
 export type ChangeKind = "PUBLISHED" | "UPDATED" | "RESOLVED" | "COMPLETED" | "DELETED" | "STARTED";
@@ -28,6 +29,10 @@ export type Topics = {
   "pages:changed": [change: PageChange];
   /** Any maintenance was scheduled, changed or deleted: the scheduler re-plans its next wake-up. */
   "maintenance:changed": [change: PageChange];
+  /** A viewer session was signed out: live subscriptions it opened end, on every instance. */
+  "sessions:ended": [sessionId: string];
+  /** An API key was revoked: live subscriptions it opened end, on every instance. */
+  "api-keys:revoked": [keyId: string];
 };
 
 export type Events = PubSub<Topics>;

@@ -12,7 +12,7 @@ export type Actor =
   /** The service itself (demo seed, scheduler); never the result of a request. */
   | { kind: "system" }
   | { kind: "operator"; keyId: string; name: string; scope: ApiKeyScope }
-  | { kind: "viewer"; email: string; pageId: string; subPageIds: string[]; sessionId: string };
+  | { kind: "viewer"; email: string; pageId: string; subPageIds: string[]; sessionId: string; expiresAt: Date };
 
 /**
  * Why credentials were not accepted. The first three mean the client sent
@@ -65,8 +65,8 @@ export async function resolveActor(db: Db, credentials: Credentials, now: Date):
 async function viewerActor(db: Db, secret: string, now: Date): Promise<Actor | null> {
   const viewer = await authenticateViewer(db, secret, now);
   if (!viewer) return null;
-  const { email, pageId, subPageIds, sessionId } = viewer;
-  return { kind: "viewer", email, pageId, subPageIds, sessionId };
+  const { email, pageId, subPageIds, sessionId, expiresAt } = viewer;
+  return { kind: "viewer", email, pageId, subPageIds, sessionId, expiresAt };
 }
 
 /** The bearer token, null when none was sent, "malformed" when something else was. */

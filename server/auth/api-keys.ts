@@ -2,6 +2,7 @@
 // revocable, and stamped with when they were last used.
 import type { ApiKey, ApiKeyScope } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
+import type { Events } from "../events.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import { LIMITS } from "../domain/limits.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
@@ -52,12 +53,17 @@ export function listApiKeys(db: Db): Promise<ApiKey[]> {
   return db.apiKey.findMany({ orderBy: [{ createdAt: "asc" }, { name: "asc" }] });
 }
 
-/** Revokes by id or name; revoking a revoked key keeps its original revocation time. Throws NotFoundError. */
-export async function revokeApiKey(db: Db, idOrName: string, now: Date): Promise<ApiKey> {
+/**
+ * Revokes by id or name; revoking a revoked key keeps its original revocation time. Throws NotFoundError.
+ * With `events`, running instances end the key's live subscriptions at once; without
+ * (the keys CLI), at their next check of held credentials (LIVE_ACCESS.verifyIntervalMs).
+ */
+export async function revokeApiKey(db: Db, idOrName: string, now: Date, events?: Events): Promise<ApiKey> {
   const key = await db.apiKey.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName.trim() }] } });
   if (!key) throw new NotFoundError("API key", idOrName);
   if (key.revokedAt) return key;
-  await db.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+  const revoked = await db.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+  if (revoked.count === 1) events?.publish("api-keys:revoked", key.id);
   return (await db.apiKey.findUnique({ where: { id: key.id } })) ?? key;
 }
 

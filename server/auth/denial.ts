@@ -35,8 +35,18 @@ export function operatorRequired(caller: Caller, scope: OperatorScope): AccessDe
   return refusedCredentials(caller) ?? new AccessDeniedError(`${needs} (Authorization: Bearer sg_key_…)`, "UNAUTHENTICATED");
 }
 
+const NOT_YOURS = "You may not see this page";
+
 /** Refuses a customer sub-page. The same words whether or not it exists, so refusals reveal nothing. */
 export function subPageDenied(caller: Caller): AccessDeniedError {
-  if (caller.actor.kind !== "anonymous") return new AccessDeniedError("You may not see this page", "FORBIDDEN");
+  if (caller.actor.kind !== "anonymous") return new AccessDeniedError(NOT_YOURS, "FORBIDDEN");
   return refusedCredentials(caller) ?? new AccessDeniedError("Sign in to see this page", "UNAUTHENTICATED");
+}
+
+/**
+ * Ends a live view whose access ended, in the words a new request would now get:
+ * the credential it was granted on is gone, or the viewer's domain no longer admitted.
+ */
+export function accessEnded(why: "invalid_session" | "invalid_key" | "not_admitted"): AccessDeniedError {
+  return why === "not_admitted" ? new AccessDeniedError(NOT_YOURS, "FORBIDDEN") : new AccessDeniedError(REFUSED[why], "UNAUTHENTICATED");
 }

@@ -3,6 +3,7 @@
 // on every use, so removing a domain from a customer revokes access at once.
 import type { ViewerSession } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
+import type { Events } from "../events.js";
 import { domainAllowed } from "../domain/email.js";
 import { MAX_ADDRESS_LENGTH, parseMailbox } from "../domain/mailbox.js";
 import { NotFoundError, ValidationError } from "../errors.js";
@@ -135,9 +136,13 @@ export async function signOut(db: Db, secret: string, now: Date): Promise<boolea
   return ended.count === 1;
 }
 
-/** Ends a session already authenticated (see resolveActor) by its id; true when it was live. */
-export async function endSession(db: Db, sessionId: string, now: Date): Promise<boolean> {
+/**
+ * Ends a session already authenticated (see resolveActor) by its id; true when it was live.
+ * Once ended, every instance is told, and the live subscriptions it opened end.
+ */
+export async function endSession(db: Db, events: Events, sessionId: string, now: Date): Promise<boolean> {
   const ended = await db.viewerSession.updateMany({ where: { id: sessionId, endedAt: null, expiresAt: { gt: now } }, data: { endedAt: now } });
+  if (ended.count === 1) events.publish("sessions:ended", sessionId);
   return ended.count === 1;
 }
 

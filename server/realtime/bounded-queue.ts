@@ -55,6 +55,12 @@ export class BoundedQueue<T> implements AsyncIterableIterator<T, undefined>, Sin
     else waiting?.resolve({ value: undefined, done: true });
   }
 
+  /** Ends with `error` at once, dropping what is held: nothing more reaches the consumer, directly or not. */
+  abort(error: Error): void {
+    this.items.length = 0;
+    this.end(error);
+  }
+
   next(): Promise<Step<T>> {
     if (this.items.length > 0) return Promise.resolve({ value: this.items.shift()!, done: false });
     if (this.ending) {

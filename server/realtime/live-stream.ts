@@ -53,14 +53,14 @@ class EventFeed<T> implements LiveListener {
 }
 
 /** The current summary, then each summary a change alters; an overtaken one is dropped. */
-export function summaryStream(hub: SummaryHub, key: SummaryKey): AsyncIterable<PageSummary> {
+export function summaryStream(hub: SummaryHub, key: SummaryKey): BoundedQueue<PageSummary> {
   const queue = new BoundedQueue<PageSummary>(LATEST_ONLY);
   queue.onEnd = hub.listen(key, new SummaryFeed(queue));
   return queue;
 }
 
 /** The items `pick` takes from each update, all of them, in order, up to LIVE_LIMITS.maxQueuedEvents waiting. */
-export function eventStream<T>(hub: SummaryHub, key: SummaryKey, pick: (update: SummaryUpdate) => readonly T[]): AsyncIterable<T> {
+export function eventStream<T>(hub: SummaryHub, key: SummaryKey, pick: (update: SummaryUpdate) => readonly T[]): BoundedQueue<T> {
   const queue = new BoundedQueue<T>(EVENTS);
   queue.onEnd = hub.listen(key, new EventFeed(queue, pick));
   return queue;

@@ -40,6 +40,8 @@ export interface SummaryHubOptions {
    * a view's first summary is read only then, so no change falls between the two.
    */
   subscribed?: (topic: string) => Promise<void>;
+  /** Runs before a change's updates are computed and sent: the place to end subscriptions whose access it ended. */
+  beforeUpdate?: (pageId: string, change: PageChange | null) => Promise<void>;
 }
 
 export function createSummaryHub(options: SummaryHubOptions) {
@@ -53,6 +55,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
 
   /** Recomputes the page's views (only those without a summary yet when `initial`) and tells their listeners. */
   async function refresh(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): Promise<void> {
+    if (!initial) await options.beforeUpdate?.(pageId, change).catch((error: unknown) => log("live access:", error));
     const channels = [...watch.channels.values()].filter((c) => (initial ? c.state === null : c.state !== null));
     if (channels.length === 0) return;
     let results: (PageSummary | NotFoundError)[];

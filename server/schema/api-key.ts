@@ -57,10 +57,10 @@ builder.mutationFields((t) => ({
   }),
   revokeApiKey: t.field({
     type: ApiKey,
-    description: "Takes effect on the key's next request. Revoking a revoked key keeps its first revocation time.",
+    description: "Takes effect on the key's next request, and ends its live subscriptions to customer pages. Revoking a revoked key keeps its first revocation time.",
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },
-    resolve: (_root, { id }, ctx) => revokeApiKey(ctx.db, String(id), ctx.now()),
+    resolve: (_root, { id }, ctx) => revokeApiKey(ctx.db, String(id), ctx.now(), ctx.events),
   }),
 }));

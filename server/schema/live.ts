@@ -1,11 +1,15 @@
 // Live updates of a status page or customer sub-page, over graphql-ws and SSE.
-// Access is decided once, when a subscription starts; every event after that
-// comes from the summary hub, shared by all subscribers of the same view.
+// Access is decided when a subscription starts; every event after that comes
+// from the summary hub, shared by all subscribers of the same view. A customer
+// view is held on the credential that granted it (realtime/live-access.ts) and
+// ends, with the refusal a new request would get, once that access ends.
 import { createGraphQLError } from "graphql-yoga";
 import { builder } from "../builder.js";
 import { authScopes, canViewSubPage } from "../auth/actor.js";
 import type { Context } from "../context.js";
 import { AccessDeniedError } from "../errors.js";
+import type { BoundedQueue } from "../realtime/bounded-queue.js";
+import { NOT_HELD, type LiveView } from "../realtime/live-access.js";
 import { eventStream, summaryStream } from "../realtime/live-stream.js";
 import type { SummaryHub, SummaryKey, SummaryUpdate } from "../realtime/summary-hub.js";
 import { ComponentStatusEvent, LiveStatus, PageEvent } from "./live-types.js";
@@ -17,7 +21,7 @@ const FORBIDDEN = "You may not see this page";
  * in the same words whether or not it exists; a customer page's own view (every
  * customer's components) is for operators only.
  */
-async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null | undefined): Promise<SummaryKey> {
+async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null | undefined): Promise<LiveView> {
   const view = await ctx.hub.resolveView(pageSlug, subPageSlug ?? null, async () => {
     const page = await ctx.db.statusPage.findUnique({
       where: { slug: pageSlug },
@@ -28,20 +32,34 @@ async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null
   if (!view) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   if (subPageSlug == null) {
     if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
-    return { pageId: view.pageId, subPageId: null };
+    return { pageId: view.pageId, subPageId: null, kind: view.kind };
   }
   if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
   if (!view.subPageId) throw createGraphQLError(`No sub-page "${subPageSlug}" on "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
-  return { pageId: view.pageId, subPageId: view.subPageId };
+  return { pageId: view.pageId, subPageId: view.subPageId, kind: view.kind };
 }
 
 const componentChangesOf = (update: SummaryUpdate) => update.componentChanges;
 const pageEventOf = (update: SummaryUpdate) => (update.pageEvent ? [update.pageEvent] : []);
 
-/** A `subscribe` resolver: decides access to the view its arguments name, then opens `stream` on it. */
-function subscribeToView<T>(stream: (hub: SummaryHub, view: SummaryKey) => AsyncIterable<T>) {
-  return async (_root: unknown, { pageSlug, subPageSlug }: { pageSlug: string; subPageSlug?: string | null }, ctx: Context) =>
-    stream(ctx.hub, await viewOf(ctx, pageSlug, subPageSlug));
+/**
+ * A `subscribe` resolver: decides access to the view its arguments name, opens `stream`
+ * on it, and holds the stream on the caller's credential for as long as both last.
+ */
+function subscribeToView<T>(stream: (hub: SummaryHub, view: SummaryKey) => BoundedQueue<T>) {
+  return async (_root: unknown, { pageSlug, subPageSlug }: { pageSlug: string; subPageSlug?: string | null }, ctx: Context) => {
+    const view = await viewOf(ctx, pageSlug, subPageSlug);
+    const queue = stream(ctx.hub, { pageId: view.pageId, subPageId: view.subPageId });
+    const unlisten = queue.onEnd;
+    const release = ctx.liveAccess.hold(ctx.actor, view, queue);
+    if (release !== NOT_HELD) {
+      queue.onEnd = () => {
+        unlisten?.();
+        release();
+      };
+    }
+    return queue;
+  };
 }
 
 // Made here rather than inline in t.field: there, Pothos would infer each field's

@@ -77,7 +77,7 @@ describe("resolveActor", () => {
 
 describe("authScopes and canViewSubPage", () => {
   const operator = (scope: "READ" | "PUBLISH" | "ADMIN"): Actor => ({ kind: "operator", keyId: "k", name: "k", scope });
-  const viewer: Actor = { kind: "viewer", email: "a@b.com", pageId: "p", subPageIds: ["s1"], sessionId: "x" };
+  const viewer: Actor = { kind: "viewer", email: "a@b.com", pageId: "p", subPageIds: ["s1"], sessionId: "x", expiresAt: new Date() };
 
   it("nest admin ⊃ publish ⊃ read, and keep viewers apart from operators", () => {
     expect(authScopes({ kind: "anonymous" })).toEqual({ read: false, publish: false, admin: false, viewer: false });

@@ -109,7 +109,7 @@ describe.each([
   const results = new Map<string, unknown>();
 
   beforeAll(async () => {
-    const mailer = { sendSignInLink: async (_to: string, link: string) => void mailedLinks.push(link), close: () => {} };
+    const mailer = { sendSignInLink: async (_to: unknown, link: string) => void mailedLinks.push(link), close: () => {} };
     t = await createTestApp({ mailer });
     if (demo) expect(await seedDemo(t.app)).toBe(true);
   });

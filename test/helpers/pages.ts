@@ -1,6 +1,9 @@
 // Fixtures for status-page tests: the runbook's catalog, and pages built on it.
 import type { TestApp } from "./app.js";
 
+/** A test app in process, or a service instance over HTTP (test/helpers/scale.ts). */
+type Operator = Pick<TestApp, "ok">;
+
 export const CREATE_PAGE = /* GraphQL */ `
   mutation ($input: CreateStatusPageInput!) {
     createStatusPage(input: $input) {
@@ -27,18 +30,18 @@ export const UPDATE_PAGE = /* GraphQL */ `
 type Result = { __typename: string; id?: string; issues?: { field: string; rule: string }[] } & Record<string, unknown>;
 
 /** Runs a mutation and returns its single result, failing on GraphQL errors. */
-export async function mutate(t: TestApp, query: string, variables: Record<string, unknown>): Promise<Result> {
+export async function mutate(t: Operator, query: string, variables: Record<string, unknown>): Promise<Result> {
   const data = await t.ok<Record<string, Result>>(query, variables);
   return Object.values(data)[0]!;
 }
 
-export async function createType(t: TestApp, input: Record<string, unknown>): Promise<{ id: string }> {
+export async function createType(t: Operator, input: Record<string, unknown>): Promise<{ id: string }> {
   const result = await mutate(t, `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { __typename ... on CatalogType { id } ... on Error { message } } }`, { input });
   if (result.__typename !== "CatalogType") throw new Error(`createCatalogType: ${JSON.stringify(result)}`);
   return result as { id: string };
 }
 
-export async function createEntry(t: TestApp, input: Record<string, unknown>): Promise<{ id: string }> {
+export async function createEntry(t: Operator, input: Record<string, unknown>): Promise<{ id: string }> {
   const result = await mutate(t, `mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename ... on CatalogEntry { id } ... on Error { message } } }`, { input });
   if (result.__typename !== "CatalogEntry") throw new Error(`createCatalogEntry: ${JSON.stringify(result)}`);
   return result as { id: string };
@@ -53,7 +56,7 @@ export interface RunbookCatalog {
 }
 
 /** The runbook's Components type (ranked, referenced by name) with `names`, and Groups with an entry "main" holding them and gitlab.com. */
-export async function createRunbookCatalog(t: TestApp, names = ["Zendesk", "Chat", "Forms"], suffix = ""): Promise<RunbookCatalog> {
+export async function createRunbookCatalog(t: Operator, names = ["Zendesk", "Chat", "Forms"], suffix = ""): Promise<RunbookCatalog> {
   const services = { categories: ["Services"], ranked: true, referenceByName: true };
   const componentsType = await createType(t, { name: `Components${suffix}`, description: "Things we report outages on", ...services });
   const components: Record<string, string> = {};

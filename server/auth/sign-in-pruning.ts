@@ -1,0 +1,37 @@
+// Sign-in links and viewer sessions that can no longer be used are deleted, so
+// they do not pile up. Every instance runs it: deleting rows another instance
+// already deleted is harmless.
+import type { Db } from "../db/client.js";
+import { pruneSignIns } from "./viewer-sessions.js";
+
+/** How often expired links and ended or expired sessions are deleted. */
+export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface SignInPruning {
+  /** Deletes what is unusable at `now()`; prunes never overlap. */
+  tick(): Promise<void>;
+  stop(): void;
+}
+
+export interface SignInPruningOptions {
+  db: Db;
+  now: () => Date;
+  /** Prune every PRUNE_INTERVAL_MS (default true); tests with an injected clock call `tick()`. */
+  timers?: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+export function startSignInPruning(options: SignInPruningOptions): SignInPruning {
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  let running: Promise<void> = Promise.resolve();
+  const tick = () => (running = running.catch(() => {}).then(() => pruneSignIns(options.db, options.now())));
+  // A failed prune (database unreachable) is logged; the next interval tries again.
+  const timer = options.timers === false ? null : setInterval(() => void tick().catch((error: unknown) => log("sign-in pruning:", error)), PRUNE_INTERVAL_MS);
+  timer?.unref();
+  return {
+    tick,
+    stop: () => {
+      if (timer) clearInterval(timer);
+    },
+  };
+}
