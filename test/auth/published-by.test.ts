@@ -29,7 +29,7 @@ it("records the publishing key's name on incidents, their updates and maintenanc
   });
   expect(await t.ok(INCIDENT, { id: incident })).toEqual({ incident: { publishedBy: "on-call bot", updates: [{ publishedBy: "test-admin" }, { publishedBy: "on-call bot" }] } });
 
-  const window = { startsAt: "2026-04-01T10:00:00Z", endsAt: "2026-04-01T11:00:00Z" };
+  const window = { startsAt: "2030-04-01T10:00:00Z", endsAt: "2030-04-01T11:00:00Z" };
   const maintenance = await scheduleMaintenance(asPublisher, pageId, window, []);
   expect(await t.ok(MAINTENANCE, { id: maintenance })).toEqual({ maintenance: { publishedBy: "on-call bot", updates: [{ publishedBy: "on-call bot" }] } });
 
