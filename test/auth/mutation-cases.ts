@@ -20,7 +20,7 @@ let n = 0;
 const next = () => ++n;
 const INPUT = (type: string): [string, string] => [`$input: ${type}!`, "input: $input"];
 const ID: [string, string] = ["$id: ID!", "id: $id"];
-const WINDOW = { startsAt: "2026-05-01T10:00:00Z", endsAt: "2026-05-01T11:00:00Z" };
+const WINDOW = { startsAt: "2030-05-01T10:00:00Z", endsAt: "2030-05-01T11:00:00Z" };
 
 const newType = async (w: World, ranked = false) => (await createType(w.t, { name: `Type ${next()}`, ranked })).id;
 const newEntry = async (w: World, typeId = w.ids.componentsType!) => (await createEntry(w.t, { typeId, name: `Entry ${next()}` })).id;
