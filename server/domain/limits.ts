@@ -10,7 +10,10 @@ export const LIMITS = {
   description: 2_000,
   category: 60,
   url: 2_000,
+  /** Every list an input holds (components, groups, sub-pages, impacts, attributes, values, categories). */
   listItems: 500,
+  /** rankCatalogEntries lists every entry of the type. */
+  rankedEntries: 2_000,
 } as const;
 
 // Aborts: a name with a control character has no other rule worth reporting.
@@ -69,5 +72,14 @@ export const urlSchema = z
 
 export const domainSchema = z.string().trim().toLowerCase().refine(isDomain, "must be a domain such as example.com");
 
-export const listSchema = <T extends z.ZodType>(item: T) =>
-  z.array(item).max(LIMITS.listItems, `must hold at most ${LIMITS.listItems} items`);
+/** A list of at most `max` items: every list an input takes has a cap, so no statement outgrows the database's parameter limit. */
+export const listSchema = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) =>
+  z.array(item).max(max, `must hold at most ${max} items`);
+
+/**
+ * The rules of one input object, checked together so that every broken one is
+ * reported. Rules on single fields would stop at the first failing field: the
+ * validation plugin skips an input's remaining field checks once one has failed.
+ * Loose, so fields without rules pass through unchanged.
+ */
+export const inputSchema = <T extends z.ZodRawShape>(shape: T) => z.looseObject(shape);
