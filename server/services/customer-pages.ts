@@ -105,11 +105,15 @@ export async function resolveSubPages(tx: Tx, typeId: string, inputs: SubPageInp
 /** Creates the planned sub-pages, then one per remaining entry; returns the pages that changed. */
 export async function createSubPages(tx: Tx, pageId: string, typeId: string, planned: PlannedSubPage[]): Promise<string[]> {
   const taken = new Set(planned.map((p) => p.slug).filter((s): s is string => s !== null));
+  const rows = [];
   for (const p of planned) {
     const slug = p.slug ?? (await uniqueSlug(slugify(p.name) || "page", (s) => taken.has(s)));
     taken.add(slug);
-    await tx.subPage.create({ data: { pageId, entryId: p.entryId, name: p.name, slug } });
+    rows.push({ pageId, entryId: p.entryId, name: p.name, slug });
   }
+  // One write however many are named (up to LIMITS.listItems): row by row, hundreds
+  // would outlast the transaction's time limit.
+  await tx.subPage.createMany({ data: rows });
   return syncSubPages(tx, typeId);
 }
 
