@@ -18,6 +18,7 @@ import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
 import { createPageLooks } from "./http/page-look.js";
+import { useRefusalStatus } from "./http/refusal-status.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { webRoute } from "./http/web.js";
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     maskedErrors: { maskError: maskAppErrors },
     plugins: [
       useResponseCookies(),
+      useRefusalStatus(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
       ...useOperationLimits(limits),
       useMutationRateLimit(limits, redis?.counter),

@@ -14,6 +14,7 @@ import type { Db } from "./db/client.js";
 import type { AuthScopes } from "./auth/actor.js";
 import AuthBeforeInputPlugin from "./plugins/auth-before-input.js";
 import { scopeAuthOptions } from "./plugins/scope-auth.js";
+import TextArgumentsPlugin from "./plugins/text-arguments.js";
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
@@ -42,8 +43,8 @@ export const builder = new SchemaBuilder<{
 }>({
   // Errors first so it catches what later plugins throw (see plugin-errors docs),
   // then authorization, so no other plugin's wrapper runs for a refused caller;
-  // AuthBeforeInput also runs it ahead of input validation.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  // AuthBeforeInput also runs it ahead of input validation; then text no database stores is refused.
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, TextArgumentsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {

@@ -10,10 +10,16 @@ export interface ValidationIssue {
 
 export class ValidationError extends Error {
   readonly issues: ValidationIssue[];
+  /**
+   * graphql-js copies these onto the GraphQL error where no result union catches this
+   * one (queries, subscriptions): the first issue's field and rule, and every issue.
+   */
+  readonly extensions: { code: "BAD_USER_INPUT"; field: string; rule: string; issues: ValidationIssue[] };
   constructor(issues: ValidationIssue[]) {
     super(issues.map((i) => `${i.field}: ${i.message}`).join("; "));
     this.name = "ValidationError";
     this.issues = issues;
+    this.extensions = { code: "BAD_USER_INPUT", field: issues[0]?.field ?? "", rule: issues[0]?.rule ?? "", issues };
   }
 
   static of(field: string, rule: string, message: string): ValidationError {

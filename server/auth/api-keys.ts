@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import { LIMITS } from "../domain/limits.js";
+import { TEXT_RULE_MESSAGES, hasControlCharacter, isWellFormed } from "../domain/text.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
 
 export type { ApiKey, ApiKeyScope };
@@ -24,13 +25,15 @@ export interface CreatedApiKey {
   secret: string;
 }
 
-/** Throws ValidationError (`name`: too_short, too_long, unique; `scope`: enum). */
+/** Throws ValidationError (`name`: too_short, too_long, lone_surrogate, control_character, unique; `scope`: enum). */
 export async function createApiKey(db: Db, input: CreateApiKeyInput, now: Date): Promise<CreatedApiKey> {
   const name = input.name.trim();
   if (name.length === 0) throw ValidationError.of("name", "too_short", "must not be empty");
   if (name.length > LIMITS.name) {
     throw ValidationError.of("name", "too_long", `must be at most ${LIMITS.name} characters`);
   }
+  if (!isWellFormed(name)) throw ValidationError.of("name", "lone_surrogate", TEXT_RULE_MESSAGES.lone_surrogate);
+  if (hasControlCharacter(name)) throw ValidationError.of("name", "control_character", TEXT_RULE_MESSAGES.control_character);
   // The CLI and GraphQL both feed this; the type alone does not guard runtime input.
   if (!(API_KEY_SCOPES as readonly string[]).includes(input.scope)) {
     throw ValidationError.of("scope", "enum", `must be one of ${API_KEY_SCOPES.join(", ")}`);

@@ -1,7 +1,7 @@
 // Operators' API keys over GraphQL; the same service as `npm run keys`.
 import { builder } from "../builder.js";
 import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKey as ApiKeyRow, type CreatedApiKey } from "../auth/api-keys.js";
-import { nameSchema } from "../domain/limits.js";
+import { inputSchema, nameSchema } from "../domain/limits.js";
 import { MUTATION_ERRORS } from "./errors.js";
 
 export const ApiKeyScope = builder.enumType("ApiKeyScope", {
@@ -32,8 +32,9 @@ const CreatedApiKeyRef = builder.objectRef<CreatedApiKey>("CreatedApiKey").imple
 });
 
 const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
+  validate: inputSchema({ name: nameSchema }),
   fields: (t) => ({
-    name: t.string({ validate: nameSchema, description: "Unique; recorded as publishedBy on what the key publishes." }),
+    name: t.string({ description: "Unique; recorded as publishedBy on what the key publishes." }),
     scope: t.field({ type: ApiKeyScope }),
   }),
 });

@@ -1,13 +1,19 @@
-// Inputs of the catalog mutations; names, descriptions and categories are checked
-// (and trimmed) here, the rules that need the database in services/catalog*.ts.
+// Inputs of the catalog mutations; names, descriptions, categories and list sizes
+// are checked (and trimmed) here, the rules that need the database in
+// services/catalog*.ts. One schema per input, so every broken rule is reported at once
+// (see inputSchema).
+import { z } from "zod";
 import { builder } from "../builder.js";
-import { categorySchema, descriptionSchema, listSchema, nameSchema } from "../domain/limits.js";
+import { categorySchema, descriptionSchema, inputSchema, listSchema, nameSchema } from "../domain/limits.js";
 import { AttributeKind } from "./catalog-objects.js";
+
+const attributes = listSchema(z.looseObject({ name: nameSchema }));
+const values = listSchema(z.looseObject({ values: listSchema(z.string()) }));
 
 const AttributeInput = builder.inputType("CatalogAttributeInput", {
   fields: (t) => ({
     id: t.id({ required: false, description: "Set to keep (and edit) an existing attribute when updating a type." }),
-    name: t.string({ validate: nameSchema }),
+    name: t.string(),
     kind: t.field({ type: AttributeKind }),
     multiple: t.boolean({ defaultValue: false }),
     referencedType: t.string({ required: false, description: "Id or name of the type a REFERENCE attribute points at." }),
@@ -15,10 +21,11 @@ const AttributeInput = builder.inputType("CatalogAttributeInput", {
 });
 
 export const CreateCatalogTypeInput = builder.inputType("CreateCatalogTypeInput", {
+  validate: inputSchema({ name: nameSchema, description: descriptionSchema, categories: listSchema(categorySchema), attributes }),
   fields: (t) => ({
-    name: t.string({ validate: nameSchema }),
-    description: t.string({ defaultValue: "", validate: descriptionSchema }),
-    categories: t.stringList({ defaultValue: [], validate: listSchema(categorySchema) }),
+    name: t.string(),
+    description: t.string({ defaultValue: "" }),
+    categories: t.stringList({ defaultValue: [] }),
     ranked: t.boolean({ defaultValue: false }),
     referenceByName: t.boolean({ defaultValue: false }),
     attributes: t.field({ type: [AttributeInput], defaultValue: [] }),
@@ -26,11 +33,12 @@ export const CreateCatalogTypeInput = builder.inputType("CreateCatalogTypeInput"
 });
 
 export const UpdateCatalogTypeInput = builder.inputType("UpdateCatalogTypeInput", {
+  validate: inputSchema({ name: nameSchema.nullish(), description: descriptionSchema.nullish(), categories: listSchema(categorySchema).nullish(), attributes: attributes.nullish() }),
   fields: (t) => ({
     id: t.id(),
-    name: t.string({ required: false, validate: nameSchema }),
-    description: t.string({ required: false, validate: descriptionSchema }),
-    categories: t.stringList({ required: false, validate: listSchema(categorySchema) }),
+    name: t.string({ required: false }),
+    description: t.string({ required: false }),
+    categories: t.stringList({ required: false }),
     ranked: t.boolean({ required: false }),
     referenceByName: t.boolean({ required: false }),
     attributes: t.field({
@@ -49,18 +57,20 @@ const AttributeValueInput = builder.inputType("CatalogAttributeValueInput", {
 });
 
 export const CreateCatalogEntryInput = builder.inputType("CreateCatalogEntryInput", {
+  validate: inputSchema({ name: nameSchema, values }),
   fields: (t) => ({
     typeId: t.id(),
-    name: t.string({ validate: nameSchema }),
+    name: t.string(),
     rank: t.int({ required: false, description: "Ranked types: position among the type's entries (0 first); last when omitted." }),
     values: t.field({ type: [AttributeValueInput], defaultValue: [] }),
   }),
 });
 
 export const UpdateCatalogEntryInput = builder.inputType("UpdateCatalogEntryInput", {
+  validate: inputSchema({ name: nameSchema.nullish(), values: values.nullish() }),
   fields: (t) => ({
     id: t.id(),
-    name: t.string({ required: false, validate: nameSchema }),
+    name: t.string({ required: false }),
     rank: t.int({ required: false, description: "Ranked types: moves the entry to this position (0 first)." }),
     values: t.field({ type: [AttributeValueInput], required: false, description: "Attributes named here get these values; others keep theirs." }),
   }),

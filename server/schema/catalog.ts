@@ -1,6 +1,8 @@
 // The catalog API: queries and mutations. The catalog is operator data (any API key
 // reads it, admin keys change it); component names reach the public only through pages. Objects in catalog-objects.ts, inputs in catalog-inputs.ts.
+import { z } from "zod";
 import { builder } from "../builder.js";
+import { LIMITS, listSchema } from "../domain/limits.js";
 import { announcePages } from "../services/announce.js";
 import * as catalog from "../services/catalog.js";
 import "./catalog-objects.js";
@@ -96,7 +98,7 @@ builder.mutationFields((t) => ({
     description: "Sets the order of a ranked type's entries; list every entry once.",
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
-    args: { typeId: t.arg.id(), entryIds: t.arg.idList() },
+    args: { typeId: t.arg.id(), entryIds: t.arg.idList({ validate: listSchema(z.string(), LIMITS.rankedEntries) }) },
     resolve: async (query, _root, { typeId, entryIds }, ctx) => {
       const { pageIds } = await catalog.rankCatalogEntries(ctx.db, typeId, entryIds.map(String));
       announcePages(ctx, pageIds, "CATALOG");

@@ -1,13 +1,38 @@
 // Incidents as a status page and a customer sub-page show them.
+import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import { z } from "zod";
 import { builder } from "../builder.js";
+import type { Context } from "../context.js";
+import { ValidationError } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { visibleIncidents } from "../services/visibility.js";
+import { lookupText } from "../domain/text.js";
+import { connectionArgIssues, cursorId, plannable, type ConnectionArgs } from "./connection-args.js";
 import { Incident } from "./incident-types.js";
 import { visibleOnSubPage } from "./sub-page-visibility.js";
 
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.IncidentOrderByWithRelationInput[];
 const UNRESOLVED = { status: { not: "RESOLVED" } } satisfies Prisma.IncidentWhereInput;
+
+const history = prismaConnectionHelpers(builder, "Incident", {
+  cursor: "id",
+  query: (_args, ctx) => ({ where: visibleIncidents(ctx.actor) }),
+});
+
+/**
+ * Refuses arguments the history cannot page by, all at once. A readable cursor must
+ * also name an incident of this page the caller may see: Prisma would page from a
+ * foreign or deleted one without complaint, and serve a list that is not this one.
+ */
+async function checkHistoryArgs(ctx: Context, pageId: string, args: ConnectionArgs): Promise<void> {
+  const issues = connectionArgIssues(args);
+  const field = args.after != null ? "after" : "before";
+  const id = issues.length === 0 ? cursorId(args.after ?? args.before ?? "") : null;
+  if (id !== null && (await ctx.db.incident.count({ where: { AND: [{ id, pageId }, visibleIncidents(ctx.actor)] } })) === 0) {
+    issues.push({ field, rule: "cursor", message: "is not a cursor of this page's incident history" });
+  }
+  if (issues.length > 0) throw new ValidationError(issues);
+}
 
 // On customer pages every list below holds only what the caller may see (services/visibility.ts).
 builder.prismaObjectFields("StatusPage", (t) => ({
@@ -21,14 +46,22 @@ builder.prismaObjectFields("StatusPage", (t) => ({
     description: "One of this page's incidents, resolved or not; null when there is none the caller may see.",
     args: { id: t.arg.id() },
     select: (args, ctx, nestedSelection) => ({
-      incidents: nestedSelection({ where: { AND: [{ id: String(args.id) }, visibleIncidents(ctx.actor)] }, take: 1 }),
+      incidents: nestedSelection({ where: { AND: [{ id: lookupText(String(args.id)) }, visibleIncidents(ctx.actor)] }, take: 1 }),
     }),
     resolve: (page) => page.incidents[0] ?? null,
   }),
-  incidentHistory: t.relatedConnection("incidents", {
+  incidentHistory: t.connection({
+    type: Incident,
     description: "Every incident, resolved ones included, newest first.",
-    cursor: "id",
-    query: (_args, ctx) => ({ where: visibleIncidents(ctx.actor), orderBy: NEWEST_FIRST }),
+    select: (args, ctx, nestedSelection) => ({
+      id: true,
+      // The helper types one ordering; Prisma takes the list (newest first, ties by id).
+      incidents: { ...history.getQuery(plannable(args), ctx, nestedSelection), orderBy: NEWEST_FIRST },
+    }),
+    resolve: async (page, args, ctx) => {
+      await checkHistoryArgs(ctx, page.id, args);
+      return history.resolve(page.incidents, args, ctx);
+    },
   }),
 }));
 

@@ -1,6 +1,7 @@
 // Publishing, updating and deleting incidents, with review before publish.
+import { z } from "zod";
 import { builder } from "../builder.js";
-import { messageSchema, nameSchema } from "../domain/limits.js";
+import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
 import { announce } from "../events.js";
 import * as incidents from "../services/incidents.js";
 import { visibleIncidents } from "../services/visibility.js";
@@ -41,22 +42,26 @@ const ImpactInput = builder.inputType("IncidentImpactInput", {
   fields: (t) => ({ componentId: t.id(), impact: t.field({ type: IncidentImpactLevel }) }),
 });
 
+const impacts = listSchema(z.unknown());
+
 const PublishIncidentInput = builder.inputType("PublishIncidentInput", {
+  validate: inputSchema({ name: nameSchema, message: messageSchema, impacts }),
   fields: (t) => ({
     pageId: t.id(),
-    name: t.string({ validate: nameSchema }),
+    name: t.string(),
     status: t.field({ type: IncidentStatus }),
-    message: t.string({ validate: messageSchema }),
+    message: t.string(),
     impacts: t.field({ type: [ImpactInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
   }),
 });
 
 const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput", {
+  validate: inputSchema({ message: messageSchema, impacts: impacts.nullish() }),
   fields: (t) => ({
     incidentId: t.id(),
     status: t.field({ type: IncidentStatus, description: "RESOLVED ends every impact." }),
-    message: t.string({ validate: messageSchema }),
+    message: t.string(),
     impacts: t.field({ type: [ImpactInput], required: false, description: "The new impacts; omit to keep the previous update's." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
   }),

@@ -1,7 +1,8 @@
 // Scheduling, updating and deleting maintenance, with review before publish.
+import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { messageSchema, nameSchema } from "../domain/limits.js";
+import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
 import { announce } from "../events.js";
 import * as maintenance from "../services/maintenance.js";
 import { visibleMaintenances } from "../services/visibility.js";
@@ -45,11 +46,14 @@ const ComponentInput = builder.inputType("MaintenanceComponentInput", {
   fields: (t) => ({ componentId: t.id(), impact: t.field({ type: MaintenanceImpactLevel }) }),
 });
 
+const components = listSchema(z.unknown());
+
 const ScheduleMaintenanceInput = builder.inputType("ScheduleMaintenanceInput", {
+  validate: inputSchema({ name: nameSchema, message: messageSchema, components }),
   fields: (t) => ({
     pageId: t.id(),
-    name: t.string({ validate: nameSchema }),
-    message: t.string({ validate: messageSchema }),
+    name: t.string(),
+    message: t.string(),
     startsAt: t.field({ type: "DateTime" }),
     endsAt: t.field({ type: "DateTime", description: "Must be after startsAt." }),
     autoUpdate: t.boolean({
@@ -62,10 +66,11 @@ const ScheduleMaintenanceInput = builder.inputType("ScheduleMaintenanceInput", {
 });
 
 const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdateInput", {
+  validate: inputSchema({ message: messageSchema, components: components.nullish() }),
   fields: (t) => ({
     maintenanceId: t.id(),
     status: t.field({ type: MaintenanceStatus, description: "Forward only: SCHEDULED, IN_PROGRESS, COMPLETE." }),
-    message: t.string({ validate: messageSchema }),
+    message: t.string(),
     startsAt: t.field({ type: "DateTime", required: false }),
     endsAt: t.field({ type: "DateTime", required: false }),
     components: t.field({ type: [ComponentInput], required: false, description: "The new affected components; omit to keep them." }),

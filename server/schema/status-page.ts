@@ -5,6 +5,7 @@ import { canViewSubPage } from "../auth/actor.js";
 import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
+import { lookupText } from "../domain/text.js";
 import { announce } from "../events.js";
 import { answerIsPrivate } from "../http/cache-scope.js";
 import { announcePages } from "../services/announce.js";
@@ -92,7 +93,7 @@ export const StatusPage = builder.prismaObject("StatusPage", {
       nullable: true,
       description: "AccessDeniedError on a customer page when the caller may not see it, whether or not it exists.",
       args: { slug: t.arg.string() },
-      select: (args, _ctx, nestedSelection) => ({ kind: true, subPages: nestedSelection({ where: { slug: args.slug }, take: 1 }) }),
+      select: (args, _ctx, nestedSelection) => ({ kind: true, subPages: nestedSelection({ where: { slug: lookupText(args.slug) }, take: 1 }) }),
       resolve: (page, _args, ctx) => {
         const subPage = page.subPages[0] ?? null;
         if (page.kind === "PUBLIC" || seesEverything(ctx.actor)) return subPage;

@@ -76,7 +76,13 @@ export interface PlannedSubPage {
 /** Matches sub-page inputs to entries of the type (by id, or by a name no other entry shares). */
 export async function resolveSubPages(tx: Tx, typeId: string, inputs: SubPageInput[], issues: ValidationIssue[]): Promise<PlannedSubPage[]> {
   const keys = inputs.map((s) => s.entry);
-  const entries = await tx.catalogEntry.findMany({ where: { typeId, OR: [{ id: { in: keys } }, { name: { in: keys } }] }, select: { id: true, name: true } });
+  // Two plain lists rather than one OR of both: Prisma splits a long `in` list into
+  // statements under the database's parameter limit, but not an OR of two.
+  const select = { id: true, name: true } as const;
+  const byId = await tx.catalogEntry.findMany({ where: { typeId, id: { in: keys } }, select });
+  const byName = await tx.catalogEntry.findMany({ where: { typeId, name: { in: keys } }, select });
+  const found = new Set(byId.map((e) => e.id));
+  const entries = [...byId, ...byName.filter((e) => !found.has(e.id))];
   const planned: PlannedSubPage[] = [];
   const slugs = new Set<string>();
   for (const [i, s] of inputs.entries()) {
@@ -99,11 +105,15 @@ export async function resolveSubPages(tx: Tx, typeId: string, inputs: SubPageInp
 /** Creates the planned sub-pages, then one per remaining entry; returns the pages that changed. */
 export async function createSubPages(tx: Tx, pageId: string, typeId: string, planned: PlannedSubPage[]): Promise<string[]> {
   const taken = new Set(planned.map((p) => p.slug).filter((s): s is string => s !== null));
+  const rows = [];
   for (const p of planned) {
     const slug = p.slug ?? (await uniqueSlug(slugify(p.name) || "page", (s) => taken.has(s)));
     taken.add(slug);
-    await tx.subPage.create({ data: { pageId, entryId: p.entryId, name: p.name, slug } });
+    rows.push({ pageId, entryId: p.entryId, name: p.name, slug });
   }
+  // One write however many are named (up to LIMITS.listItems): row by row, hundreds
+  // would outlast the transaction's time limit.
+  await tx.subPage.createMany({ data: rows });
   return syncSubPages(tx, typeId);
 }
 

@@ -49,18 +49,18 @@ afterAll(async () => {
 const vars = (sub: string | null) => ({ page: slug, sub });
 
 describe("who may subscribe to a sub-page", () => {
-  it("refuses anonymous subscribers, in the same words whether or not the sub-page exists", async () => {
+  it("asks anonymous subscribers to sign in, in the same words whether or not the sub-page exists", async () => {
     for (const sub of ["main", "no-such-customer"]) {
       const { errors } = await subscribeWs(anonymous, STATUS, vars(sub)).inbox.next();
-      expect(errors).toEqual([expect.objectContaining({ message: "You may not see this page", extensions: { code: "FORBIDDEN" } })]);
+      expect(errors).toEqual([expect.objectContaining({ message: "Sign in to see this page", extensions: { code: "UNAUTHENTICATED" } })]);
     }
   });
 
   it("refuses a viewer another customer's sub-page and the page's own view", async () => {
-    for (const sub of ["support", null]) {
-      const { errors } = await subscribeWs(viewer, EVENTS, vars(sub)).inbox.next();
-      expect(errors?.[0]).toMatchObject({ message: "You may not see this page", extensions: { code: "FORBIDDEN" } });
-    }
+    const { errors } = await subscribeWs(viewer, EVENTS, vars("support")).inbox.next();
+    expect(errors?.[0]).toMatchObject({ message: "You may not see this page", extensions: { code: "FORBIDDEN" } });
+    const own = await subscribeWs(viewer, EVENTS, vars(null)).inbox.next();
+    expect(own.errors?.[0]).toMatchObject({ message: expect.stringContaining("needs an API key"), extensions: { code: "FORBIDDEN" } });
   });
 
   it("starts a viewer's and an operator's subscriptions with their sub-page's summary", async () => {
