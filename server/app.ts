@@ -21,6 +21,7 @@ import { webRoute } from "./http/web.js";
 import { resolveLimits, type Limits } from "./limits.js";
 import { useOperationLimits } from "./plugins/limits.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
+import { useQueryCost } from "./plugins/query-cost.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
 import { useSharedExecution } from "./realtime/shared-execution.js";
@@ -80,7 +81,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const services: AppServices = { db: database.db, events, now, hub, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
-  const readCache = createReadCache({ events });
+  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes });
   const pageLooks = createPageLooks({ db: database.db, events });
   const badges = createBadges({ db: database.db, events, now });
   const feeds = createFeeds({ db: database.db, events });
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       useResponseCookies(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
       ...useOperationLimits(limits),
+      useQueryCost(limits, redis?.counter),
       useMutationRateLimit(limits, redis?.counter),
       ...readCache.plugins,
     ],

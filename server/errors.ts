@@ -16,6 +16,11 @@ export class ValidationError extends Error {
     this.issues = issues;
   }
 
+  /** Where no result union returns it (query arguments), the client gets it as an error with these extensions. */
+  get extensions(): { code: "BAD_USER_INPUT"; issues: ValidationIssue[] } {
+    return { code: "BAD_USER_INPUT", issues: this.issues };
+  }
+
   static of(field: string, rule: string, message: string): ValidationError {
     return new ValidationError([{ field, rule, message }]);
   }

@@ -1,6 +1,6 @@
 // Incidents as a status page and a customer sub-page show them.
 import { z } from "zod";
-import { builder } from "../builder.js";
+import { builder, listSize } from "../builder.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { visibleIncidents } from "../services/visibility.js";
 import { Incident } from "./incident-types.js";
@@ -28,6 +28,8 @@ builder.prismaObjectFields("StatusPage", (t) => ({
   incidentHistory: t.relatedConnection("incidents", {
     description: "Every incident, resolved ones included, newest first.",
     cursor: "id",
+    // Pothos' connection sizes: 20 unless asked, at most 100.
+    complexity: ({ first, last }) => ({ field: 1, multiplier: listSize(first ?? last, 20, 100) }),
     query: (_args, ctx) => ({ where: visibleIncidents(ctx.actor), orderBy: NEWEST_FIRST }),
   }),
 }));
@@ -52,6 +54,7 @@ builder.prismaObjectFields("SubPage", (t) => ({
     type: [Incident],
     description: "The latest `first` incidents affecting this sub-page's components, resolved ones included, newest first.",
     args: { first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(1).max(100) }) },
+    complexity: ({ first }) => ({ field: 1, multiplier: listSize(first, 20, 100) }),
     select: (_args, _ctx, nestedSelection) => ({
       id: true,
       page: { select: { incidents: nestedSelection({ orderBy: NEWEST_FIRST, include: AFFECTED }) } },
