@@ -9,8 +9,8 @@ export interface Limits {
   /**
    * Operation cost (plugins/query-cost.ts): 1 per field, a list's selections counted once
    * per item — `uptime(days:)`, `first`/`last`, else 10. The web client's page query
-   * costs 610, its uptime query for a page 5,423; 15 aliases of every page's 366-day
-   * uptime (pages and components counted as 10 each) about 8 million.
+   * costs 1,845, its uptime query for a page 5,423; 15 aliases of every page's 90-day
+   * uptime (pages and components counted as 10 each) 1,081,665.
    */
   maxCost: number;
   /** Operations costing more count against the per-address budget below (callers without an API key). */

@@ -8,7 +8,7 @@ import type { ComponentStatus as Status } from "../domain/types.js";
 import { computeUptime, type UptimeDay as Day } from "../domain/uptime.js";
 import { componentStatuses } from "../services/page-activity.js";
 import { pause } from "../services/slices.js";
-import { incidentsNaming, MAX_UPTIME_DAYS } from "../services/uptime-history.js";
+import { incidentsNaming, MAX_UPTIME_DAYS, onceFor } from "../services/uptime-history.js";
 import { ComponentStatus } from "./enums.js";
 
 /** What a Component is built from; other modules (incidents, maintenance) build them too. */
@@ -55,6 +55,25 @@ const Uptime = builder.objectRef<{ percentage: number | null; days: Day[] }>("Up
   }),
 });
 
+async function uptimeOf(ctx: Context, c: ComponentSource, days: number) {
+  const [history, entry] = await Promise.all([ctx.loaders.uptimeHistory.load(c.pageId), ctx.loaders.entries.load(c.id)]);
+  // Many components' uptime (and the days GraphQL builds from it) must not hold the event loop in one go.
+  // Awaited only when needed: an `await` of nothing would defer the work past every other component's check.
+  const turn = pause();
+  if (turn) await turn;
+  return onceFor(history, `${c.id}:${days}`, () =>
+    computeUptime({
+      componentId: c.id,
+      // Entries carry no date of joining a page; their creation is the earliest it can be.
+      since: entry.createdAt,
+      history: incidentsNaming(history, c.id),
+      maintenanceWindows: history.maintenanceWindows,
+      now: ctx.now(),
+      days,
+    }),
+  );
+}
+
 export const Component = builder.objectRef<ComponentSource>("Component").implement({
   description: "A catalog entry as a status page shows it.",
   fields: (t) => ({
@@ -69,23 +88,7 @@ export const Component = builder.objectRef<ComponentSource>("Component").impleme
       args: { days: t.arg.int({ required: false, defaultValue: MAX_UPTIME_DAYS, validate: z.number().int().min(1).max(MAX_UPTIME_DAYS).nullable() }) },
       // Every day of the window is an object: its selections count once per day.
       complexity: ({ days }) => ({ field: 1, multiplier: listSize(days, MAX_UPTIME_DAYS, MAX_UPTIME_DAYS) }),
-      resolve: async (c, { days }, ctx) => {
-        const window = days ?? MAX_UPTIME_DAYS;
-        const [history, entry] = await Promise.all([ctx.loaders.uptimeHistory.load(c.pageId), ctx.loaders.entries.load(c.id)]);
-        // Many components' uptime (and the days GraphQL builds from it) must not hold the event loop in one go.
-        // Awaited only when needed: an `await` of nothing would defer the work past every other component's check.
-        const turn = pause();
-        if (turn) await turn;
-        return computeUptime({
-          componentId: c.id,
-          // Entries carry no date of joining a page; their creation is the earliest it can be.
-          since: entry.createdAt,
-          history: incidentsNaming(history, c.id),
-          maintenanceWindows: history.maintenanceWindows,
-          now: ctx.now(),
-          days: window,
-        });
-      },
+      resolve: (c, { days }, ctx) => uptimeOf(ctx, c, days ?? MAX_UPTIME_DAYS),
     }),
   }),
 });

@@ -7,7 +7,7 @@
 // before any I/O callback does.)
 
 /** Synchronous running allowed before work steps aside. */
-export const SLICE_MS = 10;
+export const SLICE_MS = 5;
 
 let sliceStart = 0;
 let inSlice = false;

@@ -14,6 +14,18 @@ export interface UptimeHistory {
 }
 
 const byComponent = new WeakMap<UptimeHistory, Map<string, ImpactHistory>>();
+const computed = new WeakMap<UptimeHistory, Map<string, unknown>>();
+
+/**
+ * What `compute` gives for `key` from this history, computed once: a history is loaded
+ * per request, so aliases asking again for the same component's uptime cost nothing more.
+ */
+export function onceFor<T>(history: UptimeHistory, key: string, compute: () => T): T {
+  let results = computed.get(history);
+  if (!results) computed.set(history, (results = new Map()));
+  if (!results.has(key)) results.set(key, compute());
+  return results.get(key) as T;
+}
 
 /**
  * The incidents that ever named this component: each component of a page reads
