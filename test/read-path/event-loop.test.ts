@@ -25,14 +25,20 @@ it("is within the limits", () => {
 });
 
 it("leaves /health/live answering within 200 ms while it runs", async () => {
+  const send = () => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: WORST_QUERY, variables: { slug: "large" } }) });
+  const answer = (await (await send()).json()) as { data?: { statusPage: Record<string, { uptime: { days: unknown[] } }[]> }; errors?: unknown };
+  expect(answer.errors).toBeUndefined();
+  expect(answer.data!.statusPage.c).toHaveLength(50);
+  expect(answer.data!.statusPage.c![49]!.uptime.days).toHaveLength(90);
+  const size = JSON.stringify(answer).length;
+  // Below, answers are only measured: parsing megabytes here would hold this process's loop, the server's too.
   const ask = async () => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: WORST_QUERY, variables: { slug: "large" } }) });
-    const body = (await res.json()) as { data?: { statusPage: Record<string, { uptime: { days: unknown[] } }[]> }; errors?: unknown };
-    expect(body.errors).toBeUndefined();
-    expect(body.data!.statusPage.c).toHaveLength(50);
-    expect(body.data!.statusPage.c![49]!.uptime.days).toHaveLength(90);
+    const res = await send();
+    expect(res.status).toBe(200);
+    // Figures move with the real clock: the length by a few characters.
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(size * 0.99);
   };
-  await ask(); // warm: modules, compiled statements
+  await Promise.all([ask(), ask()]); // warm: modules, compiled statements, concurrent requests
 
   let running = true;
   const latencies: number[] = [];
@@ -52,5 +58,6 @@ it("leaves /health/live answering within 200 ms while it runs", async () => {
   await polling;
 
   expect(latencies.length).toBeGreaterThan(10);
-  expect(Math.max(...latencies)).toBeLessThan(200);
+  const slow = latencies.map((ms, i) => `#${i}: ${Math.round(ms)} ms`).filter((_, i) => latencies[i]! >= 200);
+  expect(slow, `of ${latencies.length} polls`).toEqual([]);
 }, 120_000);
