@@ -2,6 +2,7 @@
 // path against its baseline (with the targets), mutation latency, and the
 // fan-out figures of bench/results/fanout.json.
 import { availableParallelism, loadavg } from "node:os";
+import type { LivenessFigures } from "./liveness.js";
 import type { LoadResult } from "./read-protocol.js";
 
 export interface ScenarioFigures {
@@ -37,6 +38,7 @@ export interface Report {
   scenarios: ScenarioFigures[];
   mutation: { subscribers: number; samples: number; roundTripMs: number; lastDeliveredMs: number } | null;
   fanout: { figures: FanoutFigures; source: string } | { error: string };
+  liveness?: LivenessFigures;
   loadBefore: number[];
 }
 
@@ -100,8 +102,23 @@ export function renderReport(report: Report): string {
       `| until the last subscriber has the update | ${n1(m.lastDeliveredMs)} |`,
     );
   }
+  if (report.liveness) lines.push("", ...renderLiveness(report.liveness));
   lines.push("", ...renderFanout(report.fanout));
   return lines.join("\n") + "\n";
+}
+
+/** /health/live on an idle server against while the largest permitted anonymous query runs. */
+export function renderLiveness(l: LivenessFigures): string[] {
+  const row = (name: string, f: LivenessFigures["idle"]) => `| ${name} | ${n0(f.polls)} | ${n1(f.p50)} | ${n1(f.p99)} | ${n1(f.max)} |`;
+  const codes = Object.entries(l.statuses).map(([code, n]) => `${n} × ${code}`).join(", ");
+  return [
+    `### Liveness under the largest permitted query (${l.seconds} s each; ${l.clients} clients running it back to back: ${codes})`,
+    "",
+    "| /health/live | polls | p50 ms | p99 ms | max ms |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    row("idle server", l.idle),
+    row("while 3 × 90-day uptime of a 50-component page runs", l.busy),
+  ];
 }
 
 const spread = (l: { first: number; p50: number; p99: number; last: number }) => [l.first, l.p50, l.p99, l.last].map(n0).join(" / ");

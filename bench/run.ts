@@ -1,5 +1,6 @@
 // `npm run bench [-- --runs 3 --duration 5 --connections 10 --subscribers 1000
 // --fanout-subscribers 2000 --skip-fanout]`: the whole benchmark suite on this machine.
+// `npm run bench -- --only liveness` runs one row and prints it (results.md untouched).
 // The app runs in its own process on a fresh SQLite file with the demo; every load
 // run is an autocannon process of its own; figures are medians over interleaved runs.
 // Prints one report and writes it to bench/results.md. Exits 1 when a target fails.
@@ -8,8 +9,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { measureLiveness } from "./liveness.js";
 import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
-import { median, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
+import { median, renderLiveness, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
 import { getUrl, json, SCENARIOS, UPDATE } from "./read-scenarios.js";
 
 const { values } = parseArgs({
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     samples: { type: "string", default: "5" },
     "fanout-subscribers": { type: "string", default: "2000" },
     "skip-fanout": { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 const RUNS = Number(values.runs);
@@ -31,9 +34,10 @@ const children: ChildProcess[] = [];
 const track = <C extends ChildProcess>(c: C) => (children.push(c), c);
 process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
 
-async function startServer(countSql: boolean) {
+async function startServer(countSql: boolean, largePage = false) {
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
-  const proc = track(child("read-server.ts", countSql ? [databaseUrl, "--count-sql"] : [databaseUrl]));
+  const flags = [...(countSql ? ["--count-sql"] : []), ...(largePage ? ["--large-page"] : [])];
+  const proc = track(child("read-server.ts", [databaseUrl, ...flags]));
   const ready = await next<FromServer, "ready">(proc, "ready");
   const statements = async () => {
     const reply = next<FromServer, "statements">(proc, "statements");
@@ -121,6 +125,19 @@ async function fanout(): Promise<Report["fanout"]> {
   }
 }
 
+async function liveness(): Promise<NonNullable<Report["liveness"]>> {
+  const server = await startServer(false, true);
+  const figures = await measureLiveness(server.url, DURATION);
+  await server.stop();
+  return figures;
+}
+
+if (values.only !== undefined) {
+  if (values.only !== "liveness") throw new Error(`--only knows one row: liveness (got "${values.only}")`);
+  console.log(`\n${renderLiveness(await liveness()).join("\n")}`);
+  process.exit(0);
+}
+
 const loadBefore = loadavg();
 console.log("Read path…");
 const reads = await measureReads();
@@ -128,9 +145,11 @@ console.log("Counting SQL statements…");
 const sql = await countStatements();
 console.log("Mutation latency…");
 const mutation = await measureMutation(Number(values.subscribers), Number(values.samples));
+console.log("Liveness under the largest permitted query…");
+const live = await liveness();
 console.log(values["skip-fanout"] ? "Fan-out: reading the recorded figures" : "Fan-out…");
 const scenarios: ScenarioFigures[] = SCENARIOS.map((s, i) => ({ name: s.name, runs: reads[i]!, sqlPerRequest: sql[i]!, target: s.target }));
-const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation, fanout: await fanout(), loadBefore };
+const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation, liveness: live, fanout: await fanout(), loadBefore };
 const text = renderReport(report);
 writeFileSync(join(here, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n${text}`);
 console.log(`\n${text}`);

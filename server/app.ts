@@ -27,6 +27,7 @@ import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
 import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
+import { useQueryCost } from "./plugins/query-cost.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
 import { useSharedExecution } from "./realtime/shared-execution.js";
@@ -108,7 +109,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
-  const readCache = createReadCache({ events });
+  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes });
   const pageLooks = createPageLooks({ db: database.db, events });
   const badges = createBadges({ db: database.db, events, now });
   const feeds = createFeeds({ db: database.db, events });
@@ -127,6 +128,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       useRefusalStatus(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
       ...useOperationLimits(limits),
+      useQueryCost(limits, redis?.counter),
       useMutationRateLimit(limits, redis?.counter),
       ...readCache.plugins,
       useCsrfPrevention(),

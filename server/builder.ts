@@ -1,4 +1,5 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -25,12 +26,22 @@ function issueRule(issue: StandardSchemaV1.Issue): string {
   // A refinement may name its rule (e.g. "reserved" for page slugs).
   const named = (issue as { params?: { rule?: string } }).params?.rule;
   if (named) return named;
-  const code = (issue as { code?: string }).code ?? "invalid";
+  const { code = "invalid", origin } = issue as { code?: string; origin?: string };
+  // Numbers are too small or too big; strings and lists too short or too long.
+  if ((origin === "number" || origin === "int") && (code === "too_small" || code === "too_big")) return code;
   if (code === "too_small") return "too_short";
   if (code === "too_big") return "too_long";
   // Our own refinements (slugs, URLs, domains) are format rules.
   if (code === "invalid_format" || code === "invalid_string" || code === "custom") return "format";
   return code;
+}
+
+/** What a list without a size argument is assumed to hold when an operation's cost is counted. */
+export const LIST_SIZE_ESTIMATE = 10;
+
+/** A size argument as a cost multiplier: within what the field serves, so a refused value cannot lower the cost. */
+export function listSize(requested: number | null | undefined, fallback: number, max: number): number {
+  return Math.min(max, Math.max(1, requested ?? fallback));
 }
 
 export const builder = new SchemaBuilder<{
@@ -44,7 +55,7 @@ export const builder = new SchemaBuilder<{
   // Errors first so it catches what later plugins throw (see plugin-errors docs),
   // then authorization, so no other plugin's wrapper runs for a refused caller;
   // AuthBeforeInput also runs it ahead of input validation; then text no database stores is refused.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, TextArgumentsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, TextArgumentsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {
@@ -55,7 +66,16 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === "production" ? null : "warn",
   },
   scopeAuth: scopeAuthOptions,
-  relay: { cursorType: "String", clientMutationId: "omit" },
+  relay: {
+    cursorType: "String",
+    clientMutationId: "omit",
+    // A connection's `first`/`last` is its list size (complexity below); its edges add no second multiplier.
+    edgesFieldOptions: { complexity: { field: 1, multiplier: 1 } },
+  },
+  // Each field's cost, as the operation cost limit counts it (plugins/query-cost.ts): 1 per
+  // field, a list's selections times its size — the size argument where it has one, else 10.
+  // No `limit` here: the check runs before execution, where it can refuse with a 400.
+  complexity: { defaultComplexity: 1, defaultListMultiplier: LIST_SIZE_ESTIMATE },
   errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },
   validation: {
     validationError: (failure) =>

@@ -7,17 +7,24 @@ export interface Limits {
   /** Deepest nesting of selections in an operation. */
   maxDepth: number;
   /**
-   * graphql-armor's structural cost: 2 per object field, 1 per scalar, ×1.5 per level of
-   * nesting. The web client's page query costs 320; an operator's dump of every page,
-   * catalog and key about 6,300.
+   * Operation cost (plugins/query-cost.ts): 1 per field, a list's selections counted once
+   * per item — `uptime(days:)`, `first`/`last`, else 10. The web client's page query
+   * costs 1,845, its uptime query for a page 5,423; 15 aliases of every page's 90-day
+   * uptime (pages and components counted as 10 each) 1,081,665.
    */
   maxCost: number;
+  /** Operations costing more count against the per-address budget below (callers without an API key). */
+  expensiveQueryCost: number;
+  /** Operations over `expensiveQueryCost` per minute per client address, for callers without an API key. */
+  expensiveQueriesPerMinute: number;
   /** Aliases per operation. */
   maxAliases: number;
   /** Lexical tokens per document (checked while parsing, so a huge document costs little to refuse). */
   maxTokens: number;
   /** Directives per operation. */
   maxDirectives: number;
+  /** Largest answer the response cache keeps; larger ones are served but computed anew each time. */
+  responseCacheMaxBytes: number;
   /** Largest request body; larger ones get 413. */
   maxRequestBodyBytes: number;
   /** Answer `__schema` / `__type` (and serve GraphiQL, which needs them). */
@@ -38,11 +45,14 @@ type Env = Record<string, string | undefined>;
 
 const NUMERIC: [keyof Limits, string, number][] = [
   ["maxDepth", "GRAPHQL_MAX_DEPTH", 12],
-  ["maxCost", "GRAPHQL_MAX_COST", 10_000],
+  ["maxCost", "GRAPHQL_MAX_COST", 20_000],
+  ["expensiveQueryCost", "GRAPHQL_EXPENSIVE_COST", 6_000],
+  ["expensiveQueriesPerMinute", "EXPENSIVE_QUERIES_PER_MINUTE", 20],
   ["maxAliases", "GRAPHQL_MAX_ALIASES", 15],
   ["maxTokens", "GRAPHQL_MAX_TOKENS", 1_000],
   ["maxDirectives", "GRAPHQL_MAX_DIRECTIVES", 50],
   ["maxRequestBodyBytes", "MAX_REQUEST_BODY_BYTES", 100 * 1024],
+  ["responseCacheMaxBytes", "RESPONSE_CACHE_MAX_BYTES", 1024 * 1024],
   ["mutationsPerMinute", "MUTATIONS_PER_MINUTE", 60],
   ["keyMutationsPerMinute", "KEY_MUTATIONS_PER_MINUTE", 600],
   ["webSocketConnections", "WS_MAX_CONNECTIONS", 20_000],

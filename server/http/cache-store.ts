@@ -9,6 +9,9 @@
 // finishes after the change's invalidation would store the old result until the
 // next change. Each miss notes the invalidation count when it happened; a result
 // whose pages were invalidated since is served but not stored.
+//
+// A bound on each answer's size: a larger one is served but not stored, so a few
+// huge answers cannot take the memory a thousand pages need.
 import { createHash } from "node:crypto";
 import { createInMemoryCache, type Cache } from "@graphql-yoga/plugin-response-cache";
 
@@ -34,12 +37,12 @@ export function resultHeaders(result: CachedResult): Record<string, string> {
   return (http.headers ??= {});
 }
 
-/** A strong ETag for the data: quoted base64url, unlike the plugin's bare hex cache key. */
-export function contentEtag(result: CachedResult): string {
-  return `"${createHash("sha256").update(JSON.stringify(result.data ?? null)).digest("base64url").slice(0, 27)}"`;
+/** A strong ETag for the data (as JSON): quoted base64url, unlike the plugin's bare hex cache key. */
+export function contentEtag(json: string): string {
+  return `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
 }
 
-export function createCacheStore(options: { max: number }): CacheStore {
+export function createCacheStore(options: { max: number; maxResultBytes: number }): CacheStore {
   let inner = createInMemoryCache({ max: options.max });
   let epoch = 0;
   let clearedAt = 0;
@@ -72,13 +75,14 @@ export function createCacheStore(options: { max: number }): CacheStore {
       const start = missedAt.get(id);
       missedAt.delete(id);
       const headers = resultHeaders(result);
-      if (start === undefined || changedSince(list, start)) {
+      const json = start === undefined || changedSince(list, start) ? null : JSON.stringify(result.data ?? null);
+      if (json === null || Buffer.byteLength(json) > options.maxResultBytes) {
         // Served once, not stored: it must not carry a validator a later request could match.
         delete headers.ETag;
         delete headers["Last-Modified"];
         return;
       }
-      const etag = (headers.ETag = contentEtag(result));
+      const etag = (headers.ETag = contentEtag(json));
       stored.delete(etag);
       if (stored.size >= options.max) stored.delete(stored.keys().next().value!);
       stored.set(etag, { entities: list, epoch, expiresAt: Date.now() + ttl });

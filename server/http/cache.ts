@@ -10,10 +10,15 @@
 //   Page-level changes (created, renamed, deleted) also drop answers that looked
 //   a page up by slug or listed pages, since those may not name the page yet.
 // - Stored answers also expire after a minute: uptime figures move with the clock.
+// - Operations costing more than `maxCost` (plugins/query-cost.ts) skip the cache:
+//   its bookkeeping walks the whole answer in one synchronous pass (seconds for a
+//   few megabytes), which would hold the event loop. Answers larger than
+//   RESPONSE_CACHE_MAX_BYTES are served but not stored (cache-store.ts).
 import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Events, PageChange } from "../events.js";
+import { operationCostOf } from "../plugins/query-cost.js";
 import { checkOperation, isAnonymous, isShareable } from "./cache-scope.js";
 import { createCacheStore, type CacheEntity, type CacheStore } from "./cache-store.js";
 
@@ -24,6 +29,8 @@ export const READ_CACHE = {
   ttlMs: 60_000,
   /** Answers kept at most (least recently used go first). */
   maxEntries: 1_000,
+  /** Operations costing more bypass the cache; the web client's page queries cost under 2,000. */
+  maxCost: 2_500,
 } as const;
 
 const SERVED_FROM_CACHE = Symbol.for("servedFromResponseCache");
@@ -53,8 +60,8 @@ function invalidateOnChange(events: Events, store: CacheStore): () => void {
 
 const CACHE_HEADERS = { "Cache-Control": `public, max-age=${READ_CACHE.maxAgeSeconds}`, Vary: "Authorization, Cookie" };
 
-export function createReadCache(options: { events: Events }) {
-  const store = createCacheStore({ max: READ_CACHE.maxEntries });
+export function createReadCache(options: { events: Events; maxResultBytes: number }) {
+  const store = createCacheStore({ max: READ_CACHE.maxEntries, maxResultBytes: options.maxResultBytes });
   const shared = new WeakSet<Request>();
   /**
    * GET URL → the content ETag last served for it. A revalidation of that URL with
@@ -68,7 +75,8 @@ export function createReadCache(options: { events: Events }) {
     cache: store,
     // One answer for all anonymous callers; everyone else bypasses the cache.
     session: () => null,
-    enabled: (request) => isAnonymous(request),
+    // Asked before parsing (only lookups then) and again before executing, once the cost is known.
+    enabled: (request, context) => isAnonymous(request) && (operationCostOf(context) ?? 0) <= READ_CACHE.maxCost,
     ttl: READ_CACHE.ttlMs,
     // Changes arrive as events (from any instance, the scheduler included), not from this instance's mutations.
     invalidateViaMutation: false,

@@ -1,13 +1,14 @@
 // Refuses operations too expensive to run, before they run: graphql-armor's
-// depth, cost, alias, token and directive limits (validation rules, so a refused
+// depth, alias, token and directive limits (validation rules, so a refused
 // operation never reaches a resolver), and, when switched off, introspection and
-// field suggestions. Refusals are GraphQL errors; over HTTP, status 400.
+// field suggestions. Refusals are GraphQL errors; over HTTP, status 400. The cost
+// limit depends on list sizes and variables: query-cost.ts checks it.
 import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationContext } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
 
-type ShapeLimits = Pick<Limits, "maxDepth" | "maxCost" | "maxAliases" | "maxTokens" | "maxDirectives" | "introspection" | "fieldSuggestions">;
+type ShapeLimits = Pick<Limits, "maxDepth" | "maxAliases" | "maxTokens" | "maxDirectives" | "introspection" | "fieldSuggestions">;
 
 const useNoIntrospection = (): Plugin => ({
   onValidate({ addValidationRule }) {
@@ -29,7 +30,8 @@ const asValidationError = {
 export function useOperationLimits(limits: ShapeLimits): Plugin[] {
   const armor = EnvelopArmorPlugin({
     maxDepth: { n: limits.maxDepth, ...asValidationError },
-    costLimit: { maxCost: limits.maxCost, ...asValidationError },
+    // Armor's cost knows nothing of list sizes; query-cost.ts counts them instead.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, ...asValidationError },
     // Counted while parsing, where there is no validation context: its thrown error is a parse error (400) already.
     maxTokens: { n: limits.maxTokens },

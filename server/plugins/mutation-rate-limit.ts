@@ -1,6 +1,7 @@
 // Mutations per minute, counted per API key for operators and per client
-// address for everyone else. Queries are not counted: public reads are served
-// from the response cache, and subscriptions are bounded by connection limits.
+// address for everyone else. Queries are counted only when expensive
+// (query-cost.ts): public reads are served from the response cache, and
+// subscriptions are bounded by connection limits.
 // Like the sign-in limits, they hold across instances when Redis is configured.
 import { getOperationAST } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";

@@ -1,15 +1,14 @@
 // A component as a page shows it: a catalog entry, with a status and an uptime
 // derived from that page's incidents and maintenance.
-// Yoga's own constructor: under vitest a `graphql` import can resolve to a second copy
-// whose GraphQLError Yoga does not recognise, and would mask as unexpected.
-import { createGraphQLError } from "graphql-yoga";
-import { builder } from "../builder.js";
+import { z } from "zod";
+import { builder, listSize } from "../builder.js";
 import type { Context } from "../context.js";
 import { pageStatus } from "../domain/status.js";
 import type { ComponentStatus as Status } from "../domain/types.js";
 import { computeUptime, type UptimeDay as Day } from "../domain/uptime.js";
 import { componentStatuses } from "../services/page-activity.js";
-import { MAX_UPTIME_DAYS } from "../services/uptime-history.js";
+import { pause } from "../services/slices.js";
+import { incidentsNaming, MAX_UPTIME_DAYS, onceFor } from "../services/uptime-history.js";
 import { ComponentStatus } from "./enums.js";
 
 /** What a Component is built from; other modules (incidents, maintenance) build them too. */
@@ -51,9 +50,29 @@ const Uptime = builder.objectRef<{ percentage: number | null; days: Day[] }>("Up
     "Derived from incident impacts: full outage counts fully as downtime, partial outage 30%, degraded performance and maintenance not at all.",
   fields: (t) => ({
     percentage: t.exposeFloat("percentage", { nullable: true, description: "0..1 over the whole window; null when nothing was observed." }),
-    days: t.field({ type: [UptimeDay], description: "Oldest first, ending today (UTC).", resolve: (u) => u.days }),
+    // Its size is the `days` argument of `uptime`, which counts it (complexity there).
+    days: t.field({ type: [UptimeDay], description: "Oldest first, ending today (UTC).", complexity: { field: 1, multiplier: 1 }, resolve: (u) => u.days }),
   }),
 });
+
+async function uptimeOf(ctx: Context, c: ComponentSource, days: number) {
+  const [history, entry] = await Promise.all([ctx.loaders.uptimeHistory.load(c.pageId), ctx.loaders.entries.load(c.id)]);
+  // Many components' uptime (and the days GraphQL builds from it) must not hold the event loop in one go.
+  // Awaited only when needed: an `await` of nothing would defer the work past every other component's check.
+  const turn = pause();
+  if (turn) await turn;
+  return onceFor(history, `${c.id}:${days}`, () =>
+    computeUptime({
+      componentId: c.id,
+      // Entries carry no date of joining a page; their creation is the earliest it can be.
+      since: entry.createdAt,
+      history: incidentsNaming(history, c.id),
+      maintenanceWindows: history.maintenanceWindows,
+      now: ctx.now(),
+      days,
+    }),
+  );
+}
 
 export const Component = builder.objectRef<ComponentSource>("Component").implement({
   description: "A catalog entry as a status page shows it.",
@@ -66,25 +85,10 @@ export const Component = builder.objectRef<ComponentSource>("Component").impleme
     }),
     uptime: t.field({
       type: Uptime,
-      args: { days: t.arg.int({ required: false, defaultValue: 90 }) },
-      resolve: async (c, { days }, ctx) => {
-        const window = days ?? 90;
-        if (!Number.isInteger(window) || window < 1 || window > MAX_UPTIME_DAYS) {
-          throw createGraphQLError(`Argument "days" must be between 1 and ${MAX_UPTIME_DAYS}, got ${window}.`, {
-            extensions: { code: "BAD_USER_INPUT", argument: "days" },
-          });
-        }
-        const [history, entry] = await Promise.all([ctx.loaders.uptimeHistory.load(c.pageId), ctx.loaders.entries.load(c.id)]);
-        return computeUptime({
-          componentId: c.id,
-          // Entries carry no date of joining a page; their creation is the earliest it can be.
-          since: entry.createdAt,
-          history: history.incidents,
-          maintenanceWindows: history.maintenanceWindows,
-          now: ctx.now(),
-          days: window,
-        });
-      },
+      args: { days: t.arg.int({ required: false, defaultValue: MAX_UPTIME_DAYS, validate: z.number().int().min(1).max(MAX_UPTIME_DAYS).nullable() }) },
+      // Every day of the window is an object: its selections count once per day.
+      complexity: ({ days }) => ({ field: 1, multiplier: listSize(days, MAX_UPTIME_DAYS, MAX_UPTIME_DAYS) }),
+      resolve: (c, { days }, ctx) => uptimeOf(ctx, c, days ?? MAX_UPTIME_DAYS),
     }),
   }),
 });

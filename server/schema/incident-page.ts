@@ -1,7 +1,7 @@
 // Incidents as a status page and a customer sub-page show them.
 import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
 import { z } from "zod";
-import { builder } from "../builder.js";
+import { builder, listSize } from "../builder.js";
 import type { Context } from "../context.js";
 import { ValidationError } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
@@ -53,6 +53,8 @@ builder.prismaObjectFields("StatusPage", (t) => ({
   incidentHistory: t.connection({
     type: Incident,
     description: "Every incident, resolved ones included, newest first.",
+    // Pothos' connection sizes: 20 unless asked, at most 100.
+    complexity: ({ first, last }) => ({ field: 1, multiplier: listSize(first ?? last, 20, 100) }),
     select: (args, ctx, nestedSelection) => ({
       id: true,
       // The helper types one ordering; Prisma takes the list (newest first, ties by id).
@@ -85,6 +87,7 @@ builder.prismaObjectFields("SubPage", (t) => ({
     type: [Incident],
     description: "The latest `first` incidents affecting this sub-page's components, resolved ones included, newest first.",
     args: { first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(1).max(100) }) },
+    complexity: ({ first }) => ({ field: 1, multiplier: listSize(first, 20, 100) }),
     select: (_args, _ctx, nestedSelection) => ({
       id: true,
       page: { select: { incidents: nestedSelection({ orderBy: NEWEST_FIRST, include: AFFECTED }) } },

@@ -4,13 +4,44 @@ import type { Db } from "../db/client.js";
 import { inProgressPeriod } from "../domain/maintenance-window.js";
 import type { ImpactHistory, MaintenanceWindow } from "../domain/uptime.js";
 
-/** The longest uptime window, in UTC days, that the API serves. */
-export const MAX_UPTIME_DAYS = 366;
+/** The longest uptime window, in UTC days, that the API serves: what a page shows. */
+export const MAX_UPTIME_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 export interface UptimeHistory {
   incidents: ImpactHistory;
   maintenanceWindows: MaintenanceWindow[];
+}
+
+const byComponent = new WeakMap<UptimeHistory, Map<string, ImpactHistory>>();
+const computed = new WeakMap<UptimeHistory, Map<string, unknown>>();
+
+/**
+ * What `compute` gives for `key` from this history, computed once: a history is loaded
+ * per request, so aliases asking again for the same component's uptime cost nothing more.
+ */
+export function onceFor<T>(history: UptimeHistory, key: string, compute: () => T): T {
+  let results = computed.get(history);
+  if (!results) computed.set(history, (results = new Map()));
+  if (!results.has(key)) results.set(key, compute());
+  return results.get(key) as T;
+}
+
+/**
+ * The incidents that ever named this component: each component of a page reads
+ * only its own, rather than every incident of the page (indexed once per history).
+ */
+export function incidentsNaming(history: UptimeHistory, componentId: string): ImpactHistory {
+  let index = byComponent.get(history);
+  if (!index) {
+    index = new Map();
+    for (const incident of history.incidents) {
+      const named = new Set(incident.updates.flatMap((u) => u.impacts.map((i) => i.componentId)));
+      for (const id of named) index.get(id)?.push(incident) ?? index.set(id, [incident]);
+    }
+    byComponent.set(history, index);
+  }
+  return index.get(componentId) ?? [];
 }
 
 /**

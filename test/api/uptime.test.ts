@@ -128,9 +128,19 @@ describe("uptime", () => {
     }
   });
 
-  it.each([0, -1, 367])("refuses days: %i, naming the argument", async (days) => {
-    const res = await t.gql(UPTIME, { days });
-    expect(res.errors?.[0]?.message).toMatch(/"days" must be between 1 and 366/);
+  it.each([
+    [0, "too_small"],
+    [-1, "too_small"],
+    [91, "too_big"],
+    [366, "too_big"],
+  ])("refuses days: %i before running anything, with a validation error naming the argument", async (days, rule) => {
+    statements.length = 0;
+    const res = await t.gql(UPTIME, { days }, { as: "anonymous" });
+    expect(res.data).toBeUndefined();
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", issues: [{ field: "days", rule }] });
+    expect(res.errors![0]!.message).toMatch(/^days: /);
+    expect(statements).toEqual([]);
   });
 
   it("shows on sub-pages of customer pages too", async () => {

@@ -123,3 +123,30 @@ it("never stores answers with errors", async () => {
   expect(first.headers.get("etag")).toBeNull();
   expect(await counting(() => get(t, partial, { slug: page.slug }))).toBeGreaterThan(0);
 });
+
+it("stores answers up to the size bound only; larger ones are served, then computed anew", async () => {
+  const small = await createTestApp({ now: clock.now, onQuery: (sql) => statements.push(sql), limits: { responseCacheMaxBytes: 2_000 } });
+  try {
+    const ids = await createComponents(small, ["A", "B", "C", "D", "E"]);
+    const { slug } = await createPage(small, ids);
+    const ask = (query: string) => get(small, query, { slug });
+    const count = async (query: string) => counting(() => ask(query));
+    // About 300 bytes; and 5 components × 30 days of `{"date":"…"}`, about 3.3 KB. Both cost far under the cache's 2,500.
+    const brief = `query ($slug: String!) { statusPage(slug: $slug) { title components { name status } } }`;
+    const long = `query ($slug: String!) { statusPage(slug: $slug) { components { name uptime(days: 30) { days { date } } } } }`;
+
+    expect(await count(brief)).toBeGreaterThan(0);
+    expect(await count(brief)).toBe(0);
+
+    const first = await ask(long);
+    expect(JSON.stringify(first.body!.data).length).toBeGreaterThan(2_000);
+    expect(first.body!.data!.statusPage.components).toHaveLength(5);
+    // Still a public answer for HTTP caches, but without a validator this server could honour.
+    expect(first.headers.get("cache-control")).toBe("public, max-age=5");
+    expect(first.headers.get("etag")).toBeNull();
+    expect(await count(long)).toBeGreaterThan(0);
+    expect((await ask(long)).body).toEqual(first.body);
+  } finally {
+    await small.close();
+  }
+});

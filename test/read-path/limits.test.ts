@@ -18,10 +18,10 @@ afterAll(async () => {
   await locked.close();
 });
 
-/** `pairs` levels of incidents → page below statusPage: depth 2 + 2 × pairs + the leaf's. */
+/** `pairs` levels of incident → page below statusPage: depth 2 + 2 × pairs + the leaf's (no lists, so cheap). */
 const nested = (pairs: number, leaf: string) => {
   let inner = leaf;
-  for (let i = 0; i < pairs; i++) inner = `incidents { page { ${inner} } }`;
+  for (let i = 0; i < pairs; i++) inner = `incident(id: "none") { page { ${inner} } }`;
   return `{ statusPage(slug: "none") { ${inner} } }`;
 };
 
@@ -47,9 +47,14 @@ describe("operation shape", () => {
     await refused(nested(5, "summary { status }"), /Query depth limit of 12 exceeded, found 13/);
   });
 
-  it("refuses queries costing more than 10,000", async () => {
-    await accepted(nested(5, "title ".repeat(100)));
-    await refused(nested(5, "title ".repeat(120)), /Query Cost limit of 10000 exceeded/);
+  it("refuses queries costing more than 20,000, counting list sizes", async () => {
+    // Per alias: components (1) + 10 components × (uptime (1) + 90 days × (days (1) + 3 fields)) = 3,611.
+    const uptimes = (n: number) =>
+      `{ statusPage(slug: "none") { ${Array.from({ length: n }, (_, i) => `c${i}: components { uptime(days: 90) { days { date uptime worst } } }`).join(" ")} } }`;
+    await accepted(uptimes(5));
+    await refused(uptimes(6), /^Query Cost limit of 20000 exceeded, found 21667\.$/);
+    // The same selection over a tenth of the days costs a tenth as much.
+    await accepted(uptimes(6).replaceAll("days: 90", "days: 9"));
   });
 
   it("refuses more than 15 aliases", async () => {

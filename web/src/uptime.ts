@@ -7,14 +7,14 @@ import type { ComponentGroup, Uptime } from "./types.js";
 
 type UptimeComponents = { id: string; components: { id: string; uptime: Uptime }[] } | null;
 
-const PageUptimeQuery = gql<{ statusPage: UptimeComponents }, { slug: string }>`
+export const PageUptimeQuery = gql<{ statusPage: UptimeComponents }, { slug: string }>`
   query PageUptime($slug: String!) {
     statusPage(slug: $slug) { id components { id uptime(days: 90) { ...UptimeFields } } }
   }
   ${UPTIME_FIELDS}
 `;
 
-const SubPageUptimeQuery = gql<{ subPage: UptimeComponents }, { page: string; slug: string }>`
+export const SubPageUptimeQuery = gql<{ subPage: UptimeComponents }, { page: string; slug: string }>`
   query SubPageUptime($page: String!, $slug: String!) {
     subPage(pageSlug: $page, slug: $slug) { id components { id uptime(days: 90) { ...UptimeFields } } }
   }

@@ -14,7 +14,7 @@ const SUMMARY = gql`
 `;
 
 type Connection = { pageInfo: PageInfo; edges: { node: IncidentSummary }[] };
-const PublicHistoryQuery = gql<{ statusPage: { id: string; incidentHistory: Connection } | null }, { slug: string; after: string | null; first: number }>`
+export const PublicHistoryQuery = gql<{ statusPage: { id: string; incidentHistory: Connection } | null }, { slug: string; after: string | null; first: number }>`
   query PublicHistory($slug: String!, $after: String, $first: Int!) {
     statusPage(slug: $slug) {
       id
@@ -27,7 +27,7 @@ const PublicHistoryQuery = gql<{ statusPage: { id: string; incidentHistory: Conn
   ${SUMMARY}
 `;
 
-const SubPageHistoryQuery = gql<{ subPage: { id: string; incidentHistory: IncidentSummary[] } | null }, { page: string; slug: string; first: number }>`
+export const SubPageHistoryQuery = gql<{ subPage: { id: string; incidentHistory: IncidentSummary[] } | null }, { page: string; slug: string; first: number }>`
   query SubPageHistory($page: String!, $slug: String!, $first: Int!) {
     subPage(pageSlug: $page, slug: $slug) { id incidentHistory(first: $first) { ...IncidentSummaryFields } }
   }

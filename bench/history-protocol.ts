@@ -1,0 +1,22 @@
+// What the history row's app process (history-server.ts) tells bench/history.ts, and
+// the figures the row reports.
+
+export type FromHistoryServer = { type: "ready"; url: string; apiKey: string; pageSlug: string; shortId: string; longId: string };
+export type ToHistoryServer = { type: "stop" };
+
+/** Medians over the samples of one incident. */
+export interface HistoryArm {
+  /** Updates the incident had before the first sample. */
+  updates: number;
+  /** publishIncidentUpdate over HTTP, request to response. */
+  publishMs: number;
+  /** From sending the mutation to the last subscriber's new summary. */
+  lastSubscriberMs: number;
+}
+
+export interface HistoryFigures {
+  subscribers: number;
+  samples: number;
+  short: HistoryArm;
+  long: HistoryArm;
+}
