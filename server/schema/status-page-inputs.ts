@@ -2,7 +2,7 @@
 // need the database (uniqueness, existence, kinds) are the service's.
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { LIMITS, listSchema, nameSchema, pageSlugSchema, slugSchema, urlSchema } from "../domain/limits.js";
+import { LIMITS, listSchema, nameSchema, pageSlugSchema, subPageSlugSchema, urlSchema } from "../domain/limits.js";
 import { PageKind, Theme } from "./enums.js";
 
 const componentIds = listSchema(z.string());
@@ -24,7 +24,7 @@ export const SubPageInput = builder.inputType("SubPageInput", {
   fields: (t) => ({
     entry: t.string({ description: "The entry's id or name." }),
     name: t.string({ required: false, validate: nameSchema, description: "Defaults to the entry's name." }),
-    slug: t.string({ required: false, validate: slugSchema, description: "Generated from the name when omitted." }),
+    slug: t.string({ required: false, validate: subPageSlugSchema, description: "Generated from the name when omitted." }),
   }),
 });
 
@@ -63,6 +63,6 @@ export const UpdateSubPageInput = builder.inputType("UpdateSubPageInput", {
   fields: (t) => ({
     id: t.id(),
     name: t.string({ required: false, validate: nameSchema }),
-    slug: t.string({ required: false, validate: slugSchema, description: "Unique within the page." }),
+    slug: t.string({ required: false, validate: subPageSlugSchema, description: "Unique within the page." }),
   }),
 });
