@@ -54,7 +54,7 @@ export interface SpIncident {
   reminder_intervals: null;
 }
 
-export type SpMaintenance = Omit<SpIncident, 'status'> & {
+export type SpMaintenance = Omit<SpIncident, 'status' | 'reminder_intervals'> & {
   status: SpMaintenanceStatus;
   scheduled_for: string;
   scheduled_until: string;
@@ -78,11 +78,18 @@ interface Step {
   levels: { componentId: string; name: string; status: ComponentStatus }[];
 }
 
-/** Updates newest first, each with the transitions it made. */
-function updatesJson(subjectId: string, steps: Step[]): SpIncidentUpdate[] {
+/** Updates newest first, each with the transitions it made, its components in page order. */
+function updatesJson(subjectId: string, steps: Step[], context: EventContext): SpIncidentUpdate[] {
+  const order = [...context.components.keys()];
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    // Components no longer on the page go last.
+    return i === -1 ? order.length : i;
+  };
   const current = new Map<string, ComponentStatus>();
   const updates = steps.map((step): SpIncidentUpdate => {
-    const affected = step.levels.map(({ componentId, name, status }) => {
+    const levels = [...step.levels].sort((a, b) => rank(a.componentId) - rank(b.componentId) || a.name.localeCompare(b.name));
+    const affected = levels.map(({ componentId, name, status }) => {
       const old = current.get(componentId) ?? 'OPERATIONAL';
       current.set(componentId, status);
       return { code: componentId, name, old_status: componentStatus(old), new_status: componentStatus(status) };
@@ -105,19 +112,34 @@ function updatesJson(subjectId: string, steps: Step[]): SpIncidentUpdate[] {
   return updates.reverse();
 }
 
-function shared(subject: { id: string; name: string; publishedAt: Date }, componentIds: Iterable<string>, updates: SpIncidentUpdate[], context: EventContext) {
-  const ids = new Set(componentIds);
+interface Subject<S> {
+  id: string;
+  name: string;
+  status: S;
+  publishedAt: Date;
+  monitoringAt: Date | null;
+  resolvedAt: Date | null;
+  impact: SpIndicator;
+  componentIds: Iterable<string>;
+}
+
+/** The keys incidents and maintenance share, in Statuspage's order. */
+function eventJson<S>(subject: Subject<S>, updates: SpIncidentUpdate[], context: EventContext) {
+  const ids = new Set(subject.componentIds);
   return {
     id: subject.id,
     name: subject.name,
+    status: subject.status,
     created_at: iso(subject.publishedAt),
     updated_at: updates[0]?.created_at ?? iso(subject.publishedAt),
+    monitoring_at: subject.monitoringAt && iso(subject.monitoringAt),
+    resolved_at: subject.resolvedAt && iso(subject.resolvedAt),
+    impact: subject.impact,
     shortlink: context.pageUrl,
     started_at: iso(subject.publishedAt),
     page_id: context.pageId,
     incident_updates: updates,
     components: [...context.components.values()].filter((c) => ids.has(c.id)),
-    reminder_intervals: null,
   };
 }
 
@@ -128,15 +150,14 @@ export function incidentJson(incident: SpSourceIncident, context: EventContext):
     // Resolving an incident ends its effect on every component it names.
     levels: u.impacts.map((i) => ({ ...i, status: u.status === 'RESOLVED' ? 'OPERATIONAL' : impactComponentStatus(i.impact) })),
   }));
-  const updates = updatesJson(incident.id, steps);
-  const monitoring = incident.updates.find((u) => u.status === 'MONITORING');
-  return {
-    ...shared(incident, incident.updates.flatMap((u) => u.impacts.map((i) => i.componentId)), updates, context),
+  const subject = {
+    ...incident,
     status: STATUSPAGE_INCIDENT_STATUS[incident.status],
-    monitoring_at: monitoring ? iso(monitoring.publishedAt) : null,
-    resolved_at: incident.resolvedAt ? iso(incident.resolvedAt) : null,
+    monitoringAt: incident.updates.find((u) => u.status === 'MONITORING')?.publishedAt ?? null,
     impact: impactIndicator(incident.updates.flatMap((u) => u.impacts.map((i) => i.impact))),
+    componentIds: incident.updates.flatMap((u) => u.impacts.map((i) => i.componentId)),
   };
+  return { ...eventJson(subject, updatesJson(incident.id, steps, context), context), reminder_intervals: null };
 }
 
 export function maintenanceJson(maintenance: SpSourceMaintenance, context: EventContext): SpMaintenance {
@@ -145,14 +166,16 @@ export function maintenanceJson(maintenance: SpSourceMaintenance, context: Event
     status: STATUSPAGE_MAINTENANCE_STATUS[u.status],
     levels: maintenance.components.map((c) => ({ ...c, status: u.status === 'IN_PROGRESS' ? impactComponentStatus(c.impact) : 'OPERATIONAL' as const })),
   }));
-  const updates = updatesJson(maintenance.id, steps);
-  const completed = maintenance.updates.find((u) => u.status === 'COMPLETE');
-  return {
-    ...shared(maintenance, maintenance.components.map((c) => c.componentId), updates, context),
+  const subject = {
+    ...maintenance,
     status: STATUSPAGE_MAINTENANCE_STATUS[maintenance.status],
-    monitoring_at: null,
-    resolved_at: completed ? iso(completed.publishedAt) : null,
+    monitoringAt: null,
+    resolvedAt: maintenance.updates.find((u) => u.status === 'COMPLETE')?.publishedAt ?? null,
     impact: impactIndicator(maintenance.components.map((c) => c.impact)),
+    componentIds: maintenance.components.map((c) => c.componentId),
+  };
+  return {
+    ...eventJson(subject, updatesJson(maintenance.id, steps, context), context),
     scheduled_for: iso(maintenance.startsAt),
     scheduled_until: iso(maintenance.endsAt),
   };

@@ -54,7 +54,8 @@ const latest = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.
 /** The page's components, each group first and then its members; positions count from 1 among siblings. */
 function componentsJson(source: StatuspageSource, statuses: Map<string, ComponentStatus>): SpComponent[] {
   const { page } = source;
-  const common = { description: null, showcase: false, start_date: null, page_id: page.id, only_show_if_degraded: false };
+  // In Statuspage's key order, which some hand-written parsers rely on.
+  const describe = (groupId: string | null, group: boolean) => ({ description: null, showcase: false, start_date: null, group_id: groupId, page_id: page.id, group, only_show_if_degraded: false });
   const result: SpComponent[] = [];
   let position = 0;
   for (const section of source.sections) {
@@ -65,9 +66,7 @@ function componentsJson(source: StatuspageSource, statuses: Map<string, Componen
       created_at: iso(c.createdAt),
       updated_at: iso(c.updatedAt),
       position: groupId ? i + 1 : ++position,
-      ...common,
-      group_id: groupId,
-      group: false,
+      ...describe(groupId, false),
     });
     if (!section.group) {
       result.push(...section.components.map((c, i) => member(c, i, null)));
@@ -82,9 +81,7 @@ function componentsJson(source: StatuspageSource, statuses: Map<string, Componen
       created_at: iso(page.createdAt),
       updated_at: iso(latest([page.updatedAt, ...members.map((c) => c.updatedAt)])),
       position: ++position,
-      ...common,
-      group_id: null,
-      group: true,
+      ...describe(null, true),
       components: members.map((c) => c.id),
     });
     result.push(...members.map((c, i) => member(c, i, section.group!.id)));
