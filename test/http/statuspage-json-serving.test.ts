@@ -11,6 +11,7 @@ let t: TestApp;
 let origin: string;
 let c: Record<"website" | "rest" | "database", string>;
 let ongoing: string;
+let pageId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now, onQuery: (sql) => statements.push(sql), defaultPage: "acme" });
@@ -18,7 +19,8 @@ beforeAll(async () => {
   c = { website: website!, rest: rest!, database: database! };
   const groups = [{ name: "API", components: [c.rest] }, { name: "Storage", components: [c.database] }];
   const page = await mutate(t, CREATE_PAGE, { input: { title: "Acme", slug: "acme", kind: "PUBLIC", components: [c.website], groups } });
-  ongoing = await publishIncident(t, page.id!, [{ componentId: c.rest, impact: "FULL_OUTAGE" }], { name: "API errors" });
+  pageId = page.id!;
+  ongoing = await publishIncident(t, pageId, [{ componentId: c.rest, impact: "FULL_OUTAGE" }], { name: "API errors" });
   origin = new URL(await t.app.start(0)).origin;
 });
 afterAll(() => t.close());
@@ -63,6 +65,18 @@ describe("serving", () => {
     expect(summary.components.find((x: { id: string }) => x.id === c.rest).status).toBe("degraded_performance");
     expect(summary.status).toEqual({ indicator: "minor", description: "Partially Degraded Service" });
     expect((await get("/acme/api/v2/summary.json")).statements).toBe(0);
+  });
+
+  it("reads a page in a fixed number of statements, however many incidents and updates it holds", async () => {
+    await publishIncidentUpdate(t, ongoing, { status: "MONITORING", message: "Still watching." });
+    const few = (await get("/acme/api/v2/summary.json")).statements;
+    for (let i = 0; i < 3; i++) {
+      const id = await publishIncident(t, pageId, [{ componentId: c.website, impact: "DEGRADED_PERFORMANCE" }], { name: `Blip ${i}` });
+      await publishIncidentUpdate(t, id, { status: "RESOLVED", message: "Gone." });
+    }
+    const many = await get("/acme/api/v2/incidents.json");
+    expect(JSON.parse(many.text).incidents).toHaveLength(4);
+    expect(many.statements).toBe(few);
   });
 
   it("renames a component once the catalog changes", async () => {
