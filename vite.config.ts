@@ -41,6 +41,9 @@ export default defineConfig({
       "/graphql": { target: api, ws: true },
       "/auth": api,
       "/badge": api,
+      "/api": api,
+      // A page's Statuspage-compatible JSON, /<page>/api/v2/….
+      "^/[a-z0-9-]+/api/": api,
     },
   },
 });

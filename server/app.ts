@@ -21,6 +21,7 @@ import { createPageLooks } from "./http/page-look.js";
 import { useRefusalStatus } from "./http/refusal-status.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
+import { createStatuspageJson, statuspageRoute } from "./http/statuspage-json.js";
 import { webRoute } from "./http/web.js";
 import { resolveLimits, type Limits } from "./limits.js";
 import { useOperationLimits } from "./plugins/limits.js";
@@ -66,6 +67,8 @@ export interface AppOptions {
    * (unset: none). The service's own origin needs no entry.
    */
   corsOrigins?: string[];
+  /** The public page `/api/v2/…` (Statuspage-compatible JSON) answers for; defaults to DEFAULT_PAGE (unset: none). */
+  defaultPage?: string | null;
   /** WebSocket keep-alive ping interval (default WS_LIMITS.keepAliveMs, 12 s); tests shorten it. */
   webSocketKeepAliveMs?: number;
 }
@@ -113,9 +116,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const pageLooks = createPageLooks({ db: database.db, events });
   const badges = createBadges({ db: database.db, events, now });
   const feeds = createFeeds({ db: database.db, events });
+  const statuspageJson = createStatuspageJson({ db: database.db, events });
+  const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
   // Answers kept in memory until their page changes. Changes announced while Redis was
   // down never arrived, so none of them can be trusted after an outage.
-  const caches = [readCache, pageLooks, badges, feeds];
+  const caches = [readCache, pageLooks, badges, feeds, statuspageJson];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -145,6 +150,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     authRoutes(services),
     badgeRoute(badges.get),
     feedRoute(feeds.get, publicUrl),
+    statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
     webRoute({ lookFor: pageLooks.get }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers });

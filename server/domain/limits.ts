@@ -1,7 +1,7 @@
 // Input limits, in one place so the API, the README and the tests agree.
 import { z } from "zod";
 import { normalizeDomain } from "./email.js";
-import { RESERVED_PAGE_SLUGS, SLUG_MAX_LENGTH, isValidSlug } from "./slug.js";
+import { RESERVED_PAGE_SLUGS, RESERVED_SUB_PAGE_SLUGS, SLUG_MAX_LENGTH, isValidSlug } from "./slug.js";
 import { TEXT_RULE_MESSAGES, hasControlCharacter, hasControlCharacterInProse } from "./text.js";
 
 export const LIMITS = {
@@ -60,6 +60,12 @@ export const slugSchema = z
 /** A status page's slug: also not one of the service's own paths. */
 export const pageSlugSchema = slugSchema.refine((s) => !RESERVED_PAGE_SLUGS.has(s), {
   message: `is one of the service's own paths (${[...RESERVED_PAGE_SLUGS].join(", ")})`,
+  params: { rule: "reserved" },
+});
+
+/** A sub-page's slug: also not a path the page's own routes take. */
+export const subPageSlugSchema = slugSchema.refine((s) => !RESERVED_SUB_PAGE_SLUGS.has(s), {
+  message: `is one of the page's own paths (${[...RESERVED_SUB_PAGE_SLUGS].join(", ")})`,
   params: { rule: "reserved" },
 });
 

@@ -1,13 +1,16 @@
 export const SLUG_MAX_LENGTH = 60;
 
-/** First path segments the server's own routes answer (the API, health, sign-in, badges, feeds). */
-export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed"] as const;
+/** First path segments the server's own routes answer (the API, health, sign-in, badges, feeds, Statuspage-compatible JSON). */
+export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed", "api"] as const;
 
 /**
  * No page may take one of these as its slug, or its URL would lead elsewhere: the
  * server's paths, and the web client's embed widget and files.
  */
 export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([...SERVER_PATHS, "embed", "assets"]);
+
+/** No sub-page may take these: `/<page>/api/…` is the page's Statuspage-compatible JSON. */
+export const RESERVED_SUB_PAGE_SLUGS: ReadonlySet<string> = new Set(["api"]);
 
 // Letters NFKD does not decompose into ASCII but that have a customary transliteration.
 const TRANSLITERATIONS: Record<string, string> = {

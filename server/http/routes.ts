@@ -1,6 +1,6 @@
 // Plain HTTP routes served beside GraphQL (health, sign-in callback, the web
-// client, badges, feeds). A route answers the request and returns true, or returns
-// false to let the next one (and finally Yoga) have it.
+// client, badges, feeds, Statuspage-compatible JSON). A route answers the request
+// and returns true, or returns false to let the next one (and finally Yoga) have it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
@@ -52,14 +52,18 @@ export function pageDocumentRoute<T>(options: PageDocumentRoute<T>): Route {
       res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end(options.missing);
       return true;
     }
-    const { body, etag } = options.render(document, req);
-    const headers = { ...options.headers, etag };
-    if (req.headers["if-none-match"] === etag) {
-      res.writeHead(304, headers).end();
-      return true;
-    }
-    res.writeHead(200, { ...headers, "content-length": String(Buffer.byteLength(body)) });
-    res.end(req.method === "HEAD" ? undefined : body);
+    sendDocument(req, res, options.render(document, req), options.headers);
     return true;
   };
+}
+
+/** A document with its ETag: 304 when the client holds it already, the body (none for HEAD) otherwise. */
+export function sendDocument(req: IncomingMessage, res: ServerResponse, { body, etag }: { body: string; etag: string }, extra: Record<string, string>): void {
+  const headers = { ...extra, etag };
+  if (req.headers["if-none-match"] === etag) {
+    res.writeHead(304, headers).end();
+    return;
+  }
+  res.writeHead(200, { ...headers, "content-length": String(Buffer.byteLength(body)) });
+  res.end(req.method === "HEAD" ? undefined : body);
 }

@@ -3,7 +3,7 @@
 // database (uniqueness, existence, kinds) are the service's.
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { LIMITS, inputSchema, listSchema, nameSchema, pageSlugSchema, slugSchema, urlSchema } from "../domain/limits.js";
+import { LIMITS, inputSchema, listSchema, nameSchema, pageSlugSchema, subPageSlugSchema, urlSchema } from "../domain/limits.js";
 import { PageKind, Theme } from "./enums.js";
 
 const componentIds = listSchema(z.string());
@@ -13,7 +13,7 @@ const groups = listSchema(
     components: z.array(z.string()).min(1, "must list at least one component").max(LIMITS.listItems, `must hold at most ${LIMITS.listItems} items`),
   }),
 );
-const subPages = listSchema(z.looseObject({ name: nameSchema.nullish(), slug: slugSchema.nullish() }));
+const subPages = listSchema(z.looseObject({ name: nameSchema.nullish(), slug: subPageSlugSchema.nullish() }));
 const REPLACES = "giving components or groups replaces the whole layout; the one left out counts as empty.";
 
 export const PageGroupInput = builder.inputType("PageGroupInput", {
@@ -82,7 +82,7 @@ export const UpdateStatusPageInput = builder.inputType("UpdateStatusPageInput", 
 });
 
 export const UpdateSubPageInput = builder.inputType("UpdateSubPageInput", {
-  validate: inputSchema({ name: nameSchema.nullish(), slug: slugSchema.nullish() }),
+  validate: inputSchema({ name: nameSchema.nullish(), slug: subPageSlugSchema.nullish() }),
   fields: (t) => ({
     id: t.id(),
     name: t.string({ required: false }),

@@ -3,7 +3,7 @@
 import type { Prisma, SubPage } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
-import { slugify, uniqueSlug } from "../domain/slug.js";
+import { RESERVED_SUB_PAGE_SLUGS, slugify, uniqueSlug } from "../domain/slug.js";
 import { syncSubPages } from "./sub-pages.js";
 
 type Tx = Prisma.TransactionClient;
@@ -107,7 +107,7 @@ export async function createSubPages(tx: Tx, pageId: string, typeId: string, pla
   const taken = new Set(planned.map((p) => p.slug).filter((s): s is string => s !== null));
   const rows = [];
   for (const p of planned) {
-    const slug = p.slug ?? (await uniqueSlug(slugify(p.name) || "page", (s) => taken.has(s)));
+    const slug = p.slug ?? (await uniqueSlug(slugify(p.name) || "page", (s) => taken.has(s) || RESERVED_SUB_PAGE_SLUGS.has(s)));
     taken.add(slug);
     rows.push({ pageId, entryId: p.entryId, name: p.name, slug });
   }

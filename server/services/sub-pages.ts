@@ -1,7 +1,7 @@
 // Customer pages have one sub-page per entry of their customer type; these
 // helpers keep the two in step and find which pages show given entries.
 import type { Prisma } from "../generated/sqlite/client.js";
-import { slugify, uniqueSlug } from "../domain/slug.js";
+import { RESERVED_SUB_PAGE_SLUGS, slugify, uniqueSlug } from "../domain/slug.js";
 
 type Tx = Prisma.TransactionClient;
 
@@ -18,7 +18,7 @@ export async function syncSubPages(tx: Tx, typeId: string): Promise<string[]> {
     const have = new Set(page.subPages.map((s) => s.entryId));
     const slugs = new Set(page.subPages.map((s) => s.slug));
     for (const entry of entries.filter((e) => !have.has(e.id))) {
-      const slug = await uniqueSlug(slugify(entry.name) || "page", (s) => slugs.has(s));
+      const slug = await uniqueSlug(slugify(entry.name) || "page", (s) => slugs.has(s) || RESERVED_SUB_PAGE_SLUGS.has(s));
       slugs.add(slug);
       await tx.subPage.create({ data: { pageId: page.id, entryId: entry.id, name: entry.name, slug } });
       changed.push(page.id);

@@ -54,6 +54,17 @@ describe("the web client's routes", () => {
     expect((await get("/feed/demo.atom")).headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
   });
 
+  it("leaves the Statuspage-compatible JSON to its own route, /api/… and /:page/api/… alike", async () => {
+    for (const path of ["/api", "/api/v2/summary.json", "/demo/api", "/demo/api/v2", "/demo/api/v2/summary.json", "/cust-support-ops/api/v2/status.json"]) {
+      const res = await get(path);
+      expect(res.headers.get("content-type"), path).toBe("application/json; charset=utf-8");
+      expect(await res.text(), path).not.toContain('<div id="root"></div>');
+    }
+    expect((await get("/demo/api/v2/summary.json")).status).toBe(200);
+    // Without DEFAULT_PAGE, /api/v2/… names no page.
+    expect((await get("/api/v2/summary.json")).status).toBe(404);
+  });
+
   it("serves nothing outside dist/web and no unknown assets", async () => {
     for (const path of ["/assets/..%2f..%2fpackage.json", "/assets/%2e%2e/%2e%2e/package.json", "/assets/missing.js", "/package.json", "/a/b/c"]) {
       const res = await get(path);
