@@ -162,14 +162,6 @@ describe("series", () => {
     expect(ops({ operation_name: "Catalog", operation_type: "query", outcome: "error" })).toBe(1);
   });
 
-  it("labels at most 200 operation names; the others are counted as other", async () => {
-    for (let i = 0; i < 210; i++) expect((await t.gql(`query Name${i} { __typename }`)).errors).toBeUndefined();
-    const { samples } = await scrape();
-    const names = new Set(samples.filter((s) => s.name === "statusgraph_graphql_operations_total").map((s) => s.labels.operation_name));
-    expect(names.has("other")).toBe(true);
-    expect([...names].filter((n) => n !== "other" && n !== "anonymous").length).toBe(200);
-  });
-
   it("labels HTTP requests by route, never by their path", async () => {
     for (const path of ["/health/live", `/badge/${page.slug}.svg`, "/feed/no-such-page.atom", "/no/such/file.txt", `/${page.slug}`]) await (await fetch(`${origin}${path}`)).arrayBuffer();
     const { samples } = await scrape();
@@ -255,6 +247,15 @@ describe("series", () => {
       input: { title: "Metrics", kind: "PUBLIC", components: [api] },
     });
     expect(generated.createStatusPage.slug).toBe("metrics-2");
+  });
+
+  // Last: once 200 names are taken, the names tests above use would be "other".
+  it("labels at most 200 operation names; the others are counted as other", async () => {
+    for (let i = 0; i < 210; i++) expect((await t.gql(`query Name${i} { __typename }`)).errors).toBeUndefined();
+    const { samples } = await scrape();
+    const names = new Set(samples.filter((s) => s.name === "statusgraph_graphql_operations_total").map((s) => s.labels.operation_name));
+    expect(names.has("other")).toBe(true);
+    expect([...names].filter((n) => n !== "other" && n !== "anonymous").length).toBe(200);
   });
 
   it("has no Redis series when Redis is not configured", async () => {
