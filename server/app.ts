@@ -13,9 +13,10 @@ import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
 import { createFeeds, feedRoute } from "./http/feed.js";
-import { healthRoute } from "./http/health.js";
+import { databaseUp, healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
+import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAccess } from "./http/metrics.js";
 import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
 import { createPageLooks } from "./http/page-look.js";
 import { useRefusalStatus } from "./http/refusal-status.js";
@@ -24,9 +25,12 @@ import { withRoutes, type Route } from "./http/routes.js";
 import { createStatuspageJson, statuspageRoute } from "./http/statuspage-json.js";
 import { webRoute } from "./http/web.js";
 import { resolveLimits, type Limits } from "./limits.js";
+import { createMetrics, type CacheName } from "./metrics/series.js";
+import { liveSubscribersBySlug } from "./metrics/sources.js";
 import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
+import { useOperationMetrics } from "./plugins/operation-metrics.js";
 import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
 import { useQueryCost } from "./plugins/query-cost.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
@@ -71,6 +75,11 @@ export interface AppOptions {
   defaultPage?: string | null;
   /** WebSocket keep-alive ping interval (default WS_LIMITS.keepAliveMs, 12 s); tests shorten it. */
   webSocketKeepAliveMs?: number;
+  /**
+   * Who may read /metrics: `{ token }` (as `Authorization: Bearer <token>`) or `{ open: true }`;
+   * null turns it off. Defaults to METRICS_TOKEN, then METRICS=true (neither: off, 404).
+   */
+  metrics?: Partial<MetricsAccess> | null;
 }
 
 export interface App {
@@ -99,6 +108,19 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const timers = options.schedulerTimers ?? true;
+  let server: Server | null = null;
+  let ws: ReturnType<typeof attachWebSocket> | null = null;
+  const metricsAccess = resolveMetricsAccess(options.metrics);
+  // Off, nothing is counted at all. The gauges are read when scraped, after start.
+  const metrics = metricsAccess
+    ? createMetrics({
+        liveSubscribers: () => liveSubscribersBySlug(database.db, hub),
+        webSocketConnections: () => ws?.wss.clients.size ?? 0,
+        databaseUp: () => databaseUp(database.db),
+        redisUp: redis ? () => redis.healthy() : undefined,
+      })
+    : null;
+  const lookups = (cache: CacheName) => (metrics ? (hit: boolean) => metrics.cacheLookup(cache, hit) : undefined);
   const liveAccess = createLiveAccess({ db: database.db, events, now, timers });
   const hub = createSummaryHub({
     db: database.db,
@@ -106,16 +128,17 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     now,
     subscribed: redis ? (topic) => redis.subscribed(topic) : undefined,
     beforeUpdate: (pageId, change) => liveAccess.beforeUpdate(pageId, change),
+    delivered: metrics ? (change) => metrics.delivered((now().getTime() - Date.parse(change.at)) / 1000) : undefined,
   });
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
-  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes });
-  const pageLooks = createPageLooks({ db: database.db, events });
-  const badges = createBadges({ db: database.db, events, now });
-  const feeds = createFeeds({ db: database.db, events });
+  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql") });
+  const pageLooks = createPageLooks({ db: database.db, events, onLookup: lookups("page_look") });
+  const badges = createBadges({ db: database.db, events, now, onLookup: lookups("badge") });
+  const feeds = createFeeds({ db: database.db, events, onLookup: lookups("feed") });
   const statuspageJson = createStatuspageJson({ db: database.db, events });
   const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
   // Answers kept in memory until their page changes. Changes announced while Redis was
@@ -129,6 +152,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     cors: false,
     maskedErrors: { maskError: maskAppErrors },
     plugins: [
+      // First: it times everything after it, and sees refusals by the others.
+      ...(metrics ? [useOperationMetrics(metrics)] : []),
       useResponseCookies(),
       useRefusalStatus(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
@@ -146,6 +171,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     landingPage: false,
   });
   const routes: Route[] = [
+    metricsRoute(metrics, metricsAccess),
     healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
     authRoutes(services),
     badgeRoute(badges.get),
@@ -153,7 +179,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
     webRoute({ lookFor: pageLooks.get }),
   ];
-  const scheduler = startScheduler({ db: database.db, events, now, timers });
+  const scheduler = startScheduler({ db: database.db, events, now, timers, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
   const signInPruning = startSignInPruning({ db: database.db, now, timers });
   redis?.onRecovered(() => {
     // Events published while Redis was down are lost: recomputing every watched
@@ -163,8 +189,6 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     void hub.resync();
     void scheduler.tick().catch((error: unknown) => console.error("maintenance scheduler:", error));
   });
-  let server: Server | null = null;
-  let ws: ReturnType<typeof attachWebSocket> | null = null;
 
   return {
     yoga,
@@ -180,7 +204,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
     },
     async start(port = 0, host = "127.0.0.1") {
-      server = createServer(withRoutes(routes, yoga));
+      const handler = withRoutes(routes, yoga);
+      server = createServer(metrics ? observeResponses(metrics, handler) : handler);
       ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins });
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.

@@ -1,7 +1,7 @@
 export const SLUG_MAX_LENGTH = 60;
 
-/** First path segments the server's own routes answer (the API, health, sign-in, badges, feeds, Statuspage-compatible JSON). */
-export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed", "api"] as const;
+/** First path segments the server's own routes answer (the API, health, sign-in, badges, feeds, Statuspage-compatible JSON, metrics). */
+export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed", "api", "metrics"] as const;
 
 /**
  * No page may take one of these as its slug, or its URL would lead elsewhere: the

@@ -49,9 +49,10 @@ export interface Badge {
  * Badges of public pages, each computed once per change to its page: dashboards
  * and READMEs poll them, and a page's summary is a score of statements.
  */
-export function createBadges(options: { db: Db; events: Events; now: () => Date }) {
+export function createBadges(options: { db: Db; events: Events; now: () => Date; onLookup?: (hit: boolean) => void }) {
   return createSlugMemo<Badge>({
     events: options.events,
+    onLookup: options.onLookup,
     load: async (slug) => {
       const page = await options.db.statusPage.findUnique({ where: { slug }, select: { id: true, kind: true } });
       if (!page || page.kind !== "PUBLIC") return null;

@@ -60,7 +60,7 @@ function invalidateOnChange(events: Events, store: CacheStore): () => void {
 
 const CACHE_HEADERS = { "Cache-Control": `public, max-age=${READ_CACHE.maxAgeSeconds}`, Vary: "Authorization, Cookie" };
 
-export function createReadCache(options: { events: Events; maxResultBytes: number }) {
+export function createReadCache(options: { events: Events; maxResultBytes: number; onLookup?: (hit: boolean) => void }) {
   const store = createCacheStore({ max: READ_CACHE.maxEntries, maxResultBytes: options.maxResultBytes });
   const shared = new WeakSet<Request>();
   /**
@@ -91,16 +91,21 @@ export function createReadCache(options: { events: Events; maxResultBytes: numbe
       const etag = tags && validators.get(request.url);
       if (!etag || !etagMatches(tags, etag) || !isAnonymous(request) || !store.isCurrent(etag)) return;
       answeredEarly.add(request);
+      options.onLookup?.(true);
       endResponse(new fetchAPI.Response(null, { status: 304, headers: { ...CACHE_HEADERS, ETag: etag } }));
     },
     onExecute({ args }) {
       checkOperation(args);
     },
     onExecutionResult({ request, result, context }) {
-      if (!result || request.method !== "GET" || !isAnonymous(request) || Symbol.asyncIterator in result) return;
+      if (!result || !isAnonymous(request) || Symbol.asyncIterator in result) return;
       const single = result as ExecutionResult & { [SERVED_FROM_CACHE]?: boolean };
       if (single.errors?.length) return;
-      if (single[SERVED_FROM_CACHE] || isShareable(context)) shared.add(request);
+      const hit = single[SERVED_FROM_CACHE] === true;
+      if (!hit && !isShareable(context)) return;
+      // A miss is a shareable answer computed; other answers never had a place in the cache.
+      options.onLookup?.(hit);
+      if (request.method === "GET") shared.add(request);
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (answeredEarly.has(request)) return;

@@ -72,9 +72,10 @@ function feedOf(source: PageFeedSource): Feed {
 }
 
 /** Feeds of public pages, each loaded once per change to its incidents, maintenance or the page itself. */
-export function createFeeds(options: { db: Db; events: Events }) {
+export function createFeeds(options: { db: Db; events: Events; onLookup?: (hit: boolean) => void }) {
   return createSlugMemo<Feed>({
     events: options.events,
+    onLookup: options.onLookup,
     load: async (slug) => {
       const source = await loadPageFeed(options.db, slug);
       return source && { pageId: source.pageId, value: feedOf(source) };

@@ -9,7 +9,8 @@ export interface HealthChecks {
   redisHealthy?: () => boolean;
 }
 
-async function databaseUp(db: Db): Promise<boolean> {
+/** Whether the database answers a trivial query. */
+export async function databaseUp(db: Db): Promise<boolean> {
   try {
     await db.$queryRawUnsafe("SELECT 1");
     return true;

@@ -17,9 +17,10 @@ export interface PageLook {
 export const PAGE_LOOKS_MAX = 1_000;
 
 /** Each page's look by slug (`get` answers null when no page has the slug). */
-export function createPageLooks(options: { db: Db; events: Events }) {
+export function createPageLooks(options: { db: Db; events: Events; onLookup?: (hit: boolean) => void }) {
   return createSlugMemo<PageLook>({
     events: options.events,
+    onLookup: options.onLookup,
     load: async (slug) => {
       if (!isValidSlug(slug)) return null;
       const page = await options.db.statusPage.findUnique({ where: { slug }, select: { id: true, title: true, theme: true, faviconUrl: true } });

@@ -15,6 +15,8 @@ export interface SlugMemoOptions<T> {
   max?: number;
   /** How long an answer is kept at most, in case a change went unheard. */
   ttlMs?: number;
+  /** Told whether each look-up found a current answer (metrics). */
+  onLookup?: (hit: boolean) => void;
 }
 
 interface Entry<T> {
@@ -43,7 +45,9 @@ export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
   /** The answer for the slug, or null when no page has it. */
   async function get(slug: string): Promise<T | null> {
     const known = entries.get(slug);
-    if (known && Date.now() < known.expiresAt) return known.value;
+    const hit = known !== undefined && Date.now() < known.expiresAt;
+    options.onLookup?.(hit);
+    if (hit) return known.value;
     const started = generation;
     const loaded = await options.load(slug);
     if (started === generation) {

@@ -5,7 +5,7 @@
 import type { Db } from "../db/client.js";
 import { dueMaintenanceTransition, nextMaintenanceWakeUp } from "../domain/transitions.js";
 import type { Events } from "../events.js";
-import { applyDueTransition, dueMaintenances } from "../services/maintenance.js";
+import { applyDueTransition, dueMaintenances, type DueTransition } from "../services/maintenance.js";
 
 export interface Scheduler {
   /** Performs every transition due at `now()`; resolves to the number this instance performed. */
@@ -18,7 +18,16 @@ const MAX_SLEEP_MS = 30_000;
 /** After a failed tick, what is still due is retried no sooner than this. */
 const RETRY_MS = 1_000;
 
-export function startScheduler(options: { db: Db; events: Events; now: () => Date; timers?: boolean }): Scheduler {
+export interface SchedulerOptions {
+  db: Db;
+  events: Events;
+  now: () => Date;
+  timers?: boolean;
+  /** Told of each transition this instance made. */
+  transitioned?: (to: DueTransition["to"]) => void;
+}
+
+export function startScheduler(options: SchedulerOptions): Scheduler {
   const { db, events, now } = options;
   // What was due before this instant was due while this process was not running.
   const runningSince = now();
@@ -30,7 +39,9 @@ export function startScheduler(options: { db: Db; events: Events; now: () => Dat
     let performed = 0;
     for (const due of await dueMaintenances(db, now())) {
       // Announced by applyDueTransition once committed, and only by the instance that made it.
-      if (await applyDueTransition(db, due.id, due.to, now(), { events, runningSince })) performed += 1;
+      if (!(await applyDueTransition(db, due.id, due.to, now(), { events, runningSince }))) continue;
+      performed += 1;
+      options.transitioned?.(due.to);
     }
     return performed;
   }

@@ -42,6 +42,8 @@ export interface SummaryHubOptions {
   subscribed?: (topic: string) => Promise<void>;
   /** Runs before a change's updates are computed and sent: the place to end subscriptions whose access it ended. */
   beforeUpdate?: (pageId: string, change: PageChange | null) => Promise<void>;
+  /** Called once a change's update has been handed to every listener of a view: once per change and view. */
+  delivered?: (change: PageChange) => void;
 }
 
 export function createSummaryHub(options: SummaryHubOptions) {
@@ -98,6 +100,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
       for (const [listener, isStarted] of channel.members) if (isStarted) started.push(listener);
       // Only those still subscribed when their slice comes up.
       await inSlices(started, (l) => void (channel.members.has(l) && call(l, "update", update)));
+      if (change) options.delivered?.(change);
     }
   }
 
@@ -182,6 +185,10 @@ export function createSummaryHub(options: SummaryHubOptions) {
     stats() {
       const channels = [...pages.values()].flatMap((w) => [...w.channels.values()]);
       return { pages: pages.size, channels: channels.length, listeners: channels.reduce((n, c) => n + c.members.size, 0) };
+    },
+    /** Listeners of each watched page, its sub-pages' included, by page id. */
+    listenersByPage(): Map<string, number> {
+      return new Map([...pages].map(([id, watch]) => [id, [...watch.channels.values()].reduce((n, c) => n + c.members.size, 0)]));
     },
     /** Ends every listener (their subscriptions complete) and stops watching. */
     close(): void {
