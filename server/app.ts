@@ -18,10 +18,13 @@ import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
 import { createPageLooks } from "./http/page-look.js";
+import { createRequestLog } from "./http/request-log.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { webRoute } from "./http/web.js";
+import { useOperationName, yogaLogger } from "./http/yoga-logging.js";
 import { resolveLimits, type Limits } from "./limits.js";
+import { loggerFromEnv, type Logger } from "./logger.js";
 import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
@@ -66,10 +69,13 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** WebSocket keep-alive ping interval (default WS_LIMITS.keepAliveMs, 12 s); tests shorten it. */
   webSocketKeepAliveMs?: number;
+  /** Where the service logs; defaults to LOG_LEVEL and LOG_FORMAT on stdout (see server/logger.ts). */
+  logger?: Logger;
 }
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  log: Logger;
   database: Database;
   events: Events;
   hub: SummaryHub;
@@ -87,24 +93,27 @@ export interface App {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   // Checked before anything is opened: a bad origin stops the start with nothing to close.
   const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv();
+  const log = options.logger ?? loggerFromEnv();
+  const requests = createRequestLog(log);
   const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
   const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
-  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs }) : null;
+  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs, log }) : null;
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const timers = options.schedulerTimers ?? true;
-  const liveAccess = createLiveAccess({ db: database.db, events, now, timers });
+  const liveAccess = createLiveAccess({ db: database.db, events, now, timers, log });
   const hub = createSummaryHub({
     db: database.db,
     events,
     now,
+    log,
     subscribed: redis ? (topic) => redis.subscribed(topic) : undefined,
     beforeUpdate: (pageId, change) => liveAccess.beforeUpdate(pageId, change),
   });
-  const mailer = options.mailer ?? createMailerFromEnv();
+  const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
+  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl, log: requests.log };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events });
@@ -120,8 +129,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     context: (initial) => createContext(services, initial as InitialContext),
     // Replaced by useCors below: Yoga's own lets every origin read with credentials.
     cors: false,
-    maskedErrors: { maskError: maskAppErrors },
+    maskedErrors: { maskError: maskAppErrors(() => requests.current()?.id) },
+    logging: yogaLogger(requests),
     plugins: [
+      useOperationName(requests),
       useResponseCookies(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
       ...useOperationLimits(limits),
@@ -141,23 +152,24 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     authRoutes(services),
     badgeRoute(badges.get),
     feedRoute(feeds.get, publicUrl),
-    webRoute({ lookFor: pageLooks.get }),
+    webRoute({ lookFor: pageLooks.get, log: requests.log }),
   ];
-  const scheduler = startScheduler({ db: database.db, events, now, timers });
-  const signInPruning = startSignInPruning({ db: database.db, now, timers });
+  const scheduler = startScheduler({ db: database.db, events, now, timers, log });
+  const signInPruning = startSignInPruning({ db: database.db, now, timers, log });
   redis?.onRecovered(() => {
     // Events published while Redis was down are lost: recomputing every watched
     // summary resyncs subscribers, sign-outs and revocations are looked up, and the
     // scheduler re-plans for maintenance scheduled or moved meanwhile (it heard of none of it).
-    void liveAccess.verify().catch((error: unknown) => console.error("live access:", error));
+    void liveAccess.verify().catch((error: unknown) => log.error({ err: error }, "Live access check failed"));
     void hub.resync();
-    void scheduler.tick().catch((error: unknown) => console.error("maintenance scheduler:", error));
+    void scheduler.tick().catch((error: unknown) => log.error({ err: error }, "Maintenance scheduler failed"));
   });
   let server: Server | null = null;
   let ws: ReturnType<typeof attachWebSocket> | null = null;
 
   return {
     yoga,
+    log,
     database,
     events,
     hub,
@@ -170,8 +182,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
     },
     async start(port = 0, host = "127.0.0.1") {
-      server = createServer(withRoutes(routes, yoga));
-      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins });
+      server = createServer(requests.handler(withRoutes(routes, yoga, requests.log)));
+      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins, log });
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.
       await scheduler.tick();

@@ -5,6 +5,7 @@
 import type { Db } from "../db/client.js";
 import { dueMaintenanceTransition, nextMaintenanceWakeUp } from "../domain/transitions.js";
 import type { Events } from "../events.js";
+import type { Logger } from "../logger.js";
 import { applyDueTransition, dueMaintenances } from "../services/maintenance.js";
 
 export interface Scheduler {
@@ -18,8 +19,9 @@ const MAX_SLEEP_MS = 30_000;
 /** After a failed tick, what is still due is retried no sooner than this. */
 const RETRY_MS = 1_000;
 
-export function startScheduler(options: { db: Db; events: Events; now: () => Date; timers?: boolean }): Scheduler {
-  const { db, events, now } = options;
+export function startScheduler(options: { db: Db; events: Events; now: () => Date; timers?: boolean; log: Logger }): Scheduler {
+  const { db, events, now, log } = options;
+  const failed = (error: unknown) => log.error({ err: error }, "Maintenance scheduler failed; retrying");
   // What was due before this instant was due while this process was not running.
   const runningSince = now();
   let timer: NodeJS.Timeout | null = null;
@@ -49,7 +51,7 @@ export function startScheduler(options: { db: Db; events: Events; now: () => Dat
     // A failed tick (database unreachable) must neither crash the process nor stop the planning.
     timer = setTimeout(() => {
       scheduler.tick().catch((error: unknown) => {
-        console.error("maintenance scheduler:", error);
+        failed(error);
         void plan(true).catch(() => undefined);
       });
     }, delay);
@@ -60,7 +62,7 @@ export function startScheduler(options: { db: Db; events: Events; now: () => Dat
     tick() {
       // Ticks never overlap within an instance; the database arbitrates between instances.
       running = running.then(runDue, runDue).then(async (n) => {
-        await plan().catch((error: unknown) => console.error("maintenance scheduler:", error));
+        await plan().catch(failed);
         return n;
       });
       return running;
