@@ -2,7 +2,8 @@
 // pino-pretty for a person at a terminal. Secrets never reach either: fields known to
 // hold them are redacted by path, and free text (messages, errors) is scrubbed of
 // anything shaped like one.
-import { pino, stdSerializers, type DestinationStream, type Logger } from "pino";
+import type { Writable } from "node:stream";
+import { pino, stdSerializers, type Logger } from "pino";
 import { PinoPretty } from "pino-pretty";
 
 export type { Logger };
@@ -57,7 +58,7 @@ export interface LoggerOptions {
   /** Default json. */
   format?: LogFormat;
   /** Where lines go; default stdout. Tests pass an in-memory stream. */
-  destination?: DestinationStream;
+  destination?: Writable;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
@@ -96,7 +97,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
  * The logger LOG_LEVEL and LOG_FORMAT describe: pretty when stdout is a terminal
  * or LOG_FORMAT=pretty, JSON lines otherwise or with LOG_FORMAT=json.
  */
-export function loggerFromEnv(env: Record<string, string | undefined> = process.env, destination?: DestinationStream): Logger {
+export function loggerFromEnv(env: Record<string, string | undefined> = process.env, destination?: Writable): Logger {
   const format = env.LOG_FORMAT?.trim().toLowerCase() || (destination === undefined && process.stdout.isTTY ? "pretty" : "json");
   if (format !== "json" && format !== "pretty") throw new Error(`LOG_FORMAT must be json or pretty (got "${env.LOG_FORMAT}")`);
   return createLogger({ level: env.LOG_LEVEL?.trim().toLowerCase() || "info", format, destination });

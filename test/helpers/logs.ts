@@ -1,5 +1,6 @@
 // A logger that keeps its lines in memory, as the service writes them (JSON, or
 // pino-pretty's text), so tests read what an operator's log collector would get.
+import { Writable } from "node:stream";
 import { createLogger, type LogFormat, type Logger } from "../../server/logger.js";
 
 export interface LogLine {
@@ -19,7 +20,8 @@ export interface MemoryLog {
 
 export function memoryLog(options: { level?: string; format?: LogFormat } = {}): MemoryLog {
   const written: string[] = [];
-  const logger = createLogger({ level: options.level ?? "debug", format: options.format ?? "json", destination: { write: (line: string) => void written.push(line) } });
+  const destination = new Writable({ write: (chunk: Buffer | string, _encoding, done) => done(void written.push(String(chunk))) });
+  const logger = createLogger({ level: options.level ?? "debug", format: options.format ?? "json", destination });
   return {
     logger,
     raw: () => written.flatMap((chunk) => chunk.split("\n").filter((line) => line.length > 0)),
