@@ -20,13 +20,16 @@ import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAcces
 import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
 import { createPageLooks } from "./http/page-look.js";
 import { useRefusalStatus } from "./http/refusal-status.js";
+import { createRequestLog } from "./http/request-log.js";
 import { useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { createStatuspageJson, statuspageRoute } from "./http/statuspage-json.js";
 import { webRoute } from "./http/web.js";
+import { useOperationName, yogaLogger } from "./http/yoga-logging.js";
 import { resolveLimits, type Limits } from "./limits.js";
 import { createMetrics, type CacheName } from "./metrics/series.js";
 import { liveSubscribersBySlug } from "./metrics/sources.js";
+import { loggerFromEnv, type Logger } from "./logger.js";
 import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
@@ -80,10 +83,13 @@ export interface AppOptions {
    * null turns it off. Defaults to METRICS_TOKEN, then METRICS=true (neither: off, 404).
    */
   metrics?: Partial<MetricsAccess> | null;
+  /** Where the service logs; defaults to LOG_LEVEL and LOG_FORMAT on stdout (see server/logger.ts). */
+  logger?: Logger;
 }
 
 export interface App {
   yoga: YogaServerInstance<Record<string, unknown>, Context>;
+  log: Logger;
   database: Database;
   events: Events;
   hub: SummaryHub;
@@ -101,10 +107,12 @@ export interface App {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   // Checked before anything is opened: a bad origin stops the start with nothing to close.
   const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv();
+  const log = options.logger ?? loggerFromEnv();
+  const requests = createRequestLog(log);
   const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
   const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
-  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs }) : null;
+  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs, log }) : null;
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const timers = options.schedulerTimers ?? true;
@@ -121,18 +129,19 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       })
     : null;
   const lookups = (cache: CacheName) => (metrics ? (hit: boolean) => metrics.cacheLookup(cache, hit) : undefined);
-  const liveAccess = createLiveAccess({ db: database.db, events, now, timers });
+  const liveAccess = createLiveAccess({ db: database.db, events, now, timers, log });
   const hub = createSummaryHub({
     db: database.db,
     events,
     now,
+    log,
     subscribed: redis ? (topic) => redis.subscribed(topic) : undefined,
     beforeUpdate: (pageId, change) => liveAccess.beforeUpdate(pageId, change),
     delivered: metrics ? (change) => metrics.delivered((now().getTime() - Date.parse(change.at)) / 1000) : undefined,
   });
-  const mailer = options.mailer ?? createMailerFromEnv();
+  const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
+  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl, log: requests.log };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql") });
@@ -150,10 +159,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     context: (initial) => createContext(services, initial as InitialContext),
     // Replaced by useCors below: Yoga's own lets every origin read with credentials.
     cors: false,
-    maskedErrors: { maskError: maskAppErrors },
+    maskedErrors: { maskError: maskAppErrors(() => requests.current()?.id) },
+    logging: yogaLogger(requests),
     plugins: [
       // First: it times everything after it, and sees refusals by the others.
       ...(metrics ? [useOperationMetrics(metrics)] : []),
+      useOperationName(requests),
       useResponseCookies(),
       useRefusalStatus(),
       ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
@@ -177,21 +188,22 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     badgeRoute(badges.get),
     feedRoute(feeds.get, publicUrl),
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
-    webRoute({ lookFor: pageLooks.get }),
+    webRoute({ lookFor: pageLooks.get, log: requests.log }),
   ];
-  const scheduler = startScheduler({ db: database.db, events, now, timers, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
-  const signInPruning = startSignInPruning({ db: database.db, now, timers });
+  const scheduler = startScheduler({ db: database.db, events, now, timers, log, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
+  const signInPruning = startSignInPruning({ db: database.db, now, timers, log });
   redis?.onRecovered(() => {
     // Events published while Redis was down are lost: recomputing every watched
     // summary resyncs subscribers, sign-outs and revocations are looked up, and the
     // scheduler re-plans for maintenance scheduled or moved meanwhile (it heard of none of it).
-    void liveAccess.verify().catch((error: unknown) => console.error("live access:", error));
+    void liveAccess.verify().catch((error: unknown) => log.error({ err: error }, "Live access check failed"));
     void hub.resync();
-    void scheduler.tick().catch((error: unknown) => console.error("maintenance scheduler:", error));
+    void scheduler.tick().catch((error: unknown) => log.error({ err: error }, "Maintenance scheduler failed"));
   });
 
   return {
     yoga,
+    log,
     database,
     events,
     hub,
@@ -204,9 +216,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
     },
     async start(port = 0, host = "127.0.0.1") {
-      const handler = withRoutes(routes, yoga);
+      const handler = requests.handler(withRoutes(routes, yoga, requests.log));
       server = createServer(metrics ? observeResponses(metrics, handler) : handler);
-      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins });
+      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins, log });
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.
       await scheduler.tick();

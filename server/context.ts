@@ -8,6 +8,7 @@ import type { Events } from "./events.js";
 import { requestBaseUrl } from "./http/base-url.js";
 import { queueResponseCookie } from "./http/response-cookies.js";
 import { createLoaders, type Loaders } from "./loaders.js";
+import type { Logger } from "./logger.js";
 import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
 
@@ -35,6 +36,8 @@ export interface Context {
   clientAddress: string | null;
   /** Adds a Set-Cookie header to the HTTP response; a no-op over WebSocket. */
   setCookie: (value: string) => void;
+  /** Bound to the HTTP request's id, when there is one. */
+  log: Logger;
 }
 
 export interface AppServices {
@@ -47,6 +50,8 @@ export interface AppServices {
   signInLimits: SignInLimits;
   /** PUBLIC_URL; when null, each request's Host header stands in. */
   publicUrl: string | null;
+  /** The logger of the HTTP request being served, else the service's. */
+  log: () => Logger;
 }
 
 /** What Yoga hands the context factory: a Fetch request over HTTP, or the upgrade request and connectionParams over graphql-ws. */
@@ -97,5 +102,6 @@ export function systemContext(services: AppServices): Context {
     baseUrl: services.publicUrl ?? requestBaseUrl(null),
     clientAddress: null,
     setCookie: () => {},
+    log: services.log(),
   };
 }

@@ -1,8 +1,10 @@
-// Sign-in mail: through SMTP when configured, otherwise printed on the console so
-// a fresh install (or a developer) can still sign in.
+// Sign-in mail: through SMTP when configured, otherwise logged so a fresh install
+// (or a developer) can still sign in. Never in production: logs travel and are kept,
+// and a logged link is a session for whoever reads it.
 import { createTransport } from "nodemailer";
 import type { Mailbox } from "../domain/mailbox.js";
 import { escapeMarkup } from "../domain/markup.js";
+import { defaultLogger, type Logger } from "../logger.js";
 import { SIGN_IN_LINK_TTL_MS } from "./tokens.js";
 
 export interface Mailer {
@@ -17,11 +19,14 @@ export interface MailerOptions {
   smtpUrl?: string | null;
   /** The sender, e.g. `Status <status@example.com>`; required with smtpUrl. */
   from?: string | null;
-  log: (message: string) => void;
+  /** Where links go without SMTP; default the service's logger. */
+  log?: Logger;
+  /** NODE_ENV=production: without SMTP, only that a link was asked for is logged, not the link. */
+  production?: boolean;
 }
 
 export function createMailer(options: MailerOptions): Mailer {
-  if (!options.smtpUrl) return consoleMailer(options.log);
+  if (!options.smtpUrl) return logMailer(options.log ?? defaultLogger(), options.production ?? false);
   if (!options.from) {
     // Many relays reject mail from unknown senders; failing at start beats failing per sign-in.
     throw new Error("MAIL_FROM must be set when SMTP_URL is (the sender address of sign-in mail)");
@@ -36,21 +41,21 @@ export function createMailer(options: MailerOptions): Mailer {
   };
 }
 
-/** The mailer configured by SMTP_URL and MAIL_FROM. */
-export function createMailerFromEnv(
-  env: Record<string, string | undefined> = process.env,
-  log: (message: string) => void = console.log,
-): Mailer {
-  return createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log });
+/** The mailer configured by SMTP_URL and MAIL_FROM (and NODE_ENV). */
+export function createMailerFromEnv(env: Record<string, string | undefined>, log: Logger): Mailer {
+  return createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, log, production: env.NODE_ENV === "production" });
 }
 
-function consoleMailer(log: (message: string) => void): Mailer {
+function logMailer(log: Logger, production: boolean): Mailer {
+  if (production) log.warn("SMTP_URL is not set: viewers of customer pages cannot be sent sign-in links");
   return {
     async sendSignInLink(to, link, pageTitle) {
-      log(
-        `[statusgraph] SMTP_URL is not set, so no email was sent. ` +
-          `Sign-in link for ${to.address} on "${pageTitle}" (open it to sign in; it works once): ${link}`,
-      );
+      if (production) {
+        log.warn({ page: pageTitle }, "SMTP_URL is not set: a sign-in link was asked for, and not sent (links are never logged in production)");
+        return;
+      }
+      // In a field of its own: messages are scrubbed of tokens, and this one is the point.
+      log.info({ page: pageTitle, link }, `SMTP_URL is not set, so no email was sent. Sign-in link for ${to.address} on "${pageTitle}" (open it to sign in; it works once):`);
     },
     close() {},
   };

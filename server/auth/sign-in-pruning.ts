@@ -3,6 +3,7 @@
 // already deleted is harmless.
 import type { Db } from "../db/client.js";
 import { pruneSignIns } from "./viewer-sessions.js";
+import { defaultLogger, type Logger } from "../logger.js";
 
 /** How often expired links and ended or expired sessions are deleted. */
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -18,15 +19,15 @@ export interface SignInPruningOptions {
   now: () => Date;
   /** Prune every PRUNE_INTERVAL_MS (default true); tests with an injected clock call `tick()`. */
   timers?: boolean;
-  log?: (message: string, error: unknown) => void;
+  log?: Logger;
 }
 
 export function startSignInPruning(options: SignInPruningOptions): SignInPruning {
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const log = options.log ?? defaultLogger();
   let running: Promise<void> = Promise.resolve();
   const tick = () => (running = running.catch(() => {}).then(() => pruneSignIns(options.db, options.now())));
   // A failed prune (database unreachable) is logged; the next interval tries again.
-  const timer = options.timers === false ? null : setInterval(() => void tick().catch((error: unknown) => log("sign-in pruning:", error)), PRUNE_INTERVAL_MS);
+  const timer = options.timers === false ? null : setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, "Sign-in pruning failed")), PRUNE_INTERVAL_MS);
   timer?.unref();
   return {
     tick,

@@ -7,6 +7,7 @@ import type { Events } from "../events.js";
 import { domainAllowed } from "../domain/email.js";
 import { MAX_ADDRESS_LENGTH, parseMailbox } from "../domain/mailbox.js";
 import { NotFoundError, ValidationError } from "../errors.js";
+import { defaultLogger } from "../logger.js";
 import type { Mailer } from "./mailer.js";
 import { takeSignIn, type SignInLimits } from "./sign-in-limits.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS, hashSecret, isSecretOf, newSecret } from "./tokens.js";
@@ -31,7 +32,7 @@ export interface SignInRequestInput {
   limits?: SignInLimits;
   /** Identifies the requester for the per-client limit, e.g. its IP address. */
   client?: string | null;
-  /** Receives failures of the background delivery; defaults to console.error. */
+  /** Receives failures of the background delivery; defaults to logging them. */
   onError?: (error: unknown) => void;
 }
 
@@ -57,7 +58,7 @@ export async function requestSignIn(db: Db, mailer: Mailer, input: SignInRequest
   // Page slugs are public URLs, so saying a page does not exist reveals nothing.
   const page = await db.statusPage.findUnique({ where: { slug: input.pageSlug } });
   if (!page || page.kind !== "CUSTOMER") throw new NotFoundError("customer page", input.pageSlug);
-  const onError = input.onError ?? ((error: unknown) => console.error("Sign-in mail failed:", error));
+  const onError = input.onError ?? ((error: unknown) => defaultLogger().error({ err: error }, "Sign-in mail failed"));
   const delivery = (async () => {
     if (mailbox === null || (await admittedSubPageIds(db, page, mailbox.address)).length === 0) return;
     const { secret, hash } = newSecret("sg_link");

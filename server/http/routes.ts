@@ -2,17 +2,19 @@
 // client, badges, feeds, Statuspage-compatible JSON). A route answers the request
 // and returns true, or returns false to let the next one (and finally Yoga) have it.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "../logger.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
-export function withRoutes(routes: Route[], fallback: (req: IncomingMessage, res: ServerResponse) => void) {
+/** `log` gives the logger of the request being served. */
+export function withRoutes(routes: Route[], fallback: (req: IncomingMessage, res: ServerResponse) => void, log: () => Logger) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? "/", "http://localhost");
       for (const route of routes) if (await route(req, res, url)) return;
       fallback(req, res);
     } catch (error) {
-      console.error("HTTP route failed:", error);
+      log().error({ err: error }, "HTTP route failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal error");
     }

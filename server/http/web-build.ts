@@ -8,6 +8,7 @@ import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WEB_DIST } from "./web.js";
+import { defaultLogger } from "../logger.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SOURCES = [join(ROOT, "web"), join(ROOT, "vite.config.ts"), fileURLToPath(import.meta.url)];
@@ -31,6 +32,7 @@ async function isStale(): Promise<boolean> {
 export interface EnsureWebBuildOptions {
   /** Rebuild also when a source under web/ is newer than the build. */
   rebuildIfStale?: boolean;
+  /** Where progress goes; default the service's logger. */
   log?: (line: string) => void;
 }
 
@@ -39,7 +41,7 @@ const needsBuild = async (rebuildIfStale: boolean) =>
 
 /** Resolves true when dist/web is there (built now or before), false when it could not be built. */
 export async function ensureWebBuild(options: EnsureWebBuildOptions = {}): Promise<boolean> {
-  const log = options.log ?? console.log;
+  const log = options.log ?? ((line: string) => defaultLogger().info(line));
   const rebuildIfStale = options.rebuildIfStale ?? false;
   if (!(await needsBuild(rebuildIfStale))) return true;
   let vite: typeof import("vite");

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { SERVER_PATHS } from "../domain/slug.js";
+import { defaultLogger, type Logger } from "../logger.js";
 import { dressIndexHtml } from "./index-html.js";
 import { PAGE_LOOKS_MAX, type PageLook } from "./page-look.js";
 import type { Route } from "./routes.js";
@@ -49,6 +50,8 @@ export interface WebRouteOptions {
   dir?: string;
   /** A page's look by slug; without it every client route gets index.html as built. */
   lookFor?: (slug: string) => Promise<PageLook | null>;
+  /** The logger of the request being served. */
+  log?: () => Logger;
 }
 
 function prepare(body: Buffer, ext: string, mtimeMs: number): CachedFile {
@@ -56,7 +59,7 @@ function prepare(body: Buffer, ext: string, mtimeMs: number): CachedFile {
   return { body, gzip, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, mtimeMs };
 }
 
-export function webRoute({ dir = WEB_DIST, lookFor }: WebRouteOptions = {}): Route {
+export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRouteOptions = {}): Route {
   // Small files, read once per build: re-read only when the file changes on disk.
   const cache = new Map<string, CachedFile>();
   // index.html as dressed for each look, dropped with the build it came from.
@@ -91,7 +94,7 @@ export function webRoute({ dir = WEB_DIST, lookFor }: WebRouteOptions = {}): Rou
     if (!slug || !lookFor) return index;
     // The app works without the dressing: a failed look-up must not fail the page.
     const look = await lookFor(slug).catch((error: unknown) => {
-      console.error("page look-up for index.html:", error);
+      log().error({ err: error }, "Page look-up for index.html failed; serving it undressed");
       return null;
     });
     return look ? dress(index, look) : index;

@@ -12,6 +12,7 @@ import type { Db } from "../db/client.js";
 import { parseMailbox } from "../domain/mailbox.js";
 import type { Events, PageChange } from "../events.js";
 import { LiveGrants, type Revocable, type SessionHold } from "./live-grants.js";
+import { defaultLogger, type Logger } from "../logger.js";
 
 export const LIVE_ACCESS = {
   /**
@@ -40,12 +41,12 @@ export interface LiveAccessOptions {
   now: () => Date;
   /** Real timers for expiry and verification (default true); tests with an injected clock call `tick()`. */
   timers?: boolean;
-  log?: (message: string, error: unknown) => void;
+  log?: Logger;
 }
 
 export function createLiveAccess(options: LiveAccessOptions) {
   const { db, events, now } = options;
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const log = options.log ?? defaultLogger();
   const grants = new LiveGrants();
   const recentEnds = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
@@ -131,7 +132,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
     expireDue();
     if (Date.now() - lastVerified >= LIVE_ACCESS.verifyIntervalMs) {
       lastVerified = Date.now();
-      await verify().catch((error: unknown) => log("live access:", error));
+      await verify().catch((error: unknown) => log.error({ err: error }, "Live access check failed"));
     }
     arm();
   }

@@ -6,6 +6,7 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import type { WindowCounter } from "../auth/shared-rate-limit.js";
+import { defaultLogger, type Logger } from "../logger.js";
 
 export interface RedisBus {
   eventTarget: EventTarget;
@@ -24,7 +25,7 @@ export interface RedisBus {
 }
 
 export interface RedisBusOptions {
-  log?: (message: string) => void;
+  log?: Logger;
   /** How long start-up waits for Redis before serving without it (it keeps retrying meanwhile). */
   connectWaitMs?: number;
   /**
@@ -54,7 +55,7 @@ const COUNTER_WAIT_MS = 500;
 const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
 
 export async function connectRedis(url: string, options: RedisBusOptions = {}): Promise<RedisBus> {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? defaultLogger();
   const at = where(url);
   // A publish fails at once while disconnected (no offline queue, no retry of one in
   // flight): a dropped event is covered by the resync, a queued one would pile up.
@@ -76,7 +77,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     up = false;
     if (outageLogged) return;
     outageLogged = true;
-    log(`Redis at ${at} is unreachable (${reason}): live events between instances are paused, queries and mutations are unaffected`);
+    log.warn(`Redis at ${at} is unreachable (${reason}): live events between instances are paused, queries and mutations are unaffected`);
   }
 
   async function recoverIfReady(): Promise<void> {
@@ -92,7 +93,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     if (up || closing || !bothReady(publisher, subscriber)) return;
     up = true;
     firstUp();
-    if (outageLogged) log(`Redis at ${at} is reachable again: resyncing live subscribers`);
+    if (outageLogged) log.info(`Redis at ${at} is reachable again: resyncing live subscribers`);
     outageLogged = false;
     for (const listener of listeners) listener();
   }
@@ -101,7 +102,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     client.on("error", (error: Error) => {
       // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
       if (closing) return;
-      if (client.status === "ready") log(`Redis ${name}: ${error.message}`);
+      if (client.status === "ready") log.warn(`Redis ${name}: ${error.message}`);
       else lost(`${name}: ${error.message}`);
     });
     client.on("close", () => lost(`${name} connection closed`));
@@ -130,7 +131,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
   // The event target neither awaits nor catches these calls: a rejection would be
   // unhandled, and an unhandled rejection ends a Node process.
   const failed = (what: string) => (error: Error) => {
-    if (!closing && !outageLogged) log(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
+    if (!closing && !outageLogged) log.warn(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
     return 0;
   };
   /** Channel → its SUBSCRIBE's confirmation. */

@@ -5,6 +5,7 @@
 import type { Db } from "../db/client.js";
 import { dueMaintenanceTransition, nextMaintenanceWakeUp } from "../domain/transitions.js";
 import type { Events } from "../events.js";
+import type { Logger } from "../logger.js";
 import { applyDueTransition, dueMaintenances, type DueTransition } from "../services/maintenance.js";
 
 export interface Scheduler {
@@ -23,12 +24,14 @@ export interface SchedulerOptions {
   events: Events;
   now: () => Date;
   timers?: boolean;
+  log: Logger;
   /** Told of each transition this instance made. */
   transitioned?: (to: DueTransition["to"]) => void;
 }
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
-  const { db, events, now } = options;
+  const { db, events, now, log } = options;
+  const failed = (error: unknown) => log.error({ err: error }, "Maintenance scheduler failed; retrying");
   // What was due before this instant was due while this process was not running.
   const runningSince = now();
   let timer: NodeJS.Timeout | null = null;
@@ -60,7 +63,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     // A failed tick (database unreachable) must neither crash the process nor stop the planning.
     timer = setTimeout(() => {
       scheduler.tick().catch((error: unknown) => {
-        console.error("maintenance scheduler:", error);
+        failed(error);
         void plan(true).catch(() => undefined);
       });
     }, delay);
@@ -71,7 +74,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     tick() {
       // Ticks never overlap within an instance; the database arbitrates between instances.
       running = running.then(runDue, runDue).then(async (n) => {
-        await plan().catch((error: unknown) => console.error("maintenance scheduler:", error));
+        await plan().catch(failed);
         return n;
       });
       return running;

@@ -11,6 +11,7 @@ import { sharedPayload } from "./shared-execution.js";
 import { inSlices } from "./slices.js";
 import type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate } from "./summary-types.js";
 import { ViewCache, type ResolvedView } from "./view-cache.js";
+import { defaultLogger, type Logger } from "../logger.js";
 
 const shareIfAny = <T extends object>(payload: T | null) => payload && sharedPayload(payload);
 
@@ -34,7 +35,7 @@ export interface SummaryHubOptions {
   db: Db;
   events: Events;
   now: () => Date;
-  log?: (message: string, error: unknown) => void;
+  log?: Logger;
   /**
    * Settles once the event bus has confirmed a topic subscription (Redis's SUBSCRIBE):
    * a view's first summary is read only then, so no change falls between the two.
@@ -49,15 +50,15 @@ export interface SummaryHubOptions {
 export function createSummaryHub(options: SummaryHubOptions) {
   const pages = new Map<string, PageWatch>();
   const views = new ViewCache((pageId) => pages.has(pageId));
-  const log = options.log ?? ((message, error) => console.error(message, error));
+  const log = options.log ?? defaultLogger();
 
   function enqueue(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): void {
-    watch.queue = watch.queue.then(() => refresh(pageId, watch, change, initial)).catch((error) => log("live summaries:", error));
+    watch.queue = watch.queue.then(() => refresh(pageId, watch, change, initial)).catch((error: unknown) => log.error({ err: error, pageId }, "Live summaries failed"));
   }
 
   /** Recomputes the page's views (only those without a summary yet when `initial`) and tells their listeners. */
   async function refresh(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): Promise<void> {
-    if (!initial) await options.beforeUpdate?.(pageId, change).catch((error: unknown) => log("live access:", error));
+    if (!initial) await options.beforeUpdate?.(pageId, change).catch((error: unknown) => log.error({ err: error, pageId }, "Live access check failed"));
     const channels = [...watch.channels.values()].filter((c) => (initial ? c.state === null : c.state !== null));
     if (channels.length === 0) return;
     let results: (PageSummary | NotFoundError)[];
@@ -69,7 +70,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
       else if (!initial) throw error;
       else {
         // Subscribers are told it failed, not why: the cause is ours to log.
-        log("live summaries:", error);
+        log.error({ err: error, pageId }, "Live summaries failed");
         return void channels.forEach((c) => endChannel(watch, c, new Error("Live updates for this page are unavailable right now; subscribe again later.")));
       }
     }
@@ -114,7 +115,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
     try {
       (listener[method] as (a: typeof arg) => void).call(listener, arg);
     } catch (error) {
-      log("live listener:", error);
+      log.error({ err: error }, "A live listener failed");
     }
   }
 

@@ -12,6 +12,7 @@ import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
+import type { Logger } from "../logger.js";
 import { requestOrigin, type OriginPolicy } from "../http/origins.js";
 import { deliverDirectly } from "./direct-delivery.js";
 import { startHeartbeat } from "./heartbeat.js";
@@ -44,6 +45,7 @@ export interface WebSocketOptions {
   keepAliveMs?: number;
   /** Whose pages may use the viewer's session cookie. */
   origins: OriginPolicy;
+  log: Logger;
 }
 
 /**
@@ -63,7 +65,7 @@ function cookieUsable(request: IncomingMessage, origins: OriginPolicy): boolean 
 export function attachWebSocket(
   server: Server,
   yoga: YogaServerInstance<Record<string, unknown>, Context>,
-  { limits, keepAliveMs = WS_LIMITS.keepAliveMs, origins }: WebSocketOptions,
+  { limits, keepAliveMs = WS_LIMITS.keepAliveMs, origins, log }: WebSocketOptions,
 ) {
   const gate = limits && connectionGate(limits);
   const wss = new WebSocketServer({
@@ -102,7 +104,7 @@ export function attachWebSocket(
     },
     onNext: (ctx, _id, _payload, _args, result) => (ctx.extra.preserialized ??= new Preserialized()).standIn(result) as never,
   });
-  wss.on("error", (error) => console.error("WebSocket server:", error));
+  wss.on("error", (error) => log.error({ err: error }, "WebSocket server error"));
   const heartbeat = startHeartbeat(wss.clients, keepAliveMs);
 
   wss.on("connection", (socket, request) => {
@@ -110,7 +112,7 @@ export function attachWebSocket(
     heartbeat.track(socket);
     // ws closes the socket itself on protocol errors; without a listener they would crash the process.
     socket.on("error", () => {});
-    new Connection(socket, request, protocol, cookieUsable(request, origins));
+    new Connection(socket, request, protocol, cookieUsable(request, origins), log);
   });
 
   return {

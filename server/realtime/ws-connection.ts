@@ -10,6 +10,7 @@ import type { WebSocket } from "ws";
 import type { SocketTarget } from "./direct-delivery.js";
 import type { Preserialized } from "./preserialized.js";
 import { writeTextFrame } from "./ws-frame.js";
+import type { Logger } from "../logger.js";
 
 export const WS_LIMITS = {
   /** Largest message a client may send. */
@@ -56,6 +57,7 @@ export class Connection implements ProtocolSocket, SocketTarget {
     request: IncomingMessage,
     server: Server<Extra>,
     withCookie: boolean,
+    private readonly log: Logger,
   ) {
     this.protocol = socket.protocol;
     this.extra = { socket, connection: this, request: slim(request, withCookie) };
@@ -94,7 +96,7 @@ export class Connection implements ProtocolSocket, SocketTarget {
   onMessage(handle: (data: string) => Promise<void>): void {
     this.socket.on("message", (data) => {
       handle(String(data)).catch((error: unknown) => {
-        console.error("graphql-ws message:", error);
+        this.log.error({ err: error }, "A graphql-ws message failed; closing its connection");
         this.socket.close(CloseCode.InternalServerError, "Internal server error");
       });
     });

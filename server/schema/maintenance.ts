@@ -87,7 +87,7 @@ async function publishAndCatchUp(ctx: Context, publication: maintenance.Maintena
   announcePublication(ctx, publication);
   if (publication.id) {
     await maintenance.applyAnyDueTransition(ctx.db, publication.id, now, { events: ctx.events }).catch((error: unknown) => {
-      console.error("maintenance transition after publish:", error);
+      ctx.log.error({ err: error }, "Maintenance transition after publish failed (the scheduler retries it)");
     });
   }
   return publication;

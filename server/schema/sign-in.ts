@@ -43,7 +43,8 @@ builder.mutationFields((t) => ({
     errors: { types: [...MUTATION_ERRORS, RateLimitedError] },
     args: { pageSlug: t.arg.string(), email: t.arg.string() },
     resolve: async (_root, { pageSlug, email }, ctx) => {
-      const input = { pageSlug, email, baseUrl: ctx.baseUrl, now: ctx.now(), limits: ctx.signInLimits, client: ctx.clientAddress };
+      const onError = (error: unknown) => ctx.log.error({ err: error }, "Sign-in mail failed");
+      const input = { pageSlug, email, baseUrl: ctx.baseUrl, now: ctx.now(), limits: ctx.signInLimits, client: ctx.clientAddress, onError };
       // Not awaiting delivery keeps the answer's timing from telling allowed addresses apart.
       await requestSignIn(ctx.db, ctx.mailer, input);
       return { message: SIGN_IN_REQUESTED };

@@ -7,6 +7,7 @@ import { createMailer } from "../../server/auth/mailer.js";
 import { completeSignIn, requestSignIn, signOut } from "../../server/auth/viewer-sessions.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, type CustomerPageFixture } from "./fixtures.js";
+import { memoryLog } from "../helpers/logs.js";
 
 let database: Database;
 let page: CustomerPageFixture;
@@ -21,11 +22,12 @@ beforeAll(async () => {
     { name: "Acme", domains: ["acme.io"], components: ["Web"] },
   ]);
   adminKey = (await createApiKey(database.db, { name: "admin", scope: "ADMIN" }, t.now())).secret;
-  const links: string[] = [];
-  const mailer = createMailer({ log: (line) => links.push(/token=(\S+?)&/.exec(line)![1]!) });
+  const log = memoryLog();
+  const mailer = createMailer({ log: log.logger });
   const { delivery } = await requestSignIn(database.db, mailer, { pageSlug: page.slug, email: "ann@gitlab.com", baseUrl: "http://x", now: t.now() });
   await delivery;
-  sessionSecret = (await completeSignIn(database.db, links[0]!, t.now())).sessionSecret;
+  const link = new URL(String(log.lines()[0]!.link));
+  sessionSecret = (await completeSignIn(database.db, link.searchParams.get("token")!, t.now())).sessionSecret;
 });
 afterAll(() => database.close());
 

@@ -34,7 +34,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   // The test server's STARTTLS certificate is self-signed; plain SMTP on loopback is enough here.
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>", log: () => {} });
+  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>" });
   return {
     inbox,
     mailer,

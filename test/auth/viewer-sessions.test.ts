@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "../../server/errors.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, createPublicPage, type CustomerPageFixture } from "./fixtures.js";
 import { startSmtp, type Received, type TestSmtp } from "./smtp.js";
+import { memoryLog } from "../helpers/logs.js";
 
 let database: Database;
 let smtp: TestSmtp;
@@ -181,13 +182,14 @@ describe("viewer sessions", () => {
 });
 
 describe("without SMTP", () => {
-  it("logs the sign-in link on the console instead", async () => {
-    const lines: string[] = [];
-    const consoleMailer = createMailer({ log: (line) => lines.push(line) });
-    const response = await requestSignIn(database.db, consoleMailer, { pageSlug: page.slug, email: "ivy@acme.io", baseUrl: BASE_URL, now: t.now() });
+  it("logs the sign-in link instead", async () => {
+    const log = memoryLog();
+    const logMailer = createMailer({ log: log.logger });
+    const response = await requestSignIn(database.db, logMailer, { pageSlug: page.slug, email: "ivy@acme.io", baseUrl: BASE_URL, now: t.now() });
     await response.delivery;
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/SMTP_URL is not set.*ivy@acme\.io.*https:\/\/status\.example\.com\/auth\/callback\?token=sg_link_/);
-    expect(() => createMailer({ smtpUrl: "smtp://127.0.0.1:1", log: () => {} })).toThrow(/MAIL_FROM/);
+    expect(log.lines()).toHaveLength(1);
+    expect(log.lines()[0]!.msg).toMatch(/SMTP_URL is not set.*ivy@acme\.io/);
+    expect(log.lines()[0]!.link).toMatch(/^https:\/\/status\.example\.com\/auth\/callback\?token=sg_link_/);
+    expect(() => createMailer({ smtpUrl: "smtp://127.0.0.1:1" })).toThrow(/MAIL_FROM/);
   });
 });

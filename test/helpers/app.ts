@@ -1,6 +1,7 @@
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { buildApp, type App, type AppOptions } from "../../server/app.js";
 import type { PageChange } from "../../server/events.js";
+import { createLogger } from "../../server/logger.js";
 import { dropDatabase, ensurePostgresDatabase, freshDatabaseUrl } from "./database.js";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -58,7 +59,9 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   const ownDatabase = options.databaseUrl ? null : freshDatabaseUrl();
   if (ownDatabase?.startsWith("postgres")) await ensurePostgresDatabase(ownDatabase);
   // No Redis unless the test asks for it, whatever REDIS_URL the shell has.
-  const app = await buildApp({ databaseUrl: ownDatabase ?? undefined, schedulerTimers: false, mailer, redisUrl: null, ...options });
+  // Faults only, unless LOG_LEVEL asks for more or the test brings a logger of its own.
+  const logger = createLogger({ level: process.env.LOG_LEVEL || "warn" });
+  const app = await buildApp({ databaseUrl: ownDatabase ?? undefined, schedulerTimers: false, mailer, redisUrl: null, logger, ...options });
   // Key names are unique: an app on a reused database brings a key of its own.
   const keyName = options.databaseUrl ? `test-admin-${++reopened}` : "test-admin";
   const { secret: adminKey } = await createApiKey(app.database.db, { name: keyName, scope: "ADMIN" }, app.now());

@@ -9,7 +9,7 @@ import { ensureWebBuild } from "../../server/http/web-build.js";
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Variables of the test's own shell that would change what the server does. */
-const INHERITED_SETTINGS = ["DATABASE_URL", "REDIS_URL", "PUBLIC_URL", "SMTP_URL", "MAIL_FROM", "SEED_DEMO", "NODE_ENV", "PORT", "HOST"];
+const INHERITED_SETTINGS = ["DATABASE_URL", "REDIS_URL", "PUBLIC_URL", "SMTP_URL", "MAIL_FROM", "SEED_DEMO", "NODE_ENV", "PORT", "HOST", "LOG_LEVEL", "LOG_FORMAT"];
 
 export interface MainProcess {
   /** Everything printed so far, stdout and stderr interleaved. */
@@ -21,14 +21,18 @@ export interface MainProcess {
   stop(): Promise<void>;
 }
 
-/** Starts the server with `env` from `cwd`, once it has said where it runs. */
+/**
+ * Starts the server with `env` from `cwd`, once it has said where it runs. Its output
+ * is a pipe, not a terminal: LOG_FORMAT=pretty, unless `env` says otherwise, shows it
+ * as an operator at a terminal sees it.
+ */
 export async function startMain(env: Record<string, string>, cwd = REPO): Promise<MainProcess> {
   // Built here (once for all test files) so the server finds it fresh and does not build.
   await ensureWebBuild({ rebuildIfStale: true, log: () => {} });
   const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.includes(name)));
   const child: ChildProcess = spawn(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "server/main.ts")], {
     cwd,
-    env: { ...base, HOST: "127.0.0.1", PORT: "0", ...env },
+    env: { ...base, HOST: "127.0.0.1", PORT: "0", LOG_FORMAT: "pretty", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

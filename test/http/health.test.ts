@@ -1,7 +1,8 @@
 // Liveness and readiness, for a load balancer: live while the process answers;
 // ready while the database answers and, when configured, Redis carries events.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { memoryLog } from "../helpers/logs.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { eventually } from "../helpers/scale.js";
 import { checkRedisServerBinary, describeWith } from "../helpers/services.js";
@@ -35,16 +36,15 @@ describeWith([checkRedisServerBinary()], "with Redis", () => {
   let redis: RedisServer;
   let t: TestApp;
   let origin: string;
-  const logged: string[] = [];
+  const log = memoryLog();
+  const logged = () => log.lines().map((line) => line.msg);
 
   beforeAll(async () => {
-    vi.spyOn(console, "warn").mockImplementation((message: unknown) => void logged.push(String(message)));
     redis = await startRedisServer();
   });
   afterAll(async () => {
     await t?.close();
     await redis?.kill();
-    vi.restoreAllMocks();
   });
 
   const ready = () => get(origin, "/health/ready");
@@ -52,17 +52,17 @@ describeWith([checkRedisServerBinary()], "with Redis", () => {
 
   it("starts while Redis is down, serving but not ready, and becomes ready when Redis comes", async () => {
     await redis.kill();
-    t = await createTestApp({ redisUrl: redis.url });
+    t = await createTestApp({ redisUrl: redis.url, logger: log.logger });
     origin = new URL(await t.app.start(0)).origin;
     expect(await ready()).toMatchObject({ status: 503, body: { status: "unavailable", database: "up", redis: "down" } });
     expect((await get(origin, "/health/live")).status).toBe(200);
     expect(await t.ok(`{ statusPages { id } }`)).toEqual({ statusPages: [] });
-    expect(logged.join("\n")).toContain(`Redis at 127.0.0.1:${redis.port} is unreachable`);
+    expect(logged().join("\n")).toContain(`Redis at 127.0.0.1:${redis.port} is unreachable`);
 
     await redis.restart();
     await redisIs("up");
     expect(await ready()).toEqual({ status: 200, cache: "no-store", body: { status: "ready", database: "up", redis: "up" } });
-    expect(logged.join("\n")).toContain(`Redis at 127.0.0.1:${redis.port} is reachable again`);
+    expect(logged().join("\n")).toContain(`Redis at 127.0.0.1:${redis.port} is reachable again`);
   }, 60_000);
 
   it("reports Redis down (503) while it is, and ready again once it is back", async () => {

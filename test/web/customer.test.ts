@@ -53,7 +53,7 @@ function lastLink(): string {
 beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
   const { port } = smtp.server.address() as AddressInfo;
-  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>", log: () => {} });
+  mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>" });
   server = await startDemoServer({ mailer });
   await addGlobex(server);
   browser = await launchBrowser();
