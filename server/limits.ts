@@ -13,6 +13,8 @@ export interface Limits {
    * uptime (pages and components counted as 10 each) 1,081,665.
    */
   maxCost: number;
+  /** The same limit for callers with an API key: trusted, counted per key, and whose set-up and audit scripts read a lot at once. */
+  operatorMaxCost: number;
   /** Operations costing more count against the per-address budget below (callers without an API key). */
   expensiveQueryCost: number;
   /** Operations over `expensiveQueryCost` per minute per client address, for callers without an API key. */
@@ -46,6 +48,7 @@ type Env = Record<string, string | undefined>;
 const NUMERIC: [keyof Limits, string, number][] = [
   ["maxDepth", "GRAPHQL_MAX_DEPTH", 12],
   ["maxCost", "GRAPHQL_MAX_COST", 20_000],
+  ["operatorMaxCost", "GRAPHQL_OPERATOR_MAX_COST", 200_000],
   ["expensiveQueryCost", "GRAPHQL_EXPENSIVE_COST", 6_000],
   ["expensiveQueriesPerMinute", "EXPENSIVE_QUERIES_PER_MINUTE", 20],
   ["maxAliases", "GRAPHQL_MAX_ALIASES", 15],

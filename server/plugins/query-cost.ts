@@ -18,7 +18,7 @@ import type { Limits } from "../limits.js";
 
 const MINUTE_MS = 60_000;
 
-type CostLimits = Pick<Limits, "maxCost" | "expensiveQueryCost" | "expensiveQueriesPerMinute">;
+type CostLimits = Pick<Limits, "maxCost" | "operatorMaxCost" | "expensiveQueryCost" | "expensiveQueriesPerMinute">;
 
 interface Operation {
   schema: GraphQLSchema;
@@ -81,10 +81,12 @@ export function useQueryCost(limits: CostLimits, counter?: WindowCounter): Plugi
     }
     if (cost === null) return null;
     costs.set(op.contextValue as object, cost);
-    if (cost > limits.maxCost) return costLimitExceeded(limits.maxCost, cost);
     const ctx = op.contextValue as Context;
     // API keys are trusted callers; in-process callers (no socket) have no address to count.
-    if (cost <= limits.expensiveQueryCost || ctx.actor.kind === "operator" || ctx.actor.kind === "system" || ctx.clientAddress === null) return null;
+    const trusted = ctx.actor.kind === "operator" || ctx.actor.kind === "system";
+    const max = trusted ? limits.operatorMaxCost : limits.maxCost;
+    if (cost > max) return costLimitExceeded(max, cost);
+    if (cost <= limits.expensiveQueryCost || trusted || ctx.clientAddress === null) return null;
     const now = ctx.now();
     const { admitted, retryAt } = await perClient.take(ctx.clientAddress, now);
     if (admitted) return null;
