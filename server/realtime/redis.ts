@@ -6,12 +6,14 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import type { WindowCounter } from "../auth/shared-rate-limit.js";
-import { defaultLogger, type Logger } from "../logger.js";
+import { withDeadline, type DependencyState, type ProbeResult } from "../db/probe.js";
 
 export interface RedisBus {
   eventTarget: EventTarget;
   /** True while events flow: both connections ready and every subscription restored. */
   healthy(): boolean;
+  /** "up" while healthy; otherwise "slow" (Redis stopped answering) or "down" (unreachable), and why. */
+  state(): ProbeResult;
   /** Called each time events flow again after an outage (or after a first connection that came late). */
   onRecovered(listener: () => void): void;
   /**
@@ -25,15 +27,17 @@ export interface RedisBus {
 }
 
 export interface RedisBusOptions {
-  log?: Logger;
+  log?: (message: string) => void;
   /** How long start-up waits for Redis before serving without it (it keeps retrying meanwhile). */
   connectWaitMs?: number;
   /**
-   * How often each connection is PINGed, and how long an answer may take. A Redis
+   * How often each connection is PINGed, and how long any answer may take. A Redis
    * that stops answering without closing the connection (frozen, or cut off by a
-   * network fault that sends no reset) shows up only this way. Default 5,000 ms.
+   * network fault that sends no reset) shows up only this way. Default 1,000 ms.
    */
   pingIntervalMs?: number;
+  /** How long a rate-limited request waits for Redis's count before counting locally. Default 150 ms. */
+  counterTimeoutMs?: number;
 }
 
 /** Quick retries at first, then every 2 s, never giving up: an outage must end by itself. */
@@ -49,35 +53,50 @@ function where(url: string): string {
   }
 }
 
-/** How long a rate-limited request waits for Redis's count before counting locally. */
-const COUNTER_WAIT_MS = 500;
+/** ioredis's errors for a socket that stayed silent (`socketTimeout`) or never connected (`connectTimeout`). */
+const silent = (error: Error) => /timeout|ETIMEDOUT/i.test(error.message);
 
 const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
 
 export async function connectRedis(url: string, options: RedisBusOptions = {}): Promise<RedisBus> {
-  const log = options.log ?? defaultLogger();
+  const log = options.log ?? ((message: string) => console.warn(message));
   const at = where(url);
+  const pingEvery = options.pingIntervalMs ?? 1_000;
+  const counterTimeout = options.counterTimeoutMs ?? 150;
+  // ioredis destroys a socket that gets no byte within socketTimeout of a command
+  // (and reconnects), and gives up a connection attempt after connectTimeout. What it
+  // lacks is a heartbeat: an idle connection sends nothing, so a Redis that froze
+  // would never be noticed on it (TCP keep-alive does not help: a stopped process's
+  // kernel still answers its probes). The PINGs below are that heartbeat.
+  // commandTimeout is not used: it would only reject a command, leaving the silent
+  // connection in use, and a publish may still arrive after its timeout.
+  const timeouts = { socketTimeout: pingEvery, connectTimeout: pingEvery };
   // A publish fails at once while disconnected (no offline queue, no retry of one in
   // flight): a dropped event is covered by the resync, a queued one would pile up.
-  const publisher = new Redis(url, { retryStrategy, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  const publisher = new Redis(url, { retryStrategy, ...timeouts, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
   // A SUBSCRIBE must never be dropped: ioredis only restores channels the server had
   // confirmed, so one lost during an outage would leave its topic deaf for good. The
   // subscriber queues while offline and never gives up on a command. Client-info
   // commands can race the switch to subscriber mode and lose the first event.
-  const subscriber = new Redis(url, { retryStrategy, enableOfflineQueue: true, maxRetriesPerRequest: null, disableClientInfo: true });
+  const subscriber = new Redis(url, { retryStrategy, ...timeouts, enableOfflineQueue: true, maxRetriesPerRequest: null, disableClientInfo: true });
   const listeners: (() => void)[] = [];
   let up = false;
   let closing = false;
   let outageLogged = false;
+  let outage: { state: Exclude<DependencyState, "up">; detail: string } = { state: "down", detail: "not connected yet" };
   let firstUp = () => {};
   const connected = new Promise<void>((resolve) => (firstUp = resolve));
 
-  function lost(reason: string): void {
+  /** Logs once as the outage begins, and again only when it changes between slow and down. */
+  function lost(state: Exclude<DependencyState, "up">, reason: string): void {
     if (closing) return;
     up = false;
-    if (outageLogged) return;
+    const changed = state !== outage.state;
+    outage = { state, detail: reason };
+    if (outageLogged && !changed) return;
     outageLogged = true;
-    log.warn(`Redis at ${at} is unreachable (${reason}): live events between instances are paused, queries and mutations are unaffected`);
+    const what = state === "slow" ? "not answering" : "unreachable";
+    log(`Redis at ${at} is ${what} (${reason}): live events between instances are paused, queries and mutations are unaffected`);
   }
 
   async function recoverIfReady(): Promise<void> {
@@ -93,45 +112,53 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     if (up || closing || !bothReady(publisher, subscriber)) return;
     up = true;
     firstUp();
-    if (outageLogged) log.info(`Redis at ${at} is reachable again: resyncing live subscribers`);
+    if (outageLogged) log(`Redis at ${at} is reachable again: resyncing live subscribers`);
     outageLogged = false;
     for (const listener of listeners) listener();
   }
 
   for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
+    let lastError: Error | null = null;
     client.on("error", (error: Error) => {
-      // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
       if (closing) return;
-      if (client.status === "ready") log.warn(`Redis ${name}: ${error.message}`);
-      else lost(`${name}: ${error.message}`);
+      lastError = error;
+      // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
+      if (client.status !== "ready") lost(silent(error) ? "slow" : "down", `${name}: ${reasonOf(error)}`);
+      else if (!silent(error)) log(`Redis ${name}: ${error.message}`);
     });
-    client.on("close", () => lost(`${name} connection closed`));
+    client.on("close", () => {
+      const error = lastError;
+      lastError = null;
+      if (error && silent(error)) lost("slow", `${name}: ${reasonOf(error)}`);
+      else lost("down", `${name} connection closed`);
+    });
     client.on("ready", () => void recoverIfReady());
   }
 
-  // A connection that stops answering is dropped and reconnected: until Redis
-  // answers again it counts as an outage (readiness 503), and its return resyncs.
-  const pingEvery = options.pingIntervalMs ?? 5_000;
-  const watchdog = setInterval(() => {
-    for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
+  function reasonOf(error: Error): string {
+    return silent(error) ? `no answer within ${pingEvery} ms` : error.message;
+  }
+
+  // After a count that did not come in time, counts are taken locally until Redis
+  // answers a PING again: a stalled Redis delays one request, not every one.
+  let counterTrusted = true;
+  // The heartbeat: a command on each connection every interval, so that socketTimeout
+  // drops a silent one (an outage: readiness 503) and its return resyncs.
+  const heartbeat = setInterval(() => {
+    for (const client of [publisher, subscriber]) {
       if (client.status !== "ready") continue;
-      const silent = setTimeout(() => {
-        if (closing || client.status !== "ready") return;
-        lost(`${name}: no answer to PING within ${pingEvery} ms`);
-        client.disconnect(true);
-      }, pingEvery);
       client.ping().then(
-        () => clearTimeout(silent),
-        () => clearTimeout(silent),
+        () => void (client === publisher && (counterTrusted = true)),
+        () => undefined,
       );
     }
   }, pingEvery);
-  watchdog.unref();
+  heartbeat.unref();
 
   // The event target neither awaits nor catches these calls: a rejection would be
   // unhandled, and an unhandled rejection ends a Node process.
   const failed = (what: string) => (error: Error) => {
-    if (!closing && !outageLogged) log.warn(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
+    if (!closing && !outageLogged) log(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
     return 0;
   };
   /** Channel → its SUBSCRIBE's confirmation. */
@@ -166,15 +193,18 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
   const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.connectWaitMs ?? 5_000)));
   await Promise.race([connected, waited]);
   clearTimeout(timer);
-  if (!up) lost("not reachable at start-up");
+  if (!up) lost(outage.state, `not reachable at start-up: ${outage.detail}`);
 
+  const healthy = () => up && bothReady(publisher, subscriber);
   return {
     eventTarget,
-    healthy: () => up && bothReady(publisher, subscriber),
+    healthy,
+    state: () => (healthy() ? { state: "up" } : outage),
     onRecovered: (listener) => void listeners.push(listener),
     counter: {
       async hit(key, ttlMs) {
-        if (!up || publisher.status !== "ready") return null;
+        // Known unhealthy: no time is spent on Redis at all.
+        if (!up || !counterTrusted || publisher.status !== "ready") return null;
         const counted = publisher
           .multi()
           .incr(key)
@@ -183,7 +213,10 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
           .then((replies) => (typeof replies?.[0]?.[1] === "number" ? replies[0][1] : null))
           .catch(() => null);
         // A request does not wait long on Redis: past this it counts locally.
-        return Promise.race([counted, new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTER_WAIT_MS).unref())]);
+        const outcome = await withDeadline(counted, counterTimeout);
+        if (outcome !== "late") return outcome;
+        counterTrusted = false;
+        return null;
       },
     },
     async subscribed(channel) {
@@ -194,7 +227,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     },
     async close() {
       closing = true;
-      clearInterval(watchdog);
+      clearInterval(heartbeat);
       // Pending commands are rejected now; the wrappers above swallow that.
       publisher.disconnect();
       subscriber.disconnect();
