@@ -7,6 +7,7 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import type { WindowCounter } from "../auth/shared-rate-limit.js";
 import { withDeadline, type DependencyState, type ProbeResult } from "../db/probe.js";
+import { startHeartbeat } from "./redis-heartbeat.js";
 
 export interface RedisBus {
   eventTarget: EventTarget;
@@ -36,7 +37,7 @@ export interface RedisBusOptions {
    * network fault that sends no reset) shows up only this way. Default 1,000 ms.
    */
   pingIntervalMs?: number;
-  /** How long a rate-limited request waits for Redis's count before counting locally. Default 150 ms. */
+  /** How long a rate-limited request waits for Redis's count before counting locally. Default 100 ms. */
   counterTimeoutMs?: number;
 }
 
@@ -53,8 +54,14 @@ function where(url: string): string {
   }
 }
 
-/** ioredis's errors for a socket that stayed silent (`socketTimeout`) or never connected (`connectTimeout`). */
-const silent = (error: Error) => /timeout|ETIMEDOUT/i.test(error.message);
+/** What an error on a connection that is not ready says of Redis; null when it says nothing new. */
+function outageOf(error: Error): Exclude<DependencyState, "up"> | null {
+  const code = (error as { code?: unknown }).code;
+  if (code === "ETIMEDOUT") return "slow"; // connectTimeout
+  // A system error (refused, reset, unreachable) says Redis is down; others (e.g. a
+  // command rejected while reconnecting) follow from the outage already known.
+  return typeof code === "string" ? "down" : null;
+}
 
 const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
 
@@ -62,15 +69,11 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
   const log = options.log ?? ((message: string) => console.warn(message));
   const at = where(url);
   const pingEvery = options.pingIntervalMs ?? 1_000;
-  const counterTimeout = options.counterTimeoutMs ?? 150;
-  // ioredis destroys a socket that gets no byte within socketTimeout of a command
-  // (and reconnects), and gives up a connection attempt after connectTimeout. What it
-  // lacks is a heartbeat: an idle connection sends nothing, so a Redis that froze
-  // would never be noticed on it (TCP keep-alive does not help: a stopped process's
-  // kernel still answers its probes). The PINGs below are that heartbeat.
-  // commandTimeout is not used: it would only reject a command, leaving the silent
-  // connection in use, and a publish may still arrive after its timeout.
-  const timeouts = { socketTimeout: pingEvery, connectTimeout: pingEvery };
+  const counterTimeout = options.counterTimeoutMs ?? 100;
+  // A connection attempt into a silent network gives up as soon as a PING would.
+  // commandTimeout is not used: it only rejects a command and keeps the silent
+  // connection in use; the heartbeat (redis-heartbeat.ts) replaces the connection.
+  const timeouts = { connectTimeout: pingEvery };
   // A publish fails at once while disconnected (no offline queue, no retry of one in
   // flight): a dropped event is covered by the resync, a queued one would pile up.
   const publisher = new Redis(url, { retryStrategy, ...timeouts, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
@@ -118,42 +121,39 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
   }
 
   for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
-    let lastError: Error | null = null;
     client.on("error", (error: Error) => {
-      if (closing) return;
-      lastError = error;
       // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
-      if (client.status !== "ready") lost(silent(error) ? "slow" : "down", `${name}: ${reasonOf(error)}`);
-      else if (!silent(error)) log(`Redis ${name}: ${error.message}`);
+      if (closing) return;
+      if (client.status === "ready") return void log(`Redis ${name}: ${error.message}`);
+      const state = outageOf(error);
+      if (state) lost(state, `${name}: ${state === "slow" ? `no connection within ${pingEvery} ms` : error.message}`);
+      else if (up) lost("down", `${name}: ${error.message}`);
     });
-    client.on("close", () => {
-      const error = lastError;
-      lastError = null;
-      if (error && silent(error)) lost("slow", `${name}: ${reasonOf(error)}`);
-      else lost("down", `${name} connection closed`);
-    });
+    // During an outage a close is one more retry; it is news only on a working connection.
+    client.on("close", () => void (up && lost("down", `${name} connection closed`)));
     client.on("ready", () => void recoverIfReady());
-  }
-
-  function reasonOf(error: Error): string {
-    return silent(error) ? `no answer within ${pingEvery} ms` : error.message;
   }
 
   // After a count that did not come in time, counts are taken locally until Redis
   // answers a PING again: a stalled Redis delays one request, not every one.
   let counterTrusted = true;
-  // The heartbeat: a command on each connection every interval, so that socketTimeout
-  // drops a silent one (an outage: readiness 503) and its return resyncs.
-  const heartbeat = setInterval(() => {
-    for (const client of [publisher, subscriber]) {
-      if (client.status !== "ready") continue;
-      client.ping().then(
-        () => void (client === publisher && (counterTrusted = true)),
-        () => undefined,
-      );
-    }
-  }, pingEvery);
-  heartbeat.unref();
+  // A connection that stops answering is dropped and reconnected: until Redis
+  // answers again it counts as an outage (readiness 503), and its return resyncs.
+  const stopHeartbeat = startHeartbeat(
+    [
+      ["publisher", publisher],
+      ["subscriber", subscriber],
+    ],
+    {
+      everyMs: pingEvery,
+      onAnswer: (client) => void (client === publisher && (counterTrusted = true)),
+      onSilent(name, client) {
+        if (closing) return;
+        lost("slow", `${name}: no answer to PING within ${pingEvery} ms`);
+        client.disconnect(true);
+      },
+    },
+  );
 
   // The event target neither awaits nor catches these calls: a rejection would be
   // unhandled, and an unhandled rejection ends a Node process.
@@ -227,7 +227,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     },
     async close() {
       closing = true;
-      clearInterval(heartbeat);
+      stopHeartbeat();
       // Pending commands are rejected now; the wrappers above swallow that.
       publisher.disconnect();
       subscriber.disconnect();

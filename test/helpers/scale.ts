@@ -11,7 +11,7 @@ import { POSTGRES_URL } from "./services.js";
 
 export interface Readiness {
   status: number;
-  body: { status: string; database: string; redis: string };
+  body: { status: string; database: string; redis: string; detail?: { database?: string; redis?: string } };
 }
 
 export interface Instance {
