@@ -15,6 +15,7 @@ const STATUS = `subscription ($page: String!) { pageStatus(pageSlug: $page) { st
 const CREATE_TYPE = `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { __typename } }`;
 type Status = { status: string; incidents: { name: string }[] };
 const KEY_LIMIT = 15;
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
 
 describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis that stops answering", () => {
   let redis: RedisServer;
@@ -63,8 +64,11 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis that st
     expect((await statusOf(subscription)).status).toBe("OPERATIONAL");
     await eventually(async () => (await subscriberCount(redis.url, `page:changed:${page.id}`)) === 1, 10_000, "B to listen in Redis");
     expect((await readiness()).map((r) => r.status)).toEqual([200, 200]);
-    // The timed mutation once on each instance with Redis up, so that what is timed below is not a first run's warm-up.
+    // The timed mutation once on each instance with Redis up (a first run's warm-up), then
+    // a few times on A for how long it takes on this machine now.
     for (const instance of [a, b]) expect((await timedMutation(instance, CREATE_TYPE, { input: { name: `Warm-up ${instance.name}` } })).refused).toBeNull();
+    const usual: number[] = [];
+    for (let i = 0; i < 5; i++) usual.push((await timedMutation(a, CREATE_TYPE, { input: { name: `Usual ${i}` } })).ms);
 
     redis.freeze();
     const frozenAt = Date.now();
@@ -90,6 +94,7 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis that st
     };
     const published = await timedMutation(a, PUBLISH_INCIDENT, { input: incident });
     expect(published.data?.publishIncident?.__typename).toBe("IncidentPublication");
+    expect(await noticed).toBeLessThan(3_000);
     let admitted = 2;
     for (let i = 0; i < KEY_LIMIT; i++) {
       const created = await timedMutation(a, CREATE_TYPE, { input: { name: `Frozen ${i}` } });
@@ -105,9 +110,12 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis that st
     const onB = await timedMutation(b, CREATE_TYPE, { input: { name: "Frozen on B" } });
     light.push(onB.ms);
     expect(onB.refused).toBeNull();
-    expect(Math.max(...light), `mutations took ${light.map(Math.round).join(", ")} ms`).toBeLessThan(300);
+    // Each is well under the 500 ms a wait on Redis used to add (300 ms on a quiet machine;
+    // a busy one stretches every request alike), and typically as fast as with Redis up.
+    const took = `mutations took ${light.map(Math.round).join(", ")} ms; with Redis up ${usual.map(Math.round).join(", ")} ms`;
+    expect(Math.max(...light), took).toBeLessThan(Math.max(300, 3 * median(usual)));
+    expect(median(light), took).toBeLessThan(median(usual) + 50);
 
-    expect(await noticed).toBeLessThan(3_000);
     // Logged once per instance, however long it lasts.
     for (const instance of [a, b]) {
       const lines = instance.logs.filter((line) => line.includes("is not answering"));
