@@ -7,6 +7,7 @@ import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import type { WindowCounter } from "../auth/shared-rate-limit.js";
 import { withDeadline, type DependencyState, type ProbeResult } from "../db/probe.js";
+import { defaultLogger, type Logger } from "../logger.js";
 import { startHeartbeat } from "./redis-heartbeat.js";
 
 export interface RedisBus {
@@ -28,7 +29,7 @@ export interface RedisBus {
 }
 
 export interface RedisBusOptions {
-  log?: (message: string) => void;
+  log?: Logger;
   /** How long start-up waits for Redis before serving without it (it keeps retrying meanwhile). */
   connectWaitMs?: number;
   /**
@@ -66,7 +67,7 @@ function outageOf(error: Error): Exclude<DependencyState, "up"> | null {
 const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
 
 export async function connectRedis(url: string, options: RedisBusOptions = {}): Promise<RedisBus> {
-  const log = options.log ?? ((message: string) => console.warn(message));
+  const log = options.log ?? defaultLogger();
   const at = where(url);
   const pingEvery = options.pingIntervalMs ?? 1_000;
   const counterTimeout = options.counterTimeoutMs ?? 100;
@@ -99,7 +100,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     if (outageLogged && !changed) return;
     outageLogged = true;
     const what = state === "slow" ? "not answering" : "unreachable";
-    log(`Redis at ${at} is ${what} (${reason}): live events between instances are paused, queries and mutations are unaffected`);
+    log.warn(`Redis at ${at} is ${what} (${reason}): live events between instances are paused, queries and mutations are unaffected`);
   }
 
   async function recoverIfReady(): Promise<void> {
@@ -115,7 +116,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     if (up || closing || !bothReady(publisher, subscriber)) return;
     up = true;
     firstUp();
-    if (outageLogged) log(`Redis at ${at} is reachable again: resyncing live subscribers`);
+    if (outageLogged) log.info(`Redis at ${at} is reachable again: resyncing live subscribers`);
     outageLogged = false;
     for (const listener of listeners) listener();
   }
@@ -124,7 +125,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     client.on("error", (error: Error) => {
       // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
       if (closing) return;
-      if (client.status === "ready") return void log(`Redis ${name}: ${error.message}`);
+      if (client.status === "ready") return void log.warn(`Redis ${name}: ${error.message}`);
       const state = outageOf(error);
       if (state) lost(state, `${name}: ${state === "slow" ? `no connection within ${pingEvery} ms` : error.message}`);
       else if (up) lost("down", `${name}: ${error.message}`);
@@ -158,7 +159,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
   // The event target neither awaits nor catches these calls: a rejection would be
   // unhandled, and an unhandled rejection ends a Node process.
   const failed = (what: string) => (error: Error) => {
-    if (!closing && !outageLogged) log(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
+    if (!closing && !outageLogged) log.warn(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
     return 0;
   };
   /** Channel → its SUBSCRIBE's confirmation. */

@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { dropDatabase, ensurePostgresDatabase, freshSchemaUrl } from "../helpers/database.js";
+import { memoryLog, type MemoryLog } from "../helpers/logs.js";
 import { POSTGRES_URL, checkPostgres, describeWith } from "../helpers/services.js";
 
 const BOUND_MS = 1_000;
@@ -20,27 +21,26 @@ async function timed(origin: string, path: string) {
   return { status: res.status, body: (await res.json()) as Record<string, unknown>, ms: Date.now() - started };
 }
 
-function spyOnWarnings(): string[] {
-  const logged: string[] = [];
-  vi.spyOn(console, "warn").mockImplementation((message: unknown) => void logged.push(String(message)));
-  return logged;
-}
+/** What the service logged about its database, level and message. */
+const databaseLines = (log: MemoryLog) =>
+  log
+    .lines()
+    .filter((line) => line.msg.startsWith("Database"))
+    .map((line) => `${line.level} ${line.msg}`);
 
 describe("on SQLite, a write lock held by another connection", () => {
   const url = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-test-")), "test.db")}`;
   let t: TestApp;
   let origin: string;
-  let logged: string[];
+  const log = memoryLog();
 
   beforeAll(async () => {
-    logged = spyOnWarnings();
-    t = await createTestApp({ databaseUrl: url, readyTimeoutMs: BOUND_MS });
+    t = await createTestApp({ databaseUrl: url, readyTimeoutMs: BOUND_MS, logger: log.logger });
     origin = new URL(await t.app.start(0)).origin;
   });
   afterAll(async () => {
     await t?.close();
     await dropDatabase(url);
-    vi.restoreAllMocks();
   });
 
   it("turns readiness to 503 naming the database slow within the bound, without blocking the process, and back once released", async () => {
@@ -69,8 +69,10 @@ describe("on SQLite, a write lock held by another connection", () => {
     }
     expect(await timed(origin, "/health/ready")).toMatchObject({ status: 200, body: { status: "ready", database: "up" } });
     // Two slow answers, one line; one more when it ends.
-    expect(logged.filter((line) => line.startsWith("Database is slow"))).toHaveLength(1);
-    expect(logged.filter((line) => line.startsWith("Database answers again"))).toHaveLength(1);
+    expect(databaseLines(log)).toEqual([
+      `warn Database is slow (the write lock was not free within ${BOUND_MS} ms): readiness reports unavailable`,
+      "info Database answers again (it was slow): readiness reports ready",
+    ]);
   }, 30_000);
 });
 
@@ -80,12 +82,11 @@ describeWith([await checkPostgres()], "on PostgreSQL, a stalled database", () =>
   let t: TestApp;
   let origin: string;
   let locker: pg.Client;
-  let logged: string[];
+  const log = memoryLog();
 
   beforeAll(async () => {
-    logged = spyOnWarnings();
     await ensurePostgresDatabase(url);
-    t = await createTestApp({ databaseUrl: url, readyTimeoutMs: BOUND_MS });
+    t = await createTestApp({ databaseUrl: url, readyTimeoutMs: BOUND_MS, logger: log.logger });
     origin = new URL(await t.app.start(0)).origin;
     locker = new pg.Client({ connectionString: POSTGRES_URL });
     await locker.connect();
@@ -95,7 +96,6 @@ describeWith([await checkPostgres()], "on PostgreSQL, a stalled database", () =>
     await locker?.end();
     await t?.close();
     await dropDatabase(url);
-    vi.restoreAllMocks();
   });
 
   const lock = async (table: string) => {
@@ -117,7 +117,10 @@ describeWith([await checkPostgres()], "on PostgreSQL, a stalled database", () =>
     expect(stalled.ms).toBeLessThanOrEqual(BOUND_MS + 1_000);
     await locker.query("ROLLBACK");
     expect(await timed(origin, "/health/ready")).toMatchObject({ status: 200, body: { status: "ready", database: "up" } });
-    expect(logged.filter((line) => line.startsWith("Database is slow"))).toHaveLength(1);
+    expect(databaseLines(log)).toEqual([
+      `warn Database is slow (no answer within ${BOUND_MS} ms): readiness reports unavailable`,
+      "info Database answers again (it was slow): readiness reports ready",
+    ]);
   }, 30_000);
 
   it("a pool whose connections are all stuck turns readiness to 503 within the bound, though the database answers the probe", async () => {
