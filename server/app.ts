@@ -7,13 +7,14 @@ import { createSignInLimits } from "./auth/sign-in-limits.js";
 import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
+import { createDatabaseProbe } from "./db/readiness.js";
 import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
 import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
 import { createFeeds, feedRoute } from "./http/feed.js";
-import { databaseUp, healthRoute } from "./http/health.js";
+import { healthRoute } from "./http/health.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAccess } from "./http/metrics.js";
@@ -85,6 +86,8 @@ export interface AppOptions {
   metrics?: Partial<MetricsAccess> | null;
   /** Where the service logs; defaults to LOG_LEVEL and LOG_FORMAT on stdout (see server/logger.ts). */
   logger?: Logger;
+  /** How long /health/ready waits for the database before calling it slow; defaults to READY_TIMEOUT_MS, else 2,000 ms. */
+  readyTimeoutMs?: number;
 }
 
 export interface App {
@@ -112,7 +115,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
   const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
   const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
-  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs, log }) : null;
+  const counterTimeoutMs = Number(process.env.REDIS_RATE_LIMIT_TIMEOUT_MS) || undefined;
+  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs, counterTimeoutMs, log }) : null;
+  const readyTimeoutMs = options.readyTimeoutMs ?? (Number(process.env.READY_TIMEOUT_MS) || 2_000);
+  const databaseProbe = createDatabaseProbe(database.target, database.pool, readyTimeoutMs);
   const events = createEvents(redis?.eventTarget);
   const now = options.now ?? (() => new Date());
   const timers = options.schedulerTimers ?? true;
@@ -124,7 +130,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     ? createMetrics({
         liveSubscribers: () => liveSubscribersBySlug(database.db, hub),
         webSocketConnections: () => ws?.wss.clients.size ?? 0,
-        databaseUp: () => databaseUp(database.db),
+        // Up as readiness sees it: a database that answers too late counts as down.
+        databaseUp: async () => (await databaseProbe.check()).state === "up",
         redisUp: redis ? () => redis.healthy() : undefined,
       })
     : null;
@@ -183,7 +190,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const routes: Route[] = [
     metricsRoute(metrics, metricsAccess),
-    healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
+    healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log }),
     authRoutes(services),
     badgeRoute(badges.get),
     feedRoute(feeds.get, publicUrl),
@@ -237,6 +244,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
         await new Promise<void>((resolve) => server!.close(() => resolve()));
         server = null;
       }
+      await databaseProbe.close();
       await database.close();
       await redis?.close();
       // An injected mailer belongs to the caller.

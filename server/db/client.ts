@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { PrismaClient } from "../generated/sqlite/client.js";
 import { migrate } from "./migrate.js";
@@ -23,6 +24,8 @@ export interface OpenDatabaseOptions {
 export interface Database {
   db: Db;
   target: DatabaseTarget;
+  /** PostgreSQL: the pool the client's queries run on (readiness watches it); null on SQLite. */
+  pool: pg.Pool | null;
   close(): Promise<void>;
 }
 
@@ -31,13 +34,16 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const target = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
   await migrate(target, options.migrationsDir);
   const log = options.onQuery ? ([{ emit: "event", level: "query" }] as const) : [];
-  const db =
-    target.provider === "sqlite"
-      ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [...log] })
-      : (new PostgresClient({
-          adapter: new PrismaPg({ connectionString: target.url }, target.schema ? { schema: target.schema } : {}),
-          log: [...log],
-        }) as unknown as Db);
+  let pool: pg.Pool | null = null;
+  let db: Db;
+  if (target.provider === "sqlite") {
+    db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [...log] });
+  } else {
+    // Made here rather than by the adapter, so that readiness can see when it is stuck.
+    pool = new pg.Pool({ connectionString: target.url });
+    const adapter = new PrismaPg(pool, target.schema ? { schema: target.schema } : {});
+    db = new PostgresClient({ adapter, log: [...log] }) as unknown as Db;
+  }
   if (options.onQuery) {
     const onQuery = options.onQuery;
     (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) =>
@@ -45,5 +51,13 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     );
   }
   await db.$connect();
-  return { db, target, close: () => db.$disconnect() };
+  return {
+    db,
+    target,
+    pool,
+    async close() {
+      await db.$disconnect();
+      await pool?.end();
+    },
+  };
 }

@@ -6,12 +6,16 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
 import type { WindowCounter } from "../auth/shared-rate-limit.js";
+import { withDeadline, type DependencyState, type ProbeResult } from "../db/probe.js";
 import { defaultLogger, type Logger } from "../logger.js";
+import { startHeartbeat } from "./redis-heartbeat.js";
 
 export interface RedisBus {
   eventTarget: EventTarget;
   /** True while events flow: both connections ready and every subscription restored. */
   healthy(): boolean;
+  /** "up" while healthy; otherwise "slow" (Redis stopped answering) or "down" (unreachable), and why. */
+  state(): ProbeResult;
   /** Called each time events flow again after an outage (or after a first connection that came late). */
   onRecovered(listener: () => void): void;
   /**
@@ -29,11 +33,13 @@ export interface RedisBusOptions {
   /** How long start-up waits for Redis before serving without it (it keeps retrying meanwhile). */
   connectWaitMs?: number;
   /**
-   * How often each connection is PINGed, and how long an answer may take. A Redis
+   * How often each connection is PINGed, and how long any answer may take. A Redis
    * that stops answering without closing the connection (frozen, or cut off by a
-   * network fault that sends no reset) shows up only this way. Default 5,000 ms.
+   * network fault that sends no reset) shows up only this way. Default 1,000 ms.
    */
   pingIntervalMs?: number;
+  /** How long a rate-limited request waits for Redis's count before counting locally. Default 100 ms. */
+  counterTimeoutMs?: number;
 }
 
 /** Quick retries at first, then every 2 s, never giving up: an outage must end by itself. */
@@ -49,35 +55,52 @@ function where(url: string): string {
   }
 }
 
-/** How long a rate-limited request waits for Redis's count before counting locally. */
-const COUNTER_WAIT_MS = 500;
+/** What an error on a connection that is not ready says of Redis; null when it says nothing new. */
+function outageOf(error: Error): Exclude<DependencyState, "up"> | null {
+  const code = (error as { code?: unknown }).code;
+  if (code === "ETIMEDOUT") return "slow"; // connectTimeout
+  // A system error (refused, reset, unreachable) says Redis is down; others (e.g. a
+  // command rejected while reconnecting) follow from the outage already known.
+  return typeof code === "string" ? "down" : null;
+}
 
 const bothReady = (a: Redis, b: Redis) => a.status === "ready" && b.status === "ready";
 
 export async function connectRedis(url: string, options: RedisBusOptions = {}): Promise<RedisBus> {
   const log = options.log ?? defaultLogger();
   const at = where(url);
+  const pingEvery = options.pingIntervalMs ?? 1_000;
+  const counterTimeout = options.counterTimeoutMs ?? 100;
+  // A connection attempt into a silent network gives up as soon as a PING would.
+  // commandTimeout is not used: it only rejects a command and keeps the silent
+  // connection in use; the heartbeat (redis-heartbeat.ts) replaces the connection.
+  const timeouts = { connectTimeout: pingEvery };
   // A publish fails at once while disconnected (no offline queue, no retry of one in
   // flight): a dropped event is covered by the resync, a queued one would pile up.
-  const publisher = new Redis(url, { retryStrategy, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
+  const publisher = new Redis(url, { retryStrategy, ...timeouts, enableOfflineQueue: false, maxRetriesPerRequest: 0 });
   // A SUBSCRIBE must never be dropped: ioredis only restores channels the server had
   // confirmed, so one lost during an outage would leave its topic deaf for good. The
   // subscriber queues while offline and never gives up on a command. Client-info
   // commands can race the switch to subscriber mode and lose the first event.
-  const subscriber = new Redis(url, { retryStrategy, enableOfflineQueue: true, maxRetriesPerRequest: null, disableClientInfo: true });
+  const subscriber = new Redis(url, { retryStrategy, ...timeouts, enableOfflineQueue: true, maxRetriesPerRequest: null, disableClientInfo: true });
   const listeners: (() => void)[] = [];
   let up = false;
   let closing = false;
   let outageLogged = false;
+  let outage: { state: Exclude<DependencyState, "up">; detail: string } = { state: "down", detail: "not connected yet" };
   let firstUp = () => {};
   const connected = new Promise<void>((resolve) => (firstUp = resolve));
 
-  function lost(reason: string): void {
+  /** Logs once as the outage begins, and again only when it changes between slow and down. */
+  function lost(state: Exclude<DependencyState, "up">, reason: string): void {
     if (closing) return;
     up = false;
-    if (outageLogged) return;
+    const changed = state !== outage.state;
+    outage = { state, detail: reason };
+    if (outageLogged && !changed) return;
     outageLogged = true;
-    log.warn(`Redis at ${at} is unreachable (${reason}): live events between instances are paused, queries and mutations are unaffected`);
+    const what = state === "slow" ? "not answering" : "unreachable";
+    log.warn(`Redis at ${at} is ${what} (${reason}): live events between instances are paused, queries and mutations are unaffected`);
   }
 
   async function recoverIfReady(): Promise<void> {
@@ -102,31 +125,36 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     client.on("error", (error: Error) => {
       // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
       if (closing) return;
-      if (client.status === "ready") log.warn(`Redis ${name}: ${error.message}`);
-      else lost(`${name}: ${error.message}`);
+      if (client.status === "ready") return void log.warn(`Redis ${name}: ${error.message}`);
+      const state = outageOf(error);
+      if (state) lost(state, `${name}: ${state === "slow" ? `no connection within ${pingEvery} ms` : error.message}`);
+      else if (up) lost("down", `${name}: ${error.message}`);
     });
-    client.on("close", () => lost(`${name} connection closed`));
+    // During an outage a close is one more retry; it is news only on a working connection.
+    client.on("close", () => void (up && lost("down", `${name} connection closed`)));
     client.on("ready", () => void recoverIfReady());
   }
 
+  // After a count that did not come in time, counts are taken locally until Redis
+  // answers a PING again: a stalled Redis delays one request, not every one.
+  let counterTrusted = true;
   // A connection that stops answering is dropped and reconnected: until Redis
   // answers again it counts as an outage (readiness 503), and its return resyncs.
-  const pingEvery = options.pingIntervalMs ?? 5_000;
-  const watchdog = setInterval(() => {
-    for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
-      if (client.status !== "ready") continue;
-      const silent = setTimeout(() => {
-        if (closing || client.status !== "ready") return;
-        lost(`${name}: no answer to PING within ${pingEvery} ms`);
+  const stopHeartbeat = startHeartbeat(
+    [
+      ["publisher", publisher],
+      ["subscriber", subscriber],
+    ],
+    {
+      everyMs: pingEvery,
+      onAnswer: (client) => void (client === publisher && (counterTrusted = true)),
+      onSilent(name, client) {
+        if (closing) return;
+        lost("slow", `${name}: no answer to PING within ${pingEvery} ms`);
         client.disconnect(true);
-      }, pingEvery);
-      client.ping().then(
-        () => clearTimeout(silent),
-        () => clearTimeout(silent),
-      );
-    }
-  }, pingEvery);
-  watchdog.unref();
+      },
+    },
+  );
 
   // The event target neither awaits nor catches these calls: a rejection would be
   // unhandled, and an unhandled rejection ends a Node process.
@@ -166,15 +194,18 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
   const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, options.connectWaitMs ?? 5_000)));
   await Promise.race([connected, waited]);
   clearTimeout(timer);
-  if (!up) lost("not reachable at start-up");
+  if (!up) lost(outage.state, `not reachable at start-up: ${outage.detail}`);
 
+  const healthy = () => up && bothReady(publisher, subscriber);
   return {
     eventTarget,
-    healthy: () => up && bothReady(publisher, subscriber),
+    healthy,
+    state: () => (healthy() ? { state: "up" } : outage),
     onRecovered: (listener) => void listeners.push(listener),
     counter: {
       async hit(key, ttlMs) {
-        if (!up || publisher.status !== "ready") return null;
+        // Known unhealthy: no time is spent on Redis at all.
+        if (!up || !counterTrusted || publisher.status !== "ready") return null;
         const counted = publisher
           .multi()
           .incr(key)
@@ -183,7 +214,10 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
           .then((replies) => (typeof replies?.[0]?.[1] === "number" ? replies[0][1] : null))
           .catch(() => null);
         // A request does not wait long on Redis: past this it counts locally.
-        return Promise.race([counted, new Promise<null>((resolve) => setTimeout(() => resolve(null), COUNTER_WAIT_MS).unref())]);
+        const outcome = await withDeadline(counted, counterTimeout);
+        if (outcome !== "late") return outcome;
+        counterTrusted = false;
+        return null;
       },
     },
     async subscribed(channel) {
@@ -194,7 +228,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     },
     async close() {
       closing = true;
-      clearInterval(watchdog);
+      stopHeartbeat();
       // Pending commands are rejected now; the wrappers above swallow that.
       publisher.disconnect();
       subscriber.disconnect();

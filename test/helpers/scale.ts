@@ -11,14 +11,14 @@ import { POSTGRES_URL } from "./services.js";
 
 export interface Readiness {
   status: number;
-  body: { status: string; database: string; redis: string };
+  body: { status: string; database: string; redis: string; detail?: { database?: string; redis?: string } };
 }
 
 export interface Instance {
   name: string;
   /** Its GraphQL endpoint (HTTP; WebSocket on the same path). */
   url: string;
-  /** What it wrote to stderr, line by line (it is also echoed, prefixed with the name). */
+  /** What it logged (the message of each JSON line on stdout) and wrote to stderr, line by line (also echoed, prefixed with the name). */
   logs: string[];
   /** Runs an operation with the admin key over HTTP; fails on GraphQL errors. */
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
@@ -54,6 +54,20 @@ const SCRIPT = new URL("./scale-instance.ts", import.meta.url).pathname;
 export async function startInstance(name: string, env: { DATABASE_URL: string; REDIS_URL: string }, adminKey: string, timeoutMs = 45_000): Promise<Instance> {
   const child = spawn(process.execPath, ["--import", "tsx", SCRIPT], { env: { ...process.env, ...env, PORT: "0" }, stdio: ["pipe", "pipe", "pipe"] });
   const logs: string[] = [];
+  // Its stdout carries its URL once listening, and its log as JSON lines.
+  let listening = (_url: string) => {};
+  const listened = new Promise<string>((resolve) => (listening = resolve));
+  createInterface({ input: child.stdout! }).on("line", (line) => {
+    if (/^https?:\/\//.test(line)) return listening(line);
+    let message = line;
+    try {
+      message = String((JSON.parse(line) as { msg?: unknown }).msg ?? line);
+    } catch {
+      // Not a log line: kept as it is.
+    }
+    logs.push(message);
+    process.stderr.write(`[${name}] ${message}\n`);
+  });
   createInterface({ input: child.stderr! }).on("line", (line) => {
     logs.push(line);
     process.stderr.write(`[${name}] ${line}\n`);
@@ -69,7 +83,7 @@ export async function startInstance(name: string, env: { DATABASE_URL: string; R
   };
   let timer: NodeJS.Timeout | undefined;
   const url = await Promise.race([
-    once(createInterface({ input: child.stdout! }), "line").then(([line]) => String(line)),
+    listened,
     exited.then(([code]) => Promise.reject(new Error(`${name} exited (${String(code)}) before listening:\n${logs.join("\n")}`))),
     new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${name} did not listen within ${timeoutMs} ms`)), timeoutMs))),
   ]).catch(async (error: unknown) => {

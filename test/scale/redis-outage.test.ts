@@ -61,7 +61,7 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis outage 
 
     await redis.kill();
     await eventually(async () => (await readiness()).every((r) => r.status === 503 && r.body.redis === "down"), 10_000, "both to report Redis down");
-    expect((await a.ready()).body).toEqual({ status: "unavailable", database: "up", redis: "down" });
+    expect((await a.ready()).body).toEqual({ status: "unavailable", database: "up", redis: "down", detail: { redis: expect.any(String) } });
 
     // A mutation during the outage succeeds, and is in the database.
     const during = await publishIncident(a, main.id, [{ componentId: web, impact: "FULL_OUTAGE" }], { name: "During" });
