@@ -2,6 +2,8 @@
 // path against its baseline (with the targets), mutation latency, and the
 // fan-out figures of bench/results/fanout.json.
 import { availableParallelism, loadavg } from "node:os";
+import type { HistoryFigures } from "./history-protocol.js";
+import { historyMet, renderHistory } from "./history-report.js";
 import type { LoadResult } from "./read-protocol.js";
 
 export interface ScenarioFigures {
@@ -36,6 +38,7 @@ export interface Report {
   connections: number;
   scenarios: ScenarioFigures[];
   mutation: { subscribers: number; samples: number; roundTripMs: number; lastDeliveredMs: number } | null;
+  history?: HistoryFigures;
   fanout: { figures: FanoutFigures; source: string } | { error: string };
   loadBefore: number[];
 }
@@ -65,7 +68,7 @@ export function ratios(report: Report): number[] {
 
 export function targetsMet(report: Report): boolean {
   const shares = ratios(report);
-  return report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target);
+  return report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target) && (!report.history || historyMet(report.history));
 }
 
 export function renderReport(report: Report): string {
@@ -100,6 +103,7 @@ export function renderReport(report: Report): string {
       `| until the last subscriber has the update | ${n1(m.lastDeliveredMs)} |`,
     );
   }
+  if (report.history) lines.push("", ...renderHistory(report.history));
   lines.push("", ...renderFanout(report.fanout));
   return lines.join("\n") + "\n";
 }
