@@ -2,7 +2,6 @@
 // the figures the row reports.
 
 export type FromHistoryServer = { type: "ready"; url: string; apiKey: string; pageSlug: string; shortId: string; longId: string };
-export type ToHistoryServer = { type: "stop" };
 
 /** Medians over the samples of one incident. */
 export interface HistoryArm {
@@ -19,4 +18,9 @@ export interface HistoryFigures {
   samples: number;
   short: HistoryArm;
   long: HistoryArm;
+  /**
+   * Long over short, the median of each round's own ratio: a round's two updates run
+   * back to back, so a busy spell of the machine slows both and drops out of the ratio.
+   */
+  ratios: { publish: number; lastSubscriber: number };
 }

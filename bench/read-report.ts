@@ -3,6 +3,8 @@
 // fan-out figures of bench/results/fanout.json.
 import { availableParallelism, loadavg } from "node:os";
 import type { LivenessFigures } from "./liveness.js";
+import type { HistoryFigures } from "./history-protocol.js";
+import { historyMet, renderHistory } from "./history-report.js";
 import type { LoadResult } from "./read-protocol.js";
 
 export interface ScenarioFigures {
@@ -37,6 +39,7 @@ export interface Report {
   connections: number;
   scenarios: ScenarioFigures[];
   mutation: { subscribers: number; samples: number; roundTripMs: number; lastDeliveredMs: number } | null;
+  history?: HistoryFigures;
   fanout: { figures: FanoutFigures; source: string } | { error: string };
   liveness?: LivenessFigures;
   loadBefore: number[];
@@ -67,7 +70,7 @@ export function ratios(report: Report): number[] {
 
 export function targetsMet(report: Report): boolean {
   const shares = ratios(report);
-  return report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target);
+  return report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target) && (!report.history || historyMet(report.history));
 }
 
 export function renderReport(report: Report): string {
@@ -103,6 +106,7 @@ export function renderReport(report: Report): string {
     );
   }
   if (report.liveness) lines.push("", ...renderLiveness(report.liveness));
+  if (report.history) lines.push("", ...renderHistory(report.history));
   lines.push("", ...renderFanout(report.fanout));
   return lines.join("\n") + "\n";
 }

@@ -1,6 +1,8 @@
 // `npm run bench [-- --runs 3 --duration 5 --connections 10 --subscribers 1000
-// --fanout-subscribers 2000 --skip-fanout]`: the whole benchmark suite on this machine.
-// `npm run bench -- --only liveness` runs one row and prints it (results.md untouched).
+// --fanout-subscribers 2000 --skip-fanout --history 2000 --history-subscribers 50
+// --history-samples 25]`: the whole benchmark suite on this machine.
+// `npm run bench -- history` (or `-- liveness`) runs one row alone and prints it
+// (results.md untouched; the history row writes bench/results/history.json).
 // The app runs in its own process on a fresh SQLite file with the demo; every load
 // run is an autocannon process of its own; figures are medians over interleaved runs.
 // Prints one report and writes it to bench/results.md. Exits 1 when a target fails.
@@ -11,10 +13,13 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { measureLiveness } from "./liveness.js";
 import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
+import { measureHistory } from "./history.js";
+import { historyMet, renderHistory } from "./history-report.js";
 import { median, renderLiveness, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
 import { getUrl, json, SCENARIOS, UPDATE } from "./read-scenarios.js";
 
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     runs: { type: "string", default: "3" },
     duration: { type: "string", default: "5" },
@@ -24,8 +29,17 @@ const { values } = parseArgs({
     "fanout-subscribers": { type: "string", default: "2000" },
     "skip-fanout": { type: "boolean", default: false },
     only: { type: "string" },
+    history: { type: "string", default: "2000" },
+    "history-subscribers": { type: "string", default: "50" },
+    "history-samples": { type: "string", default: "25" },
   },
 });
+const ROWS = ["history", "liveness"];
+const only = positionals[0] ?? values.only;
+if (only !== undefined && !ROWS.includes(only)) {
+  console.error(`Unknown row "${only}": run one of ${ROWS.join(", ")}, or none for the whole suite.`);
+  process.exit(2);
+}
 const RUNS = Number(values.runs);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
@@ -132,10 +146,22 @@ async function liveness(): Promise<NonNullable<Report["liveness"]>> {
   return figures;
 }
 
-if (values.only !== undefined) {
-  if (values.only !== "liveness") throw new Error(`--only knows one row: liveness (got "${values.only}")`);
+if (only === "liveness") {
   console.log(`\n${renderLiveness(await liveness()).join("\n")}`);
   process.exit(0);
+}
+
+function history() {
+  const options = { history: Number(values.history), subscribers: Number(values["history-subscribers"]), samples: Number(values["history-samples"]) };
+  return measureHistory(options, track);
+}
+
+if (only === "history") {
+  console.log("Cost independent of history…");
+  const figures = await history();
+  writeFileSync(join(here, "results", "history.json"), `${JSON.stringify({ ...figures, at: new Date().toISOString(), loadAverage: loadavg() }, null, 2)}\n`);
+  console.log(`\n${renderHistory(figures).join("\n")}\n`);
+  process.exit(historyMet(figures) ? 0 : 1);
 }
 
 const loadBefore = loadavg();
@@ -147,9 +173,11 @@ console.log("Mutation latency…");
 const mutation = await measureMutation(Number(values.subscribers), Number(values.samples));
 console.log("Liveness under the largest permitted query…");
 const live = await liveness();
+console.log("Cost independent of history…");
+const historyFigures = await history();
 console.log(values["skip-fanout"] ? "Fan-out: reading the recorded figures" : "Fan-out…");
 const scenarios: ScenarioFigures[] = SCENARIOS.map((s, i) => ({ name: s.name, runs: reads[i]!, sqlPerRequest: sql[i]!, target: s.target }));
-const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation, liveness: live, fanout: await fanout(), loadBefore };
+const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation, liveness: live, history: historyFigures, fanout: await fanout(), loadBefore };
 const text = renderReport(report);
 writeFileSync(join(here, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n${text}`);
 console.log(`\n${text}`);

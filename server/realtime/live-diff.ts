@@ -94,3 +94,14 @@ export function pageEventFor(change: PageChange | null, before: PageSummary, aft
     maintenance: change.subject === "MAINTENANCE" ? (after.maintenances.find((m) => m.id === id) ?? null) : null,
   };
 }
+
+/**
+ * True when `after` shows an incident at an older update than `before` did: read from
+ * a database state older than one already sent (any read that lags, e.g. a replica), so
+ * its listeners keep what they have rather than step back.
+ */
+export function olderThan(after: PageSummary, before: PageSummary): boolean {
+  if (before.incidents.length === 0) return false;
+  const sent = new Map(before.incidents.map((i) => [i.id, i.sequence]));
+  return after.incidents.some((i) => i.sequence < (sent.get(i.id) ?? 0));
+}

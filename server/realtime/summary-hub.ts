@@ -6,7 +6,8 @@ import type { Db } from "../db/client.js";
 import { NotFoundError } from "../errors.js";
 import type { Events, PageChange } from "../events.js";
 import { computePageSummaries, type PageSummary } from "../services/page-summary.js";
-import { componentChanges, pageEventFor } from "./live-diff.js";
+import { componentChanges, olderThan, pageEventFor } from "./live-diff.js";
+import { NewestSequences } from "./newest-sequences.js";
 import { sharedPayload } from "./shared-execution.js";
 import { inSlices } from "./slices.js";
 import type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate } from "./summary-types.js";
@@ -28,6 +29,8 @@ interface PageWatch {
   channels: Map<string | null, Channel>;
   /** Computations for this page run one at a time, in event order. */
   queue: Promise<void>;
+  /** Events older than one already sent are not sent (see newest-sequences.ts). */
+  newest: NewestSequences;
   stop(): void;
 }
 
@@ -59,6 +62,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
   /** Recomputes the page's views (only those without a summary yet when `initial`) and tells their listeners. */
   async function refresh(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): Promise<void> {
     if (!initial) await options.beforeUpdate?.(pageId, change).catch((error: unknown) => log.error({ err: error, pageId }, "Live access check failed"));
+    const fresh = change === null || watch.newest.admit(change);
     const channels = [...watch.channels.values()].filter((c) => (initial ? c.state === null : c.state !== null));
     if (channels.length === 0) return;
     let results: (PageSummary | NotFoundError)[];
@@ -76,13 +80,15 @@ export function createSummaryHub(options: SummaryHubOptions) {
     }
     const at = change?.at ?? options.now().toISOString();
     for (const [i, channel] of channels.entries()) {
-      const after = results[i]!;
-      if (after instanceof NotFoundError) {
+      const result = results[i]!;
+      if (result instanceof NotFoundError) {
         endChannel(watch, channel);
         continue;
       }
       const before = channel.state;
-      channel.state = { summary: sharedPayload(after), json: JSON.stringify(after) };
+      // A summary older than the one sent leaves the view as it was.
+      const after = before && olderThan(result, before.summary) ? before.summary : result;
+      channel.state = after === before?.summary ? before : { summary: sharedPayload(after), json: JSON.stringify(after) };
       if (!before) {
         await inSlices([...channel.members.keys()], (l) => void (channel.members.has(l) && start(channel, l)));
         continue;
@@ -94,7 +100,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
         change,
         summary: changed ? after : null,
         componentChanges: changed ? componentChanges(before.summary, after, change, at).map(sharedPayload) : [],
-        pageEvent: shareIfAny(pageEventFor(change, before.summary, after)),
+        pageEvent: fresh ? shareIfAny(pageEventFor(change, before.summary, after)) : null,
       };
       if (!update.summary && !update.pageEvent) continue;
       const started: LiveListener[] = [];
@@ -129,7 +135,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
 
   function watchPage(pageId: string): PageWatch {
     const iterator = options.events.subscribe("page:changed", pageId)[Symbol.asyncIterator]();
-    const watch: PageWatch = { channels: new Map(), queue: Promise.resolve(), stop: () => void iterator.return?.() };
+    const watch: PageWatch = { channels: new Map(), queue: Promise.resolve(), newest: new NewestSequences(), stop: () => void iterator.return?.() };
     void (async () => {
       // The first next() registers the topic listener synchronously: no change is missed.
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) {

@@ -7,7 +7,7 @@ import { canUpdateIncident } from "../domain/transitions.js";
 import { INCIDENT_IMPACTS, type IncidentImpact, type IncidentStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import { componentChanges, withIncident, type Publication, type PublishOptions } from "./preview.js";
-import { lockIncident } from "./sequences.js";
+import { lockIncident, oneAtATime } from "./sequences.js";
 
 type Tx = Prisma.TransactionClient;
 export type NamedImpact = NamedComponentLevel<IncidentImpact>;
@@ -75,6 +75,11 @@ export async function publishIncident(db: Db, input: PublishIncidentInput, optio
 }
 
 export async function publishIncidentUpdate(db: Db, input: IncidentUpdateInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
+  if (options.preview) return writeIncidentUpdate(db, input, options);
+  return oneAtATime(`incident:${input.incidentId}`, () => writeIncidentUpdate(db, input, options));
+}
+
+async function writeIncidentUpdate(db: Db, input: IncidentUpdateInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
   return db.$transaction(async (tx) => {
     // A publish takes the incident's row lock first, so concurrent updates
     // serialize and each reads the one committed before it.

@@ -8,7 +8,7 @@ import { allowedMaintenanceStatusChange, canUpdateMaintenance, dueMaintenanceTra
 import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
-import { lockMaintenance } from "./sequences.js";
+import { lockMaintenance, oneAtATime } from "./sequences.js";
 
 export { applyAnyDueTransition, applyDueTransition, dueMaintenances, type DueTransition } from "./maintenance-schedule.js";
 
@@ -93,6 +93,11 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
 }
 
 export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
+  if (options.preview) return writeMaintenanceUpdate(db, input, options);
+  return oneAtATime(`maintenance:${input.maintenanceId}`, () => writeMaintenanceUpdate(db, input, options));
+}
+
+async function writeMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
   return db.$transaction(async (tx) => {
     // Locked first, so concurrent updates serialize and each reads the one committed before it.
     if (!options.preview) await lockMaintenance(tx, input.maintenanceId);
