@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
+import { createSessionFallback } from "./auth/session-fallback.js";
 import { createSignInLimits } from "./auth/sign-in-limits.js";
 import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
@@ -14,6 +15,8 @@ import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
 import { createFeeds, feedRoute } from "./http/feed.js";
 import { healthRoute } from "./http/health.js";
+import { useLastKnownAnswers } from "./http/last-known.js";
+import { createOutageWatch } from "./http/outage-watch.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
@@ -25,6 +28,7 @@ import { resolveLimits, type Limits } from "./limits.js";
 import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
+import { useServiceUnavailableStatus } from "./plugins/unavailable-status.js";
 import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
@@ -104,7 +108,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
+  const sessions = createSessionFallback({ events });
+  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl, sessions };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events });
@@ -115,6 +120,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   // down never arrived, so none of them can be trusted after an outage.
   const caches = [readCache, pageLooks, badges, feeds];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
+  // Nor can they once the database stops answering: requests then try it, and get
+  // the last known answers, marked stale, when it still does not answer.
+  const outage = createOutageWatch(() => caches.forEach((cache) => cache.clear()));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
@@ -127,6 +135,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       ...useOperationLimits(limits),
       useMutationRateLimit(limits, redis?.counter),
       ...readCache.plugins,
+      // After the read cache, which so never stores or shares a stale answer.
+      useLastKnownAnswers({ outage }),
+      // After the last known answers: a query one of them answered did not fail.
+      useServiceUnavailableStatus(),
       useCsrfPrevention(),
       // Last: it adds Origin to the Vary the read cache sets.
       useCors(origins),
@@ -137,11 +149,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     landingPage: false,
   });
   const routes: Route[] = [
-    healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined }),
+    healthRoute({ db: database.db, redisHealthy: redis ? () => redis.healthy() : undefined, outage }),
     authRoutes(services),
-    badgeRoute(badges.get),
-    feedRoute(feeds.get, publicUrl),
-    webRoute({ lookFor: pageLooks.get }),
+    badgeRoute(badges.lookup),
+    feedRoute(feeds.lookup, publicUrl),
+    webRoute({ lookFor: pageLooks.lookup }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers });
   const signInPruning = startSignInPruning({ db: database.db, now, timers });
@@ -184,6 +196,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       liveAccess.stop();
       hub.close();
       for (const cache of caches) cache.close();
+      sessions.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

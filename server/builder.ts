@@ -14,6 +14,7 @@ import type { Db } from "./db/client.js";
 import type { AuthScopes } from "./auth/actor.js";
 import AuthBeforeInputPlugin from "./plugins/auth-before-input.js";
 import { scopeAuthOptions } from "./plugins/scope-auth.js";
+import UnavailableMutationsPlugin from "./plugins/unavailable-mutations.js";
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
@@ -41,9 +42,10 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: true;
 }>({
   // Errors first so it catches what later plugins throw (see plugin-errors docs),
-  // then authorization, so no other plugin's wrapper runs for a refused caller;
+  // then the one that turns a database outage into its typed error, then
+  // authorization, so no other plugin's wrapper runs for a refused caller;
   // AuthBeforeInput also runs it ahead of input validation.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
+  plugins: [ErrorsPlugin, UnavailableMutationsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {

@@ -1,12 +1,15 @@
 // Liveness: the process answers. Readiness: it can serve (database reachable,
 // and Redis when configured), so a load balancer can take it out of rotation.
 import type { Db } from "../db/client.js";
+import type { OutageWatch } from "./outage-watch.js";
 import type { Route } from "./routes.js";
 
 export interface HealthChecks {
   db: Db;
   /** Undefined when Redis is not configured. */
   redisHealthy?: () => boolean;
+  /** Told what each probe of the database found. */
+  outage?: OutageWatch;
 }
 
 async function databaseUp(db: Db): Promise<boolean> {
@@ -28,6 +31,8 @@ export function healthRoute(checks: HealthChecks): Route {
     }
     if (url.pathname !== "/health/ready" && url.pathname !== "/health") return false;
     const database = (await databaseUp(checks.db)) ? "up" : "down";
+    if (database === "up") checks.outage?.answered();
+    else checks.outage?.failed();
     const redis = checks.redisHealthy ? (checks.redisHealthy() ? "up" : "down") : "not configured";
     const ready = database === "up" && redis !== "down";
     res.writeHead(ready ? 200 : 503, { "content-type": "application/json", "cache-control": "no-store" });

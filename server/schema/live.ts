@@ -7,7 +7,7 @@ import { createGraphQLError } from "graphql-yoga";
 import { builder } from "../builder.js";
 import { authScopes, canViewSubPage } from "../auth/actor.js";
 import type { Context } from "../context.js";
-import { AccessDeniedError } from "../errors.js";
+import { AccessDeniedError, ServiceUnavailableError } from "../errors.js";
 import type { BoundedQueue } from "../realtime/bounded-queue.js";
 import { NOT_HELD, type LiveView } from "../realtime/live-access.js";
 import { eventStream, summaryStream } from "../realtime/live-stream.js";
@@ -15,6 +15,9 @@ import type { SummaryHub, SummaryKey, SummaryUpdate } from "../realtime/summary-
 import { ComponentStatusEvent, LiveStatus, PageEvent } from "./live-types.js";
 
 const FORBIDDEN = "You may not see this page";
+
+/** A refusal, unless the caller's credentials went unchecked for want of a database: then a hint to retry. */
+const refused = (ctx: Context) => (ctx.authError === "unavailable" ? new ServiceUnavailableError() : new AccessDeniedError(FORBIDDEN, "FORBIDDEN"));
 
 /**
  * The view a subscriber asked for, if they may see it. A customer sub-page is refused
@@ -31,10 +34,10 @@ async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null
   });
   if (!view) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   if (subPageSlug == null) {
-    if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
+    if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw refused(ctx);
     return { pageId: view.pageId, subPageId: null, kind: view.kind };
   }
-  if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw new AccessDeniedError(FORBIDDEN, "FORBIDDEN");
+  if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw refused(ctx);
   if (!view.subPageId) throw createGraphQLError(`No sub-page "${subPageSlug}" on "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   return { pageId: view.pageId, subPageId: view.subPageId, kind: view.kind };
 }
