@@ -63,10 +63,12 @@ export function useLastKnownAnswers(options: { max?: number; outage?: OutageWatc
     },
     onExecutionResult({ request, result, context, setResult }) {
       if (!result || Array.isArray(result) || Symbol.asyncIterator in result) return;
+      // Only queries that reached execution (a refused document has no caller yet).
       const operation = queries.get(context as object);
       const digest = asked.get(request);
+      if (!operation || !digest) return;
       const caller = callerKey(context as unknown as Context);
-      if (!operation || !digest || !caller) return;
+      if (!caller) return;
       const key = `${caller}\n${digest}`;
       const single = result as ExecutionResult & { [SERVED_FROM_CACHE]?: boolean };
       if (!single.errors?.length) {
