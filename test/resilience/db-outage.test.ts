@@ -18,7 +18,7 @@ import { mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../server/db/client.js";
 import { parseDatabaseUrl } from "../../server/db/url.js";
 import { ensureWebBuild } from "../../server/http/web-build.js";
@@ -119,6 +119,7 @@ describe.each(backends)("while the $name database refuses connections", (backend
   const sessions = { known: "", signedOut: "", expiring: "" };
   const before: Record<string, string> = {};
   const subscriptions: Subscription[] = [];
+  const logged: string[] = [];
 
   async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
     const res = await fetch(graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
@@ -128,6 +129,7 @@ describe.each(backends)("while the $name database refuses connections", (backend
   const ready = async () => (await get("/health/ready")).status;
 
   beforeAll(async () => {
+    vi.spyOn(console, "warn").mockImplementation((message: unknown) => void logged.push(String(message)));
     await ensureWebBuild({ rebuildIfStale: false, log: () => {} });
     url = await backend.url();
     t = await createTestApp({ databaseUrl: url, now: clock.now });
@@ -151,6 +153,7 @@ describe.each(backends)("while the $name database refuses connections", (backend
     for (const s of subscriptions) s.stop();
     if (outageOn) await outage.end();
     await t?.close();
+    vi.restoreAllMocks();
   });
 
   it("answers normally while the database is up (and so learns the last good state)", async () => {
@@ -273,5 +276,10 @@ describe.each(backends)("while the $name database refuses connections", (backend
     const create = await post(CREATE_PAGE, {}, bearer(t.adminKey));
     expect(create.status).toBe(200);
     expect(create.body.data?.createStatusPage.__typename).toBe("StatusPage");
+  });
+
+  it("logged the outage once when it noticed it, and once when the database answered again", () => {
+    expect(logged.filter((m) => m.startsWith("The database is unavailable"))).toHaveLength(1);
+    expect(logged.filter((m) => m === "The database answers again.")).toHaveLength(1);
   });
 });
