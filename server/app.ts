@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
+import { createSessionFallback } from "./auth/session-fallback.js";
 import { createSignInLimits } from "./auth/sign-in-limits.js";
 import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
@@ -15,6 +16,8 @@ import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
 import { createFeeds, feedRoute } from "./http/feed.js";
 import { healthRoute } from "./http/health.js";
+import { useLastKnownAnswers } from "./http/last-known.js";
+import { createOutageWatch } from "./http/outage-watch.js";
 import { publicUrlFromEnv } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAccess } from "./http/metrics.js";
@@ -35,6 +38,7 @@ import { useOperationLimits } from "./plugins/limits.js";
 import { useCsrfPrevention } from "./plugins/csrf.js";
 import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
 import { useOperationMetrics } from "./plugins/operation-metrics.js";
+import { useServiceUnavailableStatus } from "./plugins/unavailable-status.js";
 import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
 import { useQueryCost } from "./plugins/query-cost.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
@@ -148,7 +152,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl, log: requests.log };
+  const sessions = createSessionFallback({ events });
+  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl, log: requests.log, sessions };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql") });
@@ -161,6 +166,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   // down never arrived, so none of them can be trusted after an outage.
   const caches = [readCache, pageLooks, badges, feeds, statuspageJson];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
+  // Nor can they once the database stops answering: requests then try it, and get
+  // the last known answers, marked stale, when it still does not answer.
+  const outage = createOutageWatch(() => caches.forEach((cache) => cache.clear()));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
@@ -179,6 +187,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       useQueryCost(limits, redis?.counter),
       useMutationRateLimit(limits, redis?.counter),
       ...readCache.plugins,
+      // After the read cache, which so never stores or shares a stale answer.
+      useLastKnownAnswers({ outage }),
+      // After the last known answers: a query one of them answered did not fail.
+      useServiceUnavailableStatus(),
       useCsrfPrevention(),
       // Last: it adds Origin to the Vary the read cache sets.
       useCors(origins),
@@ -190,12 +202,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const routes: Route[] = [
     metricsRoute(metrics, metricsAccess),
-    healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log }),
+    healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log, outage }),
     authRoutes(services),
-    badgeRoute(badges.get),
-    feedRoute(feeds.get, publicUrl),
+    badgeRoute(badges.lookup),
+    feedRoute(feeds.lookup, publicUrl),
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
-    webRoute({ lookFor: pageLooks.get, log: requests.log }),
+    webRoute({ lookFor: pageLooks.lookup, log: requests.log }),
   ];
   const scheduler = startScheduler({ db: database.db, events, now, timers, log, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
   const signInPruning = startSignInPruning({ db: database.db, now, timers, log });
@@ -238,6 +250,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       liveAccess.stop();
       hub.close();
       for (const cache of caches) cache.close();
+      sessions.close();
       await ws?.close();
       if (server) {
         server.closeAllConnections();

@@ -16,6 +16,7 @@ import type { AuthScopes } from "./auth/actor.js";
 import AuthBeforeInputPlugin from "./plugins/auth-before-input.js";
 import { scopeAuthOptions } from "./plugins/scope-auth.js";
 import TextArgumentsPlugin from "./plugins/text-arguments.js";
+import UnavailableMutationsPlugin from "./plugins/unavailable-mutations.js";
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
@@ -53,9 +54,21 @@ export const builder = new SchemaBuilder<{
   DefaultInputFieldRequiredness: true;
 }>({
   // Errors first so it catches what later plugins throw (see plugin-errors docs),
-  // then authorization, so no other plugin's wrapper runs for a refused caller;
+  // then the one that turns a database outage into its typed error, then
+  // authorization, so no other plugin's wrapper runs for a refused caller;
   // AuthBeforeInput also runs it ahead of input validation; then text no database stores is refused.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, AuthBeforeInputPlugin, TextArgumentsPlugin, PrismaPlugin, RelayPlugin, ValidationPlugin, DataloaderPlugin, ComplexityPlugin],
+  plugins: [
+    ErrorsPlugin,
+    UnavailableMutationsPlugin,
+    ScopeAuthPlugin,
+    AuthBeforeInputPlugin,
+    TextArgumentsPlugin,
+    PrismaPlugin,
+    RelayPlugin,
+    ValidationPlugin,
+    DataloaderPlugin,
+    ComplexityPlugin,
+  ],
   defaultFieldNullability: false,
   defaultInputFieldRequiredness: true,
   prisma: {

@@ -2,8 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
 import type { Mailer } from "./auth/mailer.js";
+import type { SessionFallback } from "./auth/session-fallback.js";
 import type { SignInLimits } from "./auth/sign-in-limits.js";
 import type { Db } from "./db/client.js";
+import { isDatabaseUnavailable } from "./db/unavailable.js";
 import type { Events } from "./events.js";
 import { requestBaseUrl } from "./http/base-url.js";
 import { queueResponseCookie } from "./http/response-cookies.js";
@@ -52,6 +54,8 @@ export interface AppServices {
   publicUrl: string | null;
   /** The logger of the HTTP request being served, else the service's. */
   log: () => Logger;
+  /** Viewer sessions authenticated lately, accepted while the database is unavailable. */
+  sessions?: SessionFallback;
 }
 
 /** What Yoga hands the context factory: a Fetch request over HTTP, or the upgrade request and connectionParams over graphql-ws. */
@@ -66,15 +70,16 @@ function header(initial: InitialContext, name: string): string | null {
 
 /** One context factory for HTTP and WebSocket operations alike. */
 export async function createContext(services: AppServices, initial: InitialContext): Promise<Context> {
-  const { actor, error } = await resolveActor(
-    services.db,
-    {
-      authorization: header(initial, "authorization"),
-      cookie: header(initial, "cookie"),
-      connectionParams: initial.connectionParams ?? null,
-    },
-    services.now(),
-  );
+  const credentials = {
+    authorization: header(initial, "authorization"),
+    cookie: header(initial, "cookie"),
+    connectionParams: initial.connectionParams ?? null,
+  };
+  const { actor, error } = await resolveActor(services.db, credentials, services.now(), services.sessions).catch((failure: unknown) => {
+    // Public pages must keep answering (from what is known) while the database is down.
+    if (isDatabaseUnavailable(failure)) return { actor: { kind: "anonymous" } as const, error: "unavailable" as const };
+    throw failure;
+  });
   const request = initial.request;
   return {
     ...systemContext(services),

@@ -76,3 +76,20 @@ export class AccessDeniedError extends Error {
     this.extensions = { code: reason };
   }
 }
+
+/** Seconds a client is told to wait before retrying while the database is unavailable. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database did not answer (unreachable, refusing connections, or a transaction
+ * or statement timed out). Nothing was changed; the same request may succeed later.
+ */
+export class ServiceUnavailableError extends Error {
+  /** graphql-js copies these onto the GraphQL error where no result union catches this one. */
+  readonly extensions: { code: "SERVICE_UNAVAILABLE"; retryAfterSeconds: number };
+  constructor(readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS) {
+    super(`The database is unavailable right now; try again in ${retryAfterSeconds} s.`);
+    this.name = "ServiceUnavailableError";
+    this.extensions = { code: "SERVICE_UNAVAILABLE", retryAfterSeconds };
+  }
+}

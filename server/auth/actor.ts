@@ -3,9 +3,11 @@
 // @pothos/plugin-scope-auth checks.
 import type { Db } from "../db/client.js";
 import type { ApiKeyScope } from "../generated/sqlite/client.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { authenticateApiKey } from "./api-keys.js";
 import { readSessionCookie } from "./cookies.js";
-import { authenticateViewer } from "./viewer-sessions.js";
+import type { SessionFallback } from "./session-fallback.js";
+import { authenticateViewer, type AuthenticatedViewer } from "./viewer-sessions.js";
 
 export type Actor =
   | { kind: "anonymous" }
@@ -19,8 +21,11 @@ export type Actor =
  * something it should fix (report them, e.g. as UNAUTHENTICATED). `stale_cookie`
  * is routine — a browser still holding an expired or signed-out session — and
  * should leave the request anonymous, not fail it: public pages must keep working.
+ * `unavailable`: the database could not be asked, so the credentials could not be
+ * checked; the request runs as anonymous, and what needs them is refused as
+ * SERVICE_UNAVAILABLE rather than as unauthenticated.
  */
-export type AuthError = "invalid_key" | "invalid_session" | "invalid_authorization" | "stale_cookie";
+export type AuthError = "invalid_key" | "invalid_session" | "invalid_authorization" | "stale_cookie" | "unavailable";
 
 export interface Credentials {
   /** The Authorization header. */
@@ -38,8 +43,12 @@ export interface ResolvedActor {
 
 const ANONYMOUS: Actor = { kind: "anonymous" };
 
-/** An explicit credential (header or connectionParams) wins over the cookie; a failing one does not fall back to it. */
-export async function resolveActor(db: Db, credentials: Credentials, now: Date): Promise<ResolvedActor> {
+/**
+ * An explicit credential (header or connectionParams) wins over the cookie; a failing one does not fall back to it.
+ * With `sessions`, a viewer session known from earlier requests is still accepted while the database is unavailable;
+ * other credentials then throw the database's error.
+ */
+export async function resolveActor(db: Db, credentials: Credentials, now: Date, sessions?: SessionFallback): Promise<ResolvedActor> {
   const bearer = bearerFrom(credentials);
   if (bearer === "malformed") return { actor: ANONYMOUS, error: "invalid_authorization" };
   if (bearer !== null) {
@@ -49,21 +58,28 @@ export async function resolveActor(db: Db, credentials: Credentials, now: Date):
       return { actor: { kind: "operator", keyId: key.id, name: key.name, scope: key.scope } };
     }
     if (bearer.startsWith("sg_session_")) {
-      const viewer = await viewerActor(db, bearer, now);
+      const viewer = await viewerActor(db, bearer, now, sessions);
       return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "invalid_session" };
     }
     return { actor: ANONYMOUS, error: "invalid_authorization" };
   }
   const cookie = readSessionCookie(credentials.cookie);
   if (cookie !== null) {
-    const viewer = await viewerActor(db, cookie, now);
+    const viewer = await viewerActor(db, cookie, now, sessions);
     return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "stale_cookie" };
   }
   return { actor: ANONYMOUS };
 }
 
-async function viewerActor(db: Db, secret: string, now: Date): Promise<Actor | null> {
-  const viewer = await authenticateViewer(db, secret, now);
+async function viewerActor(db: Db, secret: string, now: Date, sessions?: SessionFallback): Promise<Actor | null> {
+  let viewer: AuthenticatedViewer | null;
+  try {
+    viewer = await authenticateViewer(db, secret, now);
+    sessions?.remember(secret, viewer);
+  } catch (error) {
+    viewer = sessions && isDatabaseUnavailable(error) ? sessions.recall(secret, now) : null;
+    if (!viewer) throw error;
+  }
   if (!viewer) return null;
   const { email, pageId, subPageIds, sessionId, expiresAt } = viewer;
   return { kind: "viewer", email, pageId, subPageIds, sessionId, expiresAt };

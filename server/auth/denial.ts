@@ -1,7 +1,7 @@
 // Refusals, worded so the client knows what to fix. UNAUTHENTICATED means "send
 // (other) credentials", FORBIDDEN "these credentials will never do": the
 // difference is the whole point of the reason field.
-import { AccessDeniedError } from "../errors.js";
+import { AccessDeniedError, ServiceUnavailableError } from "../errors.js";
 import type { Actor, AuthError } from "./actor.js";
 
 export type OperatorScope = "read" | "publish" | "admin";
@@ -12,20 +12,24 @@ export interface Caller {
   authError: AuthError | null;
 }
 
-const REFUSED: Record<Exclude<AuthError, "stale_cookie">, string> = {
+const REFUSED: Record<Exclude<AuthError, "stale_cookie" | "unavailable">, string> = {
   invalid_key: "The API key is unknown or revoked",
   invalid_session: "The session is unknown, expired or signed out; sign in again",
   invalid_authorization: 'The Authorization header must be "Bearer <API key or session token>"',
 };
 
-/** Sent credentials that were refused, or null when none were sent (a stale cookie counts as none). */
-function refusedCredentials(caller: Caller): AccessDeniedError | null {
+/**
+ * Sent credentials that were refused, or null when none were sent (a stale cookie counts as none).
+ * Credentials the database could not check are not refused: the caller is told to retry.
+ */
+function refusedCredentials(caller: Caller): AccessDeniedError | ServiceUnavailableError | null {
   const error = caller.authError;
+  if (error === "unavailable") return new ServiceUnavailableError();
   return error && error !== "stale_cookie" ? new AccessDeniedError(REFUSED[error], "UNAUTHENTICATED") : null;
 }
 
 /** Refuses an operation that needs an operator key with `scope`. */
-export function operatorRequired(caller: Caller, scope: OperatorScope): AccessDeniedError {
+export function operatorRequired(caller: Caller, scope: OperatorScope): AccessDeniedError | ServiceUnavailableError {
   const needs = `This needs an API key with the ${scope} scope`;
   const { actor } = caller;
   if (actor.kind === "operator") {
@@ -38,7 +42,7 @@ export function operatorRequired(caller: Caller, scope: OperatorScope): AccessDe
 const NOT_YOURS = "You may not see this page";
 
 /** Refuses a customer sub-page. The same words whether or not it exists, so refusals reveal nothing. */
-export function subPageDenied(caller: Caller): AccessDeniedError {
+export function subPageDenied(caller: Caller): AccessDeniedError | ServiceUnavailableError {
   if (caller.actor.kind !== "anonymous") return new AccessDeniedError(NOT_YOURS, "FORBIDDEN");
   return refusedCredentials(caller) ?? new AccessDeniedError("Sign in to see this page", "UNAUTHENTICATED");
 }

@@ -8,7 +8,7 @@ import type { ComponentStatus } from "../domain/types.js";
 import type { Events } from "../events.js";
 import { computePageSummary } from "../services/page-summary.js";
 import { pageDocumentRoute, type Route } from "./routes.js";
-import { createSlugMemo } from "./slug-memo.js";
+import { createSlugMemo, type Lookup } from "./slug-memo.js";
 
 
 const COLOURS: Record<ComponentStatus, string> = {
@@ -65,7 +65,7 @@ export function createBadges(options: { db: Db; events: Events; now: () => Date;
   });
 }
 
-export function badgeRoute(badgeFor: (slug: string) => Promise<Badge | null>): Route {
+export function badgeRoute(badgeFor: (slug: string) => Promise<Lookup<Badge>>): Route {
   return pageDocumentRoute({
     prefix: "/badge/",
     extension: ".svg",

@@ -10,7 +10,7 @@ import { loadPageFeed, type FeedUpdate, type PageFeedSource } from "../services/
 import { renderAtom, type AtomEntry } from "./atom.js";
 import { requestBaseUrl } from "./base-url.js";
 import { pageDocumentRoute, type Route } from "./routes.js";
-import { createSlugMemo } from "./slug-memo.js";
+import { createSlugMemo, type Lookup } from "./slug-memo.js";
 
 const STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
   INVESTIGATING: "Investigating",
@@ -85,7 +85,7 @@ export function createFeeds(options: { db: Db; events: Events; onLookup?: (hit: 
   });
 }
 
-export function feedRoute(feedFor: (slug: string) => Promise<Feed | null>, publicUrl: string | null): Route {
+export function feedRoute(feedFor: (slug: string) => Promise<Lookup<Feed>>, publicUrl: string | null): Route {
   return pageDocumentRoute({
     prefix: "/feed/",
     extension: ".atom",

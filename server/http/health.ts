@@ -4,6 +4,7 @@
 // down: the body says which one is "slow" and why, and each change is logged once.
 import type { DatabaseProbe, ProbeResult } from "../db/probe.js";
 import type { Logger } from "../logger.js";
+import type { OutageWatch } from "./outage-watch.js";
 import type { Route } from "./routes.js";
 
 export interface HealthChecks {
@@ -11,6 +12,8 @@ export interface HealthChecks {
   /** Undefined when Redis is not configured. */
   redis?: () => ProbeResult;
   log: Logger;
+  /** Told what each probe of the database found. */
+  outage?: OutageWatch;
 }
 
 /** Logs the database's state each time it changes (Redis logs its own, where it is watched). */
@@ -36,6 +39,8 @@ export function healthRoute(checks: HealthChecks): Route {
     if (url.pathname !== "/health/ready" && url.pathname !== "/health") return false;
     const database = await checks.database.check();
     noteDatabase(database);
+    if (database.state === "up") checks.outage?.answered();
+    else checks.outage?.failed();
     const redis = checks.redis?.();
     const ready = database.state === "up" && (!redis || redis.state === "up");
     const detail = {

@@ -3,6 +3,9 @@
 // and returns true, or returns false to let the next one (and finally Yoga) have it.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
+import type { Lookup } from "./slug-memo.js";
+import { staleHeaders, UNAVAILABLE } from "./stale.js";
 
 export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
@@ -14,6 +17,12 @@ export function withRoutes(routes: Route[], fallback: (req: IncomingMessage, res
       for (const route of routes) if (await route(req, res, url)) return;
       fallback(req, res);
     } catch (error) {
+      // Not a fault of ours, and readiness says so already: a retry hint, no log.
+      if (isDatabaseUnavailable(error)) {
+        if (!res.headersSent) res.writeHead(UNAVAILABLE.status, UNAVAILABLE.headers);
+        res.end(UNAVAILABLE.body);
+        return;
+      }
       log().error({ err: error }, "HTTP route failed");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end("Internal error");
@@ -26,8 +35,8 @@ export interface PageDocumentRoute<T> {
   prefix: string;
   /** What follows the slug, e.g. `.svg`. */
   extension: string;
-  /** The document of a public page; null for other pages and unknown slugs (the same 404 for both). */
-  find(slug: string): Promise<T | null>;
+  /** The document of a public page; null for other pages and unknown slugs (the same 404 for both). `asOf`: a last known one. */
+  find(slug: string): Promise<Lookup<T>>;
   /** Its body and ETag, for this request. */
   render(document: T, req: IncomingMessage): { body: string; etag: string };
   /** Sent with the body (and with a 304). */
@@ -38,7 +47,8 @@ export interface PageDocumentRoute<T> {
 
 /**
  * A per-page document under a path of its own (badges, feeds): GET and HEAD only,
- * a 404 that says nothing about whether a page exists, an ETag and 304.
+ * a 404 that says nothing about whether a page exists, an ETag and 304. While the
+ * database is unavailable, the last known document, marked stale.
  */
 export function pageDocumentRoute<T>(options: PageDocumentRoute<T>): Route {
   const path = new RegExp(`^${options.prefix}([a-z0-9-]{1,60})${options.extension.replace(".", "\\.")}$`);
@@ -49,12 +59,13 @@ export function pageDocumentRoute<T>(options: PageDocumentRoute<T>): Route {
       return true;
     }
     const slug = path.exec(url.pathname)?.[1];
-    const document = slug ? await options.find(slug) : null;
+    const { value: document, asOf } = slug ? await options.find(slug) : { value: null, asOf: null };
+    const stale = asOf ? staleHeaders(asOf) : {};
     if (!document) {
-      res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30" }).end(options.missing);
+      res.writeHead(404, { "content-type": "text/plain", "cache-control": "public, max-age=30", ...stale }).end(options.missing);
       return true;
     }
-    sendDocument(req, res, options.render(document, req), options.headers);
+    sendDocument(req, res, options.render(document, req), { ...options.headers, ...stale });
     return true;
   };
 }

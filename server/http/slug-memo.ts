@@ -3,6 +3,10 @@
 // arrive on `pages:changed`, from every instance through Redis. A change to a
 // page itself (created, renamed, moved to another slug, deleted) drops every
 // answer, those for unknown slugs included: any of them may now name that page.
+// The last answer computed for each slug outlives those drops, as a fallback for
+// while the database is unavailable: better the last known badge than none.
+import { LRUCache } from "lru-cache";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import type { Events, PageChange } from "../events.js";
 
 export interface SlugMemoOptions<T> {
@@ -25,10 +29,17 @@ interface Entry<T> {
   expiresAt: number;
 }
 
+/** An answer for a slug: `asOf` is null when current, else when this last known one was computed. */
+export interface Lookup<T> {
+  value: T | null;
+  asOf: Date | null;
+}
+
 export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
   const max = options.max ?? 1_000;
   const ttlMs = options.ttlMs ?? 60_000;
   const entries = new Map<string, Entry<T>>();
+  const lastKnown = new LRUCache<string, { pageId: string | null; value: T | null; at: Date }>({ max });
   // Bumped on every drop: a load that started before a change must not store what it read.
   let generation = 0;
 
@@ -42,34 +53,55 @@ export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
     generation++;
   }
 
-  /** The answer for the slug, or null when no page has it. */
-  async function get(slug: string): Promise<T | null> {
+  /**
+   * The answer for the slug (value null when no page has it). While the database is
+   * unavailable, the last one computed (asOf set); throws the database's error when there is none.
+   */
+  async function lookup(slug: string): Promise<Lookup<T>> {
     const known = entries.get(slug);
     const hit = known !== undefined && Date.now() < known.expiresAt;
     options.onLookup?.(hit);
-    if (hit) return known.value;
+    if (hit) return { value: known.value, asOf: null };
     const started = generation;
-    const loaded = await options.load(slug);
+    let loaded: Awaited<ReturnType<typeof options.load>>;
+    try {
+      loaded = await options.load(slug);
+    } catch (error) {
+      const last = isDatabaseUnavailable(error) ? lastKnown.get(slug) : undefined;
+      if (!last) throw error;
+      return { value: last.value, asOf: last.at };
+    }
+    const pageId = loaded?.pageId ?? null;
+    const value = loaded?.value ?? null;
     if (started === generation) {
       entries.delete(slug);
       if (entries.size >= max) entries.delete(entries.keys().next().value!);
-      entries.set(slug, { pageId: loaded?.pageId ?? null, value: loaded?.value ?? null, expiresAt: Date.now() + ttlMs });
+      entries.set(slug, { pageId, value, expiresAt: Date.now() + ttlMs });
+      lastKnown.set(slug, { pageId, value, at: new Date() });
     }
-    return loaded?.value ?? null;
+    return { value, asOf: null };
+  }
+
+  /** A deleted page has no last known answer to fall back on. */
+  function forgetPage(pageId: string): void {
+    for (const [slug, last] of lastKnown.entries()) if (last.pageId === pageId) lastKnown.delete(slug);
   }
 
   const iterator = options.events.subscribe("pages:changed")[Symbol.asyncIterator]();
   void (async () => {
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
       const change = next.value;
+      if (change.subject === "PAGE" && change.kind === "DELETED") forgetPage(change.pageId);
       if (change.subject === "PAGE") clear();
       else if (options.staleAfter(change)) dropPage(change.pageId);
     }
   })();
 
   return {
-    get,
-    /** Forget everything, e.g. after Redis was unreachable and changes may have gone unheard. */
+    lookup,
+    /** The current answer's value (null: no page has the slug); like `lookup`, the last known one while the database is unavailable. */
+    get: async (slug: string): Promise<T | null> => (await lookup(slug)).value,
+    /** Forget every current answer, e.g. after Redis was unreachable and changes may have gone unheard (last known ones stay). */
     clear,
     close: () => void iterator.return?.(),
   };

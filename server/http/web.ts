@@ -8,11 +8,14 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { SERVER_PATHS } from "../domain/slug.js";
 import { defaultLogger, type Logger } from "../logger.js";
 import { dressIndexHtml } from "./index-html.js";
 import { PAGE_LOOKS_MAX, type PageLook } from "./page-look.js";
 import type { Route } from "./routes.js";
+import type { Lookup } from "./slug-memo.js";
+import { staleHeaders } from "./stale.js";
 
 export const WEB_DIST = fileURLToPath(new URL("../../dist/web/", import.meta.url));
 
@@ -48,8 +51,8 @@ interface CachedFile {
 
 export interface WebRouteOptions {
   dir?: string;
-  /** A page's look by slug; without it every client route gets index.html as built. */
-  lookFor?: (slug: string) => Promise<PageLook | null>;
+  /** A page's look by slug (`asOf`: the last known one); without it every client route gets index.html as built. */
+  lookFor?: (slug: string) => Promise<Lookup<PageLook>>;
   /** The logger of the request being served. */
   log?: () => Logger;
 }
@@ -89,15 +92,16 @@ export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRo
   }
 
   /** index.html for a client route: dressed for the page it names, as built for `/` and unknown pages. */
-  async function indexFor(index: CachedFile, path: string): Promise<CachedFile> {
+  async function indexFor(index: CachedFile, path: string): Promise<{ file: CachedFile; asOf: Date | null }> {
     const slug = pageSlug(path);
-    if (!slug || !lookFor) return index;
+    if (!slug || !lookFor) return { file: index, asOf: null };
     // The app works without the dressing: a failed look-up must not fail the page.
-    const look = await lookFor(slug).catch((error: unknown) => {
-      log().error({ err: error }, "Page look-up for index.html failed; serving it undressed");
-      return null;
+    const { value: look, asOf } = await lookFor(slug).catch((error: unknown) => {
+      // An unavailable database is reported by readiness, not once per page view.
+      if (!isDatabaseUnavailable(error)) log().error({ err: error }, "Page look-up for index.html failed; serving it undressed");
+      return { value: null, asOf: null };
     });
-    return look ? dress(index, look) : index;
+    return { file: look ? dress(index, look) : index, asOf };
   }
 
   return async (req, res, url) => {
@@ -116,7 +120,8 @@ export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRo
     const found = await load(index);
     if (!found) return false;
     // Revalidated every time, so a new deploy's asset names and a page's new look are picked up at once.
-    send(req, res, await indexFor(found, path), index, "no-cache", { "content-security-policy": CSP });
+    const { file, asOf } = await indexFor(found, path);
+    send(req, res, file, index, "no-cache", { "content-security-policy": CSP, ...(asOf ? staleHeaders(asOf) : {}) });
     return true;
   };
 }

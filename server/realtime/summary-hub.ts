@@ -1,14 +1,18 @@
 // Live summaries, computed once per change for every watched view of a page (in
 // one batch of statements) and shared by all subscribers of the same page or
 // sub-page. Listeners receive the shared objects, so resolving a subscriber's
-// event does no database work.
+// event does no database work. While the database is unavailable, new subscribers
+// start from the last summary computed for their view (marked with `asOf`) and the
+// page is recomputed every `retryMs` until it answers; then they get the current one.
 import type { Db } from "../db/client.js";
-import { NotFoundError } from "../errors.js";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
+import { NotFoundError, ServiceUnavailableError } from "../errors.js";
 import type { Events, PageChange } from "../events.js";
 import { computePageSummaries, type PageSummary } from "../services/page-summary.js";
 import { componentChanges, olderThan, pageEventFor } from "./live-diff.js";
 import { NewestSequences } from "./newest-sequences.js";
 import { sharedPayload } from "./shared-execution.js";
+import { LastSummaries } from "./last-summaries.js";
 import { inSlices } from "./slices.js";
 import type { ComponentStatusEvent, LiveListener, LivePageEvent, SummaryKey, SummaryUpdate } from "./summary-types.js";
 import { ViewCache, type ResolvedView } from "./view-cache.js";
@@ -31,8 +35,13 @@ interface PageWatch {
   queue: Promise<void>;
   /** Events older than one already sent are not sent (see newest-sequences.ts). */
   newest: NewestSequences;
+  /** The next recomputation while the database is unavailable. */
+  retry: NodeJS.Timeout | null;
   stop(): void;
 }
+
+/** How often a page whose summaries could not be computed (database unavailable) is tried again. */
+export const SUMMARY_RETRY_MS = 2_000;
 
 export interface SummaryHubOptions {
   db: Db;
@@ -48,12 +57,16 @@ export interface SummaryHubOptions {
   beforeUpdate?: (pageId: string, change: PageChange | null) => Promise<void>;
   /** Called once a change's update has been handed to every listener of a view: once per change and view. */
   delivered?: (change: PageChange) => void;
+  /** How often to try again while the database is unavailable (default SUMMARY_RETRY_MS). */
+  retryMs?: number;
 }
 
 export function createSummaryHub(options: SummaryHubOptions) {
   const pages = new Map<string, PageWatch>();
   const views = new ViewCache((pageId) => pages.has(pageId));
+  const lastSummaries = new LastSummaries();
   const log = options.log ?? defaultLogger();
+  const retryMs = options.retryMs ?? SUMMARY_RETRY_MS;
 
   function enqueue(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): void {
     watch.queue = watch.queue.then(() => refresh(pageId, watch, change, initial)).catch((error: unknown) => log.error({ err: error, pageId }, "Live summaries failed"));
@@ -70,7 +83,10 @@ export function createSummaryHub(options: SummaryHubOptions) {
       results = await computePageSummaries(options.db, pageId, channels.map((c) => c.key.subPageId), options.now());
     } catch (error) {
       // The page is gone: its views end. Anything else keeps the last summary until the next change.
-      if (error instanceof NotFoundError) results = channels.map(() => error);
+      if (error instanceof NotFoundError) {
+        lastSummaries.forgetPage(pageId);
+        results = channels.map(() => error);
+      } else if (isDatabaseUnavailable(error)) return fallBack(pageId, watch, channels, initial);
       else if (!initial) throw error;
       else {
         // Subscribers are told it failed, not why: the cause is ours to log.
@@ -88,6 +104,7 @@ export function createSummaryHub(options: SummaryHubOptions) {
       const before = channel.state;
       // A summary older than the one sent leaves the view as it was.
       const after = before && olderThan(result, before.summary) ? before.summary : result;
+      lastSummaries.remember(channel.key, after);
       channel.state = after === before?.summary ? before : { summary: sharedPayload(after), json: JSON.stringify(after) };
       if (!before) {
         await inSlices([...channel.members.keys()], (l) => void (channel.members.has(l) && start(channel, l)));
@@ -108,6 +125,31 @@ export function createSummaryHub(options: SummaryHubOptions) {
       // Only those still subscribed when their slice comes up.
       await inSlices(started, (l) => void (channel.members.has(l) && call(l, "update", update)));
       if (change) options.delivered?.(change);
+    }
+  }
+
+  /**
+   * The database did not answer: views without a summary yet start from their last
+   * known one (or end, when there is none), views with one keep it, and the page is
+   * tried again in `retryMs`.
+   */
+  async function fallBack(pageId: string, watch: PageWatch, channels: Channel[], initial: boolean): Promise<void> {
+    if (!watch.retry) {
+      watch.retry = setTimeout(() => {
+        watch.retry = null;
+        if (pages.get(pageId) === watch) enqueue(pageId, watch, null, false);
+      }, retryMs);
+      watch.retry.unref();
+    }
+    if (!initial) return;
+    for (const channel of channels) {
+      const last = lastSummaries.stale(channel.key);
+      if (!last) {
+        endChannel(watch, channel, new ServiceUnavailableError());
+        continue;
+      }
+      channel.state = { summary: sharedPayload(last), json: JSON.stringify(last) };
+      await inSlices([...channel.members.keys()], (l) => void (channel.members.has(l) && start(channel, l)));
     }
   }
 
@@ -135,7 +177,16 @@ export function createSummaryHub(options: SummaryHubOptions) {
 
   function watchPage(pageId: string): PageWatch {
     const iterator = options.events.subscribe("page:changed", pageId)[Symbol.asyncIterator]();
-    const watch: PageWatch = { channels: new Map(), queue: Promise.resolve(), newest: new NewestSequences(), stop: () => void iterator.return?.() };
+    const watch: PageWatch = {
+      channels: new Map(),
+      queue: Promise.resolve(),
+      retry: null,
+      newest: new NewestSequences(),
+      stop: () => {
+        if (watch.retry) clearTimeout(watch.retry);
+        void iterator.return?.();
+      },
+    };
     void (async () => {
       // The first next() registers the topic listener synchronously: no change is missed.
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) {

@@ -4,6 +4,10 @@
 // Any change announced for the page drops its entries (a renamed page or sub-page,
 // a customer added or removed), and so does a resync after missed events.
 // Only the lookup is remembered; who may see the view is decided every time.
+// The last view each slug named is also kept, past those drops, for while the
+// database is unavailable: a new subscriber then still finds its view.
+import { LRUCache } from "lru-cache";
+import { isDatabaseUnavailable } from "../db/unavailable.js";
 import type { PageKind } from "../generated/sqlite/client.js";
 
 export interface ResolvedView {
@@ -16,6 +20,7 @@ export interface ResolvedView {
 export class ViewCache {
   private readonly entries = new Map<string, ResolvedView>();
   private readonly keysByPage = new Map<string, Set<string>>();
+  private readonly lastKnown = new LRUCache<string, ResolvedView>({ max: 1_000 });
   /** Bumped by every drop: a lookup that straddles one is not remembered. */
   private version = 0;
 
@@ -27,7 +32,15 @@ export class ViewCache {
     const known = this.entries.get(key);
     if (known) return known;
     const version = this.version;
-    const view = await load();
+    let view: ResolvedView | null;
+    try {
+      view = await load();
+    } catch (error) {
+      const last = isDatabaseUnavailable(error) ? this.lastKnown.get(key) : undefined;
+      if (!last) throw error;
+      return last;
+    }
+    if (view && version === this.version) this.lastKnown.set(key, view);
     if (view && version === this.version && this.watched(view.pageId)) {
       this.entries.set(key, view);
       let keys = this.keysByPage.get(view.pageId);

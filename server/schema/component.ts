@@ -31,6 +31,18 @@ export const StatusSummary = builder.objectRef<Summary>("StatusSummary").impleme
   fields: (t) => ({
     status: t.field({ type: ComponentStatus, resolve: (s) => s.status }),
     sentence: t.exposeString("sentence"),
+    // Always current when resolved: a last known answer (served while the database
+    // is unavailable) has them set afterwards (server/http/stale-answer.ts).
+    stale: t.boolean({
+      description: "True when this is the last known state, served because the database is unavailable right now; it may be out of date.",
+      resolve: () => false,
+    }),
+    asOf: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When a stale summary was computed; null when it is current.",
+      resolve: () => null,
+    }),
   }),
 });
 

@@ -1,7 +1,7 @@
 // The typed errors mutations return. Every one implements `Error { message }`.
 import { builder } from "../builder.js";
 import { RateLimitedError } from "../auth/rate-limit.js";
-import { AccessDeniedError, InUseError, InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
+import { AccessDeniedError, InUseError, InvalidStateError, NotFoundError, ServiceUnavailableError, ValidationError, type ValidationIssue } from "../errors.js";
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   description: "A failure the client can act on. Nothing was changed.",
@@ -58,5 +58,12 @@ builder.objectType(RateLimitedError, {
   fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "When to try again." }) }),
 });
 
+builder.objectType(ServiceUnavailableError, {
+  name: "ServiceUnavailableError",
+  description: "The database is unavailable right now (unreachable, or it did not answer in time). Nothing was changed; retry later.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "When to try again." }) }),
+});
+
 /** The errors every mutation may return. */
-export const MUTATION_ERRORS = [AccessDeniedError, ValidationError, NotFoundError, InUseError, InvalidStateError];
+export const MUTATION_ERRORS = [AccessDeniedError, ValidationError, NotFoundError, InUseError, InvalidStateError, ServiceUnavailableError];

@@ -86,6 +86,11 @@ export const LiveStatus = builder.objectRef<PageSummary>("LiveStatus").implement
     components: t.field({ type: [LiveComponent], description: "In the order the page shows them.", resolve: (s) => s.components }),
     incidents: t.field({ type: [LiveIncident], description: "Unresolved incidents, newest first.", resolve: (s) => s.incidents }),
     maintenances: t.field({ type: [LiveMaintenance], description: "Maintenance in progress, by start.", resolve: (s) => s.maintenances }),
+    stale: t.boolean({
+      description: "True when this is the last known state, sent because the database is unavailable right now; the current one follows once it answers.",
+      resolve: (s) => s.asOf !== undefined,
+    }),
+    asOf: t.field({ type: "DateTime", nullable: true, description: "When a stale summary was computed; null when it is current.", resolve: (s) => (s.asOf ? instant(s.asOf) : null) }),
   }),
 });
 

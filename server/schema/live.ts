@@ -8,11 +8,15 @@ import { builder } from "../builder.js";
 import { authScopes, canViewSubPage } from "../auth/actor.js";
 import { operatorRequired, subPageDenied } from "../auth/denial.js";
 import type { Context } from "../context.js";
+import { ServiceUnavailableError } from "../errors.js";
 import type { BoundedQueue } from "../realtime/bounded-queue.js";
 import { NOT_HELD, type LiveView } from "../realtime/live-access.js";
 import { eventStream, summaryStream } from "../realtime/live-stream.js";
 import type { SummaryHub, SummaryKey, SummaryUpdate } from "../realtime/summary-hub.js";
 import { ComponentStatusEvent, LiveStatus, PageEvent } from "./live-types.js";
+
+/** Unless the caller's credentials went unchecked for want of a database: then a hint to retry. */
+const unavailable = (ctx: Context) => ctx.authError === "unavailable";
 
 /**
  * The view a subscriber asked for, if they may see it. A customer sub-page is refused
@@ -29,10 +33,10 @@ async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null
   });
   if (!view) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   if (subPageSlug == null) {
-    if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw operatorRequired(ctx, "read");
+    if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw unavailable(ctx) ? new ServiceUnavailableError() : operatorRequired(ctx, "read");
     return { pageId: view.pageId, subPageId: null, kind: view.kind };
   }
-  if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw subPageDenied(ctx);
+  if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw unavailable(ctx) ? new ServiceUnavailableError() : subPageDenied(ctx);
   if (!view.subPageId) throw createGraphQLError(`No sub-page "${subPageSlug}" on "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   return { pageId: view.pageId, subPageId: view.subPageId, kind: view.kind };
 }

@@ -56,6 +56,8 @@ export interface PageSummary {
   incidents: SummaryIncident[];
   /** In-progress maintenance affecting the shown components (on a public page: all in progress), by start. */
   maintenances: SummaryMaintenance[];
+  /** Set only on a last known summary served while the database is unavailable: when it was computed (ISO 8601). */
+  asOf?: string;
 }
 
 export interface SummaryTarget {

@@ -1,0 +1,60 @@
+// Viewer sessions this instance authenticated lately, consulted only while the
+// database cannot answer: a signed-in viewer keeps reading their sub-pages through
+// an outage. Never a way around the database when it answers: every request still
+// asks it first, and its answer (a viewer, or none) replaces what is kept here.
+// Expiry is honoured, and a sign-out announced on `sessions:ended` (by any instance)
+// drops the session at once and keeps it from being remembered again by a request
+// that read it just before.
+import { LRUCache } from "lru-cache";
+import type { Events } from "../events.js";
+import { hashSecret } from "./tokens.js";
+import type { AuthenticatedViewer } from "./viewer-sessions.js";
+
+export const SESSION_FALLBACK = {
+  /** Sessions kept at most (least recently used go first). */
+  maxSessions: 10_000,
+  /** Sign-outs remembered, so that a lookup racing one cannot bring the session back. */
+  maxEnded: 10_000,
+} as const;
+
+export function createSessionFallback(options: { events: Events; maxSessions?: number }) {
+  /** Secret hash → the viewer as last authenticated. Hashes, so no secret sits in memory. */
+  const known = new LRUCache<string, AuthenticatedViewer>({ max: options.maxSessions ?? SESSION_FALLBACK.maxSessions });
+  const ended = new LRUCache<string, true>({ max: SESSION_FALLBACK.maxEnded });
+
+  function sessionEnded(sessionId: string): void {
+    ended.set(sessionId, true);
+    for (const [hash, viewer] of known.entries()) if (viewer.sessionId === sessionId) known.delete(hash);
+  }
+
+  const iterator = options.events.subscribe("sessions:ended")[Symbol.asyncIterator]();
+  void (async () => {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) sessionEnded(next.value);
+  })();
+
+  return {
+    /** What the database just answered for this secret: a live session's viewer, or null for none. */
+    remember(secret: string, viewer: AuthenticatedViewer | null): void {
+      const hash = hashSecret(secret);
+      if (viewer && !ended.has(viewer.sessionId)) known.set(hash, viewer);
+      else known.delete(hash);
+    },
+    /** The viewer last authenticated with this secret, if their session has not expired or ended since. */
+    recall(secret: string, now: Date): AuthenticatedViewer | null {
+      const hash = hashSecret(secret);
+      const viewer = known.get(hash);
+      if (!viewer) return null;
+      if (viewer.expiresAt <= now || ended.has(viewer.sessionId)) {
+        known.delete(hash);
+        return null;
+      }
+      return viewer;
+    },
+    get size(): number {
+      return known.size;
+    },
+    close: () => void iterator.return?.(),
+  };
+}
+
+export type SessionFallback = ReturnType<typeof createSessionFallback>;
