@@ -168,7 +168,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   // Nor can they once the database stops answering: requests then try it, and get
   // the last known answers, marked stale, when it still does not answer.
-  const outage = createOutageWatch(() => caches.forEach((cache) => cache.clear()));
+  const outage = createOutageWatch(() => caches.forEach((cache) => cache.clear()), (message) => log.warn(message));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),

@@ -13,7 +13,7 @@ export interface OutageWatch {
   answered(): void;
 }
 
-export function createOutageWatch(onOutage: () => void, log: (message: string) => void = (m) => console.warn(m)): OutageWatch {
+export function createOutageWatch(onOutage: () => void, log: (message: string) => void): OutageWatch {
   let down = false;
   return {
     get down() {
