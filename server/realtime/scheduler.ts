@@ -64,9 +64,22 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     timer = setTimeout(() => {
       scheduler.tick().catch((error: unknown) => {
         failed(error);
-        void plan(true).catch(() => undefined);
+        void plan(true).catch(retryLater);
       });
     }, delay);
+    timer.unref();
+  }
+
+  /** Planning itself failed (the database is unreachable): try the whole tick again later rather than never. */
+  function retryLater(): void {
+    if (stopped || options.timers === false) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      scheduler.tick().catch((error: unknown) => {
+        failed(error);
+        retryLater();
+      });
+    }, RETRY_MS);
     timer.unref();
   }
 
@@ -74,7 +87,10 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     tick() {
       // Ticks never overlap within an instance; the database arbitrates between instances.
       running = running.then(runDue, runDue).then(async (n) => {
-        await plan().catch(failed);
+        await plan().catch((error: unknown) => {
+          failed(error);
+          retryLater();
+        });
         return n;
       });
       return running;
