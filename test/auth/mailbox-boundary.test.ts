@@ -85,7 +85,9 @@ describe("requestSignIn at the mail boundary", () => {
     expect(smtp.inbox.map((m) => m.to)).toEqual([["barrier@example.com"]]);
     expect(smtp.inbox[0]!.raw).not.toMatch(/evil|victim/i);
     expect(unknown).toEqual({ __typename: "SignInRequested", message: "If that address may see this page, a sign-in link is on its way." });
-    for (const [email, answer] of answers) expect(answer, JSON.stringify(email)).toEqual(unknown);
+    // NUL is refused in every text argument before anything reads it (the same for any address, so it reveals nothing).
+    const unstorable = { __typename: "ValidationError", issues: [{ field: "email", rule: "control_character" }] };
+    for (const [email, answer] of answers) expect(answer, JSON.stringify(email)).toEqual(email.includes("\u0000") ? unstorable : unknown);
   });
 
   it("mails an allowed address to exactly its normalized form, and signs in as that address", async () => {

@@ -50,7 +50,7 @@ it("serves a foreign origin's socket as signed out, cookie or not: no sub-page",
   for (const origin of ["https://evil.example", "null", "https://app.example.com.evil.example", "not a url"]) {
     const { data, errors } = await first(browserClient({ origin, cookie }), ACORN);
     expect(data ?? null, origin).toBeNull();
-    expect(errors, origin).toEqual([expect.objectContaining({ message: "You may not see this page", extensions: { code: "FORBIDDEN" } })]);
+    expect(errors, origin).toEqual([expect.objectContaining({ message: "Sign in to see this page", extensions: { code: "UNAUTHENTICATED" } })]);
   }
 });
 
