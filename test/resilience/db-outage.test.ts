@@ -25,6 +25,7 @@ import { ensureWebBuild } from "../../server/http/web-build.js";
 import { bearer, createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createCustomerLivePage, createSession } from "../helpers/customer-live.js";
 import { ensurePostgresDatabase, freshSchemaUrl } from "../helpers/database.js";
+import { memoryLog } from "../helpers/logs.js";
 import { createComponents, createPage, publishIncident, publishIncidentUpdate } from "../helpers/fixtures.js";
 import { subscribeWs, wsClient, type Subscription } from "../helpers/live.js";
 
@@ -119,7 +120,8 @@ describe.each(backends)("while the $name database refuses connections", (backend
   const sessions = { known: "", signedOut: "", expiring: "" };
   const before: Record<string, string> = {};
   const subscriptions: Subscription[] = [];
-  const logged: string[] = [];
+  const log = memoryLog({ level: "warn" });
+  const logged = { filter: (match: (m: string) => boolean) => log.lines().map((l) => l.msg).filter(match) };
 
   async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
     const res = await fetch(graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
@@ -129,10 +131,9 @@ describe.each(backends)("while the $name database refuses connections", (backend
   const ready = async () => (await get("/health/ready")).status;
 
   beforeAll(async () => {
-    vi.spyOn(console, "warn").mockImplementation((message: unknown) => void logged.push(String(message)));
     await ensureWebBuild({ rebuildIfStale: false, log: () => {} });
     url = await backend.url();
-    t = await createTestApp({ databaseUrl: url, now: clock.now });
+    t = await createTestApp({ databaseUrl: url, now: clock.now, logger: log.logger });
     graphqlUrl = await t.app.start(0);
     origin = new URL(graphqlUrl).origin;
     outage = backend.outage(url, t.app.database.db);
