@@ -24,6 +24,13 @@ export function initOnlyMigrations(): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** A temporary migrations folder with every migration of the repository (the model the code writes); `remove()` deletes it. */
+export function repositoryMigrations(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "statusgraph-migrations-"));
+  for (const provider of PROVIDERS) cpSync(join(MIGRATIONS_DIR, provider), join(dir, provider), { recursive: true });
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
 /** Writes migration `name` for both providers into `dir`. */
 export function addMigration(dir: string, name: string, sql: MigrationSql): void {
   for (const provider of PROVIDERS) {
