@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
+import type { CredentialCache } from "./auth/credential-cache.js";
 import type { Mailer } from "./auth/mailer.js";
 import type { SignInLimits } from "./auth/sign-in-limits.js";
 import type { Db } from "./db/client.js";
@@ -20,6 +21,8 @@ export interface Context {
   now: () => Date;
   /** Who is asking, resolved once per operation. */
   actor: Actor;
+  /** Sessions and keys recently looked up; sign-outs and revocations drop theirs from it. */
+  credentials?: CredentialCache;
   /** Why the credentials sent were refused, if they were. */
   authError: AuthError | null;
   loaders: Loaders;
@@ -45,6 +48,8 @@ export interface AppServices {
   liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
+  /** Spares the database a look-up of the same credentials on every request. */
+  credentials?: CredentialCache;
   /** PUBLIC_URL; when null, each request's Host header stands in. */
   publicUrl: string | null;
 }
@@ -69,6 +74,7 @@ export async function createContext(services: AppServices, initial: InitialConte
       connectionParams: initial.connectionParams ?? null,
     },
     services.now(),
+    services.credentials,
   );
   const request = initial.request;
   return {
@@ -89,6 +95,7 @@ export function systemContext(services: AppServices): Context {
     now: services.now,
     hub: services.hub,
     liveAccess: services.liveAccess,
+    credentials: services.credentials,
     actor: { kind: "system" },
     authError: null,
     loaders: createLoaders(services.db, services.now),

@@ -5,6 +5,7 @@ import type { Db } from "../db/client.js";
 import type { ApiKeyScope } from "../generated/sqlite/client.js";
 import { authenticateApiKey } from "./api-keys.js";
 import { readSessionCookie } from "./cookies.js";
+import type { CredentialCache } from "./credential-cache.js";
 import { authenticateViewer } from "./viewer-sessions.js";
 
 export type Actor =
@@ -39,31 +40,31 @@ export interface ResolvedActor {
 const ANONYMOUS: Actor = { kind: "anonymous" };
 
 /** An explicit credential (header or connectionParams) wins over the cookie; a failing one does not fall back to it. */
-export async function resolveActor(db: Db, credentials: Credentials, now: Date): Promise<ResolvedActor> {
+export async function resolveActor(db: Db, credentials: Credentials, now: Date, cache?: CredentialCache): Promise<ResolvedActor> {
   const bearer = bearerFrom(credentials);
   if (bearer === "malformed") return { actor: ANONYMOUS, error: "invalid_authorization" };
   if (bearer !== null) {
     if (bearer.startsWith("sg_key_")) {
-      const key = await authenticateApiKey(db, bearer, now);
+      const key = await authenticateApiKey(db, bearer, now, cache);
       if (!key) return { actor: ANONYMOUS, error: "invalid_key" };
       return { actor: { kind: "operator", keyId: key.id, name: key.name, scope: key.scope } };
     }
     if (bearer.startsWith("sg_session_")) {
-      const viewer = await viewerActor(db, bearer, now);
+      const viewer = await viewerActor(db, bearer, now, cache);
       return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "invalid_session" };
     }
     return { actor: ANONYMOUS, error: "invalid_authorization" };
   }
   const cookie = readSessionCookie(credentials.cookie);
   if (cookie !== null) {
-    const viewer = await viewerActor(db, cookie, now);
+    const viewer = await viewerActor(db, cookie, now, cache);
     return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "stale_cookie" };
   }
   return { actor: ANONYMOUS };
 }
 
-async function viewerActor(db: Db, secret: string, now: Date): Promise<Actor | null> {
-  const viewer = await authenticateViewer(db, secret, now);
+async function viewerActor(db: Db, secret: string, now: Date, cache?: CredentialCache): Promise<Actor | null> {
+  const viewer = await authenticateViewer(db, secret, now, cache);
   if (!viewer) return null;
   const { email, pageId, subPageIds, sessionId, expiresAt } = viewer;
   return { kind: "viewer", email, pageId, subPageIds, sessionId, expiresAt };
