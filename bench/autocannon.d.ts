@@ -8,6 +8,8 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Requests sent in turn on each connection; `setupRequest` may rewrite each before it goes. */
+    requests?: { setupRequest?: (request: { headers: Record<string, string> }) => { headers: Record<string, string> } }[];
   }
   interface Histogram {
     average: number;

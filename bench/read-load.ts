@@ -5,11 +5,17 @@ import autocannon from "autocannon";
 import type { LoadResult, LoadSpec } from "./read-protocol.js";
 
 const spec = JSON.parse(process.argv[2]!) as LoadSpec;
+let turn = 0;
+/** Each request carries the next session in turn, as that many viewers would. */
+const sessions = spec.sessions?.length
+  ? [{ setupRequest: (request: { headers: Record<string, string> }) => ({ ...request, headers: { ...request.headers, cookie: `sg_session=${spec.sessions![turn++ % spec.sessions!.length]}` } }) }]
+  : undefined;
 const result = await autocannon({
   url: spec.url,
   method: spec.method,
   headers: spec.headers,
   body: spec.body,
+  requests: sessions,
   connections: spec.connections,
   duration: spec.durationSeconds,
   pipelining: 1,

@@ -5,9 +5,13 @@ import { join } from "node:path";
 
 /** From the app server (read-server.ts). */
 export type FromServer =
-  | { type: "ready"; url: string; apiKey: string; incidentId: string }
-  | { type: "statements"; count: number };
-export type ToServer = { type: "statements" } | { type: "stop" };
+  /** `session`: a signed-in viewer's session secret on the demo customer page. */
+  | { type: "ready"; url: string; apiKey: string; incidentId: string; session: string }
+  | { type: "statements"; count: number }
+  | { type: "sessions"; secrets: string[] }
+  /** Heap in use after a full garbage collection, bytes. */
+  | { type: "heap"; usedBytes: number };
+export type ToServer = { type: "statements" } | { type: "sessions"; count: number } | { type: "heap" } | { type: "stop" };
 
 /** A load run (read-load.ts): what to send, and what came back. */
 export interface LoadSpec {
@@ -15,6 +19,8 @@ export interface LoadSpec {
   method: "GET" | "POST";
   headers: Record<string, string>;
   body?: string;
+  /** Session secrets sent as the session cookie in turn, one per request (in place of any cookie in `headers`). */
+  sessions?: string[];
   connections: number;
   durationSeconds: number;
 }
@@ -42,9 +48,9 @@ export const clock = (): number => performance.timeOrigin + performance.now();
 
 const here = new URL(".", import.meta.url).pathname;
 
-/** Starts `bench/<script>` in its own Node process with IPC. */
-export function child(script: string, args: string[] = []): ChildProcess {
-  return fork(join(here, script), args, { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+/** Starts `bench/<script>` in its own Node process with IPC (`nodeFlags` such as `--expose-gc`). */
+export function child(script: string, args: string[] = [], nodeFlags: string[] = []): ChildProcess {
+  return fork(join(here, script), args, { execArgv: ["--import", "tsx", ...nodeFlags], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
 /** The next IPC message of `type` from `proc`; a "failed" message or an early exit rejects. */

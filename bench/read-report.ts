@@ -33,11 +33,27 @@ export interface FanoutFigures {
   machine?: { loadAverage?: number[] };
 }
 
-export interface Report {
+/** Heap after a full collection around a run of many distinct signed-in viewers. */
+export interface MemoryFigures {
+  sessions: number;
+  seconds: number;
+  beforeBytes: number;
+  afterBytes: number;
+  load: LoadResult;
+}
+
+/** Heap may grow by at most this much over the signed-in memory run. */
+export const MEMORY_GROWTH_LIMIT_BYTES = 50 * 1024 * 1024;
+
+export interface ReadFigures {
   runs: number;
   durationSeconds: number;
   connections: number;
   scenarios: ScenarioFigures[];
+}
+
+export interface Report extends ReadFigures {
+  memory?: MemoryFigures;
   mutation: { subscribers: number; samples: number; roundTripMs: number; lastDeliveredMs: number } | null;
   history?: HistoryFigures;
   fanout: { figures: FanoutFigures; source: string } | { error: string };
@@ -63,21 +79,36 @@ function statuses(runs: LoadResult[]): string {
 }
 
 /** Each scenario's median throughput as a share of the baseline's (the first scenario). */
-export function ratios(report: Report): number[] {
+export function ratios(report: ReadFigures): number[] {
   const baseline = median(report.scenarios[0]!.runs.map((r) => r.rps));
   return report.scenarios.map((s) => median(s.runs.map((r) => r.rps)) / baseline);
 }
 
-export function targetsMet(report: Report): boolean {
+export const memoryMet = (m: MemoryFigures) => m.afterBytes - m.beforeBytes <= MEMORY_GROWTH_LIMIT_BYTES;
+
+export function targetsMet(report: ReadFigures & { memory?: MemoryFigures; history?: HistoryFigures }): boolean {
   const shares = ratios(report);
-  return report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target) && (!report.history || historyMet(report.history));
+  return (
+    report.scenarios.every((s, i) => s.target === undefined || shares[i]! >= s.target) &&
+    (!report.history || historyMet(report.history)) &&
+    (!report.memory || memoryMet(report.memory))
+  );
 }
 
 export function renderReport(report: Report): string {
-  const shares = ratios(report);
   const lines = [
     `Machine: ${availableParallelism()} CPUs, Node ${process.version}, load average ${loads(report.loadBefore)} before, ${loads(loadavg())} after.`,
     "",
+    ...renderReadTable(report),
+  ];
+  if (report.memory) lines.push("", ...renderMemory(report.memory));
+  return renderRest(report, lines);
+}
+
+/** The read path's table: each request kind against the baseline, with its target. */
+export function renderReadTable(report: ReadFigures): string[] {
+  const shares = ratios(report);
+  const lines = [
     `### Read path (${report.runs} runs × ${report.durationSeconds} s per request kind, interleaved; ${report.connections} connections; medians)`,
     "",
     "| request | req/s | p50 ms | p99 ms | × baseline | SQL / request | statuses | target |",
@@ -91,8 +122,31 @@ export function renderReport(report: Report): string {
   lines.push(
     "",
     "SQL / request: statements over 100 sequential requests made right after a change, so the first one computes the page",
-    "(for the 304 row, the GET that fetched the ETag did). The API-key row includes looking the key up.",
+    "(for the 304 row, the GET that fetched the ETag did). The API-key row includes looking the key up; the signed-in",
+    "rows, looking the session up (once: sessions are then kept in memory).",
   );
+  return lines;
+}
+
+/** Heap around the run of many distinct signed-in viewers, with its bound. */
+export function renderMemory(m: MemoryFigures): string[] {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  const growth = m.afterBytes - m.beforeBytes;
+  const verdict = memoryMet(m) ? "PASS" : "FAIL";
+  return [
+    `### Memory with ${n0(m.sessions)} signed-in viewers (${m.seconds} s of the customer sub-page query, each request with the next viewer's session)`,
+    "",
+    "| heap after a full GC | MB |",
+    "| --- | ---: |",
+    `| before | ${mb(m.beforeBytes)} |`,
+    `| after | ${mb(m.afterBytes)} |`,
+    `| growth (target ≤ ${mb(MEMORY_GROWTH_LIMIT_BYTES)}) | ${mb(growth)} ${verdict} |`,
+    "",
+    `Load meanwhile: ${n0(m.load.rps)} req/s, p99 ${n1(m.load.p99)} ms, ${n0(m.load.total)} requests (${statuses([m.load])}).`,
+  ];
+}
+
+function renderRest(report: Report, lines: string[]): string {
   if (report.mutation) {
     const m = report.mutation;
     lines.push(

@@ -1,22 +1,30 @@
 // The requests `npm run bench` measures, as sent by a browser or a CDN: the web
 // client's own page query for the demo page (the text urql sends), by POST, by GET,
-// revalidated, and with an API key (which bypasses every cache), against the
-// cheapest request Yoga serves.
+// revalidated, and with an API key (which bypasses every cache); the web client's
+// sub-page query of the demo customer page by a signed-in viewer, and a viewer's
+// `{ viewer { email } }` — all against the cheapest request Yoga serves.
 import { stringifyDocument } from "@urql/core";
 import { PageQuery } from "../web/src/components/PublicPage.graphql.js";
+import { SubPageQuery } from "../web/src/components/SubPageView.graphql.js";
 import type { LoadSpec } from "./read-protocol.js";
 
 export const PAGE = { query: stringifyDocument(PageQuery), variables: { slug: "demo" } };
+export const SUB_PAGE = { query: stringifyDocument(SubPageQuery), variables: { page: "cust-support-ops", slug: "main" } };
 export const UPDATE = `mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`;
 
 export interface Scenario {
   name: string;
-  spec: (url: string, apiKey: string, etag: string) => Omit<LoadSpec, "connections" | "durationSeconds">;
+  spec: (url: string, apiKey: string, etag: string, session: string) => Omit<LoadSpec, "connections" | "durationSeconds">;
   target?: number;
+  /** Measured by `--only signed-in` (with the baseline) as well as by the whole bench. */
+  signedIn?: boolean;
 }
 
 export const json = { "content-type": "application/json", accept: "application/json" };
-export const getUrl = (url: string) => `${url}?query=${encodeURIComponent(PAGE.query)}&variables=${encodeURIComponent(JSON.stringify(PAGE.variables))}`;
+const withQuery = (url: string, { query, variables }: { query: string; variables: object }) => `${url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+export const getUrl = (url: string) => withQuery(url, PAGE);
+export const subPageUrl = (url: string) => withQuery(url, SUB_PAGE);
+const viewerCookie = (session: string) => ({ accept: "application/json", cookie: `sg_session=${session}` });
 export const SCENARIOS: Scenario[] = [
   // GET like the reads it is compared with; `{ __typename }` alone is never cached, so Yoga executes it every time.
   { name: "baseline: GET `{ __typename }`", spec: (url) => ({ url: `${url}?query=${encodeURIComponent("{ __typename }")}`, method: "GET", headers: { accept: "application/json" } }) },
@@ -24,4 +32,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "page query, GET", spec: (url) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json" } }), target: 0.5 },
   { name: "page query, GET + If-None-Match (304)", spec: (url, _k, etag) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json", "if-none-match": etag } }), target: 0.8 },
   { name: "page query, POST with an API key (no cache)", spec: (url, key) => ({ url, method: "POST", headers: { ...json, authorization: `Bearer ${key}` }, body: JSON.stringify(PAGE) }) },
+  // The customer sub-page as its signed-in viewer's browser asks for it (session cookie).
+  { name: "customer sub-page query, GET, signed in", spec: (url, _k, _e, session) => ({ url: subPageUrl(url), method: "GET", headers: viewerCookie(session) }), target: 0.5, signedIn: true },
+  { name: "`{ viewer { email } }`, GET, signed in", spec: (url, _k, _e, session) => ({ url: `${url}?query=${encodeURIComponent("{ viewer { email } }")}`, method: "GET", headers: viewerCookie(session) }), target: 0.8, signedIn: true },
 ];

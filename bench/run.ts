@@ -1,8 +1,10 @@
 // `npm run bench [-- --runs 3 --duration 5 --connections 10 --subscribers 1000
-// --fanout-subscribers 2000 --skip-fanout --history 2000 --history-subscribers 50
-// --history-samples 25]`: the whole benchmark suite on this machine.
-// `npm run bench -- history` (or `-- liveness`) runs one row alone and prints it
-// (results.md untouched; the history row writes bench/results/history.json).
+// --fanout-subscribers 2000 --skip-fanout --sessions 2000 --memory-duration 300
+// --history 2000 --history-subscribers 50 --history-samples 25]`: the whole benchmark
+// suite on this machine. `npm run bench -- history` runs the history row alone (and writes
+// bench/results/history.json); `npm run bench -- --only <row>` runs one row and prints it
+// (results.md untouched): `liveness`, `signed-in` (the signed-in read rows with the
+// baseline) or `signed-in-memory`.
 // The app runs in its own process on a fresh SQLite file with the demo; every load
 // run is an autocannon process of its own; figures are medians over interleaved runs.
 // Prints one report and writes it to bench/results.md. Exits 1 when a target fails.
@@ -15,8 +17,8 @@ import { measureLiveness } from "./liveness.js";
 import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
 import { measureHistory } from "./history.js";
 import { historyMet, renderHistory } from "./history-report.js";
-import { median, renderLiveness, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
-import { getUrl, json, SCENARIOS, UPDATE } from "./read-scenarios.js";
+import { median, memoryMet, renderLiveness, renderMemory, renderReadTable, renderReport, targetsMet, type FanoutFigures, type MemoryFigures, type Report, type ScenarioFigures } from "./read-report.js";
+import { getUrl, json, SCENARIOS, subPageUrl, UPDATE, type Scenario } from "./read-scenarios.js";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -28,13 +30,15 @@ const { values, positionals } = parseArgs({
     samples: { type: "string", default: "5" },
     "fanout-subscribers": { type: "string", default: "2000" },
     "skip-fanout": { type: "boolean", default: false },
+    sessions: { type: "string", default: "2000" },
+    "memory-duration": { type: "string", default: "300" },
     only: { type: "string" },
     history: { type: "string", default: "2000" },
     "history-subscribers": { type: "string", default: "50" },
     "history-samples": { type: "string", default: "25" },
   },
 });
-const ROWS = ["history", "liveness"];
+const ROWS = ["history", "liveness", "signed-in", "signed-in-memory"];
 const only = positionals[0] ?? values.only;
 if (only !== undefined && !ROWS.includes(only)) {
   console.error(`Unknown row "${only}": run one of ${ROWS.join(", ")}, or none for the whole suite.`);
@@ -48,10 +52,10 @@ const children: ChildProcess[] = [];
 const track = <C extends ChildProcess>(c: C) => (children.push(c), c);
 process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
 
-async function startServer(countSql: boolean, largePage = false) {
+async function startServer(countSql: boolean, largePage = false, exposeGc = false) {
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
   const flags = [...(countSql ? ["--count-sql"] : []), ...(largePage ? ["--large-page"] : [])];
-  const proc = track(child("read-server.ts", [databaseUrl, ...flags]));
+  const proc = track(child("read-server.ts", [databaseUrl, ...flags], exposeGc ? ["--expose-gc"] : []));
   const ready = await next<FromServer, "ready">(proc, "ready");
   const statements = async () => {
     const reply = next<FromServer, "statements">(proc, "statements");
@@ -64,8 +68,18 @@ async function startServer(countSql: boolean, largePage = false) {
     if (body.data?.publishIncidentUpdate.__typename !== "IncidentPublication") throw new Error(`publish failed: ${JSON.stringify(body)}`);
   };
   const etag = async () => (await fetch(getUrl(ready.url))).headers.get("etag") ?? "";
+  const sessions = async (count: number) => {
+    const reply = next<FromServer, "sessions">(proc, "sessions");
+    proc.send({ type: "sessions", count });
+    return (await reply).secrets;
+  };
+  const heap = async () => {
+    const reply = next<FromServer, "heap">(proc, "heap");
+    proc.send({ type: "heap" });
+    return (await reply).usedBytes;
+  };
   const stop = () => new Promise<void>((resolve) => (proc.once("exit", () => resolve()), proc.send({ type: "stop" })));
-  return { ...ready, statements, publish, etag, stop };
+  return { ...ready, statements, publish, etag, sessions, heap, stop };
 }
 
 async function load(spec: LoadSpec): Promise<LoadResult> {
@@ -73,16 +87,16 @@ async function load(spec: LoadSpec): Promise<LoadResult> {
   return next<LoadResult, "result">(proc, "result");
 }
 
-async function measureReads(): Promise<LoadResult[][]> {
+async function measureReads(scenarios: Scenario[]): Promise<LoadResult[][]> {
   const server = await startServer(false);
   const etag = await server.etag();
-  const specs = SCENARIOS.map((s) => ({ ...s.spec(server.url, server.apiKey, etag), connections: CONNECTIONS, durationSeconds: DURATION }));
+  const specs = scenarios.map((s) => ({ ...s.spec(server.url, server.apiKey, etag, server.session), connections: CONNECTIONS, durationSeconds: DURATION }));
   for (const spec of specs) await load({ ...spec, durationSeconds: 1 }); // warm-up: JIT, caches
-  const results: LoadResult[][] = SCENARIOS.map(() => []);
+  const results: LoadResult[][] = scenarios.map(() => []);
   for (let run = 0; run < RUNS; run++) {
     for (const [i, spec] of specs.entries()) {
       results[i]!.push(await load(spec));
-      console.log(`  run ${run + 1}/${RUNS} ${SCENARIOS[i]!.name}: ${Math.round(results[i]!.at(-1)!.rps)} req/s`);
+      console.log(`  run ${run + 1}/${RUNS} ${scenarios[i]!.name}: ${Math.round(results[i]!.at(-1)!.rps)} req/s`);
     }
   }
   await server.stop();
@@ -90,12 +104,13 @@ async function measureReads(): Promise<LoadResult[][]> {
 }
 
 /** Statements per request over 100 sequential requests of each kind, each series right after a change. */
-async function countStatements(): Promise<number[]> {
+async function countStatements(scenarios: Scenario[]): Promise<number[]> {
   const server = await startServer(true);
   const perRequest: number[] = [];
-  for (const [i, scenario] of SCENARIOS.entries()) {
+  for (const [i, scenario] of scenarios.entries()) {
     await server.publish(`Counting run ${i}`);
-    const spec = scenario.spec(server.url, server.apiKey, scenario.target === 0.8 ? await server.etag() : "");
+    const revalidating = scenario.name.includes("If-None-Match");
+    const spec = scenario.spec(server.url, server.apiKey, revalidating ? await server.etag() : "", server.session);
     const before = await server.statements();
     for (let r = 0; r < 100; r++) await (await fetch(spec.url, { method: spec.method, headers: spec.headers, body: spec.body })).arrayBuffer();
     perRequest.push(((await server.statements()) - before) / 100);
@@ -139,6 +154,21 @@ async function fanout(): Promise<Report["fanout"]> {
   }
 }
 
+/**
+ * Heap after a full collection, before and after many distinct viewers (each with a
+ * session of their own) read the customer sub-page for `--memory-duration` seconds.
+ */
+async function sessionMemory(): Promise<MemoryFigures> {
+  const server = await startServer(false, false, true);
+  const sessions = await server.sessions(Number(values.sessions));
+  const seconds = Number(values["memory-duration"]);
+  const before = await server.heap();
+  const result = await load({ url: subPageUrl(server.url), method: "GET", headers: { accept: "application/json" }, sessions, connections: CONNECTIONS, durationSeconds: seconds });
+  const after = await server.heap();
+  await server.stop();
+  return { sessions: sessions.length, seconds, beforeBytes: before, afterBytes: after, load: result };
+}
+
 async function liveness(): Promise<NonNullable<Report["liveness"]>> {
   const server = await startServer(false, true);
   const figures = await measureLiveness(server.url, DURATION);
@@ -146,8 +176,25 @@ async function liveness(): Promise<NonNullable<Report["liveness"]>> {
   return figures;
 }
 
-if (only === "liveness") {
-  console.log(`\n${renderLiveness(await liveness()).join("\n")}`);
+/** The scenarios' figures from their load runs and statement counts. */
+function figures(scenarios: Scenario[], reads: LoadResult[][], sql: number[]): ScenarioFigures[] {
+  return scenarios.map((s, i) => ({ name: s.name, runs: reads[i]!, sqlPerRequest: sql[i]!, target: s.target }));
+}
+
+if (only !== undefined && only !== "history") {
+  if (only === "liveness") console.log(`\n${renderLiveness(await liveness()).join("\n")}`);
+  if (only === "signed-in-memory") {
+    const memory = await sessionMemory();
+    console.log(`\n${renderMemory(memory).join("\n")}`);
+    process.exit(memoryMet(memory) ? 0 : 1);
+  }
+  if (only === "signed-in") {
+    const scenarios = SCENARIOS.filter((s, i) => i === 0 || s.signedIn);
+    const scenarioFigures = figures(scenarios, await measureReads(scenarios), await countStatements(scenarios));
+    const report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios: scenarioFigures };
+    console.log(`\n${renderReadTable(report).join("\n")}`);
+    process.exit(targetsMet(report) ? 0 : 1);
+  }
   process.exit(0);
 }
 
@@ -166,9 +213,11 @@ if (only === "history") {
 
 const loadBefore = loadavg();
 console.log("Read path…");
-const reads = await measureReads();
+const reads = await measureReads(SCENARIOS);
 console.log("Counting SQL statements…");
-const sql = await countStatements();
+const sql = await countStatements(SCENARIOS);
+console.log(`Heap with ${values.sessions} signed-in viewers (${values["memory-duration"]} s)…`);
+const memory = await sessionMemory();
 console.log("Mutation latency…");
 const mutation = await measureMutation(Number(values.subscribers), Number(values.samples));
 console.log("Liveness under the largest permitted query…");
@@ -176,8 +225,8 @@ const live = await liveness();
 console.log("Cost independent of history…");
 const historyFigures = await history();
 console.log(values["skip-fanout"] ? "Fan-out: reading the recorded figures" : "Fan-out…");
-const scenarios: ScenarioFigures[] = SCENARIOS.map((s, i) => ({ name: s.name, runs: reads[i]!, sqlPerRequest: sql[i]!, target: s.target }));
-const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation, liveness: live, history: historyFigures, fanout: await fanout(), loadBefore };
+const scenarios = figures(SCENARIOS, reads, sql);
+const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, memory, mutation, liveness: live, history: historyFigures, fanout: await fanout(), loadBefore };
 const text = renderReport(report);
 writeFileSync(join(here, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n${text}`);
 console.log(`\n${text}`);

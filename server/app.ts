@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import { resolveActor } from "./auth/actor.js";
+import { createCredentialCache } from "./auth/credential-cache.js";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
 import { createSessionFallback } from "./auth/session-fallback.js";
 import { createSignInLimits } from "./auth/sign-in-limits.js";
@@ -153,18 +155,23 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const sessions = createSessionFallback({ events });
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl, log: requests.log, sessions };
+  const credentials = createCredentialCache({ events });
+  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), credentials, publicUrl, log: requests.log, sessions };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
-  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql") });
+  const actorOf = async (request: Request) => {
+    const headers = { authorization: request.headers.get("authorization"), cookie: request.headers.get("cookie") };
+    return (await resolveActor(database.db, headers, now(), sessions, credentials)).actor;
+  };
+  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql"), actorOf });
   const pageLooks = createPageLooks({ db: database.db, events, onLookup: lookups("page_look") });
   const badges = createBadges({ db: database.db, events, now, onLookup: lookups("badge") });
   const feeds = createFeeds({ db: database.db, events, onLookup: lookups("feed") });
   const statuspageJson = createStatuspageJson({ db: database.db, events });
   const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
-  // Answers kept in memory until their page changes. Changes announced while Redis was
-  // down never arrived, so none of them can be trusted after an outage.
-  const caches = [readCache, pageLooks, badges, feeds, statuspageJson];
+  // Answers kept in memory until their page changes, and credentials until they end. Changes
+  // and sign-outs announced while Redis was down never arrived: nothing kept can be trusted after an outage.
+  const caches = [readCache, pageLooks, badges, feeds, statuspageJson, credentials];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   // Nor can they once the database stops answering: requests then try it, and get
   // the last known answers, marked stale, when it still does not answer.

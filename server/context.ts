@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
+import type { CredentialCache } from "./auth/credential-cache.js";
 import type { Mailer } from "./auth/mailer.js";
 import type { SessionFallback } from "./auth/session-fallback.js";
 import type { SignInLimits } from "./auth/sign-in-limits.js";
@@ -23,6 +24,8 @@ export interface Context {
   now: () => Date;
   /** Who is asking, resolved once per operation. */
   actor: Actor;
+  /** Sessions and keys recently looked up; sign-outs and revocations drop theirs from it. */
+  credentials?: CredentialCache;
   /** Why the credentials sent were refused, if they were. */
   authError: AuthError | null;
   loaders: Loaders;
@@ -50,6 +53,8 @@ export interface AppServices {
   liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
+  /** Spares the database a look-up of the same credentials on every request. */
+  credentials?: CredentialCache;
   /** PUBLIC_URL; when null, each request's Host header stands in. */
   publicUrl: string | null;
   /** The logger of the HTTP request being served, else the service's. */
@@ -75,7 +80,7 @@ export async function createContext(services: AppServices, initial: InitialConte
     cookie: header(initial, "cookie"),
     connectionParams: initial.connectionParams ?? null,
   };
-  const { actor, error } = await resolveActor(services.db, credentials, services.now(), services.sessions).catch((failure: unknown) => {
+  const { actor, error } = await resolveActor(services.db, credentials, services.now(), services.sessions, services.credentials).catch((failure: unknown) => {
     // Public pages must keep answering (from what is known) while the database is down.
     if (isDatabaseUnavailable(failure)) return { actor: { kind: "anonymous" } as const, error: "unavailable" as const };
     throw failure;
@@ -99,6 +104,7 @@ export function systemContext(services: AppServices): Context {
     now: services.now,
     hub: services.hub,
     liveAccess: services.liveAccess,
+    credentials: services.credentials,
     actor: { kind: "system" },
     authError: null,
     loaders: createLoaders(services.db, services.now),

@@ -6,6 +6,7 @@ import type { ApiKeyScope } from "../generated/sqlite/client.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { authenticateApiKey } from "./api-keys.js";
 import { readSessionCookie } from "./cookies.js";
+import type { CredentialCache } from "./credential-cache.js";
 import type { SessionFallback } from "./session-fallback.js";
 import { authenticateViewer, type AuthenticatedViewer } from "./viewer-sessions.js";
 
@@ -48,33 +49,33 @@ const ANONYMOUS: Actor = { kind: "anonymous" };
  * With `sessions`, a viewer session known from earlier requests is still accepted while the database is unavailable;
  * other credentials then throw the database's error.
  */
-export async function resolveActor(db: Db, credentials: Credentials, now: Date, sessions?: SessionFallback): Promise<ResolvedActor> {
+export async function resolveActor(db: Db, credentials: Credentials, now: Date, sessions?: SessionFallback, cache?: CredentialCache): Promise<ResolvedActor> {
   const bearer = bearerFrom(credentials);
   if (bearer === "malformed") return { actor: ANONYMOUS, error: "invalid_authorization" };
   if (bearer !== null) {
     if (bearer.startsWith("sg_key_")) {
-      const key = await authenticateApiKey(db, bearer, now);
+      const key = await authenticateApiKey(db, bearer, now, cache);
       if (!key) return { actor: ANONYMOUS, error: "invalid_key" };
       return { actor: { kind: "operator", keyId: key.id, name: key.name, scope: key.scope } };
     }
     if (bearer.startsWith("sg_session_")) {
-      const viewer = await viewerActor(db, bearer, now, sessions);
+      const viewer = await viewerActor(db, bearer, now, sessions, cache);
       return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "invalid_session" };
     }
     return { actor: ANONYMOUS, error: "invalid_authorization" };
   }
   const cookie = readSessionCookie(credentials.cookie);
   if (cookie !== null) {
-    const viewer = await viewerActor(db, cookie, now, sessions);
+    const viewer = await viewerActor(db, cookie, now, sessions, cache);
     return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "stale_cookie" };
   }
   return { actor: ANONYMOUS };
 }
 
-async function viewerActor(db: Db, secret: string, now: Date, sessions?: SessionFallback): Promise<Actor | null> {
+async function viewerActor(db: Db, secret: string, now: Date, sessions?: SessionFallback, cache?: CredentialCache): Promise<Actor | null> {
   let viewer: AuthenticatedViewer | null;
   try {
-    viewer = await authenticateViewer(db, secret, now);
+    viewer = await authenticateViewer(db, secret, now, cache);
     sessions?.remember(secret, viewer);
   } catch (error) {
     viewer = sessions && isDatabaseUnavailable(error) ? sessions.recall(secret, now) : null;

@@ -6,6 +6,7 @@ import type { Events } from "../events.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import { LIMITS } from "../domain/limits.js";
 import { TEXT_RULE_MESSAGES, hasControlCharacter, isWellFormed } from "../domain/text.js";
+import type { CredentialCache } from "./credential-cache.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
 
 export type { ApiKey, ApiKeyScope };
@@ -58,33 +59,40 @@ export function listApiKeys(db: Db): Promise<ApiKey[]> {
 
 /**
  * Revokes by id or name; revoking a revoked key keeps its original revocation time. Throws NotFoundError.
- * With `events`, running instances end the key's live subscriptions at once; without
- * (the keys CLI), at their next check of held credentials (LIVE_ACCESS.verifyIntervalMs).
+ * With `events`, running instances end the key's live subscriptions and drop cached copies at once; without
+ * (the keys CLI), at their next check of held credentials (LIVE_ACCESS.verifyIntervalMs), and
+ * once their cached copy ages out (CREDENTIAL_CACHE.ttlMs).
  */
-export async function revokeApiKey(db: Db, idOrName: string, now: Date, events?: Events): Promise<ApiKey> {
+export async function revokeApiKey(db: Db, idOrName: string, now: Date, events?: Events, cache?: CredentialCache): Promise<ApiKey> {
   const key = await db.apiKey.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName.trim() }] } });
   if (!key) throw new NotFoundError("API key", idOrName);
   if (key.revokedAt) return key;
   const revoked = await db.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+  // Dropped here before the event goes out: through Redis, this instance hears its own event only after a round trip.
+  cache?.forgetKey(key.id);
   if (revoked.count === 1) events?.publish("api-keys:revoked", key.id);
   return (await db.apiKey.findUnique({ where: { id: key.id } })) ?? key;
 }
 
-/** The live key a secret belongs to, or null for unknown and revoked keys. */
-export async function authenticateApiKey(db: Db, secret: string, now: Date): Promise<ApiKey | null> {
+/** The live key a secret belongs to, or null for unknown and revoked keys; `cache` spares the database on repeat. */
+export async function authenticateApiKey(db: Db, secret: string, now: Date, cache?: CredentialCache): Promise<ApiKey | null> {
   if (!isSecretOf("sg_key", secret)) return null;
-  const key = await db.apiKey.findUnique({ where: { hash: hashSecret(secret) } });
+  const hash = hashSecret(secret);
+  const load = () => db.apiKey.findUnique({ where: { hash } });
+  const key = cache ? await cache.apiKey(hash, load) : await load();
   if (!key || key.revokedAt) return null;
   const stale = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
   if (!key.lastUsedAt || key.lastUsedAt < stale) {
-    // Conditional, so concurrent requests with one key write once between them.
+    const { id } = key;
+    // Stamped before the write, on the cached copy too: the requests meanwhile do not write again.
+    key.lastUsedAt = now;
+    // Conditional, so concurrent requests with one key (on any instance) write once between them.
     await db.apiKey.updateMany({
-      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
+      where: { id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: stale } }] },
       data: { lastUsedAt: now },
     });
-    return { ...key, lastUsedAt: now };
   }
-  return key;
+  return { ...key };
 }
 
 function isUniqueViolation(error: unknown): boolean {

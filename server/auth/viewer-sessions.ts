@@ -8,6 +8,7 @@ import { domainAllowed } from "../domain/email.js";
 import { MAX_ADDRESS_LENGTH, parseMailbox } from "../domain/mailbox.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import { defaultLogger } from "../logger.js";
+import type { CredentialCache } from "./credential-cache.js";
 import type { Mailer } from "./mailer.js";
 import { takeSignIn, type SignInLimits } from "./sign-in-limits.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS, hashSecret, isSecretOf, newSecret } from "./tokens.js";
@@ -115,15 +116,16 @@ export interface AuthenticatedViewer {
   expiresAt: Date;
 }
 
-/** The viewer a session secret belongs to, or null when unknown, expired or signed out. */
-export async function authenticateViewer(db: Db, secret: string, now: Date): Promise<AuthenticatedViewer | null> {
+/** The viewer a session secret belongs to, or null when unknown, expired or signed out; `cache` spares the database on repeat. */
+export async function authenticateViewer(db: Db, secret: string, now: Date, cache?: CredentialCache): Promise<AuthenticatedViewer | null> {
   if (!isSecretOf("sg_session", secret)) return null;
-  const session = await db.viewerSession.findUnique({
-    where: { hash: hashSecret(secret) },
-    include: { page: { select: { id: true, kind: true, domainsAttributeId: true } } },
-  });
+  const hash = hashSecret(secret);
+  const load = () => db.viewerSession.findUnique({ where: { hash }, include: { page: { select: { id: true, kind: true, domainsAttributeId: true } } } });
+  const session = cache ? await cache.session(hash, load) : await load();
+  // Checked on every use, cached or not: a kept session expires on time.
   if (!session || session.endedAt || session.expiresAt <= now) return null;
-  const subPageIds = await admittedSubPageIds(db, session.page, session.email);
+  const admit = () => admittedSubPageIds(db, session.page, session.email);
+  const subPageIds = cache ? await cache.admitted(session.pageId, session.email, admit) : await admit();
   return { sessionId: session.id, email: session.email, pageId: session.pageId, subPageIds, expiresAt: session.expiresAt };
 }
 
@@ -139,10 +141,12 @@ export async function signOut(db: Db, secret: string, now: Date): Promise<boolea
 
 /**
  * Ends a session already authenticated (see resolveActor) by its id; true when it was live.
- * Once ended, every instance is told, and the live subscriptions it opened end.
+ * Once ended, every instance is told: the live subscriptions it opened end, and cached copies of it are dropped.
  */
-export async function endSession(db: Db, events: Events, sessionId: string, now: Date): Promise<boolean> {
+export async function endSession(db: Db, events: Events, sessionId: string, now: Date, cache?: CredentialCache): Promise<boolean> {
   const ended = await db.viewerSession.updateMany({ where: { id: sessionId, endedAt: null, expiresAt: { gt: now } }, data: { endedAt: now } });
+  // Dropped here before the event goes out: through Redis, this instance hears its own event only after a round trip.
+  cache?.forgetSession(sessionId);
   if (ended.count === 1) events.publish("sessions:ended", sessionId);
   return ended.count === 1;
 }

@@ -3,14 +3,19 @@
 // part, and of those only queries of the public read fields. A customer page's
 // answer depends on who is signed in: a CDN that ignores cookies would hand one
 // viewer's sub-page to another, or the signed-out view to a viewer. So a
-// resolver that touches a customer page marks the answer private.
+// resolver that touches a customer page marks the answer private. Signed-in
+// viewers' answers are kept by this server only, apart (viewer-answers.ts).
 import { getOperationAST, Kind, type ExecutionArgs } from "graphql";
 import { readSessionCookie } from "../auth/cookies.js";
 
 /** Root fields whose answers are the same for every anonymous caller (customer pages aside). */
 const PAGE_FIELDS = new Set(["statusPage", "statusPages"]);
 
+/** Root fields whose answers are the same for every viewer with the same access set (viewer-answers.ts). */
+const VIEWER_FIELDS = new Set([...PAGE_FIELDS, "subPage", "viewer"]);
+
 const privateAnswers = new WeakSet<object>();
+const unsharedWithViewers = new WeakSet<object>();
 
 /** No Authorization header and no session cookie. WebSocket operations have no Fetch request and never qualify. */
 export function isAnonymous(request: Request | undefined): boolean {
@@ -26,13 +31,21 @@ export function isShareable(context: object): boolean {
   return !privateAnswers.has(context);
 }
 
+/** Whether a signed-in viewer's answer may be kept for every viewer with the same access set. */
+export function isShareableAmongViewers(context: object): boolean {
+  return !unsharedWithViewers.has(context);
+}
+
 /**
  * Marks every operation but a query of the page fields (with `__typename` beside
- * them, if asked). `{ __typename }` alone costs less to answer than to cache.
+ * them, if asked), and for viewers of the viewer fields. `{ __typename }` alone
+ * costs less to answer than to cache.
  */
 export function checkOperation(args: ExecutionArgs): void {
   const operation = getOperationAST(args.document, args.operationName);
   const names = operation?.operation === "query" ? operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null)) : [null];
-  const shareable = names.every((n) => n === "__typename" || (n !== null && PAGE_FIELDS.has(n))) && names.some((n) => n !== null && PAGE_FIELDS.has(n));
-  if (!shareable) answerIsPrivate(args.contextValue as object);
+  const only = (fields: Set<string>) => names.every((n) => n === "__typename" || (n !== null && fields.has(n))) && names.some((n) => n !== null && fields.has(n));
+  const context = args.contextValue as object;
+  if (!only(PAGE_FIELDS)) answerIsPrivate(context);
+  if (!only(VIEWER_FIELDS)) unsharedWithViewers.add(context);
 }

@@ -18,8 +18,8 @@ import { createInMemoryCache, type Cache } from "@graphql-yoga/plugin-response-c
 export type CachedResult = NonNullable<Awaited<ReturnType<Cache["get"]>>>;
 export type CacheEntity = { typename: string; id?: string | number };
 
-/** What the plugin uses as a response id: a SHA-256 in hex (ETags and other strings are never ids). */
-const RESPONSE_ID = /^[0-9a-f]{64}$/;
+/** What the plugin uses as a response id: a SHA-256 in hex, prefixed for viewers' answers (ETags and other strings are never ids). */
+const RESPONSE_ID = /^(v:)?[0-9a-f]{64}$/;
 /** Misses remembered at most; one that falls out is simply not stored when it completes. */
 const MAX_PENDING = 10_000;
 
@@ -103,5 +103,29 @@ export function createCacheStore(options: { max: number; maxResultBytes: number 
       const entry = stored.get(etag);
       return entry !== undefined && Date.now() < entry.expiresAt && !changedSince(entry.entities, entry.epoch);
     },
+  };
+}
+
+/**
+ * Anonymous answers and signed-in viewers' answers (ids starting with `viewerPrefix`)
+ * in stores of their own, so neither pushes the other out. Any change drops every
+ * viewer answer: a sub-page's answer names no page the change could be matched
+ * with, and changes are rare next to reads.
+ */
+export function splitCacheStore(anonymous: CacheStore, viewers: CacheStore, viewerPrefix: string): CacheStore {
+  const pick = (id: string) => (id.startsWith(viewerPrefix) ? viewers : anonymous);
+  return {
+    get: (id) => pick(id).get(id),
+    set: (id, result, entities, ttl) => pick(id).set(id, result, entities, ttl),
+    invalidate(entities) {
+      viewers.clear();
+      return anonymous.invalidate(entities);
+    },
+    clear() {
+      anonymous.clear();
+      viewers.clear();
+    },
+    // Only anonymous answers are ever revalidated (viewers' carry no ETag).
+    isCurrent: (etag) => anonymous.isCurrent(etag),
   };
 }

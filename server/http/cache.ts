@@ -14,13 +14,18 @@
 //   its bookkeeping walks the whole answer in one synchronous pass (seconds for a
 //   few megabytes), which would hold the event loop. Answers larger than
 //   RESPONSE_CACHE_MAX_BYTES are served but not stored (cache-store.ts).
-import { useResponseCache } from "@graphql-yoga/plugin-response-cache";
+// - Signed-in viewers' answers are kept too, per access set rather than per
+//   session (viewer-answers.ts), in a store of their own, and reach HTTP caches
+//   as `private, no-store` like every answer to a request with credentials.
+import { hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import type { Actor } from "../auth/actor.js";
 import type { Events, PageChange } from "../events.js";
 import { operationCostOf } from "../plugins/query-cost.js";
-import { checkOperation, isAnonymous, isShareable } from "./cache-scope.js";
-import { createCacheStore, type CacheEntity, type CacheStore } from "./cache-store.js";
+import { checkOperation, isAnonymous, isShareable, isShareableAmongViewers } from "./cache-scope.js";
+import { createCacheStore, splitCacheStore, type CacheEntity, type CacheStore } from "./cache-store.js";
+import { createViewerAnswers, VIEWER_ID_PREFIX } from "./viewer-answers.js";
 
 export const READ_CACHE = {
   /** How long browsers and CDNs may reuse an answer without asking again. */
@@ -29,6 +34,8 @@ export const READ_CACHE = {
   ttlMs: 60_000,
   /** Answers kept at most (least recently used go first). */
   maxEntries: 1_000,
+  /** Signed-in viewers' answers kept at most, apart from the anonymous ones. */
+  maxViewerEntries: 1_000,
   /** Operations costing more bypass the cache; the web client's page queries cost under 2,000. */
   maxCost: 2_500,
 } as const;
@@ -60,8 +67,26 @@ function invalidateOnChange(events: Events, store: CacheStore): () => void {
 
 const CACHE_HEADERS = { "Cache-Control": `public, max-age=${READ_CACHE.maxAgeSeconds}`, Vary: "Authorization, Cookie" };
 
-export function createReadCache(options: { events: Events; maxResultBytes: number; onLookup?: (hit: boolean) => void }) {
-  const store = createCacheStore({ max: READ_CACHE.maxEntries, maxResultBytes: options.maxResultBytes });
+export interface ReadCacheOptions {
+  events: Events;
+  maxResultBytes: number;
+  onLookup?: (hit: boolean) => void;
+  /** Who a request's credentials name; viewers' answers are kept only with it. */
+  actorOf?: (request: Request) => Promise<Actor>;
+}
+
+export function createReadCache(options: ReadCacheOptions) {
+  const bounded = (max: number) => createCacheStore({ max, maxResultBytes: options.maxResultBytes });
+  const store = splitCacheStore(bounded(READ_CACHE.maxEntries), bounded(READ_CACHE.maxViewerEntries), VIEWER_ID_PREFIX);
+  const viewers = options.actorOf ? createViewerAnswers(options.actorOf) : null;
+  /** An anonymous request, or one keyed as a viewer's whose operation runs as that viewer. */
+  const cacheable = (request: Request, context: object) => {
+    if (isAnonymous(request)) return true;
+    if (!viewers?.keyed(request)) return false;
+    const actor = (context as { actor?: Actor }).actor;
+    // Before the context exists (the look-up ahead of parsing), the key alone decides.
+    return actor === undefined || viewers.runsAsKeyed(request, actor);
+  };
   const shared = new WeakSet<Request>();
   /**
    * GET URL → the content ETag last served for it. A revalidation of that URL with
@@ -73,15 +98,25 @@ export function createReadCache(options: { events: Events; maxResultBytes: numbe
 
   const responseCache = useResponseCache({
     cache: store,
-    // One answer for all anonymous callers; everyone else bypasses the cache.
-    session: () => null,
+    // One answer for all anonymous callers, one per access set for viewers; operators bypass the cache.
+    session: (request) => (isAnonymous(request) || !viewers ? null : viewers.session(request)),
+    // As the plugin's own, but as a JSON array: no document, variables or address can pass for another's.
+    buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId, request }) => {
+      const identity = sessionId == null || !viewers ? null : viewers.identity(request, sessionId, documentString);
+      const id = await hashSHA256(JSON.stringify([documentString, operationName ?? "", variableValues ?? {}, identity]));
+      return identity === null ? id : VIEWER_ID_PREFIX + id;
+    },
     // Asked before parsing (only lookups then) and again before executing, once the cost is known.
-    enabled: (request, context) => isAnonymous(request) && (operationCostOf(context) ?? 0) <= READ_CACHE.maxCost,
+    enabled: (request, context) => cacheable(request, context) && (operationCostOf(context) ?? 0) <= READ_CACHE.maxCost,
     ttl: READ_CACHE.ttlMs,
     // Changes arrive as events (from any instance, the scheduler included), not from this instance's mutations.
     invalidateViaMutation: false,
     includeExtensionMetadata: process.env.NODE_ENV === "development",
-    onTtl: ({ ttl, context }) => (isShareable(context) ? ttl : 0),
+    onTtl: ({ ttl, context }) => {
+      const request = (context as { request?: Request }).request;
+      const shareable = request && viewers?.keyed(request) ? isShareableAmongViewers(context) : isShareable(context);
+      return shareable ? ttl : 0;
+    },
   });
 
   const headers: Plugin = {
@@ -98,14 +133,17 @@ export function createReadCache(options: { events: Events; maxResultBytes: numbe
       checkOperation(args);
     },
     onExecutionResult({ request, result, context }) {
-      if (!result || !isAnonymous(request) || Symbol.asyncIterator in result) return;
+      if (!result || Symbol.asyncIterator in result) return;
+      const viewer = viewers?.keyed(request) === true;
+      if (!viewer && !isAnonymous(request)) return;
       const single = result as ExecutionResult & { [SERVED_FROM_CACHE]?: boolean };
       if (single.errors?.length) return;
       const hit = single[SERVED_FROM_CACHE] === true;
-      if (!hit && !isShareable(context)) return;
+      if (!hit && !(viewer ? isShareableAmongViewers(context) : isShareable(context))) return;
       // A miss is a shareable answer computed; other answers never had a place in the cache.
       options.onLookup?.(hit);
-      if (request.method === "GET") shared.add(request);
+      // Viewers' answers are this server's to share, never HTTP caches'.
+      if (!viewer && request.method === "GET") shared.add(request);
     },
     onResponse({ request, response, setResponse, fetchAPI }) {
       if (answeredEarly.has(request)) return;

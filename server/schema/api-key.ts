@@ -62,6 +62,6 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },
-    resolve: (_root, { id }, ctx) => revokeApiKey(ctx.db, String(id), ctx.now(), ctx.events),
+    resolve: (_root, { id }, ctx) => revokeApiKey(ctx.db, String(id), ctx.now(), ctx.events, ctx.credentials),
   }),
 }));

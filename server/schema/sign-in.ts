@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       // Cleared in any case: a browser may hold a cookie the server no longer accepts.
       ctx.setCookie(clearSessionCookie({ baseUrl: ctx.baseUrl }));
-      return ctx.actor.kind === "viewer" ? endSession(ctx.db, ctx.events, ctx.actor.sessionId, ctx.now()) : false;
+      return ctx.actor.kind === "viewer" ? endSession(ctx.db, ctx.events, ctx.actor.sessionId, ctx.now(), ctx.credentials) : false;
     },
   }),
 }));

@@ -9,6 +9,7 @@ import type { LiveStatus } from "../../web/src/live.js";
 import { mockClient, type Answer } from "./mock-client.js";
 
 const shell: PageShell = { id: "p2", slug: "cust", title: "Customer Support", kind: "CUSTOMER", theme: "DARK", logoUrl: null, faviconUrl: null };
+const ann: Answer = { data: { viewer: { kind: "VIEWER", email: "ann@acme.io", subPages: [] } } };
 const render = (element: ReactElement, answers: Record<string, Answer>) =>
   renderToStaticMarkup(<Provider value={mockClient(answers)}>{element}</Provider>);
 const ENTITIES: Record<string, string> = { "&#x27;": "'", "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">" };
@@ -17,7 +18,8 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&qu
 describe("a customer sub-page", () => {
   it("asks an anonymous viewer to sign in by email", () => {
     const html = render(<SubPageView page="cust" subPage="acme" />, {
-      SubPage: { data: { statusPage: shell, viewer: { kind: "ANONYMOUS", email: null }, subPage: null }, error: "UNAUTHENTICATED" },
+      SubPage: { data: { statusPage: shell, subPage: null }, error: "UNAUTHENTICATED" },
+      Viewer: { data: { viewer: { kind: "ANONYMOUS", email: null, subPages: [] } } },
     });
     expect(text(html)).toContain("Sign in to see Customer Support");
     expect(html).toMatch(/<label for="sign-in-email">Email address<\/label>/);
@@ -27,7 +29,8 @@ describe("a customer sub-page", () => {
 
   it("refuses a signed-in viewer without naming or describing the sub-page", () => {
     const html = render(<SubPageView page="cust" subPage="globex-secret" />, {
-      SubPage: { data: { statusPage: shell, viewer: { kind: "VIEWER", email: "ann@acme.io" }, subPage: null }, error: "FORBIDDEN" },
+      SubPage: { data: { statusPage: shell, subPage: null }, error: "FORBIDDEN" },
+      Viewer: ann,
     });
     expect(text(html)).toContain("You don't have access to this page");
     expect(text(html)).toContain("signed in as ann@acme.io");
@@ -37,12 +40,20 @@ describe("a customer sub-page", () => {
 
   it("shows the same refusal for a sub-page that does not exist", () => {
     const denied = render(<SubPageView page="cust" subPage="a" />, {
-      SubPage: { data: { statusPage: shell, viewer: { kind: "VIEWER", email: "ann@acme.io" }, subPage: null }, error: "FORBIDDEN" },
+      SubPage: { data: { statusPage: shell, subPage: null }, error: "FORBIDDEN" },
+      Viewer: ann,
     });
     const missing = render(<SubPageView page="cust" subPage="a" />, {
-      SubPage: { data: { statusPage: shell, viewer: { kind: "VIEWER", email: "ann@acme.io" }, subPage: null } },
+      SubPage: { data: { statusPage: shell, subPage: null } },
+      Viewer: ann,
     });
     expect(missing).toBe(denied);
+  });
+
+  it("says nothing of a refusal until it knows who is asking", () => {
+    const html = render(<SubPageView page="cust" subPage="a" />, { SubPage: { data: { statusPage: shell, subPage: null }, error: "FORBIDDEN" }, Viewer: "loading" });
+    expect(text(html)).toContain("Loading the status page…");
+    expect(text(html)).not.toContain("Sign in");
   });
 
   it("shows loading and error states", () => {

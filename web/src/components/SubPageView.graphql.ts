@@ -1,8 +1,10 @@
 // The sub-page's documents, in a module without React so the entry can start
-// fetching them while React is still loading (main.ts, prefetch.ts).
+// fetching them while React is still loading (main.ts, prefetch.ts). Who is
+// asking comes from the viewer query (viewer.ts), not from here: without it,
+// this answer is the same for every viewer of the sub-page, and the server
+// computes it once for all of them.
 import { gql } from "@urql/core";
 import type { Incident, Maintenance, PageComponent, PageShell, StatusSummary } from "../types.js";
-import type { Viewer } from "../viewer.js";
 import { INCIDENT_FIELDS } from "./IncidentCard.graphql.js";
 import { MAINTENANCE_FIELDS } from "./MaintenanceCard.graphql.js";
 import { PAGE_BODY_ACTIVITY } from "./PageBody.graphql.js";
@@ -10,7 +12,6 @@ import { PAGE_SHELL_FIELDS } from "./PublicPage.graphql.js";
 
 export interface SubPageData {
   statusPage: PageShell | null;
-  viewer: Pick<Viewer, "kind" | "email"> | null;
   subPage: {
     id: string;
     name: string;
@@ -25,7 +26,6 @@ export interface SubPageData {
 export const SubPageQuery = gql<SubPageData, { page: string; slug: string }>`
   query SubPage($page: String!, $slug: String!) {
     statusPage(slug: $page) { ...PageShellFields }
-    viewer { kind email }
     subPage(pageSlug: $page, slug: $slug) {
       id name
       summary { status sentence }

@@ -6,7 +6,7 @@ import { useLiveStatus, withLive } from "../live.js";
 import { useRefetchOn } from "../refresh.js";
 import type { PageShell } from "../types.js";
 import { useUptime, withUptime } from "../uptime.js";
-import { deniedReason } from "../viewer.js";
+import { deniedReason, useViewer } from "../viewer.js";
 import { SubPageHistory } from "./IncidentHistory.js";
 import { Layout } from "./Layout.js";
 import { NotFound } from "./NotFound.js";
@@ -50,6 +50,7 @@ function Found({ shell, found, slug, refetch }: FoundProps) {
 
 export function SubPageView({ page, subPage }: { page: string; subPage: string }) {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: SubPageQuery, variables: { page, slug: subPage } });
+  const viewer = useViewer();
   const shell = data?.statusPage;
   if (shell === null || shell?.kind === "PUBLIC") return <NotFound />;
   if (!shell) {
@@ -59,11 +60,13 @@ export function SubPageView({ page, subPage }: { page: string; subPage: string }
       </Layout>
     );
   }
-  const email = data?.viewer?.email ?? null;
+  const email = viewer.viewer?.email ?? null;
   const found = data?.subPage;
   const denied = deniedReason(error);
   let content;
   if (found) content = <Found shell={shell} found={found} slug={subPage} refetch={reexecute} />;
+  // Whether to offer signing in, or to say who is refused, waits for who is asking.
+  else if (denied === "FORBIDDEN" && viewer.fetching) content = <Loading what="the status page" />;
   else if (denied === "UNAUTHENTICATED" || (denied && !email)) content = <SignInForm page={shell.slug} title={shell.title} />;
   else if (denied || !error) content = <Denied shell={shell} email={email} />;
   else content = <LoadError what="the status page" error={error} onRetry={() => reexecute({ requestPolicy: "network-only" })} />;

@@ -1,0 +1,133 @@
+// Credentials looked up once and then kept briefly, so that a signed-in request
+// costs no database round trip: viewer sessions and API keys by their secret's
+// hash, and the sub-pages an address is admitted to by page and address.
+//
+// Nothing kept may outlive what the database would accept: every instance drops
+// an entry as soon as it hears why — a sign-out (`sessions:ended`), a revocation
+// (`api-keys:revoked`), a change to a page or the catalog behind it
+// (`pages:changed`) — and callers check a session's expiry on every use against
+// the expiresAt kept with it. A look-up that read the database before such a drop
+// is used once but not kept, so it cannot bring back what was just dropped.
+import { LRUCache } from "lru-cache";
+import type { Events, PageChange } from "../events.js";
+import type { ApiKey } from "../generated/sqlite/client.js";
+
+export const CREDENTIAL_CACHE = {
+  /** How long an entry is trusted without asking the database again. */
+  ttlMs: 30_000,
+  /** Sessions, and admitted sub-page sets, kept at most (least recently used go first). */
+  maxEntries: 10_000,
+  /** API keys kept at most. */
+  maxKeys: 1_000,
+} as const;
+
+/** A live viewer session as stored, with what admission is computed from. */
+export interface SessionRecord {
+  id: string;
+  email: string;
+  pageId: string;
+  expiresAt: Date;
+  endedAt: Date | null;
+  page: { id: string; kind: "PUBLIC" | "CUSTOMER"; domainsAttributeId: string | null };
+}
+
+export interface CredentialCache {
+  /** The session stored under `hash`; `load` reads the database on a miss (ended sessions are not kept). */
+  session(hash: string, load: () => Promise<SessionRecord | null>): Promise<SessionRecord | null>;
+  /** The sub-pages of `pageId` that `email` is admitted to. */
+  admitted(pageId: string, email: string, load: () => Promise<string[]>): Promise<string[]>;
+  /** The unrevoked key stored under `hash`; the same object is returned on every hit, so a `lastUsedAt` set on it sticks. */
+  apiKey(hash: string, load: () => Promise<ApiKey | null>): Promise<ApiKey | null>;
+  /** Drops a session at once (the instance that ended it must not wait for its own event to come back). */
+  forgetSession(sessionId: string): void;
+  forgetKey(keyId: string): void;
+  /** Forget everything, e.g. after Redis was unreachable and drops may have gone unheard. */
+  clear(): void;
+  size(): { sessions: number; admitted: number; keys: number };
+  close(): void;
+}
+
+export interface CredentialCacheOptions {
+  /** Carries the drops of every instance; without it only local calls drop entries. */
+  events?: Events;
+  ttlMs?: number;
+  maxEntries?: number;
+  maxKeys?: number;
+}
+
+export function createCredentialCache(options: CredentialCacheOptions = {}): CredentialCache {
+  const ttl = options.ttlMs ?? CREDENTIAL_CACHE.ttlMs;
+  const max = options.maxEntries ?? CREDENTIAL_CACHE.maxEntries;
+  const sessions = new LRUCache<string, SessionRecord>({ max, ttl });
+  const admittedSets = new LRUCache<string, string[]>({ max, ttl });
+  const keys = new LRUCache<string, ApiKey>({ max: options.maxKeys ?? CREDENTIAL_CACHE.maxKeys, ttl });
+  /** Bumped by every drop: a look-up that started before one is not kept. */
+  let generation = 0;
+
+  async function through<V extends object>(cache: LRUCache<string, V>, key: string, load: () => Promise<V | null>): Promise<V | null> {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const started = generation;
+    const value = await load();
+    if (value !== null && started === generation) cache.set(key, value);
+    return value;
+  }
+
+  function dropWhere<V extends object>(cache: LRUCache<string, V>, matches: (value: V) => boolean): void {
+    generation += 1;
+    const doomed: string[] = [];
+    // A scan of at most maxEntries: drops are rare next to look-ups, and an index would have to follow every eviction.
+    cache.forEach((value, key) => matches(value) && doomed.push(key));
+    for (const key of doomed) cache.delete(key);
+  }
+
+  function pageChanged(change: PageChange): void {
+    if (change.subject !== "PAGE" && change.subject !== "CATALOG") return;
+    // Which sub-pages admit a domain follows the catalog; a changed page may have changed its kind or domains attribute.
+    generation += 1;
+    admittedSets.clear();
+    if (change.subject === "PAGE") dropWhere(sessions, (s) => s.pageId === change.pageId);
+  }
+
+  const listeners = options.events
+    ? [
+        listen(options.events.subscribe("sessions:ended"), (id) => cache.forgetSession(id)),
+        listen(options.events.subscribe("api-keys:revoked"), (id) => cache.forgetKey(id)),
+        listen(options.events.subscribe("pages:changed"), pageChanged),
+      ]
+    : [];
+
+  const cache: CredentialCache = {
+    session: (hash, load) => through(sessions, hash, async () => {
+      const session = await load();
+      return session && !session.endedAt ? session : null;
+    }),
+    admitted: async (pageId, email, load) => (await through(admittedSets, `${pageId}\n${email}`, load)) ?? [],
+    apiKey: (hash, load) => through(keys, hash, async () => {
+      const key = await load();
+      return key && !key.revokedAt ? key : null;
+    }),
+    forgetSession: (sessionId) => dropWhere(sessions, (s) => s.id === sessionId),
+    forgetKey: (keyId) => dropWhere(keys, (k) => k.id === keyId),
+    clear() {
+      generation += 1;
+      sessions.clear();
+      admittedSets.clear();
+      keys.clear();
+    },
+    size: () => ({ sessions: sessions.size, admitted: admittedSets.size, keys: keys.size }),
+    close() {
+      for (const listener of listeners) void listener.return?.();
+    },
+  };
+  return cache;
+}
+
+/** Calls `handle` with each event (from any instance, through the event target). */
+function listen<V>(events: AsyncIterable<V>, handle: (value: V) => void): AsyncIterator<V> {
+  const iterator = events[Symbol.asyncIterator]();
+  void (async () => {
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) handle(next.value);
+  })();
+  return iterator;
+}
