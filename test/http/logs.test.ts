@@ -97,12 +97,15 @@ describe("a signed-in viewer, an API key and a failing operation", () => {
 
   it("answers an unexpected error with the request's id, and logs its cause under that id", async () => {
     const db = t.app.database.db;
-    await db.$executeRawUnsafe(`ALTER TABLE "Maintenance" RENAME TO "MaintenanceAway"`);
+    const { target } = t.app.database;
+    // Raw SQL names the schema a PostgreSQL test database keeps its tables in.
+    const table = (name: string) => (target.provider === "postgresql" && target.schema ? `"${target.schema}"."${name}"` : `"${name}"`);
+    await db.$executeRawUnsafe(`ALTER TABLE ${table("Maintenance")} RENAME TO "MaintenanceAway"`);
     let failed: Awaited<ReturnType<typeof graphql>>;
     try {
       failed = await graphql(`query Broken { maintenance(id: "m1") { id } }`, {}, { authorization: `Bearer ${t.adminKey}` });
     } finally {
-      await db.$executeRawUnsafe(`ALTER TABLE "MaintenanceAway" RENAME TO "Maintenance"`);
+      await db.$executeRawUnsafe(`ALTER TABLE ${table("MaintenanceAway")} RENAME TO "Maintenance"`);
     }
     expect(failed.body.errors).toEqual([expect.objectContaining({ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: failed.id } })]);
     expect(failed.id).toMatch(UUID);

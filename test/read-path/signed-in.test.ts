@@ -55,11 +55,12 @@ describe("a signed-in viewer's read", () => {
     await publishIncident(w.t, w.ids.customerPage!, [{ componentId: w.ids["Alpha Web"]!, impact: "DEGRADED_PERFORMANCE" }], { name: "Acorn slowness" });
     const [cy, dee] = [cookie(await session("cy@acorn.example")), bearer(await session("dee@acorn.example"))];
     const computed = await sqlDuring(() => get(w.t, WEB_QUERY, ACORN, cy));
-    expect(computed.filter((sql) => sql.includes("`Incident`"))).not.toEqual([]);
+    // Table names are quoted with backticks on SQLite, double quotes on PostgreSQL.
+    expect(computed.filter((sql) => /[`"]Incident[`"]/.test(sql))).not.toEqual([]);
     // Only dee's session is looked up: the sub-page is the answer computed for cy.
     const shared = await sqlDuring(() => get(w.t, WEB_QUERY, ACORN, dee));
-    expect(shared.filter((sql) => /`(Incident|Component)`/.test(sql))).toEqual([]);
-    expect(shared.some((sql) => sql.includes("`ViewerSession`"))).toBe(true);
+    expect(shared.filter((sql) => /[`"](Incident|Component)[`"]/.test(sql))).toEqual([]);
+    expect(shared.some((sql) => /[`"]ViewerSession[`"]/.test(sql))).toBe(true);
     expect(await statementsDuring(() => get(w.t, WEB_QUERY, ACORN, dee))).toBe(0);
 
     const WHO = `query ($page: String!, $slug: String!) { viewer { email } subPage(pageSlug: $page, slug: $slug) { name } }`;
