@@ -39,6 +39,7 @@ import { useSharedExecution } from "./realtime/shared-execution.js";
 import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
+import { createPageSnapshots, type PageSnapshots } from "./services/page-snapshots.js";
 
 export interface AppOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
@@ -87,6 +88,8 @@ export interface App {
   database: Database;
   events: Events;
   hub: SummaryHub;
+  /** Pages read once per change and shared by every request (tests clear it to count a cold read). */
+  snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   scheduler: Scheduler;
   signInPruning: SignInPruning;
@@ -132,7 +135,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const mailer = options.mailer ?? createMailerFromEnv();
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
+  const snapshots = createPageSnapshots({ db: database.db, events, onLookup: lookups("page_snapshot") });
+  const services: AppServices = { db: database.db, events, now, hub, snapshots, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), publicUrl };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql") });
@@ -143,7 +147,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
   // Answers kept in memory until their page changes. Changes announced while Redis was
   // down never arrived, so none of them can be trusted after an outage.
-  const caches = [readCache, pageLooks, badges, feeds, statuspageJson];
+  const caches = [readCache, snapshots, pageLooks, badges, feeds, statuspageJson];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
@@ -195,6 +199,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     database,
     events,
     hub,
+    snapshots,
     liveAccess,
     scheduler,
     signInPruning,

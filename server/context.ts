@@ -10,6 +10,7 @@ import { queueResponseCookie } from "./http/response-cookies.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
+import type { PageSnapshots } from "./services/page-snapshots.js";
 
 export type { Actor };
 
@@ -25,6 +26,8 @@ export interface Context {
   loaders: Loaders;
   /** Live summaries shared by subscribers. */
   hub: SummaryHub;
+  /** Pages read once per change, shared by every request. */
+  snapshots: PageSnapshots;
   /** Ends live subscriptions when the access they were granted on ends. */
   liveAccess: LiveAccess;
   mailer: Mailer;
@@ -42,6 +45,7 @@ export interface AppServices {
   events: Events;
   now: () => Date;
   hub: SummaryHub;
+  snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
@@ -88,10 +92,11 @@ export function systemContext(services: AppServices): Context {
     events: services.events,
     now: services.now,
     hub: services.hub,
+    snapshots: services.snapshots,
     liveAccess: services.liveAccess,
     actor: { kind: "system" },
     authError: null,
-    loaders: createLoaders(services.db, services.now),
+    loaders: createLoaders(services.db, services.now, services.snapshots),
     mailer: services.mailer,
     signInLimits: services.signInLimits,
     baseUrl: services.publicUrl ?? requestBaseUrl(null),

@@ -26,6 +26,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A schema name as a quoted identifier, escaped for libpq's startup `options` (space-separated, backslash escapes). */
+function startupValue(schema: string): string {
+  return `"${schema.replace(/"/g, '""')}"`.replace(/[\\\s]/g, "\\$&");
+}
+
 /** Connects to DATABASE_URL (SQLite file by default), applying any pending migrations first. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
@@ -35,7 +40,11 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     target.provider === "sqlite"
       ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [...log] })
       : (new PostgresClient({
-          adapter: new PrismaPg({ connectionString: target.url }, target.schema ? { schema: target.schema } : {}),
+          // The schema also on the search path, so the few statements written as SQL (services/page-structure.ts) read it too.
+          adapter: new PrismaPg(
+            { connectionString: target.url, ...(target.schema ? { options: `-c search_path=${startupValue(target.schema)}` } : {}) },
+            target.schema ? { schema: target.schema } : {},
+          ),
           log: [...log],
         }) as unknown as Db);
   if (options.onQuery) {
