@@ -1,6 +1,7 @@
 // `npm run bench [-- --runs 3 --duration 5 --connections 10 --subscribers 1000
 // --fanout-subscribers 2000 --skip-fanout]`: the whole benchmark suite on this machine.
-// `npm run bench -- --only liveness` runs one row and prints it (results.md untouched).
+// `npm run bench -- --only liveness` runs one row and prints it, `--only operator` the
+// operator's page query against the baseline (results.md untouched either way).
 // The app runs in its own process on a fresh SQLite file with the demo; every load
 // run is an autocannon process of its own; figures are medians over interleaved runs.
 // Prints one report and writes it to bench/results.md. Exits 1 when a target fails.
@@ -12,7 +13,7 @@ import { parseArgs } from "node:util";
 import { measureLiveness } from "./liveness.js";
 import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
 import { median, renderLiveness, renderReport, targetsMet, type FanoutFigures, type Report, type ScenarioFigures } from "./read-report.js";
-import { getUrl, json, SCENARIOS, UPDATE } from "./read-scenarios.js";
+import { getUrl, json, OPERATOR_ROWS, SCENARIOS, UPDATE } from "./read-scenarios.js";
 
 const { values } = parseArgs({
   options: {
@@ -59,16 +60,16 @@ async function load(spec: LoadSpec): Promise<LoadResult> {
   return next<LoadResult, "result">(proc, "result");
 }
 
-async function measureReads(): Promise<LoadResult[][]> {
+async function measureReads(scenarios = SCENARIOS): Promise<LoadResult[][]> {
   const server = await startServer(false);
   const etag = await server.etag();
-  const specs = SCENARIOS.map((s) => ({ ...s.spec(server.url, server.apiKey, etag), connections: CONNECTIONS, durationSeconds: DURATION }));
+  const specs = scenarios.map((s) => ({ ...s.spec(server.url, server.apiKey, etag), connections: CONNECTIONS, durationSeconds: DURATION }));
   for (const spec of specs) await load({ ...spec, durationSeconds: 1 }); // warm-up: JIT, caches
-  const results: LoadResult[][] = SCENARIOS.map(() => []);
+  const results: LoadResult[][] = scenarios.map(() => []);
   for (let run = 0; run < RUNS; run++) {
     for (const [i, spec] of specs.entries()) {
       results[i]!.push(await load(spec));
-      console.log(`  run ${run + 1}/${RUNS} ${SCENARIOS[i]!.name}: ${Math.round(results[i]!.at(-1)!.rps)} req/s`);
+      console.log(`  run ${run + 1}/${RUNS} ${scenarios[i]!.name}: ${Math.round(results[i]!.at(-1)!.rps)} req/s`);
     }
   }
   await server.stop();
@@ -76,10 +77,10 @@ async function measureReads(): Promise<LoadResult[][]> {
 }
 
 /** Statements per request over 100 sequential requests of each kind, each series right after a change. */
-async function countStatements(): Promise<number[]> {
+async function countStatements(scenarios = SCENARIOS): Promise<number[]> {
   const server = await startServer(true);
   const perRequest: number[] = [];
-  for (const [i, scenario] of SCENARIOS.entries()) {
+  for (const [i, scenario] of scenarios.entries()) {
     await server.publish(`Counting run ${i}`);
     const spec = scenario.spec(server.url, server.apiKey, scenario.target === 0.8 ? await server.etag() : "");
     const before = await server.statements();
@@ -132,11 +133,22 @@ async function liveness(): Promise<NonNullable<Report["liveness"]>> {
   return figures;
 }
 
-if (values.only !== undefined) {
-  if (values.only !== "liveness") throw new Error(`--only knows one row: liveness (got "${values.only}")`);
+if (values.only === "liveness") {
   console.log(`\n${renderLiveness(await liveness()).join("\n")}`);
   process.exit(0);
 }
+if (values.only === "operator") {
+  // The baseline and the operator's page query, interleaved as in the full run; results.md untouched.
+  const rows = OPERATOR_ROWS.map((i) => SCENARIOS[i]!);
+  const loadBefore = loadavg();
+  const reads = await measureReads(rows);
+  const sql = await countStatements(rows);
+  const scenarios = rows.map((s, i) => ({ name: s.name, runs: reads[i]!, sqlPerRequest: sql[i]!, target: s.target }));
+  const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, mutation: null, fanout: { error: "not run" }, loadBefore };
+  console.log(`\n${renderReport(report).split("\n### Fan-out")[0]}`);
+  process.exit(targetsMet(report) ? 0 : 1);
+}
+if (values.only !== undefined) throw new Error(`--only knows two rows: liveness, operator (got "${values.only}")`);
 
 const loadBefore = loadavg();
 console.log("Read path…");

@@ -83,7 +83,7 @@ export async function buildWorld(options: AppOptions = {}): Promise<World> {
   ids.subB = subPages.find((s) => s.slug === "birch-ltd")!.id;
   ids.publicPage = (await mutate(t, CREATE_PAGE, { input: { title: "Public status", slug: "public", components: [ids["Public Search"]] } })).id!;
 
-  const window = { startsAt: "2026-04-01T10:00:00Z", endsAt: "2026-04-01T12:00:00Z" };
+  const window = { startsAt: "2036-04-01T10:00:00Z", endsAt: "2036-04-01T12:00:00Z" };
   ids.incidentA = await publishIncident(t, ids.customerPage, [{ componentId: ids["Alpha API"]!, impact: "PARTIAL_OUTAGE" }], { name: "Acorn outage" });
   ids.incidentB = await publishIncident(t, ids.customerPage, [{ componentId: ids["Bravo Billing"]!, impact: "FULL_OUTAGE" }], { name: "Birch outage" });
   ids.incidentPublic = await publishIncident(t, ids.publicPage, [{ componentId: ids["Public Search"]!, impact: "DEGRADED_PERFORMANCE" }], { name: "Public incident" });
