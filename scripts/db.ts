@@ -12,7 +12,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { createRequire } from "node:module";
+import { delimiter, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -27,11 +28,23 @@ const MIGRATIONS = join(ROOT, "prisma/migrations");
 const PROVIDERS = ["sqlite", "postgresql"] as const;
 type Provider = (typeof PROVIDERS)[number];
 
-function prisma(args: string[], schema?: string): string {
-  return execFileSync("npx", ["prisma", ...args], {
+const require = createRequire(import.meta.url);
+const cli = (pkg: string) => join(dirname(require.resolve(`${pkg}/package.json`)), "build/index.js");
+
+// Prisma 7's CLI checks for its native schema engine before every command and
+// downloads it when missing; `generate` never runs it, so a stand-in that fails
+// loudly is enough. Model diffs need a schema engine, and Prisma 7 has none in
+// WebAssembly: they run on Prisma 6.19's CLI (`prisma6`, see prisma/diff.config.ts).
+function run(pkg: "prisma" | "prisma6", args: string[], env: Record<string, string>): string {
+  return execFileSync(process.execPath, [cli(pkg), ...args], {
     cwd: REPO,
     encoding: "utf8",
-    env: { ...process.env, ...(schema ? { PRISMA_SCHEMA: schema } : {}) },
+    env: {
+      ...process.env,
+      PATH: `${join(REPO, "node_modules/.bin")}${delimiter}${process.env.PATH ?? ""}`,
+      PRISMA_SCHEMA_ENGINE_BINARY: join(REPO, "scripts/no-schema-engine.sh"),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
@@ -41,7 +54,6 @@ function forProvider(model: string, provider: Provider): string {
   if (provider === "sqlite") return model;
   return model
     .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace(/url\s*=\s*"file:[^"]*"/, 'url      = "postgresql://localhost/statusgraph"')
     .replace(/output(\s*)= "\.\.\/server\/generated\/sqlite"/, 'output$1= "./postgresql"')
     .replace(/generator pothos \{[^}]*\}\n/, "");
 }
@@ -56,17 +68,37 @@ const scratch = (name: string) => join(tmpdir(), `statusgraph-${process.pid}-${n
 
 function generate(): void {
   write(TWIN, forProvider(readFileSync(SOURCE, "utf8"), "postgresql"));
-  prisma(["generate"], SOURCE);
-  prisma(["generate"], TWIN);
+  run("prisma", ["generate"], { PRISMA_SCHEMA: SOURCE });
+  run("prisma", ["generate"], { PRISMA_SCHEMA: TWIN });
   console.log("Generated the SQLite and PostgreSQL clients.");
 }
 
+/**
+ * The model as Prisma 6.19's CLI diffs it: with a datasource URL and only the
+ * Rust-free client generator, or it fetches native engines. Snapshots written
+ * before Prisma 7 already carry a URL, so any is replaced.
+ */
+function forDiff(model: string, provider: Provider): string {
+  const url = provider === "sqlite" ? "file:./dev.db" : "postgresql://localhost/statusgraph";
+  const generator = 'generator client {\n  provider   = "prisma-client"\n  engineType = "client"\n}\n';
+  return (
+    generator +
+    forProvider(model, provider)
+      .replace(/generator \w+ \{[^}]*\}\n/g, "")
+      .replace(/(datasource db \{[^}]*?)\n\s*url\s*=\s*"[^"]*"/, "$1")
+      .replace(/(datasource db \{\n\s*provider\s*=\s*"\w+")/, `$1\n  url      = "${url}"`)
+  );
+}
+
 function diff(provider: Provider, from: string | null, to: string): string {
-  const toPath = write(scratch(`to.${provider}.prisma`), forProvider(to, provider));
+  const toPath = write(scratch(`to.${provider}.prisma`), forDiff(to, provider));
   const fromArgs = from === null
     ? ["--from-empty"]
-    : ["--from-schema-datamodel", write(scratch(`from.${provider}.prisma`), forProvider(from, provider))];
-  return prisma(["migrate", "diff", ...fromArgs, "--to-schema-datamodel", toPath, "--script"]);
+    : ["--from-schema-datamodel", write(scratch(`from.${provider}.prisma`), forDiff(from, provider))];
+  const config = join(REPO, "prisma/diff.config.ts");
+  return run("prisma6", ["migrate", "diff", "--config", config, ...fromArgs, "--to-schema-datamodel", toPath, "--script"], {
+    PRISMA_SCHEMA: toPath,
+  });
 }
 
 function isEmptyScript(sql: string): boolean {

@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { PrismaClient } from "../generated/sqlite/client.js";
@@ -33,7 +33,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   const log = options.onQuery ? ([{ emit: "event", level: "query" }] as const) : [];
   const db =
     target.provider === "sqlite"
-      ? new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [...log] })
+      ? new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: target.file, timeout: 10_000 }), log: [...log] })
       : (new PostgresClient({
           adapter: new PrismaPg({ connectionString: target.url }, target.schema ? { schema: target.schema } : {}),
           log: [...log],

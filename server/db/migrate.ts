@@ -1,8 +1,9 @@
 // Applies prisma/migrations/<provider>/*/migration.sql in order, once each, and
 // refuses to start when an applied migration's file was changed since.
-// The Prisma CLI's own `migrate deploy` is not used at run time: on PostgreSQL
-// through @prisma/adapter-pg 6.19 it fails ("Column type 'name' could not be
-// deserialized"), and a server should not spawn a CLI to start.
+// The Prisma CLI's own `migrate deploy` is not used at run time: Prisma 7's needs a
+// native schema engine these machines cannot fetch, Prisma 6.19's fails on PostgreSQL
+// ("Column type 'name' could not be deserialized"), and a server should not spawn a
+// CLI to start.
 import { migratePostgres } from "./migrate-postgres.js";
 import { migrateSqlite } from "./migrate-sqlite.js";
 import { MIGRATIONS_DIR, readMigrations } from "./migrations.js";
