@@ -54,12 +54,15 @@ async function graphql(message: Extract<ToClients, { type: "graphql" }>): Promis
     clients.push(client);
     return new Promise<void>((resolve, reject) => {
       let round = -1;
-      client.subscribe({ query: message.query, variables: message.variables }, {
-        // The first message is the current summary; each later one an update.
-        next: () => (round++ < 0 ? resolve() : received(round - 1)),
-        error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
-        complete: () => {},
-      });
+      client.subscribe(
+        { query: message.query, variables: message.variables },
+        {
+          // The first message is the current summary; each later one an update.
+          next: () => (round++ < 0 ? resolve() : received(round - 1)),
+          error: (error) => reject(error instanceof Error ? error : new Error(JSON.stringify(error))),
+          complete: () => {},
+        },
+      );
     });
   });
 }

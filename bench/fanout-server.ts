@@ -18,10 +18,9 @@ async function system<T>(query: string, variables: Record<string, unknown>): Pro
   return Object.values(result.data!)[0] as T;
 }
 
-const type = await system<{ id: string }>(
-  `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { ... on CatalogType { id } } }`,
-  { input: { name: "Components", ranked: true, referenceByName: true } },
-);
+const type = await system<{ id: string }>(`mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { ... on CatalogType { id } } }`, {
+  input: { name: "Components", ranked: true, referenceByName: true },
+});
 const components: string[] = [];
 for (const name of ["API", "Dashboard", "Webhooks", "Email", "Search"]) {
   const entry = await system<{ id: string }>(

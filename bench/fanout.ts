@@ -111,7 +111,9 @@ async function publishRound(g: Awaited<ReturnType<typeof startGraphql>>, round: 
     headers: { "content-type": "application/json", authorization: `Bearer ${ready.apiKey}` },
     body: JSON.stringify({
       query: `mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`,
-      variables: { input: { incidentId: ready.incidentId, status: "IDENTIFIED", message: `Update ${round + 1}: we identified a faulty deploy and are rolling it back.` } },
+      variables: {
+        input: { incidentId: ready.incidentId, status: "IDENTIFIED", message: `Update ${round + 1}: we identified a faulty deploy and are rolling it back.` },
+      },
     }),
   });
   const publishRoundTripMs = clock() - publishAt;
@@ -121,7 +123,15 @@ async function publishRound(g: Awaited<ReturnType<typeof startGraphql>>, round: 
   const replies = await received;
   const { wallMs, cpuMs } = await serverPart;
   await settle();
-  return { times: replies.flatMap((r) => r.times), announceAt, publishAt, publishRoundTripMs, serverWallMs: wallMs, serverCpuMs: cpuMs, sample: replies[0]!.sample! };
+  return {
+    times: replies.flatMap((r) => r.times),
+    announceAt,
+    publishAt,
+    publishRoundTripMs,
+    serverWallMs: wallMs,
+    serverCpuMs: cpuMs,
+    sample: replies[0]!.sample!,
+  };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));

@@ -14,7 +14,8 @@ export function historyMet(f: HistoryFigures): boolean {
 }
 
 export function renderHistory(f: HistoryFigures, source = ""): string[] {
-  const row = (what: string, short: number, long: number, ratio: number) => `| ${what} | ${n1(short)} | ${n1(long)} | ${ratio.toFixed(2)} | ${within(ratio) ? "PASS" : "FAIL"} |`;
+  const row = (what: string, short: number, long: number, ratio: number) =>
+    `| ${what} | ${n1(short)} | ${n1(long)} | ${ratio.toFixed(2)} | ${within(ratio) ? "PASS" : "FAIL"} |`;
   return [
     `### Cost independent of history (${source ? `${source}: ` : ""}${n0(f.subscribers)} graphql-ws subscribers of the page, ${f.samples} rounds of one update to each incident)`,
     "",

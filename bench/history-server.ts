@@ -22,7 +22,13 @@ const { secret } = await createApiKey(db, { name: "bench", scope: "ADMIN" }, app
 const page = await db.statusPage.findUniqueOrThrow({ where: { slug: "demo" }, select: { id: true, components: { select: { componentId: true }, take: 2 } } });
 
 async function publish(name: string, componentId: string): Promise<string> {
-  const input = { pageId: page.id, name, status: "INVESTIGATING", message: "We are looking into it.", impacts: [{ componentId, impact: "DEGRADED_PERFORMANCE" }] };
+  const input = {
+    pageId: page.id,
+    name,
+    status: "INVESTIGATING",
+    message: "We are looking into it.",
+    impacts: [{ componentId, impact: "DEGRADED_PERFORMANCE" }],
+  };
   const result = await app.executeAsSystem(PUBLISH, { input });
   const data = result.data as { publishIncident: { __typename: string; incident?: { id: string }; message?: string } } | null;
   if (!data?.publishIncident.incident) throw new Error(`publishIncident failed: ${JSON.stringify(result)}`);
@@ -44,7 +50,9 @@ async function addHistory(incidentId: string, last: number): Promise<void> {
       })),
       select: { id: true },
     });
-    await db.incidentImpact.createMany({ data: rows.flatMap((r) => first.impacts.map(({ componentId, impact }) => ({ updateId: r.id, componentId, impact }))) });
+    await db.incidentImpact.createMany({
+      data: rows.flatMap((r) => first.impacts.map(({ componentId, impact }) => ({ updateId: r.id, componentId, impact }))),
+    });
   }
   await db.incident.update({ where: { id: incidentId }, data: { status: "MONITORING", lastSequence: last } });
 }

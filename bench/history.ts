@@ -34,7 +34,11 @@ export async function measureHistory(options: HistoryOptions, track: <C extends 
     const delivered = next<FromSubscribers, "delivered">(viewers, "delivered");
     const input = { incidentId, status: "MONITORING", message: `Bench update ${++published}` };
     const start = clock();
-    const res = await fetch(app.url, { method: "POST", headers: { ...json, authorization: `Bearer ${app.apiKey}` }, body: JSON.stringify({ query: UPDATE, variables: { input } }) });
+    const res = await fetch(app.url, {
+      method: "POST",
+      headers: { ...json, authorization: `Bearer ${app.apiKey}` },
+      body: JSON.stringify({ query: UPDATE, variables: { input } }),
+    });
     const body = (await res.json()) as { data?: { publishIncidentUpdate: { __typename: string } } };
     const publishMs = clock() - start;
     if (body.data?.publishIncidentUpdate.__typename !== "IncidentPublication") throw new Error(`publish failed: ${JSON.stringify(body)}`);

@@ -8,7 +8,14 @@ const spec = JSON.parse(process.argv[2]!) as LoadSpec;
 let turn = 0;
 /** Each request carries the next session in turn, as that many viewers would. */
 const sessions = spec.sessions?.length
-  ? [{ setupRequest: (request: { headers: Record<string, string> }) => ({ ...request, headers: { ...request.headers, cookie: `sg_session=${spec.sessions![turn++ % spec.sessions!.length]}` } }) }]
+  ? [
+      {
+        setupRequest: (request: { headers: Record<string, string> }) => ({
+          ...request,
+          headers: { ...request.headers, cookie: `sg_session=${spec.sessions![turn++ % spec.sessions!.length]}` },
+        }),
+      },
+    ]
   : undefined;
 const result = await autocannon({
   url: spec.url,

@@ -117,7 +117,9 @@ export function renderReadTable(report: ReadFigures): string[] {
   report.scenarios.forEach((s, i) => {
     const target = s.target === undefined ? "" : `≥ ${s.target}× ${shares[i]! >= s.target ? "PASS" : "FAIL"}`;
     const m = (pick: (r: LoadResult) => number) => median(s.runs.map(pick));
-    lines.push(`| ${s.name} | ${n0(m((r) => r.rps))} | ${n1(m((r) => r.p50))} | ${n1(m((r) => r.p99))} | ${shares[i]!.toFixed(2)} | ${s.sqlPerRequest.toFixed(2)} | ${statuses(s.runs)} | ${target} |`);
+    lines.push(
+      `| ${s.name} | ${n0(m((r) => r.rps))} | ${n1(m((r) => r.p50))} | ${n1(m((r) => r.p99))} | ${shares[i]!.toFixed(2)} | ${s.sqlPerRequest.toFixed(2)} | ${statuses(s.runs)} | ${target} |`,
+    );
   });
   lines.push(
     "",
@@ -168,7 +170,9 @@ function renderRest(report: Report, lines: string[]): string {
 /** /health/live on an idle server against while the largest permitted anonymous query runs. */
 export function renderLiveness(l: LivenessFigures): string[] {
   const row = (name: string, f: LivenessFigures["idle"]) => `| ${name} | ${n0(f.polls)} | ${n1(f.p50)} | ${n1(f.p99)} | ${n1(f.max)} |`;
-  const codes = Object.entries(l.statuses).map(([code, n]) => `${n} × ${code}`).join(", ");
+  const codes = Object.entries(l.statuses)
+    .map(([code, n]) => `${n} × ${code}`)
+    .join(", ");
   return [
     `### Liveness under the largest permitted query (${l.seconds} s each; ${l.clients} clients running it back to back: ${codes})`,
     "",

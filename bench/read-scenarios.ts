@@ -21,18 +21,39 @@ export interface Scenario {
 }
 
 export const json = { "content-type": "application/json", accept: "application/json" };
-const withQuery = (url: string, { query, variables }: { query: string; variables: object }) => `${url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+const withQuery = (url: string, { query, variables }: { query: string; variables: object }) =>
+  `${url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
 export const getUrl = (url: string) => withQuery(url, PAGE);
 export const subPageUrl = (url: string) => withQuery(url, SUB_PAGE);
 const viewerCookie = (session: string) => ({ accept: "application/json", cookie: `sg_session=${session}` });
 export const SCENARIOS: Scenario[] = [
   // GET like the reads it is compared with; `{ __typename }` alone is never cached, so Yoga executes it every time.
-  { name: "baseline: GET `{ __typename }`", spec: (url) => ({ url: `${url}?query=${encodeURIComponent("{ __typename }")}`, method: "GET", headers: { accept: "application/json" } }) },
+  {
+    name: "baseline: GET `{ __typename }`",
+    spec: (url) => ({ url: `${url}?query=${encodeURIComponent("{ __typename }")}`, method: "GET", headers: { accept: "application/json" } }),
+  },
   { name: "page query, POST (response cache)", spec: (url) => ({ url, method: "POST", headers: json, body: JSON.stringify(PAGE) }) },
   { name: "page query, GET", spec: (url) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json" } }), target: 0.5 },
-  { name: "page query, GET + If-None-Match (304)", spec: (url, _k, etag) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json", "if-none-match": etag } }), target: 0.8 },
-  { name: "page query, POST with an API key (no cache)", spec: (url, key) => ({ url, method: "POST", headers: { ...json, authorization: `Bearer ${key}` }, body: JSON.stringify(PAGE) }) },
+  {
+    name: "page query, GET + If-None-Match (304)",
+    spec: (url, _k, etag) => ({ url: getUrl(url), method: "GET", headers: { accept: "application/json", "if-none-match": etag } }),
+    target: 0.8,
+  },
+  {
+    name: "page query, POST with an API key (no cache)",
+    spec: (url, key) => ({ url, method: "POST", headers: { ...json, authorization: `Bearer ${key}` }, body: JSON.stringify(PAGE) }),
+  },
   // The customer sub-page as its signed-in viewer's browser asks for it (session cookie).
-  { name: "customer sub-page query, GET, signed in", spec: (url, _k, _e, session) => ({ url: subPageUrl(url), method: "GET", headers: viewerCookie(session) }), target: 0.5, signedIn: true },
-  { name: "`{ viewer { email } }`, GET, signed in", spec: (url, _k, _e, session) => ({ url: `${url}?query=${encodeURIComponent("{ viewer { email } }")}`, method: "GET", headers: viewerCookie(session) }), target: 0.8, signedIn: true },
+  {
+    name: "customer sub-page query, GET, signed in",
+    spec: (url, _k, _e, session) => ({ url: subPageUrl(url), method: "GET", headers: viewerCookie(session) }),
+    target: 0.5,
+    signedIn: true,
+  },
+  {
+    name: "`{ viewer { email } }`, GET, signed in",
+    spec: (url, _k, _e, session) => ({ url: `${url}?query=${encodeURIComponent("{ viewer { email } }")}`, method: "GET", headers: viewerCookie(session) }),
+    target: 0.8,
+    signedIn: true,
+  },
 ];

@@ -29,7 +29,10 @@ const app = await buildApp({
 await seedDemo(app);
 if (flags.includes("--large-page")) await seedLargePage(app, { slug: "large", components: 50, incidents: 60 });
 const { secret } = await createApiKey(app.database.db, { name: "bench", scope: "ADMIN" }, app.now());
-const demo = await app.database.db.statusPage.findUniqueOrThrow({ where: { slug: "demo" }, select: { incidents: { where: { resolvedAt: null }, select: { id: true }, take: 1 } } });
+const demo = await app.database.db.statusPage.findUniqueOrThrow({
+  where: { slug: "demo" },
+  select: { incidents: { where: { resolvedAt: null }, select: { id: true }, take: 1 } },
+});
 
 const customerPage = await app.database.db.statusPage.findUniqueOrThrow({ where: { slug: "cust-support-ops" }, select: { id: true } });
 /** Sessions of viewers at example.com, the domain the demo customer page's sub-page "main" admits. */
@@ -38,7 +41,9 @@ async function signIn(count: number): Promise<string[]> {
   const now = app.now();
   for (let i = 0; i < count; i++) {
     const { secret, hash } = newSecret("sg_session");
-    await app.database.db.viewerSession.create({ data: { hash, email: `viewer${i}@example.com`, pageId: customerPage.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
+    await app.database.db.viewerSession.create({
+      data: { hash, email: `viewer${i}@example.com`, pageId: customerPage.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+    });
     secrets.push(secret);
   }
   return secrets;

@@ -18,18 +18,21 @@ function subscribe(url: string, count: number, pageSlug: string): void {
   for (let i = 0; i < count; i++) {
     const client = createClient({ url: url.replace(/^http/, "ws"), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
     clients.push(client);
-    client.subscribe({ query: QUERY, variables: { page: pageSlug } }, {
-      next: () => {
-        const n = ++received[i]!;
-        const now = (reached.get(n) ?? 0) + 1;
-        reached.set(n, now);
-        if (now < count) return;
-        if (n === 1) send({ type: "ready" });
-        else send({ type: "delivered", round: n - 1, lastAt: clock() });
+    client.subscribe(
+      { query: QUERY, variables: { page: pageSlug } },
+      {
+        next: () => {
+          const n = ++received[i]!;
+          const now = (reached.get(n) ?? 0) + 1;
+          reached.set(n, now);
+          if (now < count) return;
+          if (n === 1) send({ type: "ready" });
+          else send({ type: "delivered", round: n - 1, lastAt: clock() });
+        },
+        error: (error) => send({ type: "failed", error: `subscriber ${i}: ${JSON.stringify(error instanceof Error ? error.message : error)}` }),
+        complete: () => {},
       },
-      error: (error) => send({ type: "failed", error: `subscriber ${i}: ${JSON.stringify(error instanceof Error ? error.message : error)}` }),
-      complete: () => {},
-    });
+    );
   }
 }
 

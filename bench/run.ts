@@ -17,7 +17,19 @@ import { measureLiveness } from "./liveness.js";
 import { child, clock, next, type FromServer, type FromSubscribers, type LoadResult, type LoadSpec } from "./read-protocol.js";
 import { measureHistory } from "./history.js";
 import { historyMet, renderHistory } from "./history-report.js";
-import { median, memoryMet, renderLiveness, renderMemory, renderReadTable, renderReport, targetsMet, type FanoutFigures, type MemoryFigures, type Report, type ScenarioFigures } from "./read-report.js";
+import {
+  median,
+  memoryMet,
+  renderLiveness,
+  renderMemory,
+  renderReadTable,
+  renderReport,
+  targetsMet,
+  type FanoutFigures,
+  type MemoryFigures,
+  type Report,
+  type ScenarioFigures,
+} from "./read-report.js";
 import { getUrl, json, SCENARIOS, subPageUrl, UPDATE, type Scenario } from "./read-scenarios.js";
 
 const { values, positionals } = parseArgs({
@@ -63,7 +75,11 @@ async function startServer(countSql: boolean, largePage = false, exposeGc = fals
     return (await reply).count;
   };
   const publish = async (message: string) => {
-    const res = await fetch(ready.url, { method: "POST", headers: { ...json, authorization: `Bearer ${ready.apiKey}` }, body: JSON.stringify({ query: UPDATE, variables: { input: { incidentId: ready.incidentId, status: "IDENTIFIED", message } } }) });
+    const res = await fetch(ready.url, {
+      method: "POST",
+      headers: { ...json, authorization: `Bearer ${ready.apiKey}` },
+      body: JSON.stringify({ query: UPDATE, variables: { input: { incidentId: ready.incidentId, status: "IDENTIFIED", message } } }),
+    });
     const body = (await res.json()) as { data?: { publishIncidentUpdate: { __typename: string } } };
     if (body.data?.publishIncidentUpdate.__typename !== "IncidentPublication") throw new Error(`publish failed: ${JSON.stringify(body)}`);
   };
@@ -148,7 +164,10 @@ async function fanout(): Promise<Report["fanout"]> {
     if (code !== 0) return { error: `npm run bench:fanout exited with ${code}` };
   }
   try {
-    return { figures: JSON.parse(readFileSync(path, "utf8")) as FanoutFigures, source: values["skip-fanout"] ? "recorded bench/results/fanout.json" : "npm run bench:fanout" };
+    return {
+      figures: JSON.parse(readFileSync(path, "utf8")) as FanoutFigures,
+      source: values["skip-fanout"] ? "recorded bench/results/fanout.json" : "npm run bench:fanout",
+    };
   } catch (error) {
     return { error: `cannot read ${path}: ${(error as Error).message}` };
   }
@@ -163,7 +182,14 @@ async function sessionMemory(): Promise<MemoryFigures> {
   const sessions = await server.sessions(Number(values.sessions));
   const seconds = Number(values["memory-duration"]);
   const before = await server.heap();
-  const result = await load({ url: subPageUrl(server.url), method: "GET", headers: { accept: "application/json" }, sessions, connections: CONNECTIONS, durationSeconds: seconds });
+  const result = await load({
+    url: subPageUrl(server.url),
+    method: "GET",
+    headers: { accept: "application/json" },
+    sessions,
+    connections: CONNECTIONS,
+    durationSeconds: seconds,
+  });
   const after = await server.heap();
   await server.stop();
   return { sessions: sessions.length, seconds, beforeBytes: before, afterBytes: after, load: result };
@@ -226,7 +252,18 @@ console.log("Cost independent of history…");
 const historyFigures = await history();
 console.log(values["skip-fanout"] ? "Fan-out: reading the recorded figures" : "Fan-out…");
 const scenarios = figures(SCENARIOS, reads, sql);
-const report: Report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios, memory, mutation, liveness: live, history: historyFigures, fanout: await fanout(), loadBefore };
+const report: Report = {
+  runs: RUNS,
+  durationSeconds: DURATION,
+  connections: CONNECTIONS,
+  scenarios,
+  memory,
+  mutation,
+  liveness: live,
+  history: historyFigures,
+  fanout: await fanout(),
+  loadBefore,
+};
 const text = renderReport(report);
 writeFileSync(join(here, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n${text}`);
 console.log(`\n${text}`);

@@ -63,9 +63,7 @@ function generate(): void {
 
 function diff(provider: Provider, from: string | null, to: string): string {
   const toPath = write(scratch(`to.${provider}.prisma`), forProvider(to, provider));
-  const fromArgs = from === null
-    ? ["--from-empty"]
-    : ["--from-schema-datamodel", write(scratch(`from.${provider}.prisma`), forProvider(from, provider))];
+  const fromArgs = from === null ? ["--from-empty"] : ["--from-schema-datamodel", write(scratch(`from.${provider}.prisma`), forProvider(from, provider))];
   return prisma(["migrate", "diff", ...fromArgs, "--to-schema-datamodel", toPath, "--script"]);
 }
 

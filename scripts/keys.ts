@@ -22,11 +22,7 @@ Scopes: read (read-only), publish (incidents and maintenance), admin (everything
 
 class UsageError extends Error {}
 
-type Command =
-  | { kind: "create"; name: string; scope: ApiKeyScope }
-  | { kind: "list" }
-  | { kind: "revoke"; key: string }
-  | { kind: "help" };
+type Command = { kind: "create"; name: string; scope: ApiKeyScope } | { kind: "list" } | { kind: "revoke"; key: string } | { kind: "help" };
 
 function parseCommand(argv: string[]): Command {
   let parsed;
@@ -59,12 +55,17 @@ function table(keys: ApiKey[]): string {
   const when = (d: Date | null, none: string) => (d ? d.toISOString() : none);
   const rows = [
     ["NAME", "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED", "ID"],
-    ...keys.map((k) => [
-      k.name, k.scope.toLowerCase(), `${k.prefix}…`, when(k.createdAt, ""), when(k.lastUsedAt, "never"), when(k.revokedAt, "-"), k.id,
-    ]),
+    ...keys.map((k) => [k.name, k.scope.toLowerCase(), `${k.prefix}…`, when(k.createdAt, ""), when(k.lastUsedAt, "never"), when(k.revokedAt, "-"), k.id]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 async function run(command: Command): Promise<void> {

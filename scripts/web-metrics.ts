@@ -19,7 +19,15 @@ import { seedDemo } from "../server/seed/demo.js";
 const BUDGET = { jsGzipKiB: 100, lcpMs: 1000 };
 const RUNS = 5;
 const RESULTS = fileURLToPath(new URL("../bench/results/web.json", import.meta.url));
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 async function jsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });

@@ -156,7 +156,19 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const sessions = createSessionFallback({ events });
   const credentials = createCredentialCache({ events });
-  const services: AppServices = { db: database.db, events, now, hub, liveAccess, mailer, signInLimits: createSignInLimits(redis?.counter), credentials, publicUrl, log: requests.log, sessions };
+  const services: AppServices = {
+    db: database.db,
+    events,
+    now,
+    hub,
+    liveAccess,
+    mailer,
+    signInLimits: createSignInLimits(redis?.counter),
+    credentials,
+    publicUrl,
+    log: requests.log,
+    sessions,
+  };
   const limits = resolveLimits(options.limits);
   const origins = createOriginPolicy(corsOrigins, publicUrl);
   const actorOf = async (request: Request) => {
@@ -175,7 +187,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   // Nor can they once the database stops answering: requests then try it, and get
   // the last known answers, marked stale, when it still does not answer.
-  const outage = createOutageWatch(() => caches.forEach((cache) => cache.clear()), (message) => log.warn(message));
+  const outage = createOutageWatch(
+    () => caches.forEach((cache) => cache.clear()),
+    (message) => log.warn(message),
+  );
   const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),

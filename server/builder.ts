@@ -91,10 +91,7 @@ export const builder = new SchemaBuilder<{
   complexity: { defaultComplexity: 1, defaultListMultiplier: LIST_SIZE_ESTIMATE },
   errors: { defaultTypes: [], directResult: true, unsafelyHandleInputErrors: true },
   validation: {
-    validationError: (failure) =>
-      new ValidationError(
-        failure.issues.map((i) => ({ field: issuePath(i), rule: issueRule(i), message: i.message })),
-      ),
+    validationError: (failure) => new ValidationError(failure.issues.map((i) => ({ field: issuePath(i), rule: issueRule(i), message: i.message }))),
   },
 });
 

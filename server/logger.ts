@@ -73,7 +73,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     hooks: {
       // Messages are free text: an error message quoted in one may hold a token.
       logMethod(this: Logger, args: unknown[], method: (...args: unknown[]) => void) {
-        method.apply(this, args.map((arg) => (typeof arg === "string" ? scrubSecrets(arg) : arg)));
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === "string" ? scrubSecrets(arg) : arg)),
+        );
       },
     },
   };

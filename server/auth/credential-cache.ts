@@ -98,15 +98,17 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     : [];
 
   const cache: CredentialCache = {
-    session: (hash, load) => through(sessions, hash, async () => {
-      const session = await load();
-      return session && !session.endedAt ? session : null;
-    }),
+    session: (hash, load) =>
+      through(sessions, hash, async () => {
+        const session = await load();
+        return session && !session.endedAt ? session : null;
+      }),
     admitted: async (pageId, email, load) => (await through(admittedSets, `${pageId}\n${email}`, load)) ?? [],
-    apiKey: (hash, load) => through(keys, hash, async () => {
-      const key = await load();
-      return key && !key.revokedAt ? key : null;
-    }),
+    apiKey: (hash, load) =>
+      through(keys, hash, async () => {
+        const key = await load();
+        return key && !key.revokedAt ? key : null;
+      }),
     forgetSession: (sessionId) => dropWhere(sessions, (s) => s.id === sessionId),
     forgetKey: (keyId) => dropWhere(keys, (k) => k.id === keyId),
     clear() {

@@ -55,7 +55,10 @@ function logMailer(log: Logger, production: boolean): Mailer {
         return;
       }
       // In a field of its own: messages are scrubbed of tokens, and this one is the point.
-      log.info({ page: pageTitle, link }, `SMTP_URL is not set, so no email was sent. Sign-in link for ${to.address} on "${pageTitle}" (open it to sign in; it works once):`);
+      log.info(
+        { page: pageTitle, link },
+        `SMTP_URL is not set, so no email was sent. Sign-in link for ${to.address} on "${pageTitle}" (open it to sign in; it works once):`,
+      );
     },
     close() {},
   };

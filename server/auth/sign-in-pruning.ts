@@ -27,7 +27,10 @@ export function startSignInPruning(options: SignInPruningOptions): SignInPruning
   let running: Promise<void> = Promise.resolve();
   const tick = () => (running = running.catch(() => {}).then(() => pruneSignIns(options.db, options.now())));
   // A failed prune (database unreachable) is logged; the next interval tries again.
-  const timer = options.timers === false ? null : setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, "Sign-in pruning failed")), PRUNE_INTERVAL_MS);
+  const timer =
+    options.timers === false
+      ? null
+      : setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, "Sign-in pruning failed")), PRUNE_INTERVAL_MS);
   timer?.unref();
   return {
     tick,

@@ -176,6 +176,11 @@ export async function admittedSubPageIds(db: Db, page: DomainsPage, email: strin
     select: { id: true, entry: { select: { values: { where: { attributeId: page.domainsAttributeId }, select: { text: true } } } } },
   });
   return subPages
-    .filter((s) => domainAllowed(mailbox.domain, s.entry.values.flatMap((v) => (v.text === null ? [] : [v.text]))))
+    .filter((s) =>
+      domainAllowed(
+        mailbox.domain,
+        s.entry.values.flatMap((v) => (v.text === null ? [] : [v.text])),
+      ),
+    )
     .map((s) => s.id);
 }

@@ -46,9 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   }
   if (options.onQuery) {
     const onQuery = options.onQuery;
-    (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) =>
-      onQuery(e.query),
-    );
+    (db as unknown as { $on(event: "query", cb: (e: { query: string }) => void): void }).$on("query", (e) => onQuery(e.query));
   }
   await db.$connect();
   return {

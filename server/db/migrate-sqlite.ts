@@ -1,12 +1,5 @@
 import Database from "better-sqlite3";
-import {
-  MIGRATIONS_TABLE as TABLE,
-  MigrationFailedError,
-  migrationFailed,
-  planMigrations,
-  type AppliedMigration,
-  type Migration,
-} from "./migrations.js";
+import { MIGRATIONS_TABLE as TABLE, MigrationFailedError, migrationFailed, planMigrations, type AppliedMigration, type Migration } from "./migrations.js";
 
 interface ForeignKeyViolation {
   table: string;

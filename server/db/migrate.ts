@@ -14,7 +14,5 @@ import type { DatabaseTarget } from "./url.js";
  */
 export async function migrate(target: DatabaseTarget, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = readMigrations(target.provider, dir);
-  return target.provider === "sqlite"
-    ? migrateSqlite(target.file, migrations)
-    : migratePostgres(target.url, target.schema, migrations);
+  return target.provider === "sqlite" ? migrateSqlite(target.file, migrations) : migratePostgres(target.url, target.schema, migrations);
 }

@@ -48,7 +48,11 @@ export class MigrationChangedError extends Error {
 }
 
 export class MigrationFailedError extends Error {
-  constructor(readonly migration: string, reason: string, options?: ErrorOptions) {
+  constructor(
+    readonly migration: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
     super(`Migration ${migration} failed and was rolled back: ${reason}`, options);
     this.name = "MigrationFailedError";
   }

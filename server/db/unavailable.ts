@@ -30,7 +30,11 @@ const POSTGRES_CODES = new Set([
   "53400", // configuration_limit_exceeded
   "57014", // query_canceled: statement_timeout
   "55P03", // lock_not_available: lock_timeout
-  "08000", "08001", "08003", "08004", "08006", // connection exceptions
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006", // connection exceptions
 ]);
 
 /** Node socket errors on the way to the server. */

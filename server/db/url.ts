@@ -9,9 +9,7 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export const DEFAULT_DATABASE_URL = `file:${resolve(PROJECT_ROOT, "data/statusgraph.db")}`;
 
-export type DatabaseTarget =
-  | { provider: "sqlite"; url: string; file: string }
-  | { provider: "postgresql"; url: string; schema: string | null };
+export type DatabaseTarget = { provider: "sqlite"; url: string; file: string } | { provider: "postgresql"; url: string; schema: string | null };
 
 /**
  * Reads DATABASE_URL (unset or empty: `data/statusgraph.db` in the project directory):

@@ -37,7 +37,7 @@ export function normalizeDomain(s: string): string | null {
 export function isDomain(s: string): boolean {
   const domain = s.toLowerCase();
   if (domain.length === 0 || domain.length > 253) return false;
-  const labels = domain.split('.');
+  const labels = domain.split(".");
   if (labels.length < 2) return false;
   const tld = labels[labels.length - 1]!;
   return TLD.test(tld) && labels.every((label) => LABEL.test(label));

@@ -82,8 +82,7 @@ export const domainSchema = z
   .transform((s) => normalizeDomain(s)!);
 
 /** A list of at most `max` items: every list an input takes has a cap, so no statement outgrows the database's parameter limit. */
-export const listSchema = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) =>
-  z.array(item).max(max, `must hold at most ${max} items`);
+export const listSchema = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max, `must hold at most ${max} items`);
 
 /**
  * The rules of one input object, checked together so that every broken one is

@@ -1,18 +1,12 @@
-import type {
-  ComponentStatus,
-  IncidentImpact,
-  IncidentStatus,
-  MaintenanceImpact,
-  MaintenanceStatus,
-} from './types.js';
+import type { ComponentStatus, IncidentImpact, IncidentStatus, MaintenanceImpact, MaintenanceStatus } from "./types.js";
 
 /** Worst first. */
 export const STATUS_SEVERITY = [
-  'FULL_OUTAGE',
-  'PARTIAL_OUTAGE',
-  'DEGRADED_PERFORMANCE',
-  'UNDER_MAINTENANCE',
-  'OPERATIONAL',
+  "FULL_OUTAGE",
+  "PARTIAL_OUTAGE",
+  "DEGRADED_PERFORMANCE",
+  "UNDER_MAINTENANCE",
+  "OPERATIONAL",
 ] as const satisfies readonly ComponentStatus[];
 
 const RANK: Record<ComponentStatus, number> = {
@@ -35,14 +29,14 @@ export function compareStatus(a: ComponentStatus, b: ComponentStatus): number {
 
 /** The worst of the given statuses; OPERATIONAL when there are none. */
 export function worstStatus(statuses: Iterable<ComponentStatus>): ComponentStatus {
-  let worst: ComponentStatus = 'OPERATIONAL';
+  let worst: ComponentStatus = "OPERATIONAL";
   for (const s of statuses) if (RANK[s] > RANK[worst]) worst = s;
   return worst;
 }
 
 /** The component status an incident impact causes; null for NO_IMPACT. */
 export function impactStatus(impact: IncidentImpact): ComponentStatus | null {
-  return impact === 'NO_IMPACT' ? null : impact;
+  return impact === "NO_IMPACT" ? null : impact;
 }
 
 export interface ActiveIncident {
@@ -69,23 +63,23 @@ export function deriveComponentStatuses(
   maintenances: readonly ActiveMaintenance[],
 ): Map<string, ComponentStatus> {
   const result = new Map<string, ComponentStatus>();
-  for (const id of componentIds) result.set(id, 'OPERATIONAL');
+  for (const id of componentIds) result.set(id, "OPERATIONAL");
   const raise = (componentId: string, status: ComponentStatus): void => {
     const current = result.get(componentId);
     // Components outside the requested set stay out of the result.
     if (current !== undefined && RANK[status] > RANK[current]) result.set(componentId, status);
   };
   for (const incident of incidents) {
-    if (incident.status === 'RESOLVED') continue;
+    if (incident.status === "RESOLVED") continue;
     for (const { componentId, impact } of incident.impacts) {
       const status = impactStatus(impact);
       if (status) raise(componentId, status);
     }
   }
   for (const maintenance of maintenances) {
-    if (maintenance.status !== 'IN_PROGRESS') continue;
+    if (maintenance.status !== "IN_PROGRESS") continue;
     for (const { componentId, impact } of maintenance.components) {
-      if (impact === 'UNDER_MAINTENANCE') raise(componentId, 'UNDER_MAINTENANCE');
+      if (impact === "UNDER_MAINTENANCE") raise(componentId, "UNDER_MAINTENANCE");
     }
   }
   return result;
@@ -101,28 +95,25 @@ export interface ComponentChange {
  * Components whose status differs, in `after`'s key order, then those only in
  * `before`. A component missing from one side counts as OPERATIONAL there.
  */
-export function describeComponentChanges(
-  before: Map<string, ComponentStatus>,
-  after: Map<string, ComponentStatus>,
-): ComponentChange[] {
+export function describeComponentChanges(before: Map<string, ComponentStatus>, after: Map<string, ComponentStatus>): ComponentChange[] {
   const changes: ComponentChange[] = [];
   for (const [componentId, next] of after) {
-    const previous = before.get(componentId) ?? 'OPERATIONAL';
+    const previous = before.get(componentId) ?? "OPERATIONAL";
     if (previous !== next) changes.push({ componentId, previous, next });
   }
   for (const [componentId, previous] of before) {
-    if (after.has(componentId) || previous === 'OPERATIONAL') continue;
-    changes.push({ componentId, previous, next: 'OPERATIONAL' });
+    if (after.has(componentId) || previous === "OPERATIONAL") continue;
+    changes.push({ componentId, previous, next: "OPERATIONAL" });
   }
   return changes;
 }
 
 export const STATUS_SENTENCES: Readonly<Record<ComponentStatus, string>> = {
-  OPERATIONAL: 'All systems operational',
-  UNDER_MAINTENANCE: 'Under maintenance',
-  DEGRADED_PERFORMANCE: 'Degraded performance',
-  PARTIAL_OUTAGE: 'Partial outage',
-  FULL_OUTAGE: 'Full outage',
+  OPERATIONAL: "All systems operational",
+  UNDER_MAINTENANCE: "Under maintenance",
+  DEGRADED_PERFORMANCE: "Degraded performance",
+  PARTIAL_OUTAGE: "Partial outage",
+  FULL_OUTAGE: "Full outage",
 };
 
 /** Status of a page or sub-page: the worst of its components, with its sentence. */
@@ -139,10 +130,7 @@ export function pageStatus(statuses: Iterable<ComponentStatus>): {
  * with any impact, NO_IMPACT included, so an incident never vanishes from a sub-page
  * when its impact is downgraded.
  */
-export function affectsAny(
-  affectedComponentIds: Iterable<string>,
-  visibleComponentIds: ReadonlySet<string>,
-): boolean {
+export function affectsAny(affectedComponentIds: Iterable<string>, visibleComponentIds: ReadonlySet<string>): boolean {
   for (const id of affectedComponentIds) if (visibleComponentIds.has(id)) return true;
   return false;
 }

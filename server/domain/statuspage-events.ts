@@ -11,10 +11,10 @@ import {
   type SpIncidentStatus,
   type SpIndicator,
   type SpMaintenanceStatus,
-} from './statuspage-map.js';
-import type { SpSourceIncident, SpSourceMaintenance } from './statuspage-source.js';
-import type { SpComponent } from './statuspage-v2.js';
-import type { ComponentStatus } from './types.js';
+} from "./statuspage-map.js";
+import type { SpSourceIncident, SpSourceMaintenance } from "./statuspage-source.js";
+import type { SpComponent } from "./statuspage-v2.js";
+import type { ComponentStatus } from "./types.js";
 
 export interface SpAffectedComponent {
   code: string;
@@ -54,7 +54,7 @@ export interface SpIncident {
   reminder_intervals: null;
 }
 
-export type SpMaintenance = Omit<SpIncident, 'status' | 'reminder_intervals'> & {
+export type SpMaintenance = Omit<SpIncident, "status" | "reminder_intervals"> & {
   status: SpMaintenanceStatus;
   scheduled_for: string;
   scheduled_until: string;
@@ -90,7 +90,7 @@ function updatesJson(subjectId: string, steps: Step[], context: EventContext): S
   const updates = steps.map((step): SpIncidentUpdate => {
     const levels = [...step.levels].sort((a, b) => rank(a.componentId) - rank(b.componentId) || a.name.localeCompare(b.name));
     const affected = levels.map(({ componentId, name, status }) => {
-      const old = current.get(componentId) ?? 'OPERATIONAL';
+      const old = current.get(componentId) ?? "OPERATIONAL";
       current.set(componentId, status);
       return { code: componentId, name, old_status: componentStatus(old), new_status: componentStatus(status) };
     });
@@ -148,12 +148,12 @@ export function incidentJson(incident: SpSourceIncident, context: EventContext):
     ...u,
     status: STATUSPAGE_INCIDENT_STATUS[u.status],
     // Resolving an incident ends its effect on every component it names.
-    levels: u.impacts.map((i) => ({ ...i, status: u.status === 'RESOLVED' ? 'OPERATIONAL' : impactComponentStatus(i.impact) })),
+    levels: u.impacts.map((i) => ({ ...i, status: u.status === "RESOLVED" ? "OPERATIONAL" : impactComponentStatus(i.impact) })),
   }));
   const subject = {
     ...incident,
     status: STATUSPAGE_INCIDENT_STATUS[incident.status],
-    monitoringAt: incident.updates.find((u) => u.status === 'MONITORING')?.publishedAt ?? null,
+    monitoringAt: incident.updates.find((u) => u.status === "MONITORING")?.publishedAt ?? null,
     impact: impactIndicator(incident.updates.flatMap((u) => u.impacts.map((i) => i.impact))),
     componentIds: incident.updates.flatMap((u) => u.impacts.map((i) => i.componentId)),
   };
@@ -164,13 +164,13 @@ export function maintenanceJson(maintenance: SpSourceMaintenance, context: Event
   const steps = maintenance.updates.map((u) => ({
     ...u,
     status: STATUSPAGE_MAINTENANCE_STATUS[u.status],
-    levels: maintenance.components.map((c) => ({ ...c, status: u.status === 'IN_PROGRESS' ? impactComponentStatus(c.impact) : 'OPERATIONAL' as const })),
+    levels: maintenance.components.map((c) => ({ ...c, status: u.status === "IN_PROGRESS" ? impactComponentStatus(c.impact) : ("OPERATIONAL" as const) })),
   }));
   const subject = {
     ...maintenance,
     status: STATUSPAGE_MAINTENANCE_STATUS[maintenance.status],
     monitoringAt: null,
-    resolvedAt: maintenance.updates.find((u) => u.status === 'COMPLETE')?.publishedAt ?? null,
+    resolvedAt: maintenance.updates.find((u) => u.status === "COMPLETE")?.publishedAt ?? null,
     impact: impactIndicator(maintenance.components.map((c) => c.impact)),
     componentIds: maintenance.components.map((c) => c.componentId),
   };

@@ -1,6 +1,6 @@
 // What a public page's Statuspage-compatible documents are built from: plain data,
 // read by the service layer in a fixed number of statements.
-import type { IncidentImpact, IncidentStatus, MaintenanceImpact, MaintenanceStatus } from './types.js';
+import type { IncidentImpact, IncidentStatus, MaintenanceImpact, MaintenanceStatus } from "./types.js";
 
 export interface SpSourceComponent {
   id: string;

@@ -1,21 +1,21 @@
 // A public page as the documents of Atlassian Statuspage's public v2 API
 // (/api/v2/summary.json and its siblings): the same keys, nesting, enum values and
 // timestamp format (ISO 8601, milliseconds, UTC `Z`), so existing clients read them.
-import { deriveComponentStatuses, worstStatus } from './status.js';
-import { componentStatus, pageIndicator, type SpComponentStatus } from './statuspage-map.js';
-import { incidentJson, maintenanceJson, type SpIncident, type SpMaintenance } from './statuspage-events.js';
-import type { StatuspageSource } from './statuspage-source.js';
-import type { ComponentStatus } from './types.js';
+import { deriveComponentStatuses, worstStatus } from "./status.js";
+import { componentStatus, pageIndicator, type SpComponentStatus } from "./statuspage-map.js";
+import { incidentJson, maintenanceJson, type SpIncident, type SpMaintenance } from "./statuspage-events.js";
+import type { StatuspageSource } from "./statuspage-source.js";
+import type { ComponentStatus } from "./types.js";
 
 export const STATUSPAGE_DOCUMENTS = [
-  'summary',
-  'status',
-  'components',
-  'incidents',
-  'incidents/unresolved',
-  'scheduled-maintenances',
-  'scheduled-maintenances/upcoming',
-  'scheduled-maintenances/active',
+  "summary",
+  "status",
+  "components",
+  "incidents",
+  "incidents/unresolved",
+  "scheduled-maintenances",
+  "scheduled-maintenances/upcoming",
+  "scheduled-maintenances/active",
 ] as const;
 export type StatuspageDocumentName = (typeof STATUSPAGE_DOCUMENTS)[number];
 
@@ -55,14 +55,22 @@ const latest = (dates: Date[]): Date => new Date(Math.max(...dates.map((d) => d.
 function componentsJson(source: StatuspageSource, statuses: Map<string, ComponentStatus>): SpComponent[] {
   const { page } = source;
   // In Statuspage's key order, which some hand-written parsers rely on.
-  const describe = (groupId: string | null, group: boolean) => ({ description: null, showcase: false, start_date: null, group_id: groupId, page_id: page.id, group, only_show_if_degraded: false });
+  const describe = (groupId: string | null, group: boolean) => ({
+    description: null,
+    showcase: false,
+    start_date: null,
+    group_id: groupId,
+    page_id: page.id,
+    group,
+    only_show_if_degraded: false,
+  });
   const result: SpComponent[] = [];
   let position = 0;
   for (const section of source.sections) {
-    const member = (c: StatuspageSource['sections'][number]['components'][number], i: number, groupId: string | null): SpComponent => ({
+    const member = (c: StatuspageSource["sections"][number]["components"][number], i: number, groupId: string | null): SpComponent => ({
       id: c.id,
       name: c.name,
-      status: componentStatus(statuses.get(c.id) ?? 'OPERATIONAL'),
+      status: componentStatus(statuses.get(c.id) ?? "OPERATIONAL"),
       created_at: iso(c.createdAt),
       updated_at: iso(c.updatedAt),
       position: groupId ? i + 1 : ++position,
@@ -76,7 +84,7 @@ function componentsJson(source: StatuspageSource, statuses: Map<string, Componen
     result.push({
       id: section.group.id,
       name: section.group.name,
-      status: componentStatus(worstStatus(members.map((c) => statuses.get(c.id) ?? 'OPERATIONAL'))),
+      status: componentStatus(worstStatus(members.map((c) => statuses.get(c.id) ?? "OPERATIONAL"))),
       // Groups keep no dates of their own: the page's stand in.
       created_at: iso(page.createdAt),
       updated_at: iso(latest([page.updatedAt, ...members.map((c) => c.updatedAt)])),
@@ -108,19 +116,19 @@ export function buildStatuspageDocuments(source: StatuspageSource, pageUrl: stri
     ...source.incidents.flatMap((i) => i.updates.map((u) => u.publishedAt)),
     ...source.maintenances.flatMap((m) => m.updates.map((u) => u.publishedAt)),
   ];
-  const page: SpPage = { id: source.page.id, name: source.page.title, url: pageUrl, time_zone: 'Etc/UTC', updated_at: iso(latest(changedAt)) };
+  const page: SpPage = { id: source.page.id, name: source.page.title, url: pageUrl, time_zone: "Etc/UTC", updated_at: iso(latest(changedAt)) };
   const status = pageIndicator(worstStatus(statuses.values()));
-  const unresolved = incidents.filter((i) => i.status !== 'resolved');
-  const upcoming = maintenances.filter((m) => m.status === 'scheduled').reverse();
-  const active = maintenances.filter((m) => m.status === 'in_progress').reverse();
+  const unresolved = incidents.filter((i) => i.status !== "resolved");
+  const upcoming = maintenances.filter((m) => m.status === "scheduled").reverse();
+  const active = maintenances.filter((m) => m.status === "in_progress").reverse();
   return {
     summary: { page, components, incidents: unresolved, scheduled_maintenances: [...active, ...upcoming], status },
     status: { page, status },
     components: { page, components },
     incidents: { page, incidents },
-    'incidents/unresolved': { page, incidents: unresolved },
-    'scheduled-maintenances': { page, scheduled_maintenances: maintenances },
-    'scheduled-maintenances/upcoming': { page, scheduled_maintenances: upcoming },
-    'scheduled-maintenances/active': { page, scheduled_maintenances: active },
+    "incidents/unresolved": { page, incidents: unresolved },
+    "scheduled-maintenances": { page, scheduled_maintenances: maintenances },
+    "scheduled-maintenances/upcoming": { page, scheduled_maintenances: upcoming },
+    "scheduled-maintenances/active": { page, scheduled_maintenances: active },
   };
 }

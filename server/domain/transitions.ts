@@ -1,20 +1,20 @@
-import type { IncidentStatus, MaintenanceStatus } from './types.js';
+import type { IncidentStatus, MaintenanceStatus } from "./types.js";
 
 /** A resolved incident is closed: it takes no further updates. */
 export function canUpdateIncident(status: IncidentStatus): boolean {
-  return status !== 'RESOLVED';
+  return status !== "RESOLVED";
 }
 
 /** A complete maintenance is closed: it takes no further updates. */
 export function canUpdateMaintenance(status: MaintenanceStatus): boolean {
-  return status !== 'COMPLETE';
+  return status !== "COMPLETE";
 }
 
 // Maintenance only moves forward; staying put is allowed so an update can change
 // only the message or the affected components.
 const MAINTENANCE_NEXT: Record<MaintenanceStatus, readonly MaintenanceStatus[]> = {
-  SCHEDULED: ['SCHEDULED', 'IN_PROGRESS', 'COMPLETE'],
-  IN_PROGRESS: ['IN_PROGRESS', 'COMPLETE'],
+  SCHEDULED: ["SCHEDULED", "IN_PROGRESS", "COMPLETE"],
+  IN_PROGRESS: ["IN_PROGRESS", "COMPLETE"],
   COMPLETE: [],
 };
 
@@ -38,8 +38,8 @@ export function dueMaintenanceTransition(m: SchedulableMaintenance, now: Date): 
   if (!m.autoUpdate) return null;
   const t = now.getTime();
   const ended = t >= m.endsAt.getTime();
-  if (m.status === 'SCHEDULED' && t >= m.startsAt.getTime()) return ended ? 'COMPLETE' : 'IN_PROGRESS';
-  if (m.status === 'IN_PROGRESS' && ended) return 'COMPLETE';
+  if (m.status === "SCHEDULED" && t >= m.startsAt.getTime()) return ended ? "COMPLETE" : "IN_PROGRESS";
+  if (m.status === "IN_PROGRESS" && ended) return "COMPLETE";
   return null;
 }
 
@@ -52,8 +52,8 @@ export function nextMaintenanceWakeUp(list: Iterable<SchedulableMaintenance>, no
   const t = now.getTime();
   let earliest: number | null = null;
   for (const m of list) {
-    if (!m.autoUpdate || m.status === 'COMPLETE') continue;
-    const candidates = m.status === 'SCHEDULED' ? [m.startsAt, m.endsAt] : [m.endsAt];
+    if (!m.autoUpdate || m.status === "COMPLETE") continue;
+    const candidates = m.status === "SCHEDULED" ? [m.startsAt, m.endsAt] : [m.endsAt];
     for (const c of candidates) {
       const ct = c.getTime();
       if (ct > t && (earliest === null || ct < earliest)) earliest = ct;
@@ -63,7 +63,7 @@ export function nextMaintenanceWakeUp(list: Iterable<SchedulableMaintenance>, no
 }
 
 /** Why an automatic transition is made when it is, which its update says. */
-export type TransitionTiming = 'ON_TIME' | 'PUBLISHED_LATE' | 'SERVICE_DOWN';
+export type TransitionTiming = "ON_TIME" | "PUBLISHED_LATE" | "SERVICE_DOWN";
 
 /**
  * How the due transition of `m` relates to its instant (the window's start while
@@ -74,12 +74,9 @@ export type TransitionTiming = 'ON_TIME' | 'PUBLISHED_LATE' | 'SERVICE_DOWN';
  * instance made the transition then, so none was running. Otherwise ON_TIME, even if
  * a busy instance made it a little late.
  */
-export function transitionTiming(
-  m: SchedulableMaintenance & { lastPublishedAt: Date },
-  runningSince: Date | null,
-): TransitionTiming {
-  const instant = (m.status === 'SCHEDULED' ? m.startsAt : m.endsAt).getTime();
-  if (m.lastPublishedAt.getTime() >= instant) return 'PUBLISHED_LATE';
-  if (runningSince && instant < runningSince.getTime()) return 'SERVICE_DOWN';
-  return 'ON_TIME';
+export function transitionTiming(m: SchedulableMaintenance & { lastPublishedAt: Date }, runningSince: Date | null): TransitionTiming {
+  const instant = (m.status === "SCHEDULED" ? m.startsAt : m.endsAt).getTime();
+  if (m.lastPublishedAt.getTime() >= instant) return "PUBLISHED_LATE";
+  if (runningSince && instant < runningSince.getTime()) return "SERVICE_DOWN";
+  return "ON_TIME";
 }

@@ -10,8 +10,8 @@
  * is 1 - total downtime / total observed time. Observed time starts when the component
  * was added and ends now: earlier days have no data, and today is a partial day.
  */
-import { compareStatus, impactStatus } from './status.js';
-import type { ComponentStatus, IncidentImpact, IncidentStatus } from './types.js';
+import { compareStatus, impactStatus } from "./status.js";
+import type { ComponentStatus, IncidentImpact, IncidentStatus } from "./types.js";
 
 export const PARTIAL_OUTAGE_WEIGHT = 0.3;
 const DAY_MS = 86_400_000;
@@ -52,7 +52,13 @@ export interface UptimeInput {
 }
 
 // `open` spans still hold at `now`: they belong to today even if they began exactly now.
-interface Span { start: number; end: number; open: boolean; status: ComponentStatus; id: string }
+interface Span {
+  start: number;
+  end: number;
+  open: boolean;
+  status: ComponentStatus;
+  id: string;
+}
 
 function clip(spans: Span[], span: Span, from: number, now: number): void {
   const start = Math.max(span.start, from);
@@ -63,11 +69,9 @@ function clip(spans: Span[], span: Span, from: number, now: number): void {
 function incidentSpans(componentId: string, history: ImpactHistory, from: number, now: number): Span[] {
   const spans: Span[] = [];
   for (const { incidentId, updates } of history) {
-    const sorted = updates
-      .filter((u) => u.publishedAt.getTime() <= now)
-      .sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
+    const sorted = updates.filter((u) => u.publishedAt.getTime() <= now).sort((a, b) => a.publishedAt.getTime() - b.publishedAt.getTime());
     sorted.forEach((update, i) => {
-      if (update.status === 'RESOLVED') return;
+      if (update.status === "RESOLVED") return;
       const impact = update.impacts.find((x) => x.componentId === componentId)?.impact;
       const status = impact ? impactStatus(impact) : null;
       if (!status) return;
@@ -93,11 +97,11 @@ export function computeUptime(input: UptimeInput): { percentage: number | null; 
   for (const w of maintenanceWindows) {
     if (w.componentId !== componentId) continue;
     const [start, end] = [w.start.getTime(), w.end.getTime()];
-    const span: Span = { start, end, open: end > now, status: 'UNDER_MAINTENANCE', id: w.maintenanceId };
+    const span: Span = { start, end, open: end > now, status: "UNDER_MAINTENANCE", id: w.maintenanceId };
     clip(maintenance, span, from, now);
   }
 
-  const worst: ComponentStatus[] = new Array<ComponentStatus>(days).fill('OPERATIONAL');
+  const worst: ComponentStatus[] = new Array<ComponentStatus>(days).fill("OPERATIONAL");
   const incidentIds = Array.from({ length: days }, () => new Set<string>());
   const maintenanceIds = Array.from({ length: days }, () => new Set<string>());
   for (const span of [...spans, ...maintenance].sort((a, b) => a.start - b.start)) {
@@ -105,7 +109,7 @@ export function computeUptime(input: UptimeInput): { percentage: number | null; 
     const last = Math.min(days - 1, span.open ? dayOf(span.end) : Math.ceil((span.end - windowStart) / DAY_MS) - 1);
     for (let d = first; d <= last; d++) {
       if (compareStatus(span.status, worst[d]!) > 0) worst[d] = span.status;
-      (span.status === 'UNDER_MAINTENANCE' ? maintenanceIds : incidentIds)[d]!.add(span.id);
+      (span.status === "UNDER_MAINTENANCE" ? maintenanceIds : incidentIds)[d]!.add(span.id);
     }
   }
 
@@ -138,8 +142,8 @@ function sweepDowntime(spans: readonly Span[], days: number, windowStart: number
   const down = new Array<number>(days).fill(0);
   const events: { t: number; full: number; partial: number }[] = [];
   for (const s of spans) {
-    if (s.end <= s.start || compareStatus(s.status, 'PARTIAL_OUTAGE') < 0) continue;
-    const full = s.status === 'FULL_OUTAGE' ? 1 : 0;
+    if (s.end <= s.start || compareStatus(s.status, "PARTIAL_OUTAGE") < 0) continue;
+    const full = s.status === "FULL_OUTAGE" ? 1 : 0;
     events.push({ t: s.start, full, partial: 1 - full }, { t: s.end, full: -full, partial: full - 1 });
   }
   events.sort((a, b) => a.t - b.t);

@@ -46,7 +46,11 @@ export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl
     try {
       const { sessionSecret, pageSlug } = await completeSignIn(services.db, token, services.now());
       const base = new URL(baseUrl).pathname.replace(/\/+$/, "");
-      res.writeHead(303, { location: `${base}/${encodeURIComponent(pageSlug)}`, "set-cookie": sessionCookie(sessionSecret, { baseUrl }), "cache-control": "no-store" });
+      res.writeHead(303, {
+        location: `${base}/${encodeURIComponent(pageSlug)}`,
+        "set-cookie": sessionCookie(sessionSecret, { baseUrl }),
+        "cache-control": "no-store",
+      });
       res.end();
     } catch (error) {
       if (!(error instanceof SignInLinkError)) throw error;

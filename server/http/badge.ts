@@ -10,7 +10,6 @@ import { computePageSummary } from "../services/page-summary.js";
 import { pageDocumentRoute, type Route } from "./routes.js";
 import { createSlugMemo, type Lookup } from "./slug-memo.js";
 
-
 const COLOURS: Record<ComponentStatus, string> = {
   OPERATIONAL: "#1a7f37",
   UNDER_MAINTENANCE: "#0969da",

@@ -44,7 +44,8 @@ export function isShareableAmongViewers(context: object): boolean {
 export function checkOperation(args: ExecutionArgs): void {
   const operation = getOperationAST(args.document, args.operationName);
   const names = operation?.operation === "query" ? operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null)) : [null];
-  const only = (fields: Set<string>) => names.every((n) => n === "__typename" || (n !== null && fields.has(n))) && names.some((n) => n !== null && fields.has(n));
+  const only = (fields: Set<string>) =>
+    names.every((n) => n === "__typename" || (n !== null && fields.has(n))) && names.some((n) => n !== null && fields.has(n));
   const context = args.contextValue as object;
   if (!only(PAGE_FIELDS)) answerIsPrivate(context);
   if (!only(VIEWER_FIELDS)) unsharedWithViewers.add(context);

@@ -36,8 +36,7 @@ export interface EnsureWebBuildOptions {
   log?: (line: string) => void;
 }
 
-const needsBuild = async (rebuildIfStale: boolean) =>
-  !existsSync(join(WEB_DIST, "index.html")) || (rebuildIfStale && (await isStale()));
+const needsBuild = async (rebuildIfStale: boolean) => !existsSync(join(WEB_DIST, "index.html")) || (rebuildIfStale && (await isStale()));
 
 /** Resolves true when dist/web is there (built now or before), false when it could not be built. */
 export async function ensureWebBuild(options: EnsureWebBuildOptions = {}): Promise<boolean> {

@@ -40,7 +40,8 @@ const CLIENT_ROUTE = /^\/(?:[^/.]+(?:\/[^/.]+)?)?\/?$/;
 
 // Scripts and styles only from this server; logos and favicons may live anywhere.
 // No frame-ancestors: /embed/:page exists to be framed by other sites.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'";
 
 interface CachedFile {
   body: Buffer;

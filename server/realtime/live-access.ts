@@ -149,10 +149,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
     return release;
   }
 
-  const subscriptions = [
-    listen(events, "sessions:ended", sessionEnded),
-    listen(events, "api-keys:revoked", keyRevoked),
-  ];
+  const subscriptions = [listen(events, "sessions:ended", sessionEnded), listen(events, "api-keys:revoked", keyRevoked)];
   arm();
 
   return {

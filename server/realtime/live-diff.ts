@@ -77,8 +77,7 @@ export function pageEventFor(change: PageChange | null, before: PageSummary, aft
   const id = change.subjectId;
   const shown = new Set(after.components.map((c) => c.id));
   const componentIds = (change.componentIds ?? []).filter((c) => shown.has(c));
-  const listed = (s: PageSummary) =>
-    change.subject === "INCIDENT" ? s.incidents.some((i) => i.id === id) : s.maintenances.some((m) => m.id === id);
+  const listed = (s: PageSummary) => (change.subject === "INCIDENT" ? s.incidents.some((i) => i.id === id) : s.maintenances.some((m) => m.id === id));
   if (after.subPageId !== null && componentIds.length === 0 && !listed(before) && !listed(after)) return null;
   return {
     pageId: after.pageId,

@@ -25,16 +25,23 @@ export function startHeartbeat(clients: [string, Redis][], options: HeartbeatOpt
       if (client.status !== "ready" || waiting.has(client)) continue;
       waiting.add(client);
       let answered = false;
-      client.ping().then(
-        () => {
-          answered = true;
-          options.onAnswer(client);
-        },
-        () => void (answered = true), // The connection closed: its "close" reports that.
-      ).finally(() => waiting.delete(client));
-      const verdict = setTimeout(() => setImmediate(() => {
-        if (!answered && client.status === "ready") options.onSilent(name, client);
-      }), options.everyMs);
+      client
+        .ping()
+        .then(
+          () => {
+            answered = true;
+            options.onAnswer(client);
+          },
+          () => void (answered = true), // The connection closed: its "close" reports that.
+        )
+        .finally(() => waiting.delete(client));
+      const verdict = setTimeout(
+        () =>
+          setImmediate(() => {
+            if (!answered && client.status === "ready") options.onSilent(name, client);
+          }),
+        options.everyMs,
+      );
       verdict.unref();
     }
   }, options.everyMs);

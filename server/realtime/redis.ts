@@ -121,7 +121,10 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     for (const listener of listeners) listener();
   }
 
-  for (const [name, client] of [["publisher", publisher], ["subscriber", subscriber]] as const) {
+  for (const [name, client] of [
+    ["publisher", publisher],
+    ["subscriber", subscriber],
+  ] as const) {
     client.on("error", (error: Error) => {
       // An error on a ready connection is followed by "close" if it is fatal; alone, it is no outage.
       if (closing) return;

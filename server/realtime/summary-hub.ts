@@ -69,7 +69,9 @@ export function createSummaryHub(options: SummaryHubOptions) {
   const retryMs = options.retryMs ?? SUMMARY_RETRY_MS;
 
   function enqueue(pageId: string, watch: PageWatch, change: PageChange | null, initial: boolean): void {
-    watch.queue = watch.queue.then(() => refresh(pageId, watch, change, initial)).catch((error: unknown) => log.error({ err: error, pageId }, "Live summaries failed"));
+    watch.queue = watch.queue
+      .then(() => refresh(pageId, watch, change, initial))
+      .catch((error: unknown) => log.error({ err: error, pageId }, "Live summaries failed"));
   }
 
   /** Recomputes the page's views (only those without a summary yet when `initial`) and tells their listeners. */
@@ -80,7 +82,12 @@ export function createSummaryHub(options: SummaryHubOptions) {
     if (channels.length === 0) return;
     let results: (PageSummary | NotFoundError)[];
     try {
-      results = await computePageSummaries(options.db, pageId, channels.map((c) => c.key.subPageId), options.now());
+      results = await computePageSummaries(
+        options.db,
+        pageId,
+        channels.map((c) => c.key.subPageId),
+        options.now(),
+      );
     } catch (error) {
       // The page is gone: its views end. Anything else keeps the last summary until the next change.
       if (error instanceof NotFoundError) {

@@ -5,7 +5,8 @@ import { inputSchema, nameSchema } from "../domain/limits.js";
 import { MUTATION_ERRORS } from "./errors.js";
 
 export const ApiKeyScope = builder.enumType("ApiKeyScope", {
-  description: "READ reads everything, customer sub-pages included; PUBLISH also publishes incidents and maintenance; ADMIN also manages the catalog, pages and keys.",
+  description:
+    "READ reads everything, customer sub-pages included; PUBLISH also publishes incidents and maintenance; ADMIN also manages the catalog, pages and keys.",
   values: API_KEY_SCOPES,
 });
 
@@ -58,7 +59,8 @@ builder.mutationFields((t) => ({
   }),
   revokeApiKey: t.field({
     type: ApiKey,
-    description: "Takes effect on the key's next request, and ends its live subscriptions to customer pages. Revoking a revoked key keeps its first revocation time.",
+    description:
+      "Takes effect on the key's next request, and ends its live subscriptions to customer pages. Revoking a revoked key keeps its first revocation time.",
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },

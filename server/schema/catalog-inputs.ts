@@ -33,7 +33,12 @@ export const CreateCatalogTypeInput = builder.inputType("CreateCatalogTypeInput"
 });
 
 export const UpdateCatalogTypeInput = builder.inputType("UpdateCatalogTypeInput", {
-  validate: inputSchema({ name: nameSchema.nullish(), description: descriptionSchema.nullish(), categories: listSchema(categorySchema).nullish(), attributes: attributes.nullish() }),
+  validate: inputSchema({
+    name: nameSchema.nullish(),
+    description: descriptionSchema.nullish(),
+    categories: listSchema(categorySchema).nullish(),
+    attributes: attributes.nullish(),
+  }),
   fields: (t) => ({
     id: t.id(),
     name: t.string({ required: false }),

@@ -23,8 +23,7 @@ builder.queryFields((t) => ({
     authScopes: { read: true },
     nullable: true,
     args: { id: t.arg.id({ required: false }), name: t.arg.string({ required: false }) },
-    resolve: (query, _root, { id, name }, ctx) =>
-      id || name ? ctx.db.catalogType.findFirst({ ...query, where: id ? { id } : { name: name! } }) : null,
+    resolve: (query, _root, { id, name }, ctx) => (id || name ? ctx.db.catalogType.findFirst({ ...query, where: id ? { id } : { name: name! } }) : null),
   }),
   catalogEntry: t.prismaField({
     type: "CatalogEntry",
@@ -65,7 +64,8 @@ builder.mutationFields((t) => ({
   }),
   deleteCatalogType: t.prismaField({
     type: "CatalogType",
-    description: "Deletes the type with its entries and returns it as it was. Refused (InUseError) while pages, incidents, maintenance or other types or entries use the type or its entries.",
+    description:
+      "Deletes the type with its entries and returns it as it was. Refused (InUseError) while pages, incidents, maintenance or other types or entries use the type or its entries.",
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
@@ -107,7 +107,8 @@ builder.mutationFields((t) => ({
   }),
   deleteCatalogEntry: t.prismaField({
     type: "CatalogEntry",
-    description: "Deletes the entry (and its sub-pages) and returns it as it was. Refused (InUseError, saying what) while a page, incident, maintenance or entry uses it.",
+    description:
+      "Deletes the entry (and its sub-pages) and returns it as it was. Refused (InUseError, saying what) while a page, incident, maintenance or entry uses it.",
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },

@@ -27,7 +27,7 @@ export interface Summary {
 }
 
 export const StatusSummary = builder.objectRef<Summary>("StatusSummary").implement({
-  description: "The worst status of the shown components, with a sentence such as \"All systems operational\".",
+  description: 'The worst status of the shown components, with a sentence such as "All systems operational".',
   fields: (t) => ({
     status: t.field({ type: ComponentStatus, resolve: (s) => s.status }),
     sentence: t.exposeString("sentence"),
@@ -58,8 +58,7 @@ const UptimeDay = builder.objectRef<Day>("UptimeDay").implement({
 });
 
 const Uptime = builder.objectRef<{ percentage: number | null; days: Day[] }>("Uptime").implement({
-  description:
-    "Derived from incident impacts: full outage counts fully as downtime, partial outage 30%, degraded performance and maintenance not at all.",
+  description: "Derived from incident impacts: full outage counts fully as downtime, partial outage 30%, degraded performance and maintenance not at all.",
   fields: (t) => ({
     percentage: t.exposeFloat("percentage", { nullable: true, description: "0..1 over the whole window; null when nothing was observed." }),
     // Its size is the `days` argument of `uptime`, which counts it (complexity there).

@@ -14,8 +14,7 @@ export const IMPACTS = {
 } satisfies Prisma.IncidentUpdate$impactsArgs;
 
 type ImpactRow = { componentId: string; impact: incidents.NamedImpact["impact"]; component: { name: string } };
-const named = (rows: ImpactRow[]): incidents.NamedImpact[] =>
-  rows.map((r) => ({ componentId: r.componentId, impact: r.impact, name: r.component.name }));
+const named = (rows: ImpactRow[]): incidents.NamedImpact[] => rows.map((r) => ({ componentId: r.componentId, impact: r.impact, name: r.component.name }));
 
 export const ComponentImpact = builder.objectRef<incidents.NamedImpact>("ComponentImpact").implement({
   description: "How an incident affects one component.",
@@ -42,7 +41,13 @@ export const Incident = builder.prismaObject("Incident", {
       description: "Impacts of the latest update other than NO_IMPACT; empty once resolved.",
       select: { pageId: true, status: true, updates: { orderBy: incidents.NEWEST_FIRST, select: { impacts: IMPACTS } } },
       resolve: (i, _args, ctx) =>
-        i.status === "RESOLVED" ? [] : impactsShownTo(ctx, i.pageId, named(i.updates[0]?.impacts ?? []).filter((x) => x.impact !== "NO_IMPACT")),
+        i.status === "RESOLVED"
+          ? []
+          : impactsShownTo(
+              ctx,
+              i.pageId,
+              named(i.updates[0]?.impacts ?? []).filter((x) => x.impact !== "NO_IMPACT"),
+            ),
     }),
     affectedComponents: t.field({
       type: [ComponentImpact],

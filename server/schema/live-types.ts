@@ -41,7 +41,9 @@ export const LiveIncident = builder.objectRef<SummaryIncident>("LiveIncident").i
     id: t.exposeID("id"),
     name: t.exposeString("name"),
     status: t.expose("status", { type: IncidentStatus }),
-    sequence: t.exposeInt("sequence", { description: "The latest update's number: 1, 2, 3, … in commit order. A client ignores a state older than one it has." }),
+    sequence: t.exposeInt("sequence", {
+      description: "The latest update's number: 1, 2, 3, … in commit order. A client ignores a state older than one it has.",
+    }),
     message: t.exposeString("message", { description: "The latest update's message." }),
     messageHtml: t.string({ description: MESSAGE_HTML, resolve: (i) => renderMarkdown(i.message) }),
     publishedAt: t.field({ type: "DateTime", resolve: (i) => instant(i.publishedAt) }),
@@ -90,7 +92,12 @@ export const LiveStatus = builder.objectRef<PageSummary>("LiveStatus").implement
       description: "True when this is the last known state, sent because the database is unavailable right now; the current one follows once it answers.",
       resolve: (s) => s.asOf !== undefined,
     }),
-    asOf: t.field({ type: "DateTime", nullable: true, description: "When a stale summary was computed; null when it is current.", resolve: (s) => (s.asOf ? instant(s.asOf) : null) }),
+    asOf: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When a stale summary was computed; null when it is current.",
+      resolve: (s) => (s.asOf ? instant(s.asOf) : null),
+    }),
   }),
 });
 

@@ -49,7 +49,11 @@ export const Maintenance = builder.prismaObject("Maintenance", {
       type: [MaintenanceComponentImpact],
       select: { pageId: true, components: COMPONENTS },
       resolve: (m, _args, ctx) =>
-        impactsShownTo(ctx, m.pageId, m.components.map((c) => ({ componentId: c.componentId, impact: c.impact, name: c.component.name }))),
+        impactsShownTo(
+          ctx,
+          m.pageId,
+          m.components.map((c) => ({ componentId: c.componentId, impact: c.impact, name: c.component.name })),
+        ),
     }),
   }),
 });

@@ -102,8 +102,7 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { id: t.arg.id() },
     description: "Null when there is no such maintenance or the caller may not see it (customer pages).",
-    resolve: (query, _root, { id }, ctx) =>
-      ctx.db.maintenance.findFirst({ ...query, where: { AND: [{ id: String(id) }, visibleMaintenances(ctx.actor)] } }),
+    resolve: (query, _root, { id }, ctx) => ctx.db.maintenance.findFirst({ ...query, where: { AND: [{ id: String(id) }, visibleMaintenances(ctx.actor)] } }),
   }),
 }));
 

@@ -25,7 +25,9 @@ interface Session {
 
 const ViewerSession = builder.objectRef<Session>("ViewerSession").implement({
   fields: (t) => ({
-    token: t.exposeString("token", { description: "The session's secret: send it as `Authorization: Bearer <token>` (or as `token` in graphql-ws connectionParams)." }),
+    token: t.exposeString("token", {
+      description: "The session's secret: send it as `Authorization: Bearer <token>` (or as `token` in graphql-ws connectionParams).",
+    }),
     email: t.exposeString("email"),
     expiresAt: t.expose("expiresAt", { type: "DateTime" }),
     subPages: t.prismaField({
@@ -52,7 +54,8 @@ builder.mutationFields((t) => ({
   }),
   completeSignIn: t.field({
     type: ViewerSession,
-    description: "Trades a sign-in link's token for a session (API clients; browsers use the link itself). AccessDeniedError when the link is unknown, used or expired.",
+    description:
+      "Trades a sign-in link's token for a session (API clients; browsers use the link itself). AccessDeniedError when the link is unknown, used or expired.",
     errors: { types: MUTATION_ERRORS },
     args: { token: t.arg.string() },
     resolve: async (_root, { token }, ctx) => {

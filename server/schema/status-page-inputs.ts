@@ -53,9 +53,19 @@ export const CreateStatusPageInput = builder.inputType("CreateStatusPageInput", 
     components: t.idList({ required: false, description: "Public pages: components shown without a heading, first." }),
     groups: t.field({ type: [PageGroupInput], required: false, description: "Public pages: headings with their components, after the ungrouped ones." }),
     customerType: t.string({ required: false, description: "Customer pages (required): id or name of the catalog type whose entries are the customers." }),
-    componentsAttribute: t.string({ required: false, description: "Customer pages (required): id or name of the type's REFERENCE attribute holding components." }),
-    emailDomainsAttribute: t.string({ required: false, description: "Customer pages: id or name of the type's EMAIL_DOMAIN attribute holding allowed email domains." }),
-    subPages: t.field({ type: [SubPageInput], required: false, description: "Customer pages: names and URLs of some sub-pages; the others follow their entries." }),
+    componentsAttribute: t.string({
+      required: false,
+      description: "Customer pages (required): id or name of the type's REFERENCE attribute holding components.",
+    }),
+    emailDomainsAttribute: t.string({
+      required: false,
+      description: "Customer pages: id or name of the type's EMAIL_DOMAIN attribute holding allowed email domains.",
+    }),
+    subPages: t.field({
+      type: [SubPageInput],
+      required: false,
+      description: "Customer pages: names and URLs of some sub-pages; the others follow their entries.",
+    }),
   }),
 });
 

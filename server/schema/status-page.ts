@@ -78,12 +78,28 @@ export const StatusPage = builder.prismaObject("StatusPage", {
       select: PAGE_COMPONENTS,
       resolve: async (page, _args, ctx) => {
         if (page.kind === "CUSTOMER" && !seesEverything(ctx.actor) && shownSubPages(ctx, page).length === 0) return null;
-        return summarize(ctx, page.id, (await pageComponents(ctx, page)).map((c) => c.id));
+        return summarize(
+          ctx,
+          page.id,
+          (await pageComponents(ctx, page)).map((c) => c.id),
+        );
       },
     }),
-    customerType: t.relation("customerType", { nullable: true, authScopes: { read: true }, description: "Customer pages: the type whose entries are the customers. Operators only." }),
-    componentsAttribute: t.relation("componentsAttribute", { nullable: true, authScopes: { read: true }, description: "Customer pages: the attribute holding each customer's components. Operators only." }),
-    emailDomainsAttribute: t.relation("domainsAttribute", { nullable: true, authScopes: { read: true }, description: "Customer pages: the attribute holding allowed email domains. Operators only." }),
+    customerType: t.relation("customerType", {
+      nullable: true,
+      authScopes: { read: true },
+      description: "Customer pages: the type whose entries are the customers. Operators only.",
+    }),
+    componentsAttribute: t.relation("componentsAttribute", {
+      nullable: true,
+      authScopes: { read: true },
+      description: "Customer pages: the attribute holding each customer's components. Operators only.",
+    }),
+    emailDomainsAttribute: t.relation("domainsAttribute", {
+      nullable: true,
+      authScopes: { read: true },
+      description: "Customer pages: the attribute holding allowed email domains. Operators only.",
+    }),
     subPages: t.relation("subPages", {
       description: "Customer pages: the sub-pages the caller may see (operators: all), by the entry's rank, then name.",
       query: (_args, ctx) => ({ where: visibleSubPages(ctx.actor), orderBy: [...SUB_PAGE_ORDER] }),

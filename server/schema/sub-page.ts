@@ -15,9 +15,7 @@ import { UpdateSubPageInput } from "./status-page-inputs.js";
 async function subPageComponents(ctx: Context, subPage: { id: string; pageId: string }): Promise<ComponentSource[]> {
   const ids = await ctx.loaders.subPageComponents.load(subPage.id);
   const entries = await ctx.loaders.entries.loadMany(ids);
-  return entries
-    .filter((e): e is EntryRow => !(e instanceof Error))
-    .map((e) => ({ id: e.id, name: e.name, pageId: subPage.pageId, groupName: null }));
+  return entries.filter((e): e is EntryRow => !(e instanceof Error)).map((e) => ({ id: e.id, name: e.name, pageId: subPage.pageId, groupName: null }));
 }
 
 export const SubPage = builder.prismaObject("SubPage", {
@@ -54,8 +52,7 @@ export const SubPage = builder.prismaObject("SubPage", {
         page: { select: { domainsAttributeId: true } },
         entry: { select: { values: { orderBy: { position: "asc" }, select: { attributeId: true, text: true } } } },
       },
-      resolve: (s) =>
-        s.entry.values.filter((v) => v.attributeId === s.page.domainsAttributeId && v.text !== null).map((v) => v.text!),
+      resolve: (s) => s.entry.values.filter((v) => v.attributeId === s.page.domainsAttributeId && v.text !== null).map((v) => v.text!),
     }),
   }),
 });
@@ -70,7 +67,10 @@ builder.queryField("subPage", (t) =>
       const where = { slug, page: { slug: pageSlug } };
       if (!seesEverything(ctx.actor)) {
         // Decide before loading anything the caller asked for; page slugs are public, sub-pages are not.
-        const page = await ctx.db.statusPage.findUnique({ where: { slug: pageSlug }, select: { kind: true, subPages: { where: { slug }, select: { id: true } } } });
+        const page = await ctx.db.statusPage.findUnique({
+          where: { slug: pageSlug },
+          select: { kind: true, subPages: { where: { slug }, select: { id: true } } },
+        });
         if (!page || page.kind === "PUBLIC") return null;
         const found = page.subPages[0];
         if (!found || !canViewSubPage(ctx.actor, page.kind, found.id)) throw subPageDenied(ctx);

@@ -46,11 +46,22 @@ export async function seedLargePage(app: App, options: LargePageOptions): Promis
     const impacted = [0, 1, 2].map((k) => entries[(i * 7 + k * 13) % entries.length]!.id);
     await db.incident.create({
       data: {
-        pageId: page.id, name: `Incident ${i + 1}`, status: "RESOLVED", publishedAt: start, resolvedAt: end, lastSequence: 2,
+        pageId: page.id,
+        name: `Incident ${i + 1}`,
+        status: "RESOLVED",
+        publishedAt: start,
+        resolvedAt: end,
+        lastSequence: 2,
         components: { create: impacted.map((componentId) => ({ componentId })) },
         updates: {
           create: [
-            { sequence: 1, status: "INVESTIGATING", message: "Looking into it.", publishedAt: start, impacts: { create: impacted.map((componentId, k) => ({ componentId, impact: IMPACTS[k]! })) } },
+            {
+              sequence: 1,
+              status: "INVESTIGATING",
+              message: "Looking into it.",
+              publishedAt: start,
+              impacts: { create: impacted.map((componentId, k) => ({ componentId, impact: IMPACTS[k]! })) },
+            },
             { sequence: 2, status: "RESOLVED", message: "Fixed.", publishedAt: end },
           ],
         },

@@ -39,7 +39,8 @@ export async function resolveAttributes(tx: Tx, attributes: AttributeInput[], se
   for (const [i, a] of attributes.entries()) {
     const at = `input.attributes.${i}`;
     if (attributes.slice(0, i).some((b) => b.name === a.name)) issues.push({ field: `${at}.name`, rule: "unique", message: `"${a.name}" is given twice` });
-    if (a.id && attributes.slice(0, i).some((b) => b.id === a.id)) issues.push({ field: `${at}.id`, rule: "duplicate", message: `attribute ${a.id} is given twice` });
+    if (a.id && attributes.slice(0, i).some((b) => b.id === a.id))
+      issues.push({ field: `${at}.id`, rule: "duplicate", message: `attribute ${a.id} is given twice` });
     let referencedTypeId: string | null = null;
     if (a.kind === "REFERENCE" && !a.referencedType) {
       issues.push({ field: `${at}.referencedType`, rule: "required", message: "a REFERENCE attribute names the type it references" });
@@ -69,7 +70,12 @@ async function checkChange(tx: Tx, old: CurrentType["attributes"][number], next:
     }
   }
   if (old.multiple && !next.multiple) {
-    const several = await tx.catalogValue.groupBy({ by: ["entryId"], where: { attributeId: old.id }, _count: { _all: true }, having: { entryId: { _count: { gt: 1 } } } });
+    const several = await tx.catalogValue.groupBy({
+      by: ["entryId"],
+      where: { attributeId: old.id },
+      _count: { _all: true },
+      having: { entryId: { _count: { gt: 1 } } },
+    });
     if (several.length > 0) issues.push({ field: `${at}.multiple`, rule: "in_use", message: `entries hold several values of "${old.name}"` });
   }
 }

@@ -72,7 +72,9 @@ export async function updateCatalogEntry(db: Db, id: string, patch: CatalogEntry
 }
 
 async function moveEntry(tx: Tx, typeId: string, id: string, rank: number) {
-  const ids = (await tx.catalogEntry.findMany({ where: { typeId }, orderBy: [...RANKED_ORDER], select: { id: true } })).map((e) => e.id).filter((e) => e !== id);
+  const ids = (await tx.catalogEntry.findMany({ where: { typeId }, orderBy: [...RANKED_ORDER], select: { id: true } }))
+    .map((e) => e.id)
+    .filter((e) => e !== id);
   ids.splice(Math.min(rank, ids.length), 0, id);
   await writeRanks(tx, ids);
 }

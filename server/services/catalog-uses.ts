@@ -15,7 +15,11 @@ const page = (p: { title: string }) => `status page "${p.title}"`;
 /** Everything outside the given type (or entry) that points at these entries: other entries' values, pages, incidents, maintenance. */
 export async function usesOfEntries(tx: Tx, entryIds: string[], except: { typeId?: string; entryId?: string } = {}): Promise<string[]> {
   if (entryIds.length === 0) return [];
-  const outside: Prisma.CatalogValueWhereInput = except.typeId ? { entry: { typeId: { not: except.typeId } } } : except.entryId ? { entryId: { not: except.entryId } } : {};
+  const outside: Prisma.CatalogValueWhereInput = except.typeId
+    ? { entry: { typeId: { not: except.typeId } } }
+    : except.entryId
+      ? { entryId: { not: except.entryId } }
+      : {};
   const [values, pageComponents, impacts, maintenance] = await Promise.all([
     tx.catalogValue.findMany({
       where: { referencedEntryId: { in: entryIds }, ...outside },
@@ -46,7 +50,11 @@ export async function usesOfType(tx: Tx, typeId: string): Promise<string[]> {
     ...new Set([
       ...attributes.map((a) => `attribute "${a.name}" of type "${a.type.name}"`),
       ...pages.map(page),
-      ...(await usesOfEntries(tx, entries.map((e) => e.id), { typeId })),
+      ...(await usesOfEntries(
+        tx,
+        entries.map((e) => e.id),
+        { typeId },
+      )),
     ]),
   ];
 }

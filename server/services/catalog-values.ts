@@ -25,12 +25,7 @@ export interface AttributeDef {
 export type ValueRow = Omit<Prisma.CatalogValueCreateManyInput, "entryId">;
 
 /** Checks values against their attributes and returns the rows to store; throws ValidationError naming each field. */
-export async function resolveValues(
-  tx: Tx,
-  attributes: AttributeDef[],
-  inputs: AttributeValueInput[],
-  field: string,
-): Promise<ValueRow[]> {
+export async function resolveValues(tx: Tx, attributes: AttributeDef[], inputs: AttributeValueInput[], field: string): Promise<ValueRow[]> {
   const issues: ValidationIssue[] = [];
   const rows: ValueRow[] = [];
   const seen = new Set<string>();
@@ -75,13 +70,7 @@ export async function resolveValues(
   return rows;
 }
 
-async function resolveReferences(
-  tx: Tx,
-  attr: AttributeDef,
-  values: string[],
-  field: string,
-  issues: ValidationIssue[],
-): Promise<string[]> {
+async function resolveReferences(tx: Tx, attr: AttributeDef, values: string[], field: string, issues: ValidationIssue[]): Promise<string[]> {
   const found = await tx.catalogEntry.findMany({
     where: { OR: [{ id: { in: values } }, { name: { in: values } }] },
     select: { id: true, name: true, typeId: true, type: { select: { name: true, referenceByName: true } } },

@@ -44,45 +44,65 @@ async function nameRace<T>(work: Promise<T>): Promise<T> {
 }
 
 export async function createCatalogType(db: Db, input: CatalogTypeInput): Promise<CatalogType> {
-  return nameRace(db.$transaction(async (tx) => {
-    await checkTypeName(tx, input.name);
-    const attributes = await resolveAttributes(tx, input.attributes, { id: null, name: input.name });
-    const { name, description, ranked, referenceByName } = input;
-    const type = await tx.catalogType.create({ data: { name, description, ranked, referenceByName, categories: JSON.stringify(input.categories) } });
-    for (const { id: _id, ...a } of attributes) {
-      // A REFERENCE without a resolved type references the type being created.
-      await tx.catalogAttribute.create({ data: { ...a, typeId: type.id, referencedTypeId: a.kind === "REFERENCE" ? (a.referencedTypeId ?? type.id) : null } });
-    }
-    return type;
-  }));
+  return nameRace(
+    db.$transaction(async (tx) => {
+      await checkTypeName(tx, input.name);
+      const attributes = await resolveAttributes(tx, input.attributes, { id: null, name: input.name });
+      const { name, description, ranked, referenceByName } = input;
+      const type = await tx.catalogType.create({ data: { name, description, ranked, referenceByName, categories: JSON.stringify(input.categories) } });
+      for (const { id: _id, ...a } of attributes) {
+        // A REFERENCE without a resolved type references the type being created.
+        await tx.catalogAttribute.create({
+          data: { ...a, typeId: type.id, referencedTypeId: a.kind === "REFERENCE" ? (a.referencedTypeId ?? type.id) : null },
+        });
+      }
+      return type;
+    }),
+  );
 }
 
 export type CatalogTypePatch = { [K in keyof CatalogTypeInput]?: CatalogTypeInput[K] | null };
 
 export async function updateCatalogType(db: Db, id: string, patch: CatalogTypePatch): Promise<Touched<CatalogType>> {
-  return nameRace(db.$transaction(async (tx) => {
-    const current = await findType(tx, id);
-    if (patch.name != null) await checkTypeName(tx, patch.name, id);
-    if (patch.referenceByName && !current.referenceByName) await checkNamesUnique(tx, id);
-    if (patch.attributes) await replaceAttributes(tx, current, patch.attributes, patch.name ?? current.name);
-    const value = await tx.catalogType.update({
-      where: { id },
-      data: {
-        name: patch.name ?? undefined,
-        description: patch.description ?? undefined,
-        categories: patch.categories ? JSON.stringify(patch.categories) : undefined,
-        ranked: patch.ranked ?? undefined,
-        referenceByName: patch.referenceByName ?? undefined,
-      },
-    });
-    const entries = await tx.catalogEntry.findMany({ where: { typeId: id }, select: { id: true } });
-    return { value, pageIds: await pagesShowingEntries(tx, entries.map((e) => e.id)) };
-  }));
+  return nameRace(
+    db.$transaction(async (tx) => {
+      const current = await findType(tx, id);
+      if (patch.name != null) await checkTypeName(tx, patch.name, id);
+      if (patch.referenceByName && !current.referenceByName) await checkNamesUnique(tx, id);
+      if (patch.attributes) await replaceAttributes(tx, current, patch.attributes, patch.name ?? current.name);
+      const value = await tx.catalogType.update({
+        where: { id },
+        data: {
+          name: patch.name ?? undefined,
+          description: patch.description ?? undefined,
+          categories: patch.categories ? JSON.stringify(patch.categories) : undefined,
+          ranked: patch.ranked ?? undefined,
+          referenceByName: patch.referenceByName ?? undefined,
+        },
+      });
+      const entries = await tx.catalogEntry.findMany({ where: { typeId: id }, select: { id: true } });
+      return {
+        value,
+        pageIds: await pagesShowingEntries(
+          tx,
+          entries.map((e) => e.id),
+        ),
+      };
+    }),
+  );
 }
 
 async function checkNamesUnique(tx: Tx, typeId: string) {
-  const clash = await tx.catalogEntry.groupBy({ by: ["name"], where: { typeId }, _count: { _all: true }, having: { name: { _count: { gt: 1 } } }, take: 1, orderBy: { name: "asc" } });
-  if (clash[0]) throw ValidationError.of("input.referenceByName", "unique", `entries share the name "${clash[0].name}"; names must be unique to reference by name`);
+  const clash = await tx.catalogEntry.groupBy({
+    by: ["name"],
+    where: { typeId },
+    _count: { _all: true },
+    having: { name: { _count: { gt: 1 } } },
+    take: 1,
+    orderBy: { name: "asc" },
+  });
+  if (clash[0])
+    throw ValidationError.of("input.referenceByName", "unique", `entries share the name "${clash[0].name}"; names must be unique to reference by name`);
 }
 
 /**

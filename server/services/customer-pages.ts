@@ -9,7 +9,11 @@ import { syncSubPages } from "./sub-pages.js";
 type Tx = Prisma.TransactionClient;
 
 /** Sub-pages follow their entries' order: by rank, then name. */
-export const SUB_PAGE_ORDER = [{ entry: { rank: "asc" } }, { entry: { name: "asc" } }, { id: "asc" }] as const satisfies Prisma.SubPageOrderByWithRelationInput[];
+export const SUB_PAGE_ORDER = [
+  { entry: { rank: "asc" } },
+  { entry: { name: "asc" } },
+  { id: "asc" },
+] as const satisfies Prisma.SubPageOrderByWithRelationInput[];
 
 export interface CustomerSetupInput {
   /** Id or name of the catalog type. */
@@ -47,7 +51,8 @@ function findAttribute(attributes: Attribute[], key: string, kind: string, field
 export async function resolveCustomerSetup(tx: Tx, input: CustomerSetupInput, issues: ValidationIssue[]): Promise<CustomerSetup | null> {
   const before = issues.length;
   if (!input.customerType) issues.push({ field: "input.customerType", rule: "required", message: "a customer page needs a catalog type" });
-  if (!input.componentsAttribute) issues.push({ field: "input.componentsAttribute", rule: "required", message: "a customer page needs a components attribute" });
+  if (!input.componentsAttribute)
+    issues.push({ field: "input.componentsAttribute", rule: "required", message: "a customer page needs a components attribute" });
   if (!input.customerType) return null;
   const type = await tx.catalogType.findFirst({
     where: { OR: [{ id: input.customerType }, { name: input.customerType }] },

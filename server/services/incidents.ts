@@ -69,7 +69,15 @@ export async function publishIncident(db: Db, input: PublishIncidentInput, optio
     });
     await writeUpdate(tx, incident.id, 1, draft, options);
     await recordAffected(tx, incident.id, [], draft.impacts);
-    const event = { pageId: page.id, subject: "INCIDENT" as const, kind: "PUBLISHED" as const, subjectId: incident.id, sequence: 1, at: options.now, ...about(draft, []) };
+    const event = {
+      pageId: page.id,
+      subject: "INCIDENT" as const,
+      kind: "PUBLISHED" as const,
+      subjectId: incident.id,
+      sequence: 1,
+      at: options.now,
+      ...about(draft, []),
+    };
     return { preview: false, id: incident.id, draft, componentChanges: changes, event };
   });
 }
@@ -97,7 +105,12 @@ async function writeIncidentUpdate(db: Db, input: IncidentUpdateInput, options: 
     const sequence = incident.lastSequence + 1;
     await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null, lastSequence: sequence } });
     await writeUpdate(tx, incident.id, sequence, draft, options);
-    await recordAffected(tx, incident.id, incident.components.map((c) => c.componentId), draft.impacts);
+    await recordAffected(
+      tx,
+      incident.id,
+      incident.components.map((c) => c.componentId),
+      draft.impacts,
+    );
     const kind = resolved ? ("RESOLVED" as const) : ("UPDATED" as const);
     const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, sequence, at: options.now, ...about(draft, previous) };
     return { preview: false, id: incident.id, draft, componentChanges: changes, event };

@@ -87,7 +87,15 @@ export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInpu
         updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy, sequence: 1 } },
       },
     });
-    const event = { pageId: page.id, subject: "MAINTENANCE" as const, kind: "PUBLISHED" as const, subjectId: maintenance.id, sequence: 1, at: options.now, ...about(draft, []) };
+    const event = {
+      pageId: page.id,
+      subject: "MAINTENANCE" as const,
+      kind: "PUBLISHED" as const,
+      subjectId: maintenance.id,
+      sequence: 1,
+      at: options.now,
+      ...about(draft, []),
+    };
     return { preview: false, id: maintenance.id, draft, componentChanges: changes, event };
   });
 }
@@ -103,7 +111,11 @@ async function writeMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, opt
     if (!options.preview) await lockMaintenance(tx, input.maintenanceId);
     const current = await findMaintenance(tx, input.maintenanceId);
     const draft = await nextDraft(tx, current, input);
-    const changes = await componentChanges(tx, current.pageId, withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }));
+    const changes = await componentChanges(
+      tx,
+      current.pageId,
+      withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }),
+    );
     if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
     const sequence = current.lastSequence + 1;
     await tx.maintenance.update({
@@ -117,10 +129,25 @@ async function writeMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, opt
       });
     }
     await tx.maintenanceUpdate.create({
-      data: { maintenanceId: current.id, sequence, status: draft.status, message: draft.message, publishedAt: options.now, publishedBy: options.actorName ?? null },
+      data: {
+        maintenanceId: current.id,
+        sequence,
+        status: draft.status,
+        message: draft.message,
+        publishedAt: options.now,
+        publishedBy: options.actorName ?? null,
+      },
     });
     const kind = changeKind(current.status, draft.status);
-    const event = { pageId: current.pageId, subject: "MAINTENANCE" as const, kind, subjectId: current.id, sequence, at: options.now, ...about(draft, current.components) };
+    const event = {
+      pageId: current.pageId,
+      subject: "MAINTENANCE" as const,
+      kind,
+      subjectId: current.id,
+      sequence,
+      at: options.now,
+      ...about(draft, current.components),
+    };
     return { preview: false, id: current.id, draft, componentChanges: changes, event };
   });
 }

@@ -30,9 +30,7 @@ export async function loadPageActivity(db: Db, pageIds: readonly string[]): Prom
   ]);
   const latest = await latestIncidentUpdates(db, incidents);
   return pageIds.map((pageId) => ({
-    incidents: incidents
-      .filter((i) => i.pageId === pageId)
-      .map((i) => ({ id: i.id, status: i.status, impacts: latest.get(i.id)?.impacts ?? [] })),
+    incidents: incidents.filter((i) => i.pageId === pageId).map((i) => ({ id: i.id, status: i.status, impacts: latest.get(i.id)?.impacts ?? [] })),
     maintenances: maintenances.filter((m) => m.pageId === pageId),
   }));
 }

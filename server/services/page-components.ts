@@ -34,6 +34,9 @@ export async function pageComponentIds(db: Reader, pageId: string): Promise<Set<
   });
   if (!page) return new Set();
   if (page.kind === "PUBLIC") return new Set(page.components.map((c) => c.componentId));
-  const bySubPage = await subPageComponentIds(db, page.subPages.map((s) => s.id));
+  const bySubPage = await subPageComponentIds(
+    db,
+    page.subPages.map((s) => s.id),
+  );
   return new Set([...bySubPage.values()].flat());
 }

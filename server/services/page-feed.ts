@@ -24,8 +24,7 @@ export interface PageFeedSource {
   updates: FeedUpdate[];
 }
 
-const newestFirst = (a: FeedUpdate, b: FeedUpdate) =>
-  b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+const newestFirst = (a: FeedUpdate, b: FeedUpdate) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
  * The public page with this slug and its newest updates; null for customer pages

@@ -39,7 +39,10 @@ export async function loadPageViews(db: Reader, pageId: string, subPageIds: stri
   if (!page) throw new NotFoundError("status page", pageId);
   const { subPages: rows, ...info } = page;
   if (page.kind === "PUBLIC") return { page: info, subPages: new Map(), components: (await loadPageLayouts(db, [pageId]))[0]!.components };
-  const bySubPage = await subPageComponentIds(db, rows.map((s) => s.id));
+  const bySubPage = await subPageComponentIds(
+    db,
+    rows.map((s) => s.id),
+  );
   const ids = [...new Set([...bySubPage.values()].flat())];
   const entries = await db.catalogEntry.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const names = new Map(entries.map((e) => [e.id, e.name]));
@@ -74,7 +77,6 @@ export interface OngoingMaintenance {
   message: string;
   components: { componentId: string; impact: MaintenanceImpact }[];
 }
-
 
 /** Unresolved incidents (newest first) and in-progress maintenance (by start) of a page: the latest update of each, never their history. */
 export async function loadOngoing(db: Reader, pageId: string): Promise<{ incidents: OngoingIncident[]; maintenances: OngoingMaintenance[] }> {

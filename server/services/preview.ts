@@ -48,7 +48,7 @@ export interface Publication<Draft> {
   draft: Draft;
   componentChanges: ComponentStatusChange[];
   /** To announce once the transaction has committed; null for a preview. */
-  event: Omit<PageChange, "at"> & { at: Date } | null;
+  event: (Omit<PageChange, "at"> & { at: Date }) | null;
 }
 
 export interface PublishOptions {

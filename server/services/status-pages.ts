@@ -67,62 +67,70 @@ async function generateSlug(tx: Tx, title: string): Promise<string> {
 }
 
 export async function createStatusPage(db: Db, input: CreateStatusPageInput): Promise<Touched<StatusPage>> {
-  return slugRace(db.$transaction(async (tx) => {
-    const issues: ValidationIssue[] = [];
-    checkKindFields(input.kind, input, issues);
-    if (input.slug) await checkSlug(tx, input.slug, issues);
-    const layout = input.kind === "PUBLIC" ? await resolveLayout(tx, input, issues) : [];
-    const setup = input.kind === "CUSTOMER" ? await resolveCustomerSetup(tx, input, issues) : null;
-    const planned = setup && input.subPages ? await resolveSubPages(tx, setup.customerTypeId, input.subPages, issues) : [];
-    if (issues.length > 0) throw new ValidationError(issues);
-    const page = await tx.statusPage.create({
-      data: {
-        title: input.title,
-        slug: input.slug || (await generateSlug(tx, input.title)),
-        kind: input.kind,
-        theme: input.theme,
-        logoUrl: input.logoUrl ?? null,
-        faviconUrl: input.faviconUrl ?? null,
-        ...setup,
-      },
-    });
-    if (setup) {
-      const changed = await createSubPages(tx, page.id, setup.customerTypeId, planned);
-      return { value: page, pageIds: [page.id, ...changed] };
-    }
-    await writeLayout(tx, page.id, layout);
-    return { value: page, pageIds: [page.id] };
-  }));
+  return slugRace(
+    db.$transaction(async (tx) => {
+      const issues: ValidationIssue[] = [];
+      checkKindFields(input.kind, input, issues);
+      if (input.slug) await checkSlug(tx, input.slug, issues);
+      const layout = input.kind === "PUBLIC" ? await resolveLayout(tx, input, issues) : [];
+      const setup = input.kind === "CUSTOMER" ? await resolveCustomerSetup(tx, input, issues) : null;
+      const planned = setup && input.subPages ? await resolveSubPages(tx, setup.customerTypeId, input.subPages, issues) : [];
+      if (issues.length > 0) throw new ValidationError(issues);
+      const page = await tx.statusPage.create({
+        data: {
+          title: input.title,
+          slug: input.slug || (await generateSlug(tx, input.title)),
+          kind: input.kind,
+          theme: input.theme,
+          logoUrl: input.logoUrl ?? null,
+          faviconUrl: input.faviconUrl ?? null,
+          ...setup,
+        },
+      });
+      if (setup) {
+        const changed = await createSubPages(tx, page.id, setup.customerTypeId, planned);
+        return { value: page, pageIds: [page.id, ...changed] };
+      }
+      await writeLayout(tx, page.id, layout);
+      return { value: page, pageIds: [page.id] };
+    }),
+  );
 }
 
 export async function updateStatusPage(db: Db, id: string, patch: StatusPagePatch): Promise<Touched<StatusPage>> {
-  return slugRace(db.$transaction(async (tx) => {
-    const current = await tx.statusPage.findUnique({ where: { id } });
-    if (!current) throw new NotFoundError("status page", id);
-    const issues: ValidationIssue[] = [];
-    checkKindFields(current.kind, patch, issues);
-    if (patch.slug != null) await checkSlug(tx, patch.slug, issues, id);
-    const relayout = current.kind === "PUBLIC" && (patch.components != null || patch.groups != null);
-    const layout = relayout ? await resolveLayout(tx, patch, issues) : null;
-    if (issues.length > 0) throw new ValidationError(issues);
-    if (layout) {
-      const [before] = await loadPageLayouts(tx, [id]);
-      const kept = new Set(layout.flatMap((s) => s.components));
-      await checkRemovable(tx, id, before!.components.filter((c) => !kept.has(c.id)));
-      await writeLayout(tx, id, layout);
-    }
-    const value = await tx.statusPage.update({
-      where: { id },
-      data: {
-        title: patch.title ?? undefined,
-        slug: patch.slug ?? undefined,
-        theme: patch.theme ?? undefined,
-        logoUrl: patch.logoUrl,
-        faviconUrl: patch.faviconUrl,
-      },
-    });
-    return { value, pageIds: [id] };
-  }));
+  return slugRace(
+    db.$transaction(async (tx) => {
+      const current = await tx.statusPage.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError("status page", id);
+      const issues: ValidationIssue[] = [];
+      checkKindFields(current.kind, patch, issues);
+      if (patch.slug != null) await checkSlug(tx, patch.slug, issues, id);
+      const relayout = current.kind === "PUBLIC" && (patch.components != null || patch.groups != null);
+      const layout = relayout ? await resolveLayout(tx, patch, issues) : null;
+      if (issues.length > 0) throw new ValidationError(issues);
+      if (layout) {
+        const [before] = await loadPageLayouts(tx, [id]);
+        const kept = new Set(layout.flatMap((s) => s.components));
+        await checkRemovable(
+          tx,
+          id,
+          before!.components.filter((c) => !kept.has(c.id)),
+        );
+        await writeLayout(tx, id, layout);
+      }
+      const value = await tx.statusPage.update({
+        where: { id },
+        data: {
+          title: patch.title ?? undefined,
+          slug: patch.slug ?? undefined,
+          theme: patch.theme ?? undefined,
+          logoUrl: patch.logoUrl,
+          faviconUrl: patch.faviconUrl,
+        },
+      });
+      return { value, pageIds: [id] };
+    }),
+  );
 }
 
 /** Deletes the page with everything on it: layout, sub-pages, incidents, maintenance, viewer sessions. */

@@ -14,7 +14,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const entriesOf = async (typeId: string) =>
-  (await t.ok(`query ($id: ID!) { catalogType(id: $id) { entries { name rank } } }`, { id: typeId })).catalogType.entries as { name: string; rank: number | null }[];
+  (await t.ok(`query ($id: ID!) { catalogType(id: $id) { entries { name rank } } }`, { id: typeId })).catalogType.entries as {
+    name: string;
+    rank: number | null;
+  }[];
 const create = (typeId: string, name: string, extra: Record<string, unknown> = {}) => accepted(t, CREATE_ENTRY, { input: { typeId, name, ...extra } });
 
 describe("entry order", () => {
@@ -60,16 +63,18 @@ describe("entries and their values", () => {
   let api: string;
 
   it("stores texts, domains and references in the order given", async () => {
-    services = (await accepted(t, CREATE_TYPE, {
-      input: {
-        name: "Services",
-        attributes: [
-          { name: "Notes", kind: "TEXT" },
-          { name: "Uses", kind: "REFERENCE", multiple: true, referencedType: "Components" },
-          { name: "Domains", kind: "EMAIL_DOMAIN", multiple: true },
-        ],
-      },
-    })).id!;
+    services = (
+      await accepted(t, CREATE_TYPE, {
+        input: {
+          name: "Services",
+          attributes: [
+            { name: "Notes", kind: "TEXT" },
+            { name: "Uses", kind: "REFERENCE", multiple: true, referencedType: "Components" },
+            { name: "Domains", kind: "EMAIL_DOMAIN", multiple: true },
+          ],
+        },
+      })
+    ).id!;
     const entry = await create(services, "API", {
       values: [
         { attribute: "Domains", values: ["b.example", "a.example"] },
@@ -102,7 +107,14 @@ describe("entries and their values", () => {
 
   it("updates the name and the values named; others keep theirs; an empty list clears", async () => {
     const entry = await accepted(t, UPDATE_ENTRY, {
-      input: { id: api, name: "Public API", values: [{ attribute: "Uses", values: ["Forms"] }, { attribute: "Notes", values: [] }] },
+      input: {
+        id: api,
+        name: "Public API",
+        values: [
+          { attribute: "Uses", values: ["Forms"] },
+          { attribute: "Notes", values: [] },
+        ],
+      },
     });
     expect(entry).toMatchObject({
       name: "Public API",
@@ -118,7 +130,9 @@ describe("entries and their values", () => {
     expect(byId.catalogEntry).toMatchObject({ id: catalog.components.Zendesk, name: "Zendesk", type: { name: "Components" } });
     const byName = await t.ok(`{ catalogEntry(type: "Components", name: "Zendesk") { id } }`);
     expect(byName.catalogEntry).toEqual({ id: catalog.components.Zendesk });
-    const notByName = await t.ok(`{ catalogEntry(type: "Services", name: "Public API") { id } missing: catalogEntry(type: "Components", name: "Nope") { id } }`);
+    const notByName = await t.ok(
+      `{ catalogEntry(type: "Services", name: "Public API") { id } missing: catalogEntry(type: "Components", name: "Nope") { id } }`,
+    );
     expect(notByName).toEqual({ catalogEntry: null, missing: null });
   });
 

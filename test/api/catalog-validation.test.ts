@@ -2,9 +2,7 @@
 // field and the rule (or what still uses the target), and changes nothing at all.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import {
-  accepted, CREATE_ENTRY, CREATE_TYPE, DELETE_ENTRY, DELETE_TYPE, RANK_ENTRIES, refused, UPDATE_ENTRY, UPDATE_TYPE,
-} from "../helpers/catalog.js";
+import { accepted, CREATE_ENTRY, CREATE_TYPE, DELETE_ENTRY, DELETE_TYPE, RANK_ENTRIES, refused, UPDATE_ENTRY, UPDATE_TYPE } from "../helpers/catalog.js";
 import { createPage, publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
 import { CREATE_PAGE, createRunbookCatalog, mutate, type RunbookCatalog } from "../helpers/pages.js";
 
@@ -20,17 +18,36 @@ beforeAll(async () => {
   for (const name of ["Portal", "Docs", "Status API"]) {
     extra[name] = (await accepted(t, CREATE_ENTRY, { input: { typeId: catalog.componentsTypeId, name } })).id!;
   }
-  await mutate(t, CREATE_PAGE, { input: { title: "Acme", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" } });
+  await mutate(t, CREATE_PAGE, {
+    input: { title: "Acme", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+  });
   const page = await createPage(t, Object.values(extra), "Acme Public");
   await publishIncident(t, page.id, [{ componentId: extra.Docs!, impact: "FULL_OUTAGE" }], { name: "Chat is down" });
   const window = { startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-01-01T02:00:00Z" };
   await scheduleMaintenance(t, page.id, window, [{ componentId: extra["Status API"]!, impact: "UNDER_MAINTENANCE" }]);
   hosts = (await accepted(t, CREATE_TYPE, { input: { name: "Hosts" } })).id!;
   for (const name of ["db", "db"]) await accepted(t, CREATE_ENTRY, { input: { typeId: hosts, name } });
-  const type = await accepted(t, CREATE_TYPE, { input: { name: "Services", attributes: [{ name: "Notes", kind: "TEXT" }, { name: "Tags", kind: "TEXT", multiple: true }] } });
+  const type = await accepted(t, CREATE_TYPE, {
+    input: {
+      name: "Services",
+      attributes: [
+        { name: "Notes", kind: "TEXT" },
+        { name: "Tags", kind: "TEXT", multiple: true },
+      ],
+    },
+  });
   services = type.id!;
   notes = (type.attributes as { id: string }[])[0]!.id;
-  await accepted(t, CREATE_ENTRY, { input: { typeId: services, name: "API", values: [{ attribute: "Notes", values: ["x"] }, { attribute: "Tags", values: ["a", "b"] }] } });
+  await accepted(t, CREATE_ENTRY, {
+    input: {
+      typeId: services,
+      name: "API",
+      values: [
+        { attribute: "Notes", values: ["x"] },
+        { attribute: "Tags", values: ["a", "b"] },
+      ],
+    },
+  });
 });
 afterAll(() => t.close());
 
@@ -56,7 +73,11 @@ describe("catalog types refuse bad input", () => {
 
   it("a REFERENCE attribute without, or with an unknown, referenced type — writing nothing of the type", async () => {
     const text = { name: "Notes", kind: "TEXT" };
-    await expectIssues(CREATE_TYPE, { input: { name: "New", attributes: [text, { name: "Ref", kind: "REFERENCE" }] } }, issue("input.attributes.1.referencedType", "required"));
+    await expectIssues(
+      CREATE_TYPE,
+      { input: { name: "New", attributes: [text, { name: "Ref", kind: "REFERENCE" }] } },
+      issue("input.attributes.1.referencedType", "required"),
+    );
     await expectIssues(
       CREATE_TYPE,
       { input: { name: "New", attributes: [text, { name: "Ref", kind: "REFERENCE", referencedType: "Nope" }] } },
@@ -71,15 +92,35 @@ describe("catalog types refuse bad input", () => {
 
   it("changing an attribute's kind, referenced type or multiplicity while it has values", async () => {
     const tags = { name: "Tags", kind: "TEXT", multiple: true };
-    await expectIssues(UPDATE_TYPE, { input: { id: services, name: "Renamed", attributes: [{ id: notes, name: "Notes", kind: "EMAIL_DOMAIN" }, tags] } }, issue("input.attributes.0.kind", "in_use"));
+    await expectIssues(
+      UPDATE_TYPE,
+      { input: { id: services, name: "Renamed", attributes: [{ id: notes, name: "Notes", kind: "EMAIL_DOMAIN" }, tags] } },
+      issue("input.attributes.0.kind", "in_use"),
+    );
     await expectIssues(
       UPDATE_TYPE,
       { input: { id: services, attributes: [{ id: notes, name: "Notes", kind: "REFERENCE", referencedType: "Hosts" }, tags] } },
       issue("input.attributes.0.kind", "in_use"),
     );
     const tagsId = (await t.ok(`{ catalogType(name: "Services") { attributes { id } } }`)).catalogType.attributes[1].id;
-    await expectIssues(UPDATE_TYPE, { input: { id: services, attributes: [{ id: notes, name: "Notes", kind: "TEXT" }, { ...tags, id: tagsId, multiple: false }] } }, issue("input.attributes.1.multiple", "in_use"));
-    await expectIssues(UPDATE_TYPE, { input: { id: services, attributes: [{ id: hosts, name: "Notes", kind: "TEXT" }] } }, issue("input.attributes.0.id", "not_found"));
+    await expectIssues(
+      UPDATE_TYPE,
+      {
+        input: {
+          id: services,
+          attributes: [
+            { id: notes, name: "Notes", kind: "TEXT" },
+            { ...tags, id: tagsId, multiple: false },
+          ],
+        },
+      },
+      issue("input.attributes.1.multiple", "in_use"),
+    );
+    await expectIssues(
+      UPDATE_TYPE,
+      { input: { id: services, attributes: [{ id: hosts, name: "Notes", kind: "TEXT" }] } },
+      issue("input.attributes.0.id", "not_found"),
+    );
   });
 
   it("deleting an attribute a status page uses — undoing the deletes before it", async () => {
@@ -139,7 +180,11 @@ describe("catalog entries refuse bad input", () => {
       ...bad.map((_, i) => issue(`input.values.0.values.${i + 1}`, "domain")),
     );
     // NUL is refused in any argument before the domain rule looks at it.
-    await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Email domains", values: ["gitlab.com\u0000"] }]), issue("input.values.0.values.0", "control_character"));
+    await expectIssues(
+      CREATE_ENTRY,
+      entry("new", [{ attribute: "Email domains", values: ["gitlab.com\u0000"] }]),
+      issue("input.values.0.values.0", "control_character"),
+    );
   });
 
   it("references to entries of another type, or to none", async () => {
@@ -152,8 +197,16 @@ describe("catalog entries refuse bad input", () => {
     await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Notes", values: ["a", "b"] }], services), issue("input.values.0.values", "single"));
     await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Nope", values: [] }]), issue("input.values.0.attribute", "not_found"));
     await expectIssues(CREATE_ENTRY, entry("new", components(["Chat", "Chat"])), issue("input.values.0.values.1", "duplicate"));
-    await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Email domains", values: ["gitlab.com", "GitLab.com"] }]), issue("input.values.0.values.1", "duplicate"));
-    await expectIssues(CREATE_ENTRY, entry("new", [{ attribute: "Email domains", values: ["bücher.example", "xn--bcher-kva.example."] }]), issue("input.values.0.values.1", "duplicate"));
+    await expectIssues(
+      CREATE_ENTRY,
+      entry("new", [{ attribute: "Email domains", values: ["gitlab.com", "GitLab.com"] }]),
+      issue("input.values.0.values.1", "duplicate"),
+    );
+    await expectIssues(
+      CREATE_ENTRY,
+      entry("new", [{ attribute: "Email domains", values: ["bücher.example", "xn--bcher-kva.example."] }]),
+      issue("input.values.0.values.1", "duplicate"),
+    );
   });
 
   it("a rank below 0 or for a type that is not ranked, and an unknown type", async () => {

@@ -138,7 +138,14 @@ describe("catalog types", () => {
 
   it("replaces the attribute list: keeps (and renames) those given by id, adds new ones, deletes the rest", async () => {
     const entry = await accepted(t, CREATE_ENTRY, {
-      input: { typeId, name: "API", values: [{ attribute: "Notes", values: ["behind the gateway"] }, { attribute: "Domains", values: ["example.com"] }] },
+      input: {
+        typeId,
+        name: "API",
+        values: [
+          { attribute: "Notes", values: ["behind the gateway"] },
+          { attribute: "Domains", values: ["example.com"] },
+        ],
+      },
     });
     const type = await accepted(t, UPDATE_TYPE, {
       input: {
@@ -192,9 +199,16 @@ describe("catalog types", () => {
   it("returns entries of a deleted type as they were", async () => {
     const type = await accepted(t, CREATE_TYPE, { input: { name: "Gone", attributes: [{ name: "Note", kind: "TEXT" }] } });
     await accepted(t, CREATE_ENTRY, { input: { typeId: type.id, name: "only", values: [{ attribute: "Note", values: ["bye"] }] } });
-    const data = await t.ok(`mutation ($id: ID!) { deleteCatalogType(id: $id) { ... on CatalogType { id name entries { name values { attribute { name } texts } } } } }`, {
+    const data = await t.ok(
+      `mutation ($id: ID!) { deleteCatalogType(id: $id) { ... on CatalogType { id name entries { name values { attribute { name } texts } } } } }`,
+      {
+        id: type.id,
+      },
+    );
+    expect(data.deleteCatalogType).toEqual({
       id: type.id,
+      name: "Gone",
+      entries: [{ name: "only", values: [{ attribute: { name: "Note" }, texts: ["bye"] }] }],
     });
-    expect(data.deleteCatalogType).toEqual({ id: type.id, name: "Gone", entries: [{ name: "only", values: [{ attribute: { name: "Note" }, texts: ["bye"] }] }] });
   });
 });

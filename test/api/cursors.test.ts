@@ -63,10 +63,12 @@ describe("malformed cursors", () => {
 
   it("refuses mixed directions and negative sizes, every one at once", async () => {
     const issues = (await refusal({ after: cursors[0], before: cursors[1], first: -1 })).issues;
-    expect(issues).toEqual(expect.arrayContaining([
-      expect.objectContaining({ field: "first", rule: "too_small" }),
-      expect.objectContaining({ field: "before", rule: "not_allowed" }),
-    ]));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "first", rule: "too_small" }),
+        expect.objectContaining({ field: "before", rule: "not_allowed" }),
+      ]),
+    );
   });
 
   it("still pages with the cursors it gave out", async () => {

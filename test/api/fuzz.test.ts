@@ -18,7 +18,7 @@ const HOSTILE: Record<string, string> = {
   "a bidi override": "abc\u202Egnp.exe",
   __proto__: "__proto__",
   constructor: "constructor",
-  "SQL-ish": "' OR 1=1; DROP TABLE \"StatusPage\"; --",
+  "SQL-ish": '\' OR 1=1; DROP TABLE "StatusPage"; --',
   "a LIKE pattern": "%_%",
   emoji: "🚨🔥👩🏽‍💻",
   "right-to-left text": "الخدمة متوقفة",
@@ -37,7 +37,9 @@ beforeAll(async () => {
   t = await createTestApp({ limits: { keyMutationsPerMinute: 1_000_000 } });
   const catalog = await createRunbookCatalog(t, ["Search", "Chat"]);
   const page = await mutate(t, CREATE_PAGE, { input: { title: "Public", components: [catalog.components.Search] } });
-  await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" } });
+  await mutate(t, CREATE_PAGE, {
+    input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+  });
   await publishIncident(t, page.id!, [{ componentId: catalog.components.Search!, impact: "DEGRADED_PERFORMANCE" }]);
   await scheduleMaintenance(t, page.id!, { startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-01-01T01:00:00Z" }, []);
   probes = await schemaProbes(t);
@@ -51,14 +53,16 @@ afterAll(async () => {
 
 it("finds the arguments to try by walking the schema", () => {
   const targets = probes.map((p) => p.target);
-  expect(targets).toEqual(expect.arrayContaining([
-    "Query.statusPage(slug)",
-    "Mutation.createStatusPage(input.groups.0.name)",
-    "Mutation.createCatalogEntry(input.values.0.values.0)",
-    "Mutation.rankCatalogEntries(entryIds.0)",
-    "StatusPage.incidentHistory(after)",
-    "StatusPage.subPage(slug)",
-  ]));
+  expect(targets).toEqual(
+    expect.arrayContaining([
+      "Query.statusPage(slug)",
+      "Mutation.createStatusPage(input.groups.0.name)",
+      "Mutation.createCatalogEntry(input.values.0.values.0)",
+      "Mutation.rankCatalogEntries(entryIds.0)",
+      "StatusPage.incidentHistory(after)",
+      "StatusPage.subPage(slug)",
+    ]),
+  );
 });
 
 it("answers every hostile string in every argument with data or a typed error", async () => {

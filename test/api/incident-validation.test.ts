@@ -33,10 +33,22 @@ async function snapshot() {
   const db = t.app.database.db;
   await new Promise((r) => setTimeout(r, 20));
   const page$ = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { incidents { id } components { status } } }`, { slug: page.slug });
-  return { incidents: await db.incident.count(), updates: await db.incidentUpdate.count(), impacts: await db.incidentImpact.count(), page: page$, events: events.length };
+  return {
+    incidents: await db.incident.count(),
+    updates: await db.incidentUpdate.count(),
+    impacts: await db.incidentImpact.count(),
+    page: page$,
+    events: events.length,
+  };
 }
 
-const valid = () => ({ pageId: page.id, name: "Outage", status: "INVESTIGATING", message: "Looking into it.", impacts: [{ componentId: web, impact: "PARTIAL_OUTAGE" }] });
+const valid = () => ({
+  pageId: page.id,
+  name: "Outage",
+  status: "INVESTIGATING",
+  message: "Looking into it.",
+  impacts: [{ componentId: web, impact: "PARTIAL_OUTAGE" }],
+});
 const impacts = (...ids: string[]) => ids.map((componentId) => ({ componentId, impact: "PARTIAL_OUTAGE" }));
 
 const cases: [string, () => Record<string, unknown>, { field: string; rule: string }[]][] = [

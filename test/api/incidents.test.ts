@@ -225,7 +225,10 @@ describe("incident history", () => {
     expect(names).toEqual([["Incident 5", "Incident 4"], ["Incident 3", "Incident 2"], ["Incident 1"]]);
     const open = (await readPage()).incidents.map((i: { name: string }) => i.name);
     expect(open).toEqual(["Incident 5", "Incident 4", "Incident 3", "Incident 1"]);
-    const one = await t.ok(`query ($slug: String!, $id: ID!) { statusPage(slug: $slug) { incident(id: $id) { name status } } }`, { slug: page.slug, id: ids[1] });
+    const one = await t.ok(`query ($slug: String!, $id: ID!) { statusPage(slug: $slug) { incident(id: $id) { name status } } }`, {
+      slug: page.slug,
+      id: ids[1],
+    });
     expect(one.statusPage.incident).toEqual({ name: "Incident 2", status: "RESOLVED" });
   });
 });

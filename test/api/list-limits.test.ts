@@ -13,7 +13,7 @@ const CREATE_ENTRY = `mutation ($input: CreateCatalogEntryInput!) { createCatalo
 const RANK = `mutation ($typeId: ID!, $entryIds: [ID!]!) { rankCatalogEntries(typeId: $typeId, entryIds: $entryIds) { __typename ... on ValidationError { issues { field rule } } } }`;
 
 const over = LIMITS.listItems + 1;
-const many = <T,>(n: number, item: (i: number) => T) => Array.from({ length: n }, (_, i) => item(i));
+const many = <T>(n: number, item: (i: number) => T) => Array.from({ length: n }, (_, i) => item(i));
 
 let t: TestApp;
 let catalog: RunbookCatalog;
@@ -25,24 +25,61 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const rules = (result: Record<string, unknown>) => (result.issues as { field: string; rule: string }[] | undefined)?.map(({ field, rule }) => ({ field, rule }));
+const rules = (result: Record<string, unknown>) =>
+  (result.issues as { field: string; rule: string }[] | undefined)?.map(({ field, rule }) => ({ field, rule }));
 
 describe("one item over the cap is refused, naming the list", () => {
   const search = () => catalog.components.Search!;
   const cases: [string, string, () => Record<string, unknown>, string][] = [
     ["categories", CREATE_TYPE, () => ({ input: { name: "T", categories: many(over, (i) => `c${i}`) } }), "input.categories"],
     ["attributes", CREATE_TYPE, () => ({ input: { name: "T", attributes: many(over, (i) => ({ name: `a${i}`, kind: "TEXT" })) } }), "input.attributes"],
-    ["attributes (update)", UPDATE_TYPE, () => ({ input: { id: catalog.groupsTypeId, attributes: many(over, (i) => ({ name: `a${i}`, kind: "TEXT" })) } }), "input.attributes"],
-    ["entry values", CREATE_ENTRY, () => ({ input: { typeId: catalog.groupsTypeId, name: "E", values: many(over, () => ({ attribute: "Components", values: [] })) } }), "input.values"],
-    ["one attribute's values", CREATE_ENTRY, () => ({ input: { typeId: catalog.groupsTypeId, name: "E", values: [{ attribute: "Components", values: many(over, (i) => `v${i}`) }] } }), "input.values.0.values"],
+    [
+      "attributes (update)",
+      UPDATE_TYPE,
+      () => ({ input: { id: catalog.groupsTypeId, attributes: many(over, (i) => ({ name: `a${i}`, kind: "TEXT" })) } }),
+      "input.attributes",
+    ],
+    [
+      "entry values",
+      CREATE_ENTRY,
+      () => ({ input: { typeId: catalog.groupsTypeId, name: "E", values: many(over, () => ({ attribute: "Components", values: [] })) } }),
+      "input.values",
+    ],
+    [
+      "one attribute's values",
+      CREATE_ENTRY,
+      () => ({ input: { typeId: catalog.groupsTypeId, name: "E", values: [{ attribute: "Components", values: many(over, (i) => `v${i}`) }] } }),
+      "input.values.0.values",
+    ],
     ["page components", CREATE_PAGE, () => ({ input: { title: "P", components: many(over, (i) => `c${i}`) } }), "input.components"],
     ["page groups", CREATE_PAGE, () => ({ input: { title: "P", groups: many(over, (i) => ({ name: `g${i}`, components: [search()] })) } }), "input.groups"],
-    ["a group's components", UPDATE_PAGE, () => ({ input: { id: pageId, groups: [{ name: "G", components: many(over, (i) => `c${i}`) }] } }), "input.groups.0.components"],
-    ["incident impacts", PUBLISH_INCIDENT, () => ({ input: { pageId, name: "I", status: "INVESTIGATING", message: "m", impacts: many(over, () => ({ componentId: search(), impact: "NO_IMPACT" })) } }), "input.impacts"],
+    [
+      "a group's components",
+      UPDATE_PAGE,
+      () => ({ input: { id: pageId, groups: [{ name: "G", components: many(over, (i) => `c${i}`) }] } }),
+      "input.groups.0.components",
+    ],
+    [
+      "incident impacts",
+      PUBLISH_INCIDENT,
+      () => ({
+        input: { pageId, name: "I", status: "INVESTIGATING", message: "m", impacts: many(over, () => ({ componentId: search(), impact: "NO_IMPACT" })) },
+      }),
+      "input.impacts",
+    ],
     [
       "maintenance components",
       SCHEDULE_MAINTENANCE,
-      () => ({ input: { pageId, name: "M", message: "m", startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-01-01T01:00:00Z", components: many(over, () => ({ componentId: search(), impact: "NO_IMPACT" })) } }),
+      () => ({
+        input: {
+          pageId,
+          name: "M",
+          message: "m",
+          startsAt: "2030-01-01T00:00:00Z",
+          endsAt: "2030-01-01T01:00:00Z",
+          components: many(over, () => ({ componentId: search(), impact: "NO_IMPACT" })),
+        },
+      }),
       "input.components",
     ],
     ["ranked entries", RANK, () => ({ typeId: catalog.componentsTypeId, entryIds: many(LIMITS.rankedEntries + 1, (i) => `e${i}`) }), "entryIds"],
@@ -58,10 +95,13 @@ describe("sub-pages of a customer page", () => {
   let typeId: string;
   beforeAll(async () => {
     // 501 customers, written directly: the API would take one request each.
-    typeId = (await createType(t, { name: "Customers", attributes: [{ name: "Components", kind: "REFERENCE", multiple: true, referencedType: "Components" }] })).id;
+    typeId = (await createType(t, { name: "Customers", attributes: [{ name: "Components", kind: "REFERENCE", multiple: true, referencedType: "Components" }] }))
+      .id;
     await t.app.database.db.catalogEntry.createMany({ data: many(over, (i) => ({ typeId, name: `customer-${i}` })) });
   });
-  const customerPage = (subPages: unknown[]) => ({ input: { title: "Customers", kind: "CUSTOMER", customerType: "Customers", componentsAttribute: "Components", subPages } });
+  const customerPage = (subPages: unknown[]) => ({
+    input: { title: "Customers", kind: "CUSTOMER", customerType: "Customers", componentsAttribute: "Components", subPages },
+  });
 
   it(`refuses ${over} named sub-pages, naming the field`, async () => {
     const result = await mutate(t, CREATE_PAGE, customerPage(many(over, (i) => ({ entry: `customer-${i}`, name: `Customer ${i}` }))));

@@ -21,7 +21,15 @@ afterAll(() => t.close());
 
 const MAINTENANCE = `query ($id: ID!) { maintenance(id: $id) { status message updates { status message publishedAt } } }`;
 const schedule = async (startsAt: string, endsAt: string, over: Record<string, unknown> = {}) => {
-  const input = { pageId: page.id, name: "Database upgrade", message: "Upgrading the database.", startsAt, endsAt, components: [{ componentId: api, impact: "UNDER_MAINTENANCE" }], ...over };
+  const input = {
+    pageId: page.id,
+    name: "Database upgrade",
+    message: "Upgrading the database.",
+    startsAt,
+    endsAt,
+    components: [{ componentId: api, impact: "UNDER_MAINTENANCE" }],
+    ...over,
+  };
   return (await t.ok(SCHEDULE_MAINTENANCE, { input })).scheduleMaintenance;
 };
 const read = async (id: string) => (await t.ok(MAINTENANCE, { id })).maintenance;

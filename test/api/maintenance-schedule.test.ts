@@ -27,9 +27,19 @@ afterAll(() => t.close());
 const at = (iso: string) => new Date(iso);
 const under = [{ componentId: "", impact: "UNDER_MAINTENANCE" }];
 const schedule = (startsAt: string, endsAt: string, fields: { autoUpdate?: boolean; name?: string } = {}) =>
-  scheduleMaintenance(t, page.id, { startsAt, endsAt }, under.map((c) => ({ ...c, componentId: api })), fields);
+  scheduleMaintenance(
+    t,
+    page.id,
+    { startsAt, endsAt },
+    under.map((c) => ({ ...c, componentId: api })),
+    fields,
+  );
 const updatesOf = (maintenanceId: string) =>
-  t.app.database.db.maintenanceUpdate.findMany({ where: { maintenanceId }, orderBy: [{ publishedAt: "asc" }, { id: "asc" }], select: { status: true, message: true, publishedBy: true } });
+  t.app.database.db.maintenanceUpdate.findMany({
+    where: { maintenanceId },
+    orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
+    select: { status: true, message: true, publishedBy: true },
+  });
 
 /**
  * Runs `applyDueTransition` in `n` separate processes against this test's database,
@@ -66,7 +76,10 @@ describe("automatic maintenance transitions", () => {
     events.length = 0;
     const now = at("2026-03-10T13:00:05Z");
     const db = t.app.database.db;
-    const results = await Promise.all([applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events }), applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events })]);
+    const results = await Promise.all([
+      applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events }),
+      applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events }),
+    ]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await updatesOf(id)).toEqual([
       { status: "SCHEDULED", message: "Upgrading the database.", publishedBy: "test-admin" },

@@ -17,7 +17,9 @@ afterAll(() => t.close());
 
 async function snapshot() {
   const db = t.app.database.db;
-  const lists = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { maintenances { id startsAt endsAt message components { name impact } } } }`, { slug: page.slug });
+  const lists = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { maintenances { id startsAt endsAt message components { name impact } } } }`, {
+    slug: page.slug,
+  });
   return { rows: await db.maintenance.count(), updates: await db.maintenanceUpdate.count(), components: await db.maintenanceComponent.count(), lists };
 }
 
@@ -76,7 +78,9 @@ describe("publishMaintenanceUpdate refuses", () => {
   it.each(updateCases)("%s", async (_name, change, issues) => {
     const before = await snapshot();
     for (const preview of [true, false]) {
-      const { publishMaintenanceUpdate } = await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId, status: "SCHEDULED", message: "Update.", ...change(), preview } });
+      const { publishMaintenanceUpdate } = await t.ok(UPDATE_MAINTENANCE, {
+        input: { maintenanceId, status: "SCHEDULED", message: "Update.", ...change(), preview },
+      });
       expect(publishMaintenanceUpdate).toEqual({ __typename: "ValidationError", issues });
     }
     expect(await snapshot()).toEqual(before);

@@ -52,7 +52,8 @@ const scheduleInput = (over: Record<string, unknown> = {}) => ({
 
 describe("maintenance lifecycle (runbook)", () => {
   let id: string;
-  const update = async (input: Record<string, unknown>) => (await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: id, ...input } })).publishMaintenanceUpdate;
+  const update = async (input: Record<string, unknown>) =>
+    (await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: id, ...input } })).publishMaintenanceUpdate;
 
   it("reviews before publishing: the draft, and nothing written or announced", async () => {
     const { scheduleMaintenance: review } = await t.ok(SCHEDULE_MAINTENANCE, { input: scheduleInput({ preview: true }) });
@@ -95,7 +96,10 @@ describe("maintenance lifecycle (runbook)", () => {
       startsAt: "2026-03-11T03:00:00.000Z",
       endsAt: "2026-03-11T05:00:00.000Z",
       message: "Moved one hour later.",
-      updates: [{ status: "SCHEDULED", message: "Moved one hour later." }, { status: "SCHEDULED", message: "We are upgrading the primary database." }],
+      updates: [
+        { status: "SCHEDULED", message: "Moved one hour later." },
+        { status: "SCHEDULED", message: "We are upgrading the primary database." },
+      ],
     });
     expect(await takeEvents()).toEqual(["UPDATED"]);
   });
@@ -109,7 +113,10 @@ describe("maintenance lifecycle (runbook)", () => {
     expect(done.componentChanges).toEqual(review.componentChanges);
     const now = await lists();
     expect(now).toMatchObject({ upcoming: [], inProgress: [{ name: "Database upgrade" }], past: [] });
-    expect(now.components).toEqual([{ name: "Web app", status: "OPERATIONAL" }, { name: "API", status: "UNDER_MAINTENANCE" }]);
+    expect(now.components).toEqual([
+      { name: "Web app", status: "OPERATIONAL" },
+      { name: "API", status: "UNDER_MAINTENANCE" },
+    ]);
     expect(await takeEvents()).toEqual(["STARTED"]);
   });
 
@@ -149,11 +156,21 @@ describe("maintenance lists", () => {
   it("orders upcoming soonest first and past latest first", async () => {
     clock.set("2026-04-01T00:00:00Z");
     const at = (day: string) => ({ startsAt: `2026-04-${day}T01:00:00Z`, endsAt: `2026-04-${day}T02:00:00Z` });
-    for (const [name, day] of [["Later", "20"], ["Sooner", "10"], ["Soonest", "05"]] as const) {
+    for (const [name, day] of [
+      ["Later", "20"],
+      ["Sooner", "10"],
+      ["Soonest", "05"],
+    ] as const) {
       await scheduleMaintenance(t, page.id, at(day), [], { name });
     }
-    for (const [name, day] of [["Old", "02"], ["Older", "01"]] as const) {
-      const mid = await scheduleMaintenance(t, page.id, { startsAt: `2026-03-${day}T01:00:00Z`, endsAt: `2026-03-${day}T02:00:00Z` }, [], { name, autoUpdate: false });
+    for (const [name, day] of [
+      ["Old", "02"],
+      ["Older", "01"],
+    ] as const) {
+      const mid = await scheduleMaintenance(t, page.id, { startsAt: `2026-03-${day}T01:00:00Z`, endsAt: `2026-03-${day}T02:00:00Z` }, [], {
+        name,
+        autoUpdate: false,
+      });
       await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: mid, status: "COMPLETE", message: "Done." } });
     }
     const l = await lists();

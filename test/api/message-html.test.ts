@@ -60,7 +60,13 @@ afterAll(() => t.close());
 
 describe("messageHtml", () => {
   it("comes with a published incident, escaping raw HTML and dropping script links", async () => {
-    const input = { pageId: page.id, name: "Sign-in failures", status: "INVESTIGATING", message: MESSAGE, impacts: [{ componentId: api, impact: "PARTIAL_OUTAGE" }] };
+    const input = {
+      pageId: page.id,
+      name: "Sign-in failures",
+      status: "INVESTIGATING",
+      message: MESSAGE,
+      impacts: [{ componentId: api, impact: "PARTIAL_OUTAGE" }],
+    };
     const { publishIncident } = await t.ok(PUBLISH, { input });
     expect(publishIncident.draft.message).toBe(MESSAGE);
     expectSafe(publishIncident.draft.messageHtml);
@@ -89,7 +95,9 @@ describe("messageHtml", () => {
 
   it("comes with live incidents and maintenance", async () => {
     const url = await t.app.start(0);
-    const live = subscribeSse(url, `subscription ($page: String!) { pageStatus(pageSlug: $page) { incidents { messageHtml } maintenances { messageHtml } } }`, { page: page.slug });
+    const live = subscribeSse(url, `subscription ($page: String!) { pageStatus(pageSlug: $page) { incidents { messageHtml } maintenances { messageHtml } } }`, {
+      page: page.slug,
+    });
     try {
       const { pageStatus } = (await live.inbox.next()).data!;
       expectSafe(pageStatus.incidents[0].messageHtml);

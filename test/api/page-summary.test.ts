@@ -17,11 +17,18 @@ type Impact = "NO_IMPACT" | "PARTIAL_OUTAGE" | "FULL_OUTAGE";
 async function incident(pageId: string, name: string, status: "INVESTIGATING" | "MONITORING" | "RESOLVED", updates: [string, Record<string, Impact>][]) {
   const row = await t.app.database.db.incident.create({
     data: {
-      pageId, name, status, publishedAt: new Date(updates[0]![0]), lastSequence: updates.length,
+      pageId,
+      name,
+      status,
+      publishedAt: new Date(updates[0]![0]),
+      lastSequence: updates.length,
       components: { create: [...new Set(updates.flatMap(([, impacts]) => Object.keys(impacts)))].map((n) => ({ componentId: c[n]! })) },
       updates: {
         create: updates.map(([iso, impacts], i) => ({
-          sequence: i + 1, status: i === updates.length - 1 ? status : "INVESTIGATING", message: name, publishedAt: new Date(iso),
+          sequence: i + 1,
+          status: i === updates.length - 1 ? status : "INVESTIGATING",
+          message: name,
+          publishedAt: new Date(iso),
           impacts: { create: Object.entries(impacts).map(([n, impact]) => ({ componentId: c[n]!, impact })) },
         })),
       },
@@ -33,7 +40,12 @@ async function incident(pageId: string, name: string, status: "INVESTIGATING" | 
 async function maintenance(pageId: string, name: string, status: "SCHEDULED" | "IN_PROGRESS", component: string) {
   const row = await t.app.database.db.maintenance.create({
     data: {
-      pageId, name, status, startsAt: new Date("2026-03-10T11:00:00Z"), endsAt: new Date("2026-03-10T13:00:00Z"), publishedAt: new Date("2026-03-09T00:00:00Z"),
+      pageId,
+      name,
+      status,
+      startsAt: new Date("2026-03-10T11:00:00Z"),
+      endsAt: new Date("2026-03-10T13:00:00Z"),
+      publishedAt: new Date("2026-03-09T00:00:00Z"),
       components: { create: { componentId: c[component]!, impact: "UNDER_MAINTENANCE" } },
     },
   });
@@ -48,9 +60,11 @@ beforeAll(async () => {
   const customer = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" } });
   page.customer = customer.id!;
   for (const s of customer.subPages as { id: string; slug: string }[]) sub[s.slug] = s.id;
-  page.public = (await mutate(t, CREATE_PAGE, {
-    input: { title: "Public", components: [c.Forms], groups: [{ name: "Support", components: [c.Zendesk, c.Chat] }] },
-  })).id!;
+  page.public = (
+    await mutate(t, CREATE_PAGE, {
+      input: { title: "Public", components: [c.Forms], groups: [{ name: "Support", components: [c.Zendesk, c.Chat] }] },
+    })
+  ).id!;
 
   ids.zendesk = await incident(page.customer, "Zendesk slow", "INVESTIGATING", [["2026-03-10T09:00:00Z", { Zendesk: "PARTIAL_OUTAGE" }]]);
   // Chat recovered but the incident is still monitored: it still shows, Chat is operational.
@@ -58,7 +72,10 @@ beforeAll(async () => {
     ["2026-03-10T10:00:00Z", { Chat: "FULL_OUTAGE" }],
     ["2026-03-10T10:30:00Z", { Chat: "NO_IMPACT" }],
   ]);
-  await incident(page.customer, "Forms, over", "RESOLVED", [["2026-03-10T08:00:00Z", { Forms: "FULL_OUTAGE" }], ["2026-03-10T08:10:00Z", {}]]);
+  await incident(page.customer, "Forms, over", "RESOLVED", [
+    ["2026-03-10T08:00:00Z", { Forms: "FULL_OUTAGE" }],
+    ["2026-03-10T08:10:00Z", {}],
+  ]);
   ids.formsWork = await maintenance(page.customer, "Forms work", "IN_PROGRESS", "Forms");
   await maintenance(page.customer, "Chat later", "SCHEDULED", "Chat");
   ids.publicIncident = await incident(page.public, "Forms down", "INVESTIGATING", [["2026-03-10T11:00:00Z", { Forms: "FULL_OUTAGE" }]]);
@@ -82,20 +99,34 @@ describe("computePageSummary", () => {
       ],
       incidents: [
         {
-          id: ids.chat, name: "Chat flapping", status: "MONITORING", sequence: 2, message: "Chat flapping",
-          publishedAt: "2026-03-10T10:00:00.000Z", updatedAt: "2026-03-10T10:30:00.000Z",
+          id: ids.chat,
+          name: "Chat flapping",
+          status: "MONITORING",
+          sequence: 2,
+          message: "Chat flapping",
+          publishedAt: "2026-03-10T10:00:00.000Z",
+          updatedAt: "2026-03-10T10:30:00.000Z",
           impacts: [{ componentId: c.Chat, name: "Chat", impact: "NO_IMPACT" }],
         },
         {
-          id: ids.zendesk, name: "Zendesk slow", status: "INVESTIGATING", sequence: 1, message: "Zendesk slow",
-          publishedAt: "2026-03-10T09:00:00.000Z", updatedAt: "2026-03-10T09:00:00.000Z",
+          id: ids.zendesk,
+          name: "Zendesk slow",
+          status: "INVESTIGATING",
+          sequence: 1,
+          message: "Zendesk slow",
+          publishedAt: "2026-03-10T09:00:00.000Z",
+          updatedAt: "2026-03-10T09:00:00.000Z",
           impacts: [{ componentId: c.Zendesk, name: "Zendesk", impact: "PARTIAL_OUTAGE" }],
         },
       ],
       maintenances: [
         {
-          id: ids.formsWork, name: "Forms work", status: "IN_PROGRESS", message: "",
-          startsAt: "2026-03-10T11:00:00.000Z", endsAt: "2026-03-10T13:00:00.000Z",
+          id: ids.formsWork,
+          name: "Forms work",
+          status: "IN_PROGRESS",
+          message: "",
+          startsAt: "2026-03-10T11:00:00.000Z",
+          endsAt: "2026-03-10T13:00:00.000Z",
           components: [{ componentId: c.Forms, name: "Forms", impact: "UNDER_MAINTENANCE" }],
         },
       ],

@@ -15,7 +15,9 @@ beforeAll(async () => {
   catalog = await createRunbookCatalog(t);
   c = catalog.components;
   await createEntry(t, { typeId: catalog.groupsTypeId, name: "extra" });
-  existing = (await mutate(t, CREATE_PAGE, { input: { title: "Existing", slug: "existing", groups: [{ name: "All", components: [c.Chat] }] } })) as { id: string };
+  existing = (await mutate(t, CREATE_PAGE, { input: { title: "Existing", slug: "existing", groups: [{ name: "All", components: [c.Chat] }] } })) as {
+    id: string;
+  };
 });
 afterAll(() => t.close());
 
@@ -52,12 +54,22 @@ describe("createStatusPage refuses", () => {
     ],
     [
       "two groups with one name",
-      (c) => ({ title: "A", groups: [{ name: "G", components: [c.Forms] }, { name: "G", components: [c.Chat] }] }),
+      (c) => ({
+        title: "A",
+        groups: [
+          { name: "G", components: [c.Forms] },
+          { name: "G", components: [c.Chat] },
+        ],
+      }),
       [{ field: "input.groups.1.name", rule: "duplicate" }],
     ],
     ["an empty group", { title: "A", groups: [{ name: "G", components: [] }] }, [{ field: "input.groups.0.components", rule: "too_short" }]],
     ["a customer type that does not exist", { title: "A", ...customer, customerType: "Customers" }, [{ field: "input.customerType", rule: "not_found" }]],
-    ["a customer page without a type", { title: "A", kind: "CUSTOMER", componentsAttribute: "Components" }, [{ field: "input.customerType", rule: "required" }]],
+    [
+      "a customer page without a type",
+      { title: "A", kind: "CUSTOMER", componentsAttribute: "Components" },
+      [{ field: "input.customerType", rule: "required" }],
+    ],
     [
       "a components attribute that does not hold references",
       { title: "A", ...customer, componentsAttribute: "Email domains" },
@@ -71,7 +83,11 @@ describe("createStatusPage refuses", () => {
     ["an attribute the type lacks", { title: "A", ...customer, componentsAttribute: "Parts" }, [{ field: "input.componentsAttribute", rule: "not_found" }]],
     ["components on a customer page", (c) => ({ title: "A", ...customer, components: [c.Chat] }), [{ field: "input.components", rule: "not_allowed" }]],
     ["a customer type on a public page", { title: "A", customerType: "Groups" }, [{ field: "input.customerType", rule: "not_allowed" }]],
-    ["a sub-page for an entry of another type", { title: "A", ...customer, subPages: [{ entry: "Chat" }] }, [{ field: "input.subPages.0.entry", rule: "not_found" }]],
+    [
+      "a sub-page for an entry of another type",
+      { title: "A", ...customer, subPages: [{ entry: "Chat" }] },
+      [{ field: "input.subPages.0.entry", rule: "not_found" }],
+    ],
     [
       "one entry's sub-page given twice (by name and by id)",
       () => ({ title: "A", ...customer, subPages: [{ entry: "main" }, { entry: catalog.mainGroupId }] }),
@@ -79,10 +95,21 @@ describe("createStatusPage refuses", () => {
     ],
     [
       "one URL for two sub-pages",
-      { title: "A", ...customer, subPages: [{ entry: "main", slug: "x" }, { entry: "extra", slug: "x" }] },
+      {
+        title: "A",
+        ...customer,
+        subPages: [
+          { entry: "main", slug: "x" },
+          { entry: "extra", slug: "x" },
+        ],
+      },
       [{ field: "input.subPages.1.slug", rule: "unique" }],
     ],
-    ["a sub-page URL that is not a slug", { title: "A", ...customer, subPages: [{ entry: "main", slug: "/x" }] }, [{ field: "input.subPages.0.slug", rule: FORMAT }]],
+    [
+      "a sub-page URL that is not a slug",
+      { title: "A", ...customer, subPages: [{ entry: "main", slug: "/x" }] },
+      [{ field: "input.subPages.0.slug", rule: FORMAT }],
+    ],
   ];
   it.each(cases)("%s", (_name, input, issues) => expectRefused(CREATE_PAGE, typeof input === "function" ? input(c) : input, issues));
 });

@@ -41,7 +41,14 @@ describe("public page", () => {
         faviconUrl: "/favicon.ico",
       },
     });
-    expect(page).toMatchObject({ __typename: "StatusPage", title: "Acme Status", slug: "acme-status", kind: "PUBLIC", theme: "LIGHT", faviconUrl: "/favicon.ico" });
+    expect(page).toMatchObject({
+      __typename: "StatusPage",
+      title: "Acme Status",
+      slug: "acme-status",
+      kind: "PUBLIC",
+      theme: "LIGHT",
+      faviconUrl: "/favicon.ico",
+    });
     pageId = page.id!;
     const { statusPage } = await t.ok(LAYOUT, { slug: "acme-status" });
     expect(statusPage.components.map((x: { id: string }) => x.id)).toEqual([c.Forms, c.Zendesk, c.Chat, c.Email]);
@@ -84,14 +91,31 @@ describe("public page", () => {
     const at = new Date("2026-03-10T10:00:00Z");
     await db.incident.create({
       data: {
-        pageId, name: "Chat is down", status: "INVESTIGATING", publishedAt: at, lastSequence: 1,
+        pageId,
+        name: "Chat is down",
+        status: "INVESTIGATING",
+        publishedAt: at,
+        lastSequence: 1,
         components: { create: { componentId: c.Chat! } },
-        updates: { create: { sequence: 1, status: "INVESTIGATING", message: "Looking", publishedAt: at, impacts: { create: [{ componentId: c.Chat, impact: "FULL_OUTAGE" }] } } },
+        updates: {
+          create: {
+            sequence: 1,
+            status: "INVESTIGATING",
+            message: "Looking",
+            publishedAt: at,
+            impacts: { create: [{ componentId: c.Chat, impact: "FULL_OUTAGE" }] },
+          },
+        },
       },
     });
     await db.maintenance.create({
       data: {
-        pageId, name: "Zendesk upgrade", status: "SCHEDULED", startsAt: new Date("2030-01-01T00:00:00Z"), endsAt: new Date("2030-01-01T02:00:00Z"), publishedAt: at,
+        pageId,
+        name: "Zendesk upgrade",
+        status: "SCHEDULED",
+        startsAt: new Date("2030-01-01T00:00:00Z"),
+        endsAt: new Date("2030-01-01T02:00:00Z"),
+        publishedAt: at,
         components: { create: [{ componentId: c.Zendesk, impact: "UNDER_MAINTENANCE" }] },
       },
     });

@@ -22,7 +22,10 @@ const statements: string[] = [];
 let t: TestApp;
 
 async function buildPage(components: number, incidents: number, maintenances: number) {
-  const ids = await createComponents(t, Array.from({ length: components }, (_, i) => `Component ${i}`));
+  const ids = await createComponents(
+    t,
+    Array.from({ length: components }, (_, i) => `Component ${i}`),
+  );
   const page = await createPage(t, ids);
   for (let i = 0; i < incidents; i++) {
     await publishIncident(t, page.id, [{ componentId: ids[i % ids.length]!, impact: i % 2 ? "PARTIAL_OUTAGE" : "DEGRADED_PERFORMANCE" }]);

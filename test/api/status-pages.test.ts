@@ -80,7 +80,10 @@ describe("customer page, as the runbook creates it", () => {
     const support = await createEntry(t, {
       typeId: catalog.groupsTypeId,
       name: "Support",
-      values: [{ attribute: "Components", values: ["Chat"] }, { attribute: "Email domains", values: ["example.com"] }],
+      values: [
+        { attribute: "Components", values: ["Chat"] },
+        { attribute: "Email domains", values: ["example.com"] },
+      ],
     });
     const subPages = async () =>
       (await t.ok(`{ statusPage(slug: "cust-support-ops") { subPages { name slug components { name } allowedEmailDomains } } }`)).statusPage.subPages;
@@ -107,10 +110,14 @@ describe("customer page, as the runbook creates it", () => {
     const UPDATE = `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) {
       __typename ... on SubPage { name slug url } ... on ValidationError { issues { field rule } } } }`;
     expect(await mutate(t, UPDATE, { input: { id, name: "Everyone", slug: "everyone" } })).toEqual({
-      __typename: "SubPage", name: "Everyone", slug: "everyone", url: "/customer-support-operations/everyone",
+      __typename: "SubPage",
+      name: "Everyone",
+      slug: "everyone",
+      url: "/customer-support-operations/everyone",
     });
     expect(await mutate(t, UPDATE, { input: { id, slug: "Not A Slug" } })).toMatchObject({
-      __typename: "ValidationError", issues: [{ field: "input.slug", rule: expect.any(String) }],
+      __typename: "ValidationError",
+      issues: [{ field: "input.slug", rule: expect.any(String) }],
     });
   });
 });

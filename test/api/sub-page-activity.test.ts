@@ -12,7 +12,14 @@ let groupsTypeId: string;
 
 async function addGroup(name: string, components: string[]) {
   await t.ok(`mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename } }`, {
-    input: { typeId: groupsTypeId, name, values: [{ attribute: "Components", values: components }, { attribute: "Email domains", values: ["example.com"] }] },
+    input: {
+      typeId: groupsTypeId,
+      name,
+      values: [
+        { attribute: "Components", values: components },
+        { attribute: "Email domains", values: ["example.com"] },
+      ],
+    },
   });
 }
 
@@ -33,9 +40,12 @@ beforeAll(async () => {
   groupsTypeId = createCatalogType.id;
   await addGroup("Main", [web, api]);
   await addGroup("Other", [search]);
-  const { createStatusPage } = await t.ok(`mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { __typename ... on StatusPage { id } } }`, {
-    input: { title: "Cust support ops", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
-  });
+  const { createStatusPage } = await t.ok(
+    `mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { __typename ... on StatusPage { id } } }`,
+    {
+      input: { title: "Cust support ops", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+    },
+  );
   pageId = createStatusPage.id;
 });
 afterAll(() => t.close());
@@ -53,7 +63,13 @@ const SUB_PAGES = /* GraphQL */ `
     }
   }
 `;
-type SubPageView = { slug: string; incidents: { name: string }[]; incidentHistory: { name: string }[]; upcoming: { name: string }[]; inProgress: { name: string }[] };
+type SubPageView = {
+  slug: string;
+  incidents: { name: string }[];
+  incidentHistory: { name: string }[];
+  upcoming: { name: string }[];
+  inProgress: { name: string }[];
+};
 async function subPages(): Promise<Record<string, Record<string, string[]>>> {
   const { statusPage } = await t.ok<{ statusPage: { subPages: SubPageView[] } }>(SUB_PAGES);
   return Object.fromEntries(
@@ -76,7 +92,9 @@ describe("sub-pages", () => {
     const id = await publishIncident(t, pageId, [{ componentId: web, impact: "NO_IMPACT" }], { name: "Checking web" });
     clock.advance(60_000);
     const UPDATE = `mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`;
-    await t.ok(UPDATE, { input: { incidentId: id, status: "IDENTIFIED", message: "It is search.", impacts: [{ componentId: search, impact: "FULL_OUTAGE" }] } });
+    await t.ok(UPDATE, {
+      input: { incidentId: id, status: "IDENTIFIED", message: "It is search.", impacts: [{ componentId: search, impact: "FULL_OUTAGE" }] },
+    });
     let view = await subPages();
     expect(view.main!.incidents).toEqual(["Checking web", "API down"]);
     expect(view.other!.incidents).toEqual(["Checking web", "Search slow"]);
@@ -90,7 +108,16 @@ describe("sub-pages", () => {
   it("list maintenance only where it names a component", async () => {
     const window = { startsAt: "2026-03-11T01:00:00Z", endsAt: "2026-03-11T02:00:00Z" };
     await scheduleMaintenance(t, pageId, window, [{ componentId: search, impact: "UNDER_MAINTENANCE" }], { name: "Reindex" });
-    await scheduleMaintenance(t, pageId, window, [{ componentId: web, impact: "NO_IMPACT" }, { componentId: search, impact: "UNDER_MAINTENANCE" }], { name: "Proxy swap" });
+    await scheduleMaintenance(
+      t,
+      pageId,
+      window,
+      [
+        { componentId: web, impact: "NO_IMPACT" },
+        { componentId: search, impact: "UNDER_MAINTENANCE" },
+      ],
+      { name: "Proxy swap" },
+    );
     const view = await subPages();
     expect(view.main!.upcoming).toEqual(["Proxy swap"]);
     expect(view.other!.upcoming).toEqual(["Reindex", "Proxy swap"]);

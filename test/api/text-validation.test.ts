@@ -29,7 +29,9 @@ beforeAll(async () => {
   t = await createTestApp();
   catalog = await createRunbookCatalog(t, ["Search"]);
   pageId = (await mutate(t, CREATE_PAGE, { input: { title: "Public", components: [catalog.components.Search] } })).id!;
-  const customers = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" } });
+  const customers = await mutate(t, CREATE_PAGE, {
+    input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" },
+  });
   subPageId = (customers.subPages as { id: string }[])[0]!.id;
 });
 afterAll(() => t.close());
@@ -58,10 +60,16 @@ describe("control and bidi characters are refused with the rule control_characte
   }
 
   it("in descriptions and messages, except newlines and tabs", async () => {
-    expect(rules(await mutate(t, CREATE_TYPE, { input: { name: "T", description: "line\u0000" } }))).toEqual([{ field: "input.description", rule: "control_character" }]);
-    expect(rules(await mutate(t, CREATE_TYPE, { input: { name: "T", description: "a\u202Eb" } }))).toEqual([{ field: "input.description", rule: "control_character" }]);
+    expect(rules(await mutate(t, CREATE_TYPE, { input: { name: "T", description: "line\u0000" } }))).toEqual([
+      { field: "input.description", rule: "control_character" },
+    ]);
+    expect(rules(await mutate(t, CREATE_TYPE, { input: { name: "T", description: "a\u202Eb" } }))).toEqual([
+      { field: "input.description", rule: "control_character" },
+    ]);
     const message = { pageId, name: "Slow", status: "INVESTIGATING", preview: true };
-    expect(rules(await mutate(t, PUBLISH_INCIDENT, { input: { ...message, message: "We are \u0007 on it" } }))).toEqual([{ field: "input.message", rule: "control_character" }]);
+    expect(rules(await mutate(t, PUBLISH_INCIDENT, { input: { ...message, message: "We are \u0007 on it" } }))).toEqual([
+      { field: "input.message", rule: "control_character" },
+    ]);
     const kept = await mutate(t, PUBLISH_INCIDENT, { input: { ...message, message: "**Search** is slow.\n\n- step one\n\tindented" } });
     expect(kept.__typename).toBe("IncidentPublication");
     expect((kept.draft as { message: string }).message).toBe("**Search** is slow.\n\n- step one\n\tindented");

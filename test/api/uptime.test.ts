@@ -25,39 +25,66 @@ beforeAll(async () => {
   const incident = (name: string, status: "RESOLVED" | "MONITORING", updates: [string, string, Record<string, string>][]) =>
     db.incident.create({
       data: {
-        pageId, name, status, publishedAt: at(updates[0]![0]), lastSequence: updates.length,
+        pageId,
+        name,
+        status,
+        publishedAt: at(updates[0]![0]),
+        lastSequence: updates.length,
         components: { create: [...new Set(updates.flatMap(([, , impacts]) => Object.keys(impacts)))].map((n) => ({ componentId: c[n]! })) },
         updates: {
           create: updates.map(([iso, s, impacts], i) => ({
-            sequence: i + 1, status: s as "INVESTIGATING", message: s, publishedAt: at(iso),
+            sequence: i + 1,
+            status: s as "INVESTIGATING",
+            message: s,
+            publishedAt: at(iso),
             impacts: { create: Object.entries(impacts).map(([name, impact]) => ({ componentId: c[name]!, impact: impact as "FULL_OUTAGE" })) },
           })),
         },
       },
     });
-  ids.chatDown = (await incident("Chat down", "RESOLVED", [
-    ["2026-03-05T06:00:00Z", "INVESTIGATING", { Chat: "FULL_OUTAGE" }],
-    ["2026-03-05T12:00:00Z", "RESOLVED", {}],
-  ])).id;
-  ids.zendeskSlow = (await incident("Zendesk slow", "MONITORING", [
-    ["2026-03-08T22:00:00Z", "INVESTIGATING", { Zendesk: "PARTIAL_OUTAGE" }],
-    ["2026-03-09T02:00:00Z", "MONITORING", { Zendesk: "DEGRADED_PERFORMANCE" }],
-  ])).id;
-  ids.longAgo = (await incident("Long ago", "RESOLVED", [
-    ["2024-01-01T00:00:00Z", "INVESTIGATING", { Forms: "FULL_OUTAGE" }],
-    ["2024-01-02T00:00:00Z", "RESOLVED", {}],
-  ])).id;
-  ids.formsUpgrade = (await db.maintenance.create({
-    data: {
-      pageId, name: "Forms upgrade", status: "COMPLETE", startsAt: at("2026-03-07T01:00:00Z"), endsAt: at("2026-03-07T03:00:00Z"), publishedAt: at("2026-03-01T00:00:00Z"),
-      components: { create: [{ componentId: c.Forms, impact: "UNDER_MAINTENANCE" }, { componentId: c.Chat, impact: "NO_IMPACT" }] },
-      lastSequence: 2,
-      updates: { create: [
-        { sequence: 1, status: "IN_PROGRESS", message: "Started", publishedAt: at("2026-03-07T01:00:00Z") },
-        { sequence: 2, status: "COMPLETE", message: "Done", publishedAt: at("2026-03-07T03:30:00Z") },
-      ] },
-    },
-  })).id;
+  ids.chatDown = (
+    await incident("Chat down", "RESOLVED", [
+      ["2026-03-05T06:00:00Z", "INVESTIGATING", { Chat: "FULL_OUTAGE" }],
+      ["2026-03-05T12:00:00Z", "RESOLVED", {}],
+    ])
+  ).id;
+  ids.zendeskSlow = (
+    await incident("Zendesk slow", "MONITORING", [
+      ["2026-03-08T22:00:00Z", "INVESTIGATING", { Zendesk: "PARTIAL_OUTAGE" }],
+      ["2026-03-09T02:00:00Z", "MONITORING", { Zendesk: "DEGRADED_PERFORMANCE" }],
+    ])
+  ).id;
+  ids.longAgo = (
+    await incident("Long ago", "RESOLVED", [
+      ["2024-01-01T00:00:00Z", "INVESTIGATING", { Forms: "FULL_OUTAGE" }],
+      ["2024-01-02T00:00:00Z", "RESOLVED", {}],
+    ])
+  ).id;
+  ids.formsUpgrade = (
+    await db.maintenance.create({
+      data: {
+        pageId,
+        name: "Forms upgrade",
+        status: "COMPLETE",
+        startsAt: at("2026-03-07T01:00:00Z"),
+        endsAt: at("2026-03-07T03:00:00Z"),
+        publishedAt: at("2026-03-01T00:00:00Z"),
+        components: {
+          create: [
+            { componentId: c.Forms, impact: "UNDER_MAINTENANCE" },
+            { componentId: c.Chat, impact: "NO_IMPACT" },
+          ],
+        },
+        lastSequence: 2,
+        updates: {
+          create: [
+            { sequence: 1, status: "IN_PROGRESS", message: "Started", publishedAt: at("2026-03-07T01:00:00Z") },
+            { sequence: 2, status: "COMPLETE", message: "Done", publishedAt: at("2026-03-07T03:30:00Z") },
+          ],
+        },
+      },
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -91,9 +118,16 @@ describe("uptime", () => {
     const { Chat } = await uptimeOf(10);
     expect(Chat!.status).toBe("OPERATIONAL");
     expect(Chat!.uptime.days).toEqual([
-      noData("2026-03-01"), noData("2026-03-02"), quiet("2026-03-03"), quiet("2026-03-04"),
+      noData("2026-03-01"),
+      noData("2026-03-02"),
+      quiet("2026-03-03"),
+      quiet("2026-03-04"),
       { date: "2026-03-05", uptime: 0.75, worst: "FULL_OUTAGE", incidentIds: [ids.chatDown], maintenanceIds: [], downtimeSeconds: 21600 },
-      quiet("2026-03-06"), quiet("2026-03-07"), quiet("2026-03-08"), quiet("2026-03-09"), quiet("2026-03-10"),
+      quiet("2026-03-06"),
+      quiet("2026-03-07"),
+      quiet("2026-03-08"),
+      quiet("2026-03-09"),
+      quiet("2026-03-10"),
     ]);
     // Seven whole days and today's twelve hours observed.
     expect(Chat!.uptime.percentage).toBeCloseTo(1 - 21600 / (7 * 86400 + 43200), 12);
@@ -147,9 +181,21 @@ describe("uptime", () => {
     const page = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" } });
     await t.app.database.db.incident.create({
       data: {
-        pageId: page.id!, name: "Forms down", status: "INVESTIGATING", publishedAt: at("2026-03-10T06:00:00Z"), lastSequence: 1,
+        pageId: page.id!,
+        name: "Forms down",
+        status: "INVESTIGATING",
+        publishedAt: at("2026-03-10T06:00:00Z"),
+        lastSequence: 1,
         components: { create: { componentId: c.Forms! } },
-        updates: { create: { sequence: 1, status: "INVESTIGATING", message: "m", publishedAt: at("2026-03-10T06:00:00Z"), impacts: { create: { componentId: c.Forms, impact: "FULL_OUTAGE" } } } },
+        updates: {
+          create: {
+            sequence: 1,
+            status: "INVESTIGATING",
+            message: "m",
+            publishedAt: at("2026-03-10T06:00:00Z"),
+            impacts: { create: { componentId: c.Forms, impact: "FULL_OUTAGE" } },
+          },
+        },
       },
     });
     const data = await t.ok(`{ subPage(pageSlug: "customers", slug: "main") { components { name status uptime(days: 1) { percentage } } } }`);
@@ -169,7 +215,9 @@ describe("uptime", () => {
     const three = await count();
     const more = [];
     for (const name of ["A", "B", "C"]) more.push((await createEntry(t, { typeId: catalog.componentsTypeId, name })).id);
-    expect(await mutate(t, UPDATE_PAGE, { input: { id: pageId, components: [c.Zendesk, c.Chat, c.Forms, ...more] } })).toMatchObject({ __typename: "StatusPage" });
+    expect(await mutate(t, UPDATE_PAGE, { input: { id: pageId, components: [c.Zendesk, c.Chat, c.Forms, ...more] } })).toMatchObject({
+      __typename: "StatusPage",
+    });
     const six = await count();
     expect(six).toBe(three);
     // Page and its sub-page ids 2, layout 3, current activity 5, uptime history 6, entries 1.

@@ -26,12 +26,30 @@ function view(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, view(v)]));
 }
 
-const sub = (slug: string) => `{ subPage(pageSlug: "customers", slug: "${slug}") { name summary { status } components { name } incidents { name } maintenances { name } } }`;
-const acornSub = { name: "Acorn Corp", summary: { status: "PARTIAL_OUTAGE" }, components: sorted("Alpha API", "Alpha Web"), incidents: sorted("Acorn outage", "Shared outage"), maintenances: sorted("Acorn window", "Shared window") };
-const birchSub = { name: "Birch Ltd", summary: { status: "FULL_OUTAGE" }, components: sorted("Bravo Billing", "Bravo Ledger"), incidents: sorted("Birch outage", "Shared outage"), maintenances: sorted("Birch window", "Shared window") };
+const sub = (slug: string) =>
+  `{ subPage(pageSlug: "customers", slug: "${slug}") { name summary { status } components { name } incidents { name } maintenances { name } } }`;
+const acornSub = {
+  name: "Acorn Corp",
+  summary: { status: "PARTIAL_OUTAGE" },
+  components: sorted("Alpha API", "Alpha Web"),
+  incidents: sorted("Acorn outage", "Shared outage"),
+  maintenances: sorted("Acorn window", "Shared window"),
+};
+const birchSub = {
+  name: "Birch Ltd",
+  summary: { status: "FULL_OUTAGE" },
+  components: sorted("Bravo Billing", "Bravo Ledger"),
+  incidents: sorted("Birch outage", "Shared outage"),
+  maintenances: sorted("Birch window", "Shared window"),
+};
 const customerView = (components: string[], subPages: string[], incidents: string[], maintenances: string[], status: string | null) => ({
-  title: "Customers", summary: status && { status }, components: sorted(...components), subPages: sorted(...subPages),
-  incidents: sorted(...incidents), maintenances: sorted(...maintenances), incidentHistory: sorted(...incidents),
+  title: "Customers",
+  summary: status && { status },
+  components: sorted(...components),
+  subPages: sorted(...subPages),
+  incidents: sorted(...incidents),
+  maintenances: sorted(...maintenances),
+  incidentHistory: sorted(...incidents),
 });
 
 const CASES: { name: string; query: string; vars?: (w: World) => Record<string, unknown>; expect: (c: Caller) => Expected }[] = [
@@ -39,36 +57,77 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
   {
     name: "reads a public page",
     query: '{ statusPage(slug: "public") { summary { status } components { name } incidents { name } incidentHistory { edges { node { name } } } } }',
-    expect: () => ({ data: { statusPage: { summary: { status: "DEGRADED_PERFORMANCE" }, components: ["Public Search"], incidents: ["Public incident"], incidentHistory: ["Public incident"] } } }),
+    expect: () => ({
+      data: {
+        statusPage: {
+          summary: { status: "DEGRADED_PERFORMANCE" },
+          components: ["Public Search"],
+          incidents: ["Public incident"],
+          incidentHistory: ["Public incident"],
+        },
+      },
+    }),
   },
   {
     name: "reads a customer page",
-    query: '{ statusPage(slug: "customers") { title summary { status } components { name } subPages { slug } incidents { name } maintenances { name } incidentHistory { edges { node { name } } } } }',
+    query:
+      '{ statusPage(slug: "customers") { title summary { status } components { name } subPages { slug } incidents { name } maintenances { name } incidentHistory { edges { node { name } } } } }',
     expect: (c) => ({
       data: {
         statusPage: {
-          operator: customerView(["Alpha API", "Alpha Web", "Bravo Billing", "Bravo Ledger"], ["acorn-corp", "birch-ltd"], ["Acorn outage", "Birch outage", "Shared outage"], ["Acorn window", "Birch window", "Shared window"], "FULL_OUTAGE"),
-          viewerA: customerView(["Alpha API", "Alpha Web"], ["acorn-corp"], ["Acorn outage", "Shared outage"], ["Acorn window", "Shared window"], "PARTIAL_OUTAGE"),
-          viewerB: customerView(["Bravo Billing", "Bravo Ledger"], ["birch-ltd"], ["Birch outage", "Shared outage"], ["Birch window", "Shared window"], "FULL_OUTAGE"),
+          operator: customerView(
+            ["Alpha API", "Alpha Web", "Bravo Billing", "Bravo Ledger"],
+            ["acorn-corp", "birch-ltd"],
+            ["Acorn outage", "Birch outage", "Shared outage"],
+            ["Acorn window", "Birch window", "Shared window"],
+            "FULL_OUTAGE",
+          ),
+          viewerA: customerView(
+            ["Alpha API", "Alpha Web"],
+            ["acorn-corp"],
+            ["Acorn outage", "Shared outage"],
+            ["Acorn window", "Shared window"],
+            "PARTIAL_OUTAGE",
+          ),
+          viewerB: customerView(
+            ["Bravo Billing", "Bravo Ledger"],
+            ["birch-ltd"],
+            ["Birch outage", "Shared outage"],
+            ["Birch window", "Shared window"],
+            "FULL_OUTAGE",
+          ),
           none: customerView([], [], [], [], null),
         }[group(c)],
       },
     }),
   },
-  { name: "reads sub-page A", query: sub("acorn-corp"), expect: (c) => (["operator", "viewerA"].includes(group(c)) ? { data: { subPage: acornSub } } : refused(c)) },
-  { name: "reads sub-page B", query: sub("birch-ltd"), expect: (c) => (["operator", "viewerB"].includes(group(c)) ? { data: { subPage: birchSub } } : refused(c)) },
+  {
+    name: "reads sub-page A",
+    query: sub("acorn-corp"),
+    expect: (c) => (["operator", "viewerA"].includes(group(c)) ? { data: { subPage: acornSub } } : refused(c)),
+  },
+  {
+    name: "reads sub-page B",
+    query: sub("birch-ltd"),
+    expect: (c) => (["operator", "viewerB"].includes(group(c)) ? { data: { subPage: birchSub } } : refused(c)),
+  },
   { name: "reads a sub-page that does not exist", query: sub("no-such"), expect: (c) => (group(c) === "operator" ? { data: { subPage: null } } : refused(c)) },
   {
     name: "reads sub-page B through its page",
     query: '{ statusPage(slug: "customers") { title subPage(slug: "birch-ltd") { name } } }',
-    expect: (c) => (["operator", "viewerB"].includes(group(c)) ? { data: { statusPage: { title: "Customers", subPage: { name: "Birch Ltd" } } } } : { ...refused(c), data: { statusPage: { title: "Customers", subPage: null } } }),
+    expect: (c) =>
+      ["operator", "viewerB"].includes(group(c))
+        ? { data: { statusPage: { title: "Customers", subPage: { name: "Birch Ltd" } } } }
+        : { ...refused(c), data: { statusPage: { title: "Customers", subPage: null } } },
   },
   ...(["incident", "maintenance"] as const).flatMap((kind) => [
     {
       name: `reads B's ${kind} by id`,
       query: `query ($id: ID!) { ${kind}(id: $id) { name } }`,
       vars: (w: World) => ({ id: w.ids[`${kind}B`] }),
-      expect: (c: Caller) => ({ data: { [kind]: ["operator", "viewerB"].includes(group(c)) ? { name: `Birch ${kind === "incident" ? "outage" : "window"}` } : null } }),
+      expect: (c: Caller) => ({
+        data: { [kind]: ["operator", "viewerB"].includes(group(c)) ? { name: `Birch ${kind === "incident" ? "outage" : "window"}` } : null },
+      }),
     },
   ]),
   {
@@ -79,7 +138,8 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
   },
   {
     name: "reads an incident and a maintenance touching both customers",
-    query: "query ($i: ID!, $m: ID!) { incident(id: $i) { affectedComponents { name } currentImpacts { name } updates { impacts { name } } } maintenance(id: $m) { components { name } } }",
+    query:
+      "query ($i: ID!, $m: ID!) { incident(id: $i) { affectedComponents { name } currentImpacts { name } updates { impacts { name } } } maintenance(id: $m) { components { name } } }",
     vars: (w) => ({ i: w.ids.incidentShared, m: w.ids.maintenanceShared }),
     expect: (c) => {
       const shown = (incident: string[], maintenance: string[]) => ({
@@ -96,7 +156,11 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
       };
     },
   },
-  { name: "lists catalog types", query: "{ catalogTypes { name } }", expect: (c) => (group(c) === "operator" ? { data: { catalogTypes: ["Components", "Groups"] } } : refused(c)) },
+  {
+    name: "lists catalog types",
+    query: "{ catalogTypes { name } }",
+    expect: (c) => (group(c) === "operator" ? { data: { catalogTypes: ["Components", "Groups"] } } : refused(c)),
+  },
   {
     name: "reads a catalog entry",
     query: "query ($id: ID!) { catalogEntry(id: $id) { name } }",
@@ -106,24 +170,36 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
   {
     name: "reads a customer page's set-up",
     query: '{ statusPage(slug: "customers") { customerType { name } emailDomainsAttribute { name } } }',
-    expect: (c) => (group(c) === "operator" ? { data: { statusPage: { customerType: { name: "Groups" }, emailDomainsAttribute: { name: "Email domains" } } } } : { ...refused(c), data: { statusPage: { customerType: null, emailDomainsAttribute: null } } }),
+    expect: (c) =>
+      group(c) === "operator"
+        ? { data: { statusPage: { customerType: { name: "Groups" }, emailDomainsAttribute: { name: "Email domains" } } } }
+        : { ...refused(c), data: { statusPage: { customerType: null, emailDomainsAttribute: null } } },
   },
   {
     name: "reads allowed email domains",
     query: '{ statusPage(slug: "customers") { subPages { allowedEmailDomains } } }',
-    expect: (c) => ({
-      operator: { data: { statusPage: { subPages: [{ allowedEmailDomains: ["acorn.example"] }, { allowedEmailDomains: ["birch.example"] }] } } },
-      viewerA: { ...refused(c), data: { statusPage: { subPages: [{ allowedEmailDomains: null }] } } },
-      viewerB: { ...refused(c), data: { statusPage: { subPages: [{ allowedEmailDomains: null }] } } },
-      none: { data: { statusPage: { subPages: [] } } },
-    })[group(c)],
+    expect: (c) =>
+      ({
+        operator: { data: { statusPage: { subPages: [{ allowedEmailDomains: ["acorn.example"] }, { allowedEmailDomains: ["birch.example"] }] } } },
+        viewerA: { ...refused(c), data: { statusPage: { subPages: [{ allowedEmailDomains: null }] } } },
+        viewerB: { ...refused(c), data: { statusPage: { subPages: [{ allowedEmailDomains: null }] } } },
+        none: { data: { statusPage: { subPages: [] } } },
+      })[group(c)],
   },
-  { name: "lists API keys", query: "{ apiKeys { name } }", expect: (c) => (c === "admin" ? { data: { apiKeys: sorted("test-admin", "revoked-key", "reader", "publisher") } } : refused(c)) },
+  {
+    name: "lists API keys",
+    query: "{ apiKeys { name } }",
+    expect: (c) => (c === "admin" ? { data: { apiKeys: sorted("test-admin", "revoked-key", "reader", "publisher") } } : refused(c)),
+  },
   {
     name: "reads who published",
     query: "query ($id: ID!) { incident(id: $id) { publishedBy updates { publishedBy } } }",
     vars: (w) => ({ id: w.ids.incidentPublic }),
-    expect: (c) => ({ data: { incident: group(c) === "operator" ? { publishedBy: "test-admin", updates: ["test-admin"] } : { publishedBy: null, updates: [{ publishedBy: null }] } } }),
+    expect: (c) => ({
+      data: {
+        incident: group(c) === "operator" ? { publishedBy: "test-admin", updates: ["test-admin"] } : { publishedBy: null, updates: [{ publishedBy: null }] },
+      },
+    }),
   },
   {
     name: "asks who it is",
@@ -132,7 +208,15 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
       const none = { kind: "ANONYMOUS", name: null, scope: null, email: null, subPages: [] };
       const operator = (name: string, scope: string) => ({ ...none, kind: "OPERATOR", name, scope });
       const viewer = (email: string, slug: string) => ({ ...none, kind: "VIEWER", email, subPages: [slug] });
-      const viewers = { anonymous: none, revoked: none, read: operator("reader", "READ"), publish: operator("publisher", "PUBLISH"), admin: operator("test-admin", "ADMIN"), viewerA: viewer("ann@acorn.example", "acorn-corp"), viewerB: viewer("bob@birch.example", "birch-ltd") };
+      const viewers = {
+        anonymous: none,
+        revoked: none,
+        read: operator("reader", "READ"),
+        publish: operator("publisher", "PUBLISH"),
+        admin: operator("test-admin", "ADMIN"),
+        viewerA: viewer("ann@acorn.example", "acorn-corp"),
+        viewerB: viewer("bob@birch.example", "birch-ltd"),
+      };
       return { data: { viewer: viewers[c] } };
     },
   },
@@ -151,7 +235,10 @@ describe.each(CASES)("$name", ({ query, vars, expect: expected }) => {
       expect(view(response.data)).toEqual(want.data);
     }
     const json = JSON.stringify(response);
-    const hidden = { viewerA: BIRCH_SECRETS, viewerB: ACORN_SECRETS, anonymous: [...ACORN_SECRETS, ...BIRCH_SECRETS], revoked: [...ACORN_SECRETS, ...BIRCH_SECRETS] }[caller as string] ?? [];
+    const hidden =
+      { viewerA: BIRCH_SECRETS, viewerB: ACORN_SECRETS, anonymous: [...ACORN_SECRETS, ...BIRCH_SECRETS], revoked: [...ACORN_SECRETS, ...BIRCH_SECRETS] }[
+        caller as string
+      ] ?? [];
     for (const secret of hidden) expect(json, `${caller} must not see "${secret}"`).not.toContain(secret);
   });
 });

@@ -23,7 +23,13 @@ const STATE = /* GraphQL */ `{
 const state = () => w.t.ok(STATE);
 
 const SCOPES: Record<Caller, string[]> = {
-  anonymous: [], revoked: [], viewerA: [], viewerB: [], read: [], publish: ["publish"], admin: ["publish", "admin"],
+  anonymous: [],
+  revoked: [],
+  viewerA: [],
+  viewerB: [],
+  read: [],
+  publish: ["publish"],
+  admin: ["publish", "admin"],
 };
 const allowed = (m: MutationCase, c: Caller) => m.needs === null || SCOPES[c].includes(m.needs);
 const reason = (c: Caller) => (c === "anonymous" || c === "revoked" ? "UNAUTHENTICATED" : "FORBIDDEN");

@@ -47,13 +47,9 @@ describe("API keys", () => {
 
   it("requires a unique name of 1 to 120 characters", async () => {
     expect(await issuesOf(createApiKey(database.db, { name: " ", scope: "READ" }, t.now()))).toEqual([{ field: "name", rule: "too_short" }]);
-    expect(await issuesOf(createApiKey(database.db, { name: "x".repeat(121), scope: "READ" }, t.now()))).toEqual([
-      { field: "name", rule: "too_long" },
-    ]);
+    expect(await issuesOf(createApiKey(database.db, { name: "x".repeat(121), scope: "READ" }, t.now()))).toEqual([{ field: "name", rule: "too_long" }]);
     await createApiKey(database.db, { name: "x".repeat(120), scope: "READ" }, t.now());
-    expect(await issuesOf(createApiKey(database.db, { name: "deploy bot", scope: "ADMIN" }, t.now()))).toEqual([
-      { field: "name", rule: "unique" },
-    ]);
+    expect(await issuesOf(createApiKey(database.db, { name: "deploy bot", scope: "ADMIN" }, t.now()))).toEqual([{ field: "name", rule: "unique" }]);
   });
 
   it("rejects a scope that is not READ, PUBLISH or ADMIN", async () => {

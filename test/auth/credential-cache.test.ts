@@ -7,10 +7,23 @@ import type { ApiKey } from "../../server/generated/sqlite/client.js";
 
 const FAR = new Date("2100-01-01T00:00:00Z");
 const record = (id: string, pageId = "page-1"): SessionRecord => ({
-  id, email: `${id}@acme.io`, pageId, expiresAt: FAR, endedAt: null,
+  id,
+  email: `${id}@acme.io`,
+  pageId,
+  expiresAt: FAR,
+  endedAt: null,
   page: { id: pageId, kind: "CUSTOMER", domainsAttributeId: "domains" },
 });
-const key = (id: string): ApiKey => ({ id, name: id, scope: "READ", prefix: "sg_key_x", hash: `h-${id}`, createdAt: new Date(), lastUsedAt: null, revokedAt: null });
+const key = (id: string): ApiKey => ({
+  id,
+  name: id,
+  scope: "READ",
+  prefix: "sg_key_x",
+  hash: `h-${id}`,
+  createdAt: new Date(),
+  lastUsedAt: null,
+  revokedAt: null,
+});
 
 /** A loader that counts its calls. */
 function loader<V>(value: V) {

@@ -54,7 +54,9 @@ describe("the command that creates the first key", () => {
   });
 
   it("is paired with a description of the database that names host and database, never a password", () => {
-    expect(describeDatabase(parseDatabaseUrl("postgresql://ops:s3cr3t@db.internal:5433/status?schema=ops"))).toBe("PostgreSQL database status on db.internal:5433, schema ops");
+    expect(describeDatabase(parseDatabaseUrl("postgresql://ops:s3cr3t@db.internal:5433/status?schema=ops"))).toBe(
+      "PostgreSQL database status on db.internal:5433, schema ops",
+    );
     expect(describeDatabase(parseDatabaseUrl("file:/srv/status/sg.db"))).toBe("SQLite file /srv/status/sg.db");
   });
 });

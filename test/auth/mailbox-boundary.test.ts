@@ -11,7 +11,14 @@ let t: TestApp;
 let smtp: TestSmtp;
 let groupsTypeId: string;
 const group = (name: string, domain: string) =>
-  createEntry(t, { typeId: groupsTypeId, name, values: [{ attribute: "Components", values: ["API"] }, { attribute: "Email domains", values: [domain] }] });
+  createEntry(t, {
+    typeId: groupsTypeId,
+    name,
+    values: [
+      { attribute: "Components", values: ["API"] },
+      { attribute: "Email domains", values: [domain] },
+    ],
+  });
 
 beforeAll(async () => {
   smtp = await startSmtp();
@@ -28,7 +35,14 @@ beforeAll(async () => {
   groupsTypeId = groups.id;
   await group("Example", "example.com");
   await mutate(t, CREATE_PAGE, {
-    input: { title: "Customers", slug: "customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+    input: {
+      title: "Customers",
+      slug: "customers",
+      kind: "CUSTOMER",
+      customerType: "Groups",
+      componentsAttribute: "Components",
+      emailDomainsAttribute: "Email domains",
+    },
   });
 });
 afterAll(async () => {

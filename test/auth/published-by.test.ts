@@ -27,13 +27,17 @@ it("records the publishing key's name on incidents, their updates and maintenanc
   await t.ok(`mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`, {
     input: { incidentId: incident, status: "RESOLVED", message: "Fixed." },
   });
-  expect(await t.ok(INCIDENT, { id: incident })).toEqual({ incident: { publishedBy: "on-call bot", updates: [{ publishedBy: "test-admin" }, { publishedBy: "on-call bot" }] } });
+  expect(await t.ok(INCIDENT, { id: incident })).toEqual({
+    incident: { publishedBy: "on-call bot", updates: [{ publishedBy: "test-admin" }, { publishedBy: "on-call bot" }] },
+  });
 
   const window = { startsAt: "2030-04-01T10:00:00Z", endsAt: "2030-04-01T11:00:00Z" };
   const maintenance = await scheduleMaintenance(asPublisher, pageId, window, []);
   expect(await t.ok(MAINTENANCE, { id: maintenance })).toEqual({ maintenance: { publishedBy: "on-call bot", updates: [{ publishedBy: "on-call bot" }] } });
 
   // The public sees the page, not who runs it.
-  expect(await t.ok(INCIDENT, { id: incident }, { as: "anonymous" })).toEqual({ incident: { publishedBy: null, updates: [{ publishedBy: null }, { publishedBy: null }] } });
+  expect(await t.ok(INCIDENT, { id: incident }, { as: "anonymous" })).toEqual({
+    incident: { publishedBy: null, updates: [{ publishedBy: null }, { publishedBy: null }] },
+  });
   expect(await t.ok(MAINTENANCE, { id: maintenance }, { as: "anonymous" })).toEqual({ maintenance: { publishedBy: null, updates: [{ publishedBy: null }] } });
 });

@@ -60,7 +60,9 @@ describe("requestSignIn", () => {
     for (const email of ["eve@evilgitlab.com", "eve@gitlab.com.evil.org", "eve@sub.gitlab.com", "eve@nowhere.org"]) answers.push(await request(email));
     answers.push(await request("Eve@GitLab.COM"));
     const link = linkIn(await smtp.waitForMail("Eve@GitLab.COM"));
-    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ __typename: "SignInRequested", message: "If that address may see this page, a sign-in link is on its way." })]));
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(
+      new Set([JSON.stringify({ __typename: "SignInRequested", message: "If that address may see this page, a sign-in link is on its way." })]),
+    );
     expect(smtp.inbox.flatMap((m) => m.to.map((a) => a.toLowerCase()))).toEqual(["eve@gitlab.com"]);
     expect(link.origin).toBe("https://status.example.com");
   });
@@ -84,7 +86,11 @@ describe("requestSignIn", () => {
 describe("completeSignIn", () => {
   it("trades a link's token for a session token that works as a bearer token", async () => {
     const session = await complete(await tokenFor("ann@gitlab.com"));
-    expect(session).toMatchObject({ __typename: "ViewerSession", email: "ann@gitlab.com", subPages: [{ slug: "gitlab", name: "GitLab", url: `/${page.slug}/gitlab` }] });
+    expect(session).toMatchObject({
+      __typename: "ViewerSession",
+      email: "ann@gitlab.com",
+      subPages: [{ slug: "gitlab", name: "GitLab", url: `/${page.slug}/gitlab` }],
+    });
     const { viewer } = await t.ok<{ viewer: unknown }>("{ viewer { kind email } }", {}, bearer(sessionToken(session)));
     expect(viewer).toEqual({ kind: "VIEWER", email: "ann@gitlab.com" });
   });

@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 async function graphql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  const res = await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(`${origin}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   return { res, body: (await res.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] } };
 }
 
@@ -41,7 +45,12 @@ async function mailedLink(email: string): Promise<URL> {
 }
 
 const post = (token: string, headers: Record<string, string> = { origin }) =>
-  fetch(`${origin}/auth/callback`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams({ token }) });
+  fetch(`${origin}/auth/callback`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams({ token }),
+  });
 
 it("signs in through the link: GET shows a form, POST sets the cookie, the cookie shows exactly the allowed sub-page", async () => {
   const link = await mailedLink("ann@gitlab.com");
@@ -65,9 +74,16 @@ it("signs in through the link: GET shows a form, POST sets the cookie, the cooki
   expect(setCookie).toMatch(/^sg_session=sg_session_[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
   const cookie = { cookie: setCookie.split(";")[0]! };
 
-  const { body } = await graphql(`{ viewer { kind email subPages { slug } } subPage(pageSlug: "${page.slug}", slug: "gitlab") { name components { name } } }`, {}, cookie);
+  const { body } = await graphql(
+    `{ viewer { kind email subPages { slug } } subPage(pageSlug: "${page.slug}", slug: "gitlab") { name components { name } } }`,
+    {},
+    cookie,
+  );
   expect(body).toEqual({
-    data: { viewer: { kind: "VIEWER", email: "ann@gitlab.com", subPages: [{ slug: "gitlab" }] }, subPage: { name: "GitLab", components: [{ name: "API" }, { name: "CI" }] } },
+    data: {
+      viewer: { kind: "VIEWER", email: "ann@gitlab.com", subPages: [{ slug: "gitlab" }] },
+      subPage: { name: "GitLab", components: [{ name: "API" }, { name: "CI" }] },
+    },
   });
   const other = await graphql(`{ subPage(pageSlug: "${page.slug}", slug: "acme") { name components { name } } }`, {}, cookie);
   expect(other.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);

@@ -21,7 +21,9 @@ afterAll(() => t.close());
 async function createLink(email: string): Promise<string> {
   const { hash } = newSecret("sg_link");
   const now = clock.now();
-  const link = await t.app.database.db.signInToken.create({ data: { hash, email, pageId, createdAt: now, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_TTL_MS) } });
+  const link = await t.app.database.db.signInToken.create({
+    data: { hash, email, pageId, createdAt: now, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_TTL_MS) },
+  });
   return link.id;
 }
 
@@ -37,7 +39,10 @@ it("deletes expired links and ended or expired sessions once the pruning interva
   await t.app.signInPruning.tick();
   // Nothing had expired yet: only the signed-out session goes at once.
   expect(await db.signInToken.count()).toBe(1);
-  expect((await db.viewerSession.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((s) => s.email)).toEqual(["bob@gitlab.com", "dee@gitlab.com"]);
+  expect((await db.viewerSession.findMany({ select: { email: true }, orderBy: { email: "asc" } })).map((s) => s.email)).toEqual([
+    "bob@gitlab.com",
+    "dee@gitlab.com",
+  ]);
 
   clock.advance(PRUNE_INTERVAL_MS);
   const freshLink = await createLink("eve@gitlab.com");

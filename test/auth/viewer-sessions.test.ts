@@ -4,9 +4,7 @@ import { createMailer } from "../../server/auth/mailer.js";
 import { RateLimitedError } from "../../server/auth/rate-limit.js";
 import { createSignInLimits } from "../../server/auth/sign-in-limits.js";
 import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS } from "../../server/auth/tokens.js";
-import {
-  INVALID_LINK_MESSAGE, SignInLinkError, authenticateViewer, completeSignIn, requestSignIn, signOut,
-} from "../../server/auth/viewer-sessions.js";
+import { INVALID_LINK_MESSAGE, SignInLinkError, authenticateViewer, completeSignIn, requestSignIn, signOut } from "../../server/auth/viewer-sessions.js";
 import { NotFoundError, ValidationError } from "../../server/errors.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, createPublicPage, type CustomerPageFixture } from "./fixtures.js";
@@ -82,7 +80,10 @@ describe("signing in by email", () => {
     expect(session.expiresAt.getTime() - t.now().getTime()).toBe(SESSION_TTL_MS);
     expect(sessionSecret).toMatch(/^sg_session_/);
     expect(await authenticateViewer(database.db, sessionSecret, t.now())).toMatchObject({
-      sessionId: session.id, email: "ann@gitlab.com", pageId: page.pageId, subPageIds: expected,
+      sessionId: session.id,
+      email: "ann@gitlab.com",
+      pageId: page.pageId,
+      subPageIds: expected,
     });
   });
 
@@ -146,7 +147,8 @@ describe("signing in by email", () => {
   it("rate limits requests per address, whether or not the domain is allowed", async () => {
     const limits = createSignInLimits();
     for (const email of ["flood@gitlab.com", "flood@nowhere.com"]) {
-      const request = () => requestSignIn(database.db, smtp.mailer, { pageSlug: page.slug, email, baseUrl: BASE_URL, now: t.now(), limits, client: "10.1.1.1" });
+      const request = () =>
+        requestSignIn(database.db, smtp.mailer, { pageSlug: page.slug, email, baseUrl: BASE_URL, now: t.now(), limits, client: "10.1.1.1" });
       for (let i = 0; i < 5; i++) await (await request()).delivery;
       await expect(request()).rejects.toBeInstanceOf(RateLimitedError);
     }

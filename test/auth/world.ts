@@ -69,13 +69,27 @@ export async function buildWorld(options: AppOptions = {}): Promise<World> {
     ],
   });
   const group = (name: string, parts: string[], domain: string) =>
-    createEntry(t, { typeId: groups.id, name, values: [{ attribute: "Components", values: parts }, { attribute: "Email domains", values: [domain] }] });
+    createEntry(t, {
+      typeId: groups.id,
+      name,
+      values: [
+        { attribute: "Components", values: parts },
+        { attribute: "Email domains", values: [domain] },
+      ],
+    });
   ids.groupA = (await group("Acorn Corp", ["Alpha API", "Alpha Web"], "acorn.example")).id;
   ids.groupB = (await group("Birch Ltd", ["Bravo Billing", "Bravo Ledger"], "birch.example")).id;
   Object.assign(ids, { componentsType: components.id, groupsType: groups.id });
 
   const customer = await mutate(t, CREATE_PAGE, {
-    input: { title: "Customers", slug: "customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+    input: {
+      title: "Customers",
+      slug: "customers",
+      kind: "CUSTOMER",
+      customerType: "Groups",
+      componentsAttribute: "Components",
+      emailDomainsAttribute: "Email domains",
+    },
   });
   const subPages = customer.subPages as { id: string; slug: string }[];
   ids.customerPage = customer.id!;
@@ -86,13 +100,24 @@ export async function buildWorld(options: AppOptions = {}): Promise<World> {
   const window = { startsAt: "2030-04-01T10:00:00Z", endsAt: "2030-04-01T12:00:00Z" };
   ids.incidentA = await publishIncident(t, ids.customerPage, [{ componentId: ids["Alpha API"]!, impact: "PARTIAL_OUTAGE" }], { name: "Acorn outage" });
   ids.incidentB = await publishIncident(t, ids.customerPage, [{ componentId: ids["Bravo Billing"]!, impact: "FULL_OUTAGE" }], { name: "Birch outage" });
-  ids.incidentPublic = await publishIncident(t, ids.publicPage, [{ componentId: ids["Public Search"]!, impact: "DEGRADED_PERFORMANCE" }], { name: "Public incident" });
-  ids.maintenanceA = await scheduleMaintenance(t, ids.customerPage, window, [{ componentId: ids["Alpha Web"]!, impact: "UNDER_MAINTENANCE" }], { name: "Acorn window" });
-  ids.maintenanceB = await scheduleMaintenance(t, ids.customerPage, window, [{ componentId: ids["Bravo Ledger"]!, impact: "UNDER_MAINTENANCE" }], { name: "Birch window" });
+  ids.incidentPublic = await publishIncident(t, ids.publicPage, [{ componentId: ids["Public Search"]!, impact: "DEGRADED_PERFORMANCE" }], {
+    name: "Public incident",
+  });
+  ids.maintenanceA = await scheduleMaintenance(t, ids.customerPage, window, [{ componentId: ids["Alpha Web"]!, impact: "UNDER_MAINTENANCE" }], {
+    name: "Acorn window",
+  });
+  ids.maintenanceB = await scheduleMaintenance(t, ids.customerPage, window, [{ componentId: ids["Bravo Ledger"]!, impact: "UNDER_MAINTENANCE" }], {
+    name: "Birch window",
+  });
   // Touching both customers: each viewer sees it, but only their own components in it.
-  const both = (a: string, b: string, impact: string) => [{ componentId: ids[a]!, impact }, { componentId: ids[b]!, impact }];
+  const both = (a: string, b: string, impact: string) => [
+    { componentId: ids[a]!, impact },
+    { componentId: ids[b]!, impact },
+  ];
   ids.incidentShared = await publishIncident(t, ids.customerPage, both("Alpha API", "Bravo Billing", "DEGRADED_PERFORMANCE"), { name: "Shared outage" });
-  ids.maintenanceShared = await scheduleMaintenance(t, ids.customerPage, window, both("Alpha Web", "Bravo Ledger", "UNDER_MAINTENANCE"), { name: "Shared window" });
+  ids.maintenanceShared = await scheduleMaintenance(t, ids.customerPage, window, both("Alpha Web", "Bravo Ledger", "UNDER_MAINTENANCE"), {
+    name: "Shared window",
+  });
 
   const key = async (name: string, scope: string) => {
     const { createApiKey } = await t.ok<{ createApiKey: { secret: string; key: { id: string } } }>(KEY, { input: { name, scope } });

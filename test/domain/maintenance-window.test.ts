@@ -7,10 +7,13 @@ const base: MaintenanceRecord = { status: "COMPLETE", startsAt: at("2026-03-07T0
 
 describe("inProgressPeriod", () => {
   it("runs from the move to IN_PROGRESS to the move to COMPLETE", () => {
-    const m = { ...base, updates: [
-      { status: "COMPLETE" as const, publishedAt: at("2026-03-07T03:30:00Z") },
-      { status: "IN_PROGRESS" as const, publishedAt: at("2026-03-07T01:05:00Z") },
-    ] };
+    const m = {
+      ...base,
+      updates: [
+        { status: "COMPLETE" as const, publishedAt: at("2026-03-07T03:30:00Z") },
+        { status: "IN_PROGRESS" as const, publishedAt: at("2026-03-07T01:05:00Z") },
+      ],
+    };
     expect(inProgressPeriod(m, NOW)).toEqual({ start: at("2026-03-07T01:05:00Z"), end: at("2026-03-07T03:30:00Z") });
   });
 
@@ -19,7 +22,13 @@ describe("inProgressPeriod", () => {
   });
 
   it("keeps one never marked as in progress within its window, however late it was completed", () => {
-    const late = { ...base, updates: [{ status: "SCHEDULED" as const, publishedAt: at("2026-03-09T00:00:00Z") }, { status: "COMPLETE" as const, publishedAt: at("2026-03-09T00:00:00Z") }] };
+    const late = {
+      ...base,
+      updates: [
+        { status: "SCHEDULED" as const, publishedAt: at("2026-03-09T00:00:00Z") },
+        { status: "COMPLETE" as const, publishedAt: at("2026-03-09T00:00:00Z") },
+      ],
+    };
     expect(inProgressPeriod(late, NOW)).toEqual({ start: base.startsAt, end: base.endsAt });
     const early = { ...base, updates: [{ status: "COMPLETE" as const, publishedAt: at("2026-03-07T02:00:00Z") }] };
     expect(inProgressPeriod(early, NOW)).toEqual({ start: base.startsAt, end: at("2026-03-07T02:00:00Z") });

@@ -65,7 +65,7 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   // Key names are unique: an app on a reused database brings a key of its own.
   const keyName = options.databaseUrl ? `test-admin-${++reopened}` : "test-admin";
   const { secret: adminKey } = await createApiKey(app.database.db, { name: keyName, scope: "ADMIN" }, app.now());
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, as?: RequestAs) => {
+  const gql = async <T>(query: string, variables?: Record<string, unknown>, as?: RequestAs) => {
     const res = await app.yoga.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json", ...headersFor(as, adminKey) },

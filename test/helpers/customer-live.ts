@@ -20,7 +20,9 @@ export interface CustomerLivePage {
 export async function createCustomerLivePage(t: Pick<TestApp, "ok">, domains: string[]): Promise<CustomerLivePage> {
   const catalog = await createRunbookCatalog(t, ["Zendesk", "Chat"]);
   await mutate(t, UPDATE_DOMAINS, { input: { id: catalog.mainGroupId, values: [{ attribute: "Email domains", values: domains }] } });
-  const page = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" } });
+  const page = await mutate(t, CREATE_PAGE, {
+    input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+  });
   return { id: page.id!, slug: page.slug as string, mainEntryId: catalog.mainGroupId, components: catalog.components };
 }
 

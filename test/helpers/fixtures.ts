@@ -117,10 +117,9 @@ export async function scheduleMaintenance(
   fields: { name?: string; message?: string; autoUpdate?: boolean } = {},
 ): Promise<string> {
   const input = { pageId, name: "Database upgrade", message: "Upgrading the database.", components, ...window, ...fields };
-  const { scheduleMaintenance: result } = await t.ok<{ scheduleMaintenance: { __typename: string; maintenance: { id: string } } }>(
-    SCHEDULE_MAINTENANCE,
-    { input },
-  );
+  const { scheduleMaintenance: result } = await t.ok<{ scheduleMaintenance: { __typename: string; maintenance: { id: string } } }>(SCHEDULE_MAINTENANCE, {
+    input,
+  });
   if (result.__typename !== "MaintenancePublication") throw new Error(`scheduleMaintenance returned ${JSON.stringify(result)}`);
   return result.maintenance.id;
 }

@@ -69,11 +69,14 @@ export interface Subscription<T = Result> {
 
 export function subscribeWs(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription {
   const inbox = new Inbox();
-  const stop = client.subscribe<Record<string, any>>({ query, variables }, {
-    next: (result) => inbox.push(result as Result),
-    error: (error) => inbox.end(error),
-    complete: () => inbox.end(),
-  });
+  const stop = client.subscribe<Record<string, any>>(
+    { query, variables },
+    {
+      next: (result) => inbox.push(result as Result),
+      error: (error) => inbox.end(error),
+      complete: () => inbox.end(),
+    },
+  );
   return { inbox, stop };
 }
 

@@ -9,7 +9,19 @@ import { ensureWebBuild } from "../../server/http/web-build.js";
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Variables of the test's own shell that would change what the server does. */
-const INHERITED_SETTINGS = ["DATABASE_URL", "REDIS_URL", "PUBLIC_URL", "SMTP_URL", "MAIL_FROM", "SEED_DEMO", "NODE_ENV", "PORT", "HOST", "LOG_LEVEL", "LOG_FORMAT"];
+const INHERITED_SETTINGS = [
+  "DATABASE_URL",
+  "REDIS_URL",
+  "PUBLIC_URL",
+  "SMTP_URL",
+  "MAIL_FROM",
+  "SEED_DEMO",
+  "NODE_ENV",
+  "PORT",
+  "HOST",
+  "LOG_LEVEL",
+  "LOG_FORMAT",
+];
 
 export interface MainProcess {
   /** Everything printed so far, stdout and stderr interleaved. */

@@ -15,7 +15,9 @@ export type MigrationSql = Record<Provider, string>;
 const FIXTURES = new URL("../db/fixtures/", import.meta.url).pathname;
 
 /** The repository's first (init) migration's folder name. */
-export const INIT = readdirSync(join(MIGRATIONS_DIR, "sqlite")).filter((n) => !n.startsWith(".")).sort()[0]!;
+export const INIT = readdirSync(join(MIGRATIONS_DIR, "sqlite"))
+  .filter((n) => !n.startsWith("."))
+  .sort()[0]!;
 
 /** A temporary migrations folder with the init migration only; `remove()` deletes it. */
 export function initOnlyMigrations(): { dir: string; remove(): void } {

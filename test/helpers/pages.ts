@@ -36,13 +36,21 @@ export async function mutate(t: Operator, query: string, variables: Record<strin
 }
 
 export async function createType(t: Operator, input: Record<string, unknown>): Promise<{ id: string }> {
-  const result = await mutate(t, `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { __typename ... on CatalogType { id } ... on Error { message } } }`, { input });
+  const result = await mutate(
+    t,
+    `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { __typename ... on CatalogType { id } ... on Error { message } } }`,
+    { input },
+  );
   if (result.__typename !== "CatalogType") throw new Error(`createCatalogType: ${JSON.stringify(result)}`);
   return result as { id: string };
 }
 
 export async function createEntry(t: Operator, input: Record<string, unknown>): Promise<{ id: string }> {
-  const result = await mutate(t, `mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename ... on CatalogEntry { id } ... on Error { message } } }`, { input });
+  const result = await mutate(
+    t,
+    `mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename ... on CatalogEntry { id } ... on Error { message } } }`,
+    { input },
+  );
   if (result.__typename !== "CatalogEntry") throw new Error(`createCatalogEntry: ${JSON.stringify(result)}`);
   return result as { id: string };
 }

@@ -67,11 +67,16 @@ function requiredValue(type: IntrospectionInputTypeRef, types: Types): unknown {
   if (type.kind === "ENUM") return (types.get(type.name) as IntrospectionEnumType).enumValues[0]!.name;
   if (type.kind === "INPUT_OBJECT") return valueOf(type, types, [], "") ?? {};
   switch (type.name) {
-    case "Boolean": return false;
-    case "Int": return 1;
-    case "Float": return 1;
-    case "DateTime": return "2026-03-10T12:00:00Z";
-    default: return "fuzz";
+    case "Boolean":
+      return false;
+    case "Int":
+      return 1;
+    case "Float":
+      return 1;
+    case "DateTime":
+      return "2026-03-10T12:00:00Z";
+    default:
+      return "fuzz";
   }
 }
 
@@ -92,10 +97,7 @@ function probesOf(parentType: string, types: Types, wrap: (field: string, vars: 
         probes.push({
           target: `${parentType}.${field.name}(${[arg.name, ...path].join(".")})`,
           query: wrap(call, vars ? `(${vars})` : ""),
-          variables: (hostile) =>
-            Object.fromEntries(
-              field.args.map((a, i) => [`a${i}`, valueOf(a.type, types, a === arg ? path : null, hostile) ?? null]),
-            ),
+          variables: (hostile) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, valueOf(a.type, types, a === arg ? path : null, hostile) ?? null])),
         });
       }
     }

@@ -23,7 +23,10 @@ afterAll(() => w.t.close());
 const postJson = (query: string, headers: Record<string, string>) =>
   fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
 const preflight = (from: string) =>
-  fetch(`${origin}/graphql`, { method: "OPTIONS", headers: { origin: from, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+  fetch(`${origin}/graphql`, {
+    method: "OPTIONS",
+    headers: { origin: from, "access-control-request-method": "POST", "access-control-request-headers": "content-type" },
+  });
 
 describe("a foreign origin", () => {
   it("gets neither credentials nor its own origin back, with the viewer's cookie or without", async () => {

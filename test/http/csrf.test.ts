@@ -34,8 +34,7 @@ const SIMPLE_BODIES: Record<string, (query: string) => Body> = {
 
 const json = (query: string): Body => ({ headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
 
-const send = ({ headers, body }: Body, credentials: Record<string, string>) =>
-  fetch(url, { method: "POST", headers: { ...headers, ...credentials }, body });
+const send = ({ headers, body }: Body, credentials: Record<string, string>) => fetch(url, { method: "POST", headers: { ...headers, ...credentials }, body });
 
 const rename = (title: string) => `mutation { updateStatusPage(input: { id: "${w.ids.publicPage}", title: "${title}" }) { __typename } }`;
 const title = async () => (await w.t.ok<{ statusPage: { title: string } }>(`{ statusPage(slug: "public") { title } }`)).statusPage.title;
@@ -52,7 +51,10 @@ describe("with an API key", () => {
     const res = await send(json(rename("Renamed by JSON")), admin);
     expect((await res.json()).data.updateStatusPage.__typename).toBe("StatusPage");
     expect(await title()).toBe("Renamed by JSON");
-    await send({ ...SIMPLE_BODIES["form-urlencoded"]!(rename("Public status")), headers: { "content-type": "application/x-www-form-urlencoded", [CSRF_HEADER]: "1" } }, admin);
+    await send(
+      { ...SIMPLE_BODIES["form-urlencoded"]!(rename("Public status")), headers: { "content-type": "application/x-www-form-urlencoded", [CSRF_HEADER]: "1" } },
+      admin,
+    );
     expect(await title()).toBe("Public status");
   });
 
@@ -60,7 +62,10 @@ describe("with an API key", () => {
     const res = await send(SIMPLE_BODIES["form-urlencoded"]!(rename("x")), admin);
     expect(res.status).toBe(403);
     expect((await res.json()).errors).toEqual([
-      expect.objectContaining({ message: `Mutations need a JSON body (Content-Type: application/json) or an ${CSRF_HEADER} header.`, extensions: { code: "CSRF_REFUSED" } }),
+      expect.objectContaining({
+        message: `Mutations need a JSON body (Content-Type: application/json) or an ${CSRF_HEADER} header.`,
+        extensions: { code: "CSRF_REFUSED" },
+      }),
     ]);
   });
 

@@ -63,9 +63,27 @@ describe("a public page's feed", () => {
     const ids = await updateIds();
     const list = entries(xml);
     expect(list.map(({ content: _, ...e }) => e)).toEqual([
-      { id: `urn:statusgraph:incident-update:${ids.incident[1]}`, title: "Elevated API errors — Identified", published: "2026-03-10T12:10:00.000Z", updated: "2026-03-10T12:10:00.000Z", link: `${PUBLIC_URL}/${page.slug}` },
-      { id: `urn:statusgraph:maintenance-update:${ids.maintenance[0]}`, title: "Database upgrade — Scheduled", published: "2026-03-10T12:05:00.000Z", updated: "2026-03-10T12:05:00.000Z", link: `${PUBLIC_URL}/${page.slug}` },
-      { id: `urn:statusgraph:incident-update:${ids.incident[0]}`, title: "Elevated API errors — Investigating", published: "2026-03-10T12:00:00.000Z", updated: "2026-03-10T12:00:00.000Z", link: `${PUBLIC_URL}/${page.slug}` },
+      {
+        id: `urn:statusgraph:incident-update:${ids.incident[1]}`,
+        title: "Elevated API errors — Identified",
+        published: "2026-03-10T12:10:00.000Z",
+        updated: "2026-03-10T12:10:00.000Z",
+        link: `${PUBLIC_URL}/${page.slug}`,
+      },
+      {
+        id: `urn:statusgraph:maintenance-update:${ids.maintenance[0]}`,
+        title: "Database upgrade — Scheduled",
+        published: "2026-03-10T12:05:00.000Z",
+        updated: "2026-03-10T12:05:00.000Z",
+        link: `${PUBLIC_URL}/${page.slug}`,
+      },
+      {
+        id: `urn:statusgraph:incident-update:${ids.incident[0]}`,
+        title: "Elevated API errors — Investigating",
+        published: "2026-03-10T12:00:00.000Z",
+        updated: "2026-03-10T12:00:00.000Z",
+        link: `${PUBLIC_URL}/${page.slug}`,
+      },
     ]);
     // The message as the web client shows it: Markdown rendered by the server, carried escaped.
     expect(xml).toContain("&#60;strong&#62;late&#60;/strong&#62;");
@@ -141,7 +159,14 @@ describe("a public page's feed", () => {
 it("answers customer pages and unknown slugs alike, and only GET and HEAD", async () => {
   const catalog = await createRunbookCatalog(t, ["Zendesk"], "-feed");
   const customer = await mutate(t, CREATE_PAGE, {
-    input: { title: "Customers", slug: "customers", kind: "CUSTOMER", customerType: "Groups-feed", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+    input: {
+      title: "Customers",
+      slug: "customers",
+      kind: "CUSTOMER",
+      customerType: "Groups-feed",
+      componentsAttribute: "Components",
+      emailDomainsAttribute: "Email domains",
+    },
   });
   expect(customer.__typename, JSON.stringify({ customer, catalog })).toBe("StatusPage");
   const customerFeed = await feed("customers");

@@ -35,8 +35,15 @@ describe("a signed-in viewer, an API key and a failing operation", () => {
   });
 
   async function graphql(query: string, variables: Record<string, unknown>, headers: Record<string, string>) {
-    const res = await fetch(`${origin}/graphql`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
-    return { id: res.headers.get("x-request-id"), body: (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    const res = await fetch(`${origin}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      id: res.headers.get("x-request-id"),
+      body: (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+    };
   }
 
   const requestLine = (id: string | null) => log.lines().find((line) => line.requestId === id && "status" in line);
@@ -45,11 +52,13 @@ describe("a signed-in viewer, an API key and a failing operation", () => {
     const signIn = `mutation AskForLink($p: String!, $e: String!) { requestSignIn(pageSlug: $p, email: $e) { __typename } }`;
     const asked = await graphql(signIn, { p: page.slug, e: "ann@acme.io" }, { "x-request-id": "client-req.42_a" });
     expect(asked.id).toBe("client-req.42_a");
-    await vi.waitFor(() => expect(requestLine("client-req.42_a")).toMatchObject({ level: "info", method: "POST", route: "/graphql", status: 200, operation: "AskForLink" }));
+    await vi.waitFor(() =>
+      expect(requestLine("client-req.42_a")).toMatchObject({ level: "info", method: "POST", route: "/graphql", status: 200, operation: "AskForLink" }),
+    );
     expect(typeof requestLine("client-req.42_a")!.durationMs).toBe("number");
 
     // Not a token, or too long: replaced by an id of the service's own.
-    for (const unfit of ["has spaces", "x".repeat(101), "quote\"d"]) {
+    for (const unfit of ["has spaces", "x".repeat(101), 'quote"d']) {
       const res = await fetch(`${origin}/health/live`, { headers: { "x-request-id": unfit } });
       expect(res.headers.get("x-request-id")).toMatch(UUID);
     }
@@ -107,7 +116,9 @@ describe("a signed-in viewer, an API key and a failing operation", () => {
     } finally {
       await db.$executeRawUnsafe(`ALTER TABLE ${table("MaintenanceAway")} RENAME TO "Maintenance"`);
     }
-    expect(failed.body.errors).toEqual([expect.objectContaining({ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: failed.id } })]);
+    expect(failed.body.errors).toEqual([
+      expect.objectContaining({ message: "Unexpected error.", extensions: { code: "INTERNAL_SERVER_ERROR", requestId: failed.id } }),
+    ]);
     expect(failed.id).toMatch(UUID);
     await vi.waitFor(() => expect(requestLine(failed.id)).toBeDefined());
     const cause = log.lines().find((line) => line.requestId === failed.id && line.level === "error");

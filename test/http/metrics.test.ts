@@ -57,7 +57,12 @@ describe("access", () => {
   it("asks for the token when one is set: 401 without it or with another, 200 with it", async () => {
     const { t, origin } = await startedApp({ metrics: { token: TOKEN, open: true } });
     try {
-      for (const headers of [{}, { authorization: "Bearer wrong" } as Record<string, string>, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }]) {
+      for (const headers of [
+        {},
+        { authorization: "Bearer wrong" } as Record<string, string>,
+        { authorization: `Bearer ${TOKEN}x` },
+        { authorization: `Basic ${TOKEN}` },
+      ]) {
         const res = await metricsOf(origin, headers);
         expect(res.status, JSON.stringify(headers)).toBe(401);
         expect(res.headers.get("www-authenticate")).toBe('Bearer realm="metrics"');
@@ -137,11 +142,14 @@ describe("series", () => {
   it("counts a published mutation by its operation name, and its HTTP request", async () => {
     const op = { operation_name: "PostUpdate", operation_type: "mutation", outcome: "ok" };
     const http = { route: "/graphql", status_code: "200" };
-    const [ops, timed, requests] = [await value("statusgraph_graphql_operations_total", op), await value("statusgraph_graphql_operation_duration_seconds_count", op), await value("statusgraph_http_requests_total", http)];
-    const { status, body } = await graphql(
-      `mutation PostUpdate($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`,
-      { input: { incidentId: incident, status: "IDENTIFIED", message: "Found it." } },
-    );
+    const [ops, timed, requests] = [
+      await value("statusgraph_graphql_operations_total", op),
+      await value("statusgraph_graphql_operation_duration_seconds_count", op),
+      await value("statusgraph_http_requests_total", http),
+    ];
+    const { status, body } = await graphql(`mutation PostUpdate($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`, {
+      input: { incidentId: incident, status: "IDENTIFIED", message: "Found it." },
+    });
     expect(status).toBe(200);
     expect(body.data).toEqual({ publishIncidentUpdate: { __typename: "IncidentPublication" } });
     expect(await value("statusgraph_graphql_operations_total", op)).toBe(ops + 1);
@@ -163,7 +171,8 @@ describe("series", () => {
   });
 
   it("labels HTTP requests by route, never by their path", async () => {
-    for (const path of ["/health/live", `/badge/${page.slug}.svg`, "/feed/no-such-page.atom", "/no/such/file.txt", `/${page.slug}`]) await (await fetch(`${origin}${path}`)).arrayBuffer();
+    for (const path of ["/health/live", `/badge/${page.slug}.svg`, "/feed/no-such-page.atom", "/no/such/file.txt", `/${page.slug}`])
+      await (await fetch(`${origin}${path}`)).arrayBuffer();
     const { samples } = await scrape();
     const requests = samples.filter((s) => s.name === "statusgraph_http_requests_total");
     const routes = new Set(requests.map((s) => s.labels.route));
@@ -208,7 +217,13 @@ describe("series", () => {
 
   it("counts a due maintenance's move to in progress by the scheduler", async () => {
     const before = await value("statusgraph_scheduler_transitions_total", { to: "IN_PROGRESS" });
-    await scheduleMaintenance(t, page.id, { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T14:00:00Z" }, [{ componentId: api, impact: "UNDER_MAINTENANCE" }], { autoUpdate: true });
+    await scheduleMaintenance(
+      t,
+      page.id,
+      { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T14:00:00Z" },
+      [{ componentId: api, impact: "UNDER_MAINTENANCE" }],
+      { autoUpdate: true },
+    );
     clock.set("2026-03-10T13:00:01Z");
     expect(await t.app.scheduler.tick()).toBe(1);
     expect(await value("statusgraph_scheduler_transitions_total", { to: "IN_PROGRESS" })).toBe(before + 1);
@@ -217,7 +232,10 @@ describe("series", () => {
 
   it("counts a miss, then a hit, for repeated anonymous reads of a public page, and for badges", async () => {
     const read = async () => {
-      const query = new URLSearchParams({ query: `query Title($slug: String!) { statusPage(slug: $slug) { title } }`, variables: JSON.stringify({ slug: page.slug }) });
+      const query = new URLSearchParams({
+        query: `query Title($slug: String!) { statusPage(slug: $slug) { title } }`,
+        variables: JSON.stringify({ slug: page.slug }),
+      });
       const res = await fetch(`${url}?${query}`, { headers: { accept: "application/json" } });
       expect(res.status).toBe(200);
       await res.json();

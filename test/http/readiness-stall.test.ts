@@ -132,7 +132,9 @@ describeWith([await checkPostgres()], "on PostgreSQL, a stalled database", () =>
     const stalled = await timed(origin, "/health/ready");
     expect(stalled.status).toBe(503);
     expect(stalled.body).toMatchObject({ status: "unavailable", database: "slow" });
-    expect((stalled.body.detail as { database: string }).database).toMatch(new RegExp(`^no free connection in the pool within ${BOUND_MS} ms \\(\\d+ requests waiting\\)$`));
+    expect((stalled.body.detail as { database: string }).database).toMatch(
+      new RegExp(`^no free connection in the pool within ${BOUND_MS} ms \\(\\d+ requests waiting\\)$`),
+    );
     expect(stalled.ms).toBeLessThanOrEqual(BOUND_MS + 1_000);
     await locker.query("ROLLBACK");
     for (const answer of await Promise.all(stuck)) expect(answer.errors).toBeUndefined();

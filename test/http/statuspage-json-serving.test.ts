@@ -17,7 +17,10 @@ beforeAll(async () => {
   t = await createTestApp({ now: clock.now, onQuery: (sql) => statements.push(sql), defaultPage: "acme" });
   const [website, rest, database] = await createComponents(t, ["Website", "REST API", "Database"]);
   c = { website: website!, rest: rest!, database: database! };
-  const groups = [{ name: "API", components: [c.rest] }, { name: "Storage", components: [c.database] }];
+  const groups = [
+    { name: "API", components: [c.rest] },
+    { name: "Storage", components: [c.database] },
+  ];
   const page = await mutate(t, CREATE_PAGE, { input: { title: "Acme", slug: "acme", kind: "PUBLIC", components: [c.website], groups } });
   pageId = page.id!;
   ongoing = await publishIncident(t, pageId, [{ componentId: c.rest, impact: "FULL_OUTAGE" }], { name: "API errors" });
@@ -56,12 +59,18 @@ describe("serving", () => {
     expect((await get("/api/v2/status.json")).statements).toBe(0);
 
     clock.set("2026-03-10T13:40:00Z");
-    await publishIncidentUpdate(t, ongoing, { status: "MONITORING", message: "A fix is out.", impacts: [{ componentId: c.rest, impact: "DEGRADED_PERFORMANCE" }] });
+    await publishIncidentUpdate(t, ongoing, {
+      status: "MONITORING",
+      message: "A fix is out.",
+      impacts: [{ componentId: c.rest, impact: "DEGRADED_PERFORMANCE" }],
+    });
     const changed = await get("/acme/api/v2/summary.json");
     expect(changed.statements).toBeGreaterThan(0);
     const summary = JSON.parse(changed.text);
     expect(summary.incidents[0]).toMatchObject({ status: "monitoring", monitoring_at: at("13:40"), updated_at: at("13:40"), impact: "critical" });
-    expect(summary.incidents[0].incident_updates[0].affected_components).toEqual([{ code: c.rest, name: "REST API", old_status: "major_outage", new_status: "degraded_performance" }]);
+    expect(summary.incidents[0].incident_updates[0].affected_components).toEqual([
+      { code: c.rest, name: "REST API", old_status: "major_outage", new_status: "degraded_performance" },
+    ]);
     expect(summary.components.find((x: { id: string }) => x.id === c.rest).status).toBe("degraded_performance");
     expect(summary.status).toEqual({ indicator: "minor", description: "Partially Degraded Service" });
     expect((await get("/acme/api/v2/summary.json")).statements).toBe(0);
@@ -80,7 +89,9 @@ describe("serving", () => {
   });
 
   it("renames a component once the catalog changes", async () => {
-    await t.ok(`mutation ($input: UpdateCatalogEntryInput!) { updateCatalogEntry(input: $input) { __typename } }`, { input: { id: c.database, name: "Primary database" } });
+    await t.ok(`mutation ($input: UpdateCatalogEntryInput!) { updateCatalogEntry(input: $input) { __typename } }`, {
+      input: { id: c.database, name: "Primary database" },
+    });
     const { components } = await json("/acme/api/v2/components.json");
     expect(components.find((x: { id: string }) => x.id === c.database).name).toBe("Primary database");
   });
@@ -117,7 +128,9 @@ describe("serving", () => {
 
   it("serves no customer page, to anyone: the same 404 as an unknown page", async () => {
     await createRunbookCatalog(t);
-    const customer = await mutate(t, CREATE_PAGE, { input: { title: "Customers", slug: "customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" } });
+    const customer = await mutate(t, CREATE_PAGE, {
+      input: { title: "Customers", slug: "customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components" },
+    });
     expect(customer.__typename).toBe("StatusPage");
     const unknown = await get("/no-such-page/api/v2/summary.json");
     const stable = (a: Answer) => ({ status: a.status, text: a.text, headers: [...a.headers].filter(([name]) => name !== "date" && name !== "x-request-id") });
@@ -152,17 +165,32 @@ describe("the api slug", () => {
   it("is refused for a sub-page, and generated sub-page slugs skip it", async () => {
     const catalog = await createRunbookCatalog(t, ["Alpha"], "-subpages");
     const created = await mutate(t, CREATE_PAGE, {
-      input: { title: "Clients", slug: "clients", kind: "CUSTOMER", customerType: "Groups-subpages", componentsAttribute: "Components", subPages: [{ entry: "main", slug: "api" }] },
+      input: {
+        title: "Clients",
+        slug: "clients",
+        kind: "CUSTOMER",
+        customerType: "Groups-subpages",
+        componentsAttribute: "Components",
+        subPages: [{ entry: "main", slug: "api" }],
+      },
     });
     expect(created).toMatchObject({ __typename: "ValidationError", issues: [{ field: "input.subPages.0.slug", rule: "reserved" }] });
-    const page = await mutate(t, CREATE_PAGE, { input: { title: "Clients", slug: "clients", kind: "CUSTOMER", customerType: "Groups-subpages", componentsAttribute: "Components" } });
-    const main = (page.subPages as { id: string; slug: string }[])[0]!;
-    const renamed = await mutate(t, `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename ... on ValidationError { issues { field rule } } } }`, {
-      input: { id: main.id, slug: "api" },
+    const page = await mutate(t, CREATE_PAGE, {
+      input: { title: "Clients", slug: "clients", kind: "CUSTOMER", customerType: "Groups-subpages", componentsAttribute: "Components" },
     });
+    const main = (page.subPages as { id: string; slug: string }[])[0]!;
+    const renamed = await mutate(
+      t,
+      `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename ... on ValidationError { issues { field rule } } } }`,
+      {
+        input: { id: main.id, slug: "api" },
+      },
+    );
     expect(renamed).toMatchObject({ __typename: "ValidationError", issues: [{ field: "input.slug", rule: "reserved" }] });
     // An entry named "API" gets a sub-page, but not at /clients/api.
-    await t.ok(`mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename } }`, { input: { typeId: catalog.groupsTypeId, name: "API" } });
+    await t.ok(`mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename } }`, {
+      input: { typeId: catalog.groupsTypeId, name: "API" },
+    });
     const { statusPage } = await t.ok(`{ statusPage(slug: "clients") { subPages { name slug } } }`);
     expect(statusPage.subPages).toContainEqual({ name: "API", slug: "api-2" });
   });

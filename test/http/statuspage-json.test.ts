@@ -48,12 +48,20 @@ beforeAll(async () => {
     ],
   });
   clock.set("2026-03-10T13:20:00Z");
-  const upcoming = await scheduleMaintenance(t, pageId, { startsAt: "2026-03-12T02:00:00Z", endsAt: "2026-03-12T04:00:00Z" }, [{ componentId: c.database, impact: "UNDER_MAINTENANCE" }]);
+  const upcoming = await scheduleMaintenance(t, pageId, { startsAt: "2026-03-12T02:00:00Z", endsAt: "2026-03-12T04:00:00Z" }, [
+    { componentId: c.database, impact: "UNDER_MAINTENANCE" },
+  ]);
   // Its window has begun: it is in progress as soon as it is published.
-  const active = await scheduleMaintenance(t, pageId, { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T15:00:00Z" }, [{ componentId: c.website, impact: "UNDER_MAINTENANCE" }], {
-    name: "CDN switch",
-    message: "Moving to the new CDN.",
-  });
+  const active = await scheduleMaintenance(
+    t,
+    pageId,
+    { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T15:00:00Z" },
+    [{ componentId: c.website, impact: "UNDER_MAINTENANCE" }],
+    {
+      name: "CDN switch",
+      message: "Moving to the new CDN.",
+    },
+  );
   ids = { resolved, ongoing, upcoming, active };
   origin = new URL(await t.app.start(0)).origin;
 });
@@ -90,7 +98,15 @@ describe("the documents", () => {
     expect(page).toEqual({ id: pageId, name: "Acme", url: `${PUBLIC_URL}/acme`, time_zone: "Etc/UTC", updated_at: ANY_TIME });
     const api = components.find((x: { name: string }) => x.name === "API");
     const storage = components.find((x: { name: string }) => x.name === "Storage");
-    const common = { created_at: ANY_TIME, updated_at: ANY_TIME, description: null, showcase: false, start_date: null, page_id: pageId, only_show_if_degraded: false };
+    const common = {
+      created_at: ANY_TIME,
+      updated_at: ANY_TIME,
+      description: null,
+      showcase: false,
+      start_date: null,
+      page_id: pageId,
+      only_show_if_degraded: false,
+    };
     expect(components).toEqual([
       { id: c.website, name: "Website", status: "under_maintenance", position: 1, ...common, group_id: null, group: false },
       { id: api.id, name: "API", status: "partial_outage", position: 2, ...common, group_id: null, group: true, components: [c.rest, c.graphql] },
@@ -173,7 +189,11 @@ describe("the documents", () => {
       monitoring_at: null,
       impact: "minor",
       incident_updates: [
-        { status: "resolved", body: "Fixed.", affected_components: [{ code: c.website, name: "Website", old_status: "degraded_performance", new_status: "operational" }] },
+        {
+          status: "resolved",
+          body: "Fixed.",
+          affected_components: [{ code: c.website, name: "Website", old_status: "degraded_performance", new_status: "operational" }],
+        },
         { status: "investigating", affected_components: [{ code: c.website, old_status: "operational", new_status: "degraded_performance" }] },
       ],
     });
@@ -196,8 +216,17 @@ describe("the documents", () => {
       scheduled_for: at("13:00"),
       scheduled_until: at("15:00"),
       incident_updates: [
-        { status: "in_progress", body: "Maintenance started.", incident_id: ids.active, affected_components: [{ code: c.website, name: "Website", old_status: "operational", new_status: "under_maintenance" }] },
-        { status: "scheduled", body: "Moving to the new CDN.", affected_components: [{ code: c.website, old_status: "operational", new_status: "operational" }] },
+        {
+          status: "in_progress",
+          body: "Maintenance started.",
+          incident_id: ids.active,
+          affected_components: [{ code: c.website, name: "Website", old_status: "operational", new_status: "under_maintenance" }],
+        },
+        {
+          status: "scheduled",
+          body: "Moving to the new CDN.",
+          affected_components: [{ code: c.website, old_status: "operational", new_status: "operational" }],
+        },
       ],
       components: [expect.objectContaining({ id: c.website, status: "under_maintenance" })],
     });
@@ -229,13 +258,18 @@ describe("the documents", () => {
   });
 
   it("use only Statuspage's enum values and timestamp format", async () => {
-    const text = (await get("/acme/api/v2/summary.json")).text + (await get("/acme/api/v2/incidents.json")).text + (await get("/acme/api/v2/scheduled-maintenances.json")).text;
+    const text =
+      (await get("/acme/api/v2/summary.json")).text +
+      (await get("/acme/api/v2/incidents.json")).text +
+      (await get("/acme/api/v2/scheduled-maintenances.json")).text;
     const values = (key: string) => [...text.matchAll(new RegExp(`"${key}":("[^"]*"|null)`, "g"))].map((m) => JSON.parse(m[1]!));
     const all = [...STATUSPAGE_ENUMS.componentStatus, ...STATUSPAGE_ENUMS.incidentStatus, ...STATUSPAGE_ENUMS.maintenanceStatus];
     for (const s of values("status")) expect(all).toContain(s);
     for (const s of [...values("old_status"), ...values("new_status")]) expect(STATUSPAGE_ENUMS.componentStatus).toContain(s);
     for (const s of [...values("impact"), ...values("indicator")]) expect(STATUSPAGE_ENUMS.indicator).toContain(s);
-    const times = ["created_at", "updated_at", "display_at", "started_at", "resolved_at", "scheduled_for", "scheduled_until"].flatMap(values).filter((v) => v !== null);
+    const times = ["created_at", "updated_at", "display_at", "started_at", "resolved_at", "scheduled_for", "scheduled_until"]
+      .flatMap(values)
+      .filter((v) => v !== null);
     expect(times.length).toBeGreaterThan(20);
     for (const time of times) expect(time).toMatch(STATUSPAGE_TIME);
   });

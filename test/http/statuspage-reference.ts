@@ -127,7 +127,10 @@ export function shapeDifferences(reference: unknown, actual: unknown, path = "$"
   if (expected === "array") {
     const items = reference as unknown[];
     return (actual as unknown[]).flatMap((item, i) => {
-      const like = items.find((r) => jsonType(r) === "object" && jsonType(item) === "object" && (r as { group?: unknown }).group === (item as { group?: unknown }).group) ?? items[0];
+      const like =
+        items.find(
+          (r) => jsonType(r) === "object" && jsonType(item) === "object" && (r as { group?: unknown }).group === (item as { group?: unknown }).group,
+        ) ?? items[0];
       return like === undefined ? [] : shapeDifferences(like, item, `${path}[${i}]`);
     });
   }

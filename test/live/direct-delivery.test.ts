@@ -77,7 +77,10 @@ describe("over a real server", () => {
     const second = await raw.next();
 
     expect(directDeliveries.count).toBe(before + 1);
-    for (const [message, text] of [[first, "Looking."], [second, "Found it."]] as const) {
+    for (const [message, text] of [
+      [first, "Looking."],
+      [second, "Found it."],
+    ] as const) {
       // Byte for byte what graphql-ws's stringifyMessage makes of the parsed message.
       const parsed = JSON.parse(message) as { id: string; type: string; payload: unknown };
       expect(message).toBe(JSON.stringify({ id: parsed.id, type: parsed.type, payload: parsed.payload }));

@@ -31,10 +31,20 @@ afterAll(() => live.close());
 const eventsAbout = (id: string) => events.inbox.received.map((r) => r.data!.pageEvents as Event).filter((e) => e.id === id);
 const shownOf = (id: string) =>
   status.inbox.received.flatMap((r) => (r.data!.pageStatus.incidents as Shown[]).filter((i) => i.id === id)).map((i) => [i.sequence, i.message]);
-const eventWith = (id: string, check: (e: Event) => boolean) => events.inbox.until((r) => r.data?.pageEvents.id === id && check(r.data.pageEvents as Event), 5_000);
+const eventWith = (id: string, check: (e: Event) => boolean) =>
+  events.inbox.until((r) => r.data?.pageEvents.id === id && check(r.data.pageEvents as Event), 5_000);
 /** What another instance's late delivery carries: an update of `id` older than the newest. */
 const late = (id: string, sequence: number, kind: PageChange["kind"] = "UPDATED") =>
-  announce(live.t.app.events, { pageId: live.page.id, subject: "INCIDENT", kind, subjectId: id, sequence, subjectName: "Flapping", componentIds: [live.api], at: new Date() });
+  announce(live.t.app.events, {
+    pageId: live.page.id,
+    subject: "INCIDENT",
+    kind,
+    subjectId: id,
+    sequence,
+    subjectName: "Flapping",
+    componentIds: [live.api],
+    at: new Date(),
+  });
 
 it("does not send an incident event older than one already sent", async () => {
   const id = await publishIncident(live.t, live.page.id, [{ componentId: live.api, impact: "PARTIAL_OUTAGE" }], { name: "Flapping" });
@@ -84,7 +94,12 @@ it("does not send a summary showing an incident at an older update than the one 
 });
 
 describe("NewestSequences", () => {
-  const change = (subjectId: string | null, sequence: number | undefined, kind: PageChange["kind"] = "UPDATED", subject: PageChange["subject"] = "INCIDENT"): PageChange => ({
+  const change = (
+    subjectId: string | null,
+    sequence: number | undefined,
+    kind: PageChange["kind"] = "UPDATED",
+    subject: PageChange["subject"] = "INCIDENT",
+  ): PageChange => ({
     pageId: "p",
     subject,
     kind,

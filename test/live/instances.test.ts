@@ -19,7 +19,9 @@ afterAll(() => live.close());
 
 it("starts a maintenance exactly once and announces it once", async () => {
   const { t, page, api, client } = live;
-  const id = await scheduleMaintenance(t, page.id, { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T14:00:00Z" }, [{ componentId: api, impact: "UNDER_MAINTENANCE" }]);
+  const id = await scheduleMaintenance(t, page.id, { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T14:00:00Z" }, [
+    { componentId: api, impact: "UNDER_MAINTENANCE" },
+  ]);
   const events = subscribeWs(client, `subscription ($page: String!) { pageEvents(pageSlug: $page) { kind id } }`, { page: page.slug });
   await until(() => t.app.hub.stats().listeners === 1);
   const now = "2026-03-10T13:00:05Z";

@@ -63,14 +63,16 @@ describe("automatic maintenance", () => {
     expect((await status.inbox.next()).data!.pageStatus).toEqual({
       status: "UNDER_MAINTENANCE",
       components: [{ name: "API", status: "UNDER_MAINTENANCE" }],
-      maintenances: [{
-        name: "Database upgrade",
-        status: "IN_PROGRESS",
-        message: "Maintenance started.",
-        startsAt: "2026-03-10T13:00:00.000Z",
-        endsAt: "2026-03-10T14:00:00.000Z",
-        components: [{ name: "API", impact: "UNDER_MAINTENANCE" }],
-      }],
+      maintenances: [
+        {
+          name: "Database upgrade",
+          status: "IN_PROGRESS",
+          message: "Maintenance started.",
+          startsAt: "2026-03-10T13:00:00.000Z",
+          endsAt: "2026-03-10T14:00:00.000Z",
+          components: [{ name: "API", impact: "UNDER_MAINTENANCE" }],
+        },
+      ],
     });
   });
 
@@ -89,14 +91,16 @@ describe("published with its window already begun or over", () => {
     expect((await events.inbox.next()).data!.pageEvents).toEqual({ kind: "PUBLISHED", subject: "MAINTENANCE", id, name: "Late upgrade" });
     expect((await events.inbox.next()).data!.pageEvents).toEqual({ kind: "STARTED", subject: "MAINTENANCE", id, name: "Late upgrade" });
     const summary = await status.inbox.until((m) => m.data!.pageStatus.status === "UNDER_MAINTENANCE");
-    expect(summary.data!.pageStatus.maintenances).toEqual([{
-      name: "Late upgrade",
-      status: "IN_PROGRESS",
-      message: "Maintenance started.",
-      startsAt: "2026-03-10T13:59:00.000Z",
-      endsAt: "2026-03-10T15:00:00.000Z",
-      components: [{ name: "API", impact: "UNDER_MAINTENANCE" }],
-    }]);
+    expect(summary.data!.pageStatus.maintenances).toEqual([
+      {
+        name: "Late upgrade",
+        status: "IN_PROGRESS",
+        message: "Maintenance started.",
+        startsAt: "2026-03-10T13:59:00.000Z",
+        endsAt: "2026-03-10T15:00:00.000Z",
+        components: [{ name: "API", impact: "UNDER_MAINTENANCE" }],
+      },
+    ]);
     await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: id, status: "COMPLETE", message: "Done." } });
     await events.inbox.until((m) => m.data!.pageEvents.kind === "COMPLETED");
     await status.inbox.until((m) => m.data!.pageStatus.status === "OPERATIONAL");
@@ -139,9 +143,13 @@ describe("after a restart", () => {
     const started = await t.ok(`query ($id: ID!) { maintenance(id: $id) { status message } }`, { id: overrun });
     expect(started.maintenance).toEqual({
       status: "IN_PROGRESS",
-      message: "Maintenance started. The status service was unavailable when the maintenance window opened (2026-03-10T18:00:00.000Z), so it is marked as in progress late.",
+      message:
+        "Maintenance started. The status service was unavailable when the maintenance window opened (2026-03-10T18:00:00.000Z), so it is marked as in progress late.",
     });
     const resumed = subscribeWs(client, STATUS, { page: page.slug });
-    expect((await resumed.inbox.next()).data!.pageStatus).toMatchObject({ status: "UNDER_MAINTENANCE", maintenances: [{ name: "Long upgrade", status: "IN_PROGRESS" }] });
+    expect((await resumed.inbox.next()).data!.pageStatus).toMatchObject({
+      status: "UNDER_MAINTENANCE",
+      maintenances: [{ name: "Long upgrade", status: "IN_PROGRESS" }],
+    });
   });
 });

@@ -20,8 +20,17 @@ let anonymous: Client;
 beforeAll(async () => {
   t = await createTestApp();
   const catalog = await createRunbookCatalog(t, ["Zendesk", "Chat"]);
-  await createEntry(t, { typeId: catalog.groupsTypeId, name: "support", values: [{ attribute: "Components", values: ["Chat"] }, { attribute: "Email domains", values: ["example.com"] }] });
-  const page = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" } });
+  await createEntry(t, {
+    typeId: catalog.groupsTypeId,
+    name: "support",
+    values: [
+      { attribute: "Components", values: ["Chat"] },
+      { attribute: "Email domains", values: ["example.com"] },
+    ],
+  });
+  const page = await mutate(t, CREATE_PAGE, {
+    input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+  });
   slug = page.slug as string;
   // Signed in at gitlab.com: the "main" sub-page is theirs, "support" is not.
   const secret = newSecret("sg_session");

@@ -141,7 +141,10 @@ describe("the periodic check of held credentials", () => {
     const subscription = await watching("graphql-ws", secret);
     await revokeApiKey(t.app.database.db, key.id, clock.now());
     await t.app.liveAccess.tick();
-    expect(await refusalOf("graphql-ws", subscription)).toMatchObject({ message: "The API key is unknown or revoked", extensions: { code: "UNAUTHENTICATED" } });
+    expect(await refusalOf("graphql-ws", subscription)).toMatchObject({
+      message: "The API key is unknown or revoked",
+      extensions: { code: "UNAUTHENTICATED" },
+    });
     await barrier(subscription);
   });
 });

@@ -27,8 +27,17 @@ beforeAll(async () => {
   t = await createTestApp({ now: clock.now });
   const catalog = await createRunbookCatalog(t, ["Zendesk", "Chat"]);
   c = { ...catalog.components, Forms: (await createEntry(t, { typeId: catalog.componentsTypeId, name: "Forms" })).id };
-  await createEntry(t, { typeId: catalog.groupsTypeId, name: "support", values: [{ attribute: "Components", values: ["Forms"] }, { attribute: "Email domains", values: ["example.com"] }] });
-  const page = await mutate(t, CREATE_PAGE, { input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" } });
+  await createEntry(t, {
+    typeId: catalog.groupsTypeId,
+    name: "support",
+    values: [
+      { attribute: "Components", values: ["Forms"] },
+      { attribute: "Email domains", values: ["example.com"] },
+    ],
+  });
+  const page = await mutate(t, CREATE_PAGE, {
+    input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },
+  });
   slug = page.slug as string;
   // A signed-in viewer at gitlab.com: the "main" group's domain.
   const session = newSecret("sg_session");
@@ -64,7 +73,10 @@ describe("who may subscribe to a sub-page", () => {
   });
 
   it("starts a viewer's and an operator's subscriptions with their sub-page's summary", async () => {
-    for (const [subs, client, sub] of [[main, viewer, "main"], [support, operator, "support"]] as const) {
+    for (const [subs, client, sub] of [
+      [main, viewer, "main"],
+      [support, operator, "support"],
+    ] as const) {
       subs.status = subscribeWs(client, STATUS, vars(sub));
       subs.changes = subscribeWs(client, CHANGES, vars(sub));
       subs.events = subscribeWs(client, EVENTS, vars(sub));
@@ -72,7 +84,10 @@ describe("who may subscribe to a sub-page", () => {
     expect((await main.status.inbox.next()).data!.pageStatus).toEqual({
       subPage: { name: "main" },
       status: "OPERATIONAL",
-      components: [{ name: "Zendesk", status: "OPERATIONAL" }, { name: "Chat", status: "OPERATIONAL" }],
+      components: [
+        { name: "Zendesk", status: "OPERATIONAL" },
+        { name: "Chat", status: "OPERATIONAL" },
+      ],
       incidents: [],
     });
     expect((await support.status.inbox.next()).data!.pageStatus.components).toEqual([{ name: "Forms", status: "OPERATIONAL" }]);
@@ -85,7 +100,7 @@ describe("changes on a customer page", () => {
   const quietSupport = () => Promise.all(Object.values(support).map((s) => s.inbox.nothingWithin(250)));
 
   it("reach the sub-page whose component an incident affects, with the cause of each status change", async () => {
-    incident = await publishIncident(t, (await pageId()), [{ componentId: c.Zendesk!, impact: "PARTIAL_OUTAGE" }], { name: "Zendesk slow" });
+    incident = await publishIncident(t, await pageId(), [{ componentId: c.Zendesk!, impact: "PARTIAL_OUTAGE" }], { name: "Zendesk slow" });
     expect((await main.status.inbox.next()).data!.pageStatus).toMatchObject({ status: "PARTIAL_OUTAGE", incidents: [{ name: "Zendesk slow" }] });
     expect((await main.changes.inbox.next()).data!.componentStatusChanged).toEqual({
       name: "Zendesk",
@@ -95,14 +110,23 @@ describe("changes on a customer page", () => {
       cause: { subject: "INCIDENT", kind: "PUBLISHED", id: incident, name: "Zendesk slow" },
     });
     expect((await main.events.inbox.next()).data!.pageEvents).toEqual({
-      kind: "PUBLISHED", subject: "INCIDENT", id: incident, name: "Zendesk slow", componentIds: [c.Zendesk], incident: { status: "INVESTIGATING" },
+      kind: "PUBLISHED",
+      subject: "INCIDENT",
+      id: incident,
+      name: "Zendesk slow",
+      componentIds: [c.Zendesk],
+      incident: { status: "INVESTIGATING" },
     });
     await quietSupport();
   });
 
   it("report a resolution as a status change back to operational", async () => {
     await publishIncidentUpdate(t, incident, { status: "RESOLVED", message: "Fixed." });
-    expect((await main.changes.inbox.next()).data!.componentStatusChanged).toMatchObject({ previous: "PARTIAL_OUTAGE", next: "OPERATIONAL", cause: { kind: "RESOLVED", id: incident } });
+    expect((await main.changes.inbox.next()).data!.componentStatusChanged).toMatchObject({
+      previous: "PARTIAL_OUTAGE",
+      next: "OPERATIONAL",
+      cause: { kind: "RESOLVED", id: incident },
+    });
     expect((await main.events.inbox.next()).data!.pageEvents).toMatchObject({ kind: "RESOLVED", id: incident, incident: null });
     expect((await main.status.inbox.next()).data!.pageStatus).toMatchObject({ status: "OPERATIONAL", incidents: [] });
     await quietSupport();
@@ -111,7 +135,12 @@ describe("changes on a customer page", () => {
   it("send a deleted incident's event to the sub-page it affected only, and no summary when nothing shown changed", async () => {
     await t.ok(DELETE_INCIDENT, { id: incident });
     expect((await main.events.inbox.next()).data!.pageEvents).toEqual({
-      kind: "DELETED", subject: "INCIDENT", id: incident, name: "Zendesk slow", componentIds: [c.Zendesk], incident: null,
+      kind: "DELETED",
+      subject: "INCIDENT",
+      id: incident,
+      name: "Zendesk slow",
+      componentIds: [c.Zendesk],
+      incident: null,
     });
     await Promise.all([quietSupport(), main.status.inbox.nothingWithin(250), main.changes.inbox.nothingWithin(250)]);
   });

@@ -87,7 +87,15 @@ it("starts within a second a begun window it hears of from another instance", as
     },
   });
   // Its announcement, as Redis brings it.
-  announce(t.app.events, { pageId: page.id, subject: "MAINTENANCE", kind: "PUBLISHED", subjectId: row.id, subjectName: row.name, componentIds: [api], at: new Date(now) });
+  announce(t.app.events, {
+    pageId: page.id,
+    subject: "MAINTENANCE",
+    kind: "PUBLISHED",
+    subjectId: row.id,
+    subjectName: row.name,
+    componentIds: [api],
+    at: new Date(now),
+  });
   await expect.poll(async () => (await statusOf(row.id)).status, { timeout: 1_000, interval: 50 }).toBe("IN_PROGRESS");
   expect((await statusOf(row.id)).message).toBe("Maintenance started.");
   await update({ maintenanceId: row.id, status: "COMPLETE", message: "Done." });

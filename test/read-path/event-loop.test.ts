@@ -25,7 +25,8 @@ it("is within the limits", () => {
 });
 
 it("leaves /health/live answering promptly while it runs", async () => {
-  const send = () => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: WORST_QUERY, variables: { slug: "large" } }) });
+  const send = () =>
+    fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: WORST_QUERY, variables: { slug: "large" } }) });
   const answer = (await (await send()).json()) as { data?: { statusPage: Record<string, { uptime: { days: unknown[] } }[]> }; errors?: unknown };
   expect(answer.errors).toBeUndefined();
   expect(answer.data!.statusPage.c).toHaveLength(50);
@@ -51,9 +52,11 @@ it("leaves /health/live answering promptly while it runs", async () => {
     }
   })();
   // Two clients asking back to back, three times each.
-  await Promise.all([0, 1].map(async () => {
-    for (let i = 0; i < 3; i++) await ask();
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let i = 0; i < 3; i++) await ask();
+    }),
+  );
   running = false;
   await polling;
 

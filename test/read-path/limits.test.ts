@@ -97,7 +97,10 @@ describe("introspection and field suggestions", () => {
   it("are off by default in production, and each can be turned back on", () => {
     expect(limitsFromEnv({ NODE_ENV: "production" })).toMatchObject({ introspection: false, fieldSuggestions: false });
     expect(limitsFromEnv({ NODE_ENV: "production", GRAPHQL_INTROSPECTION: "true" })).toMatchObject({ introspection: true, fieldSuggestions: true });
-    expect(limitsFromEnv({ GRAPHQL_INTROSPECTION: "false", GRAPHQL_FIELD_SUGGESTIONS: "true" })).toMatchObject({ introspection: false, fieldSuggestions: true });
+    expect(limitsFromEnv({ GRAPHQL_INTROSPECTION: "false", GRAPHQL_FIELD_SUGGESTIONS: "true" })).toMatchObject({
+      introspection: false,
+      fieldSuggestions: true,
+    });
     expect(() => limitsFromEnv({ GRAPHQL_INTROSPECTION: "maybe" })).toThrow(/GRAPHQL_INTROSPECTION must be true or false/);
     expect(() => limitsFromEnv({ GRAPHQL_MAX_DEPTH: "0" })).toThrow(/GRAPHQL_MAX_DEPTH must be a positive integer/);
   });

@@ -28,7 +28,8 @@ afterAll(() => t.close());
 
 const SPEC = { accept: "application/graphql-response+json" };
 const DAY = "date uptime worst incidentIds maintenanceIds downtimeSeconds";
-const cost = (query: string, variables: Record<string, unknown> = {}) => operationCost({ schema, document: parse(query), variableValues: variables, contextValue: {} });
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  operationCost({ schema, document: parse(query), variableValues: variables, contextValue: {} });
 
 /** Statements the block runs. */
 async function counting<T>(block: () => Promise<T>): Promise<[T, number]> {
@@ -47,9 +48,7 @@ describe("the cost limit", () => {
     expect(ran).toBe(0);
     expect(answer.status).toBe(400);
     expect(answer.body!.data).toBeUndefined();
-    expect(answer.body!.errors).toEqual([
-      { message: "Query Cost limit of 20000 exceeded, found 1081665.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } },
-    ]);
+    expect(answer.body!.errors).toEqual([{ message: "Query Cost limit of 20000 exceeded, found 1081665.", extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }]);
   });
 
   it("refuses a window longer than the page shows before running anything, naming the argument", async () => {
@@ -102,7 +101,11 @@ describe("expensive queries without an API key", () => {
   it("are refused past the client address's allowance with 429 and Retry-After; cheap ones and API keys are not counted", async () => {
     const url = await t.app.start(0);
     const send = (query: string, headers: Record<string, string> = {}) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables: { slug: page.slug } }) });
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables: { slug: page.slug } }),
+      });
     for (let i = 0; i < 2; i++) expect((await send(EXPENSIVE)).status).toBe(200);
     const [refused, ran] = await counting(() => send(EXPENSIVE));
     expect(ran).toBe(0);

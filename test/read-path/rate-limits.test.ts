@@ -42,7 +42,8 @@ describe("mutations", () => {
   });
 
   it("without a key, are counted per client address, and over HTTP refused with 429 and Retry-After", async () => {
-    const signOut = () => fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "mutation { signOut }" }) });
+    const signOut = () =>
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "mutation { signOut }" }) });
     for (let i = 0; i < 3; i++) expect((await signOut()).status).toBe(200);
     const refused = await signOut();
     expect(refused.status).toBe(429);

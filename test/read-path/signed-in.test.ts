@@ -64,7 +64,11 @@ describe("a signed-in viewer's read", () => {
     expect(await statementsDuring(() => get(w.t, WEB_QUERY, ACORN, dee))).toBe(0);
 
     const WHO = `query ($page: String!, $slug: String!) { viewer { email } subPage(pageSlug: $page, slug: $slug) { name } }`;
-    for (const [viewer, email] of [[cy, "cy@acorn.example"], [dee, "dee@acorn.example"], [cy, "cy@acorn.example"]] as const) {
+    for (const [viewer, email] of [
+      [cy, "cy@acorn.example"],
+      [dee, "dee@acorn.example"],
+      [cy, "cy@acorn.example"],
+    ] as const) {
       const answer = await get(w.t, WHO, ACORN, viewer);
       expect(answer.body!.data).toEqual({ viewer: { email }, subPage: { name: "Acorn Corp" } });
     }
@@ -134,7 +138,9 @@ describe("an operator's key", () => {
   const KEY = `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreatedApiKey { secret key { id } } } }`;
 
   it("is looked up once, its use stamped at most once a minute, and refused at once when revoked", async () => {
-    const { createApiKey: created } = await w.t.ok<{ createApiKey: { secret: string; key: { id: string } } }>(KEY, { input: { name: "cached reader", scope: "READ" } });
+    const { createApiKey: created } = await w.t.ok<{ createApiKey: { secret: string; key: { id: string } } }>(KEY, {
+      input: { name: "cached reader", scope: "READ" },
+    });
     const reader = bearer(created.secret);
     const WHO = `{ viewer { kind name } }`;
     expect((await post(w.t, { query: WHO }, reader)).body!.data!.viewer).toEqual({ kind: "OPERATOR", name: "cached reader" });

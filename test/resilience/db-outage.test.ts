@@ -121,11 +121,29 @@ describe.each(backends)("while the $name database refuses connections", (backend
   const before: Record<string, string> = {};
   const subscriptions: Subscription[] = [];
   const log = memoryLog({ level: "warn" });
-  const logged = { filter: (match: (m: string) => boolean) => log.lines().map((l) => l.msg).filter(match) };
+  const logged = {
+    filter: (match: (m: string) => boolean) =>
+      log
+        .lines()
+        .map((l) => l.msg)
+        .filter(match),
+  };
 
   async function post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
-    const res = await fetch(graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> } };
+    const res = await fetch(graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (await res.json()) as {
+        data?: Record<string, any> | null;
+        errors?: { message: string; extensions?: Record<string, unknown> }[];
+        extensions?: Record<string, unknown>;
+      },
+    };
   }
   const get = (path: string) => fetch(`${origin}${path}`);
   const ready = async () => (await get("/health/ready")).status;
@@ -224,7 +242,10 @@ describe.each(backends)("while the $name database refuses connections", (backend
     expect(html.status).toBe(200);
     expect(html.headers.get("x-statusgraph-stale")).toBe("true");
     expect(await html.text()).toContain("<title>Acme status</title>");
-    for (const [path, body] of [[`/badge/${pageSlug.public}.svg`, before.badge], [`/feed/${pageSlug.public}.atom`, before.feed]] as const) {
+    for (const [path, body] of [
+      [`/badge/${pageSlug.public}.svg`, before.badge],
+      [`/feed/${pageSlug.public}.atom`, before.feed],
+    ] as const) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get("warning"), path).toBe('110 - "Response is Stale"');
@@ -241,7 +262,11 @@ describe.each(backends)("while the $name database refuses connections", (backend
     const create = await post(CREATE_PAGE, {}, bearer(t.adminKey));
     expect(create.status).toBe(503);
     expect(create.headers.get("retry-after")).toBe("5");
-    expect(create.body.data?.createStatusPage).toEqual({ __typename: "ServiceUnavailableError", message: expect.stringContaining("try again"), retryAfterSeconds: 5 });
+    expect(create.body.data?.createStatusPage).toEqual({
+      __typename: "ServiceUnavailableError",
+      message: expect.stringContaining("try again"),
+      retryAfterSeconds: 5,
+    });
     // A mutation open to everyone gets as far as its database work.
     const signIn = await post(REQUEST_SIGN_IN, { slug: pageSlug.customer });
     expect(signIn.status).toBe(503);
@@ -252,7 +277,12 @@ describe.each(backends)("while the $name database refuses connections", (backend
     const live = subscribeWs(wsClient(graphqlUrl), LIVE, { slug: pageSlug.public });
     subscriptions.push(live);
     const first = (await live.inbox.next(5_000)).data?.pageStatus;
-    expect(first).toMatchObject({ status: "PARTIAL_OUTAGE", stale: true, asOf: expect.any(String), incidents: [{ name: "Slow API", status: "INVESTIGATING" }] });
+    expect(first).toMatchObject({
+      status: "PARTIAL_OUTAGE",
+      stale: true,
+      asOf: expect.any(String),
+      incidents: [{ name: "Slow API", status: "INVESTIGATING" }],
+    });
 
     await outage.end();
     outageOn = false;

@@ -124,7 +124,12 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis that st
     }
     const stalled = await a.ready();
     expect(stalled.status).toBe(503);
-    expect(stalled.body).toMatchObject({ status: "unavailable", database: "up", redis: "slow", detail: { redis: expect.stringMatching(/no answer to PING within 1000 ms$/) } });
+    expect(stalled.body).toMatchObject({
+      status: "unavailable",
+      database: "up",
+      redis: "slow",
+      detail: { redis: expect.stringMatching(/no answer to PING within 1000 ms$/) },
+    });
 
     redis.thaw();
     const resynced = await statusOf(subscription, 15_000);

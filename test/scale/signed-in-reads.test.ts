@@ -51,7 +51,11 @@ describeWith([await checkPostgres(), await checkRedis()], "signed-in reads kept 
   it("refuses a viewer on B at the next request after they sign out through A", async () => {
     const viewer = `Bearer ${await session("ann@gitlab.com")}`;
     await warm(b, viewer);
-    const res = await fetch(a.url, { method: "POST", headers: { "content-type": "application/json", authorization: viewer }, body: JSON.stringify({ query: "mutation { signOut }" }) });
+    const res = await fetch(a.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: viewer },
+      body: JSON.stringify({ query: "mutation { signOut }" }),
+    });
     expect(await res.json()).toEqual({ data: { signOut: true } });
     const after = await read(b, viewer);
     expect(after.data?.subPage ?? null).toBeNull();

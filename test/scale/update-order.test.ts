@@ -75,12 +75,18 @@ describeWith([await checkPostgres(), await checkRedis()], "incident updates thro
       }
     })();
     await Promise.all(
-      Array.from({ length: total }, (_, i) => publishIncidentUpdate(i % 2 ? b : a, incident, { status: "MONITORING", message: `Update from ${i % 2 ? "B" : "A"} #${i}` })),
+      Array.from({ length: total }, (_, i) =>
+        publishIncidentUpdate(i % 2 ? b : a, incident, { status: "MONITORING", message: `Update from ${i % 2 ? "B" : "A"} #${i}` }),
+      ),
     ).finally(() => (done = true));
     await sampling;
     expect(Math.max(...waiting), `waiting on the lock: ${waiting.join(",")}`).toBeLessThanOrEqual(1);
 
-    const rows = await shared.database.db.incidentUpdate.findMany({ where: { incidentId: incident }, orderBy: { sequence: "asc" }, select: { sequence: true, message: true } });
+    const rows = await shared.database.db.incidentUpdate.findMany({
+      where: { incidentId: incident },
+      orderBy: { sequence: "asc" },
+      select: { sequence: true, message: true },
+    });
     expect(rows.map((r) => r.sequence)).toEqual(Array.from({ length: total + 1 }, (_, i) => i + 1));
     const last = rows.at(-1)!;
 
@@ -108,7 +114,9 @@ describeWith([await checkPostgres(), await checkRedis()], "incident updates thro
       for (const e of about) expect(e.incident!.sequence).toBeGreaterThanOrEqual(e.sequence!);
     }
     for (const s of statuses) {
-      const shown = statusesOf(s).map((incidents) => incidents.find((i) => i.id === incident)).filter((i) => i !== undefined);
+      const shown = statusesOf(s)
+        .map((incidents) => incidents.find((i) => i.id === incident))
+        .filter((i) => i !== undefined);
       const sequences = shown.map((i) => i.sequence);
       for (let i = 1; i < sequences.length; i++) expect(sequences[i], `summaries ${sequences.join(",")}`).toBeGreaterThanOrEqual(sequences[i - 1]!);
       expect(shown.at(-1)).toMatchObject({ sequence: total + 1, message: last.message });

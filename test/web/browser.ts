@@ -42,7 +42,15 @@ export async function launchBrowser(options: { timezoneId?: string; locale?: str
     viewport: { width: 1100, height: 900 },
     timezoneId: options.timezoneId ?? "America/New_York",
     locale: options.locale ?? "en-US",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   return {
     context,

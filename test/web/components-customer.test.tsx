@@ -10,10 +10,13 @@ import { mockClient, type Answer } from "./mock-client.js";
 
 const shell: PageShell = { id: "p2", slug: "cust", title: "Customer Support", kind: "CUSTOMER", theme: "DARK", logoUrl: null, faviconUrl: null };
 const ann: Answer = { data: { viewer: { kind: "VIEWER", email: "ann@acme.io", subPages: [] } } };
-const render = (element: ReactElement, answers: Record<string, Answer>) =>
-  renderToStaticMarkup(<Provider value={mockClient(answers)}>{element}</Provider>);
+const render = (element: ReactElement, answers: Record<string, Answer>) => renderToStaticMarkup(<Provider value={mockClient(answers)}>{element}</Provider>);
 const ENTITIES: Record<string, string> = { "&#x27;": "'", "&quot;": '"', "&amp;": "&", "&lt;": "<", "&gt;": ">" };
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;|&quot;|&amp;|&lt;|&gt;/g, (e) => ENTITIES[e]!).replace(/\s+/g, " ");
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x27;|&quot;|&amp;|&lt;|&gt;/g, (e) => ENTITIES[e]!)
+    .replace(/\s+/g, " ");
 
 describe("a customer sub-page", () => {
   it("asks an anonymous viewer to sign in by email", () => {
@@ -51,7 +54,10 @@ describe("a customer sub-page", () => {
   });
 
   it("says nothing of a refusal until it knows who is asking", () => {
-    const html = render(<SubPageView page="cust" subPage="a" />, { SubPage: { data: { statusPage: shell, subPage: null }, error: "FORBIDDEN" }, Viewer: "loading" });
+    const html = render(<SubPageView page="cust" subPage="a" />, {
+      SubPage: { data: { statusPage: shell, subPage: null }, error: "FORBIDDEN" },
+      Viewer: "loading",
+    });
     expect(text(html)).toContain("Loading the status page…");
     expect(text(html)).not.toContain("Sign in");
   });

@@ -110,7 +110,19 @@ describe("live summaries over the loaded page", () => {
     status: "FULL_OUTAGE",
     sentence: "Full outage",
     components: [{ id: "c3", name: "Email ingestion", group: "Channels", status: "FULL_OUTAGE" }],
-    incidents: [{ id: "i1", name: "Delayed email ingestion", status: "IDENTIFIED", sequence: 2, messageHtml: "", publishedAt: "2026-03-10T09:00:00Z", updatedAt: "2026-03-10T10:00:00Z", impacts: [], ...incident }],
+    incidents: [
+      {
+        id: "i1",
+        name: "Delayed email ingestion",
+        status: "IDENTIFIED",
+        sequence: 2,
+        messageHtml: "",
+        publishedAt: "2026-03-10T09:00:00Z",
+        updatedAt: "2026-03-10T10:00:00Z",
+        impacts: [],
+        ...incident,
+      },
+    ],
     maintenances: [],
   });
 

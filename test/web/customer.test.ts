@@ -44,7 +44,10 @@ async function addGlobex(t: DemoServer): Promise<void> {
 
 /** The sign-in link in the last mail, undoing quoted-printable soft breaks and escapes. */
 function lastLink(): string {
-  const text = inbox.at(-1)!.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const text = inbox
+    .at(-1)!
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   const match = /http:\/\/127\.0\.0\.1:\d+\/auth\/callback\?[^\s"<>]+/.exec(text);
   if (!match) throw new Error(`no sign-in link in:\n${text}`);
   return match[0];

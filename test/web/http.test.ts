@@ -43,7 +43,7 @@ describe("the web client's routes", () => {
     const graphql = await fetch(`${server.origin}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ statusPage(slug: \"demo\") { title } }" }),
+      body: JSON.stringify({ query: '{ statusPage(slug: "demo") { title } }' }),
     });
     expect(await graphql.json()).toEqual({ data: { statusPage: { title: "Statusgraph Demo" } } });
     expect(await (await get("/graphql", { accept: "text/html" })).text()).not.toContain('<div id="root"></div>');

@@ -6,7 +6,18 @@ const summary = (sequence: number, status: "IDENTIFIED" | "MONITORING", message:
   status: "PARTIAL_OUTAGE",
   sentence: "Partial outage",
   components: [],
-  incidents: [{ id: "i1", name: "API errors", status, sequence, messageHtml: message, publishedAt: "2026-03-10T09:00:00Z", updatedAt: "2026-03-10T10:00:00Z", impacts: [] }],
+  incidents: [
+    {
+      id: "i1",
+      name: "API errors",
+      status,
+      sequence,
+      messageHtml: message,
+      publishedAt: "2026-03-10T09:00:00Z",
+      updatedAt: "2026-03-10T10:00:00Z",
+      impacts: [],
+    },
+  ],
   maintenances: [],
 });
 

@@ -87,7 +87,7 @@ describe("incident messages", () => {
   it("shows the server's rendering of the Markdown, with injected HTML inert", async () => {
     const [api] = await createComponents(server, ["API"]);
     const other = await createPage(server, [api!], "Message Test");
-    const message = "Logins **fail**.\n\n<img src=x onerror=\"window.pwned=1\">\n\n<script>window.pwned=2</script>\n\n[details](javascript:window.pwned=3)";
+    const message = 'Logins **fail**.\n\n<img src=x onerror="window.pwned=1">\n\n<script>window.pwned=2</script>\n\n[details](javascript:window.pwned=3)';
     await publishIncident(server, other.id, [], { message });
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/${other.slug}`);

@@ -29,9 +29,7 @@ export function formatDay(day: string): string {
 /** The viewer's zone, e.g. "Europe/Paris (CET)". */
 export function viewerTimeZone(at: Date = new Date()): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const short = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" })
-    .formatToParts(at)
-    .find((part) => part.type === "timeZoneName")?.value;
+  const short = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" }).formatToParts(at).find((part) => part.type === "timeZoneName")?.value;
   return short && short !== zone ? `${zone} (${short})` : zone;
 }
 

@@ -20,7 +20,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function usePathname(): string {
-  return useSyncExternalStore(subscribe, () => window.location.pathname, () => "/");
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.pathname,
+    () => "/",
+  );
 }
 
 /** An ordinary link that navigates in place on a plain left click. */

@@ -14,7 +14,10 @@ const SUMMARY = gql`
 `;
 
 type Connection = { pageInfo: PageInfo; edges: { node: IncidentSummary }[] };
-export const PublicHistoryQuery = gql<{ statusPage: { id: string; incidentHistory: Connection } | null }, { slug: string; after: string | null; first: number }>`
+export const PublicHistoryQuery = gql<
+  { statusPage: { id: string; incidentHistory: Connection } | null },
+  { slug: string; after: string | null; first: number }
+>`
   query PublicHistory($slug: String!, $after: String, $first: Int!) {
     statusPage(slug: $slug) {
       id
@@ -69,9 +72,25 @@ function PublicHistoryPage(props: { slug: string; after: string | null; version:
   useRefetchOn(version, reexecute);
   const connection = data?.statusPage?.incidentHistory;
   useEffect(() => void (connection && onPage?.({ ...connection.pageInfo, count: connection.edges.length })), [connection, onPage]);
-  if (fetching && !connection) return <li><Loading what="incidents" /></li>;
-  if (error && !connection) return <li><LoadError what="incidents" error={error} onRetry={() => reexecute({ requestPolicy: "network-only" })} /></li>;
-  return <>{connection?.edges.map(({ node }) => <HistoryItem key={node.id} incident={node} />)}</>;
+  if (fetching && !connection)
+    return (
+      <li>
+        <Loading what="incidents" />
+      </li>
+    );
+  if (error && !connection)
+    return (
+      <li>
+        <LoadError what="incidents" error={error} onRetry={() => reexecute({ requestPolicy: "network-only" })} />
+      </li>
+    );
+  return (
+    <>
+      {connection?.edges.map(({ node }) => (
+        <HistoryItem key={node.id} incident={node} />
+      ))}
+    </>
+  );
 }
 
 export function PublicHistory({ slug, version }: { slug: string; version: number }) {
@@ -108,7 +127,9 @@ export function SubPageHistory({ page, slug, version }: { page: string; slug: st
       {items && items.length === 0 && <p className="empty">No incidents reported.</p>}
       {items && items.length > 0 && (
         <ol className="history-list">
-          {items.map((incident) => <HistoryItem key={incident.id} incident={incident} />)}
+          {items.map((incident) => (
+            <HistoryItem key={incident.id} incident={incident} />
+          ))}
         </ol>
       )}
       {items && items.length === first && (

@@ -20,8 +20,7 @@ function Denied({ shell, email }: { shell: PageShell; email: string | null }) {
     <section className="denied" aria-labelledby="denied-heading">
       <h2 id="denied-heading">You don't have access to this page</h2>
       <p>
-        {email ? `You are signed in as ${email}. ` : ""}If you think you should see it, ask your contact at {shell.title} to allow your email
-        domain.
+        {email ? `You are signed in as ${email}. ` : ""}If you think you should see it, ask your contact at {shell.title} to allow your email domain.
       </p>
     </section>
   );
@@ -56,7 +55,11 @@ export function SubPageView({ page, subPage }: { page: string; subPage: string }
   if (!shell) {
     return (
       <Layout>
-        {fetching || !error ? <Loading what="the status page" /> : <LoadError what="the status page" error={error} onRetry={() => reexecute({ requestPolicy: "network-only" })} />}
+        {fetching || !error ? (
+          <Loading what="the status page" />
+        ) : (
+          <LoadError what="the status page" error={error} onRetry={() => reexecute({ requestPolicy: "network-only" })} />
+        )}
       </Layout>
     );
   }
