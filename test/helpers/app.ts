@@ -124,7 +124,13 @@ export function recordPageChanges(t: TestApp, pageId: string): PageChangeLog {
     barriers.delete(subjectId);
   };
   return {
-    all: async () => (await settle(), [...changes]),
-    take: async () => (await settle(), changes.splice(0)),
+    async all() {
+      await settle();
+      return [...changes];
+    },
+    async take() {
+      await settle();
+      return changes.splice(0);
+    },
   };
 }
