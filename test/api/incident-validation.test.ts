@@ -1,13 +1,12 @@
 // Bad incident input gets a typed error naming the field and the rule, and changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PageChange } from "../../server/events.js";
-import { createTestApp, recordPageChanges, testClock, type TestApp } from "../helpers/app.js";
+import { createTestApp, recordPageChanges, testClock, type PageChangeLog, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, PUBLISH_INCIDENT, type PageRef } from "../helpers/fixtures.js";
 
 let t: TestApp;
 let page: PageRef;
 let web: string, api: string, billing: string, group: string;
-let events: PageChange[];
+let events: PageChangeLog;
 
 beforeAll(async () => {
   t = await createTestApp({ now: testClock().now });
@@ -31,14 +30,13 @@ const UPDATE = /* GraphQL */ `
 /** Everything a failed publish must leave as it was. */
 async function snapshot() {
   const db = t.app.database.db;
-  await new Promise((r) => setTimeout(r, 20));
   const page$ = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { incidents { id } components { status } } }`, { slug: page.slug });
   return {
     incidents: await db.incident.count(),
     updates: await db.incidentUpdate.count(),
     impacts: await db.incidentImpact.count(),
     page: page$,
-    events: events.length,
+    events: (await events.all()).length,
   };
 }
 

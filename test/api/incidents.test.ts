@@ -1,14 +1,13 @@
 // The runbook's incident steps through the API: review, publish, update, resolve, delete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PageChange } from "../../server/events.js";
-import { createTestApp, recordPageChanges, testClock, type TestApp } from "../helpers/app.js";
+import { createTestApp, recordPageChanges, testClock, type PageChangeLog, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, PUBLISH_INCIDENT, type PageRef } from "../helpers/fixtures.js";
 
 const clock = testClock("2026-03-10T12:00:00Z");
 let t: TestApp;
 let page: PageRef;
 let web: string, api: string, search: string;
-let events: PageChange[];
+let events: PageChangeLog;
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now });
@@ -49,11 +48,8 @@ async function readPage() {
   return (await t.ok(PAGE, { slug: page.slug })).statusPage;
 }
 
-/** Lets pending event deliveries run, then takes what arrived. */
-async function takeEvents(): Promise<PageChange[]> {
-  await new Promise((r) => setTimeout(r, 20));
-  return events.splice(0);
-}
+/** What was announced since the last call, everything announced so far included. */
+const takeEvents = () => events.take();
 
 const FIRST_IMPACTS = () => [
   { componentId: api, impact: "PARTIAL_OUTAGE" },

@@ -33,10 +33,9 @@ const schedule = async (startsAt: string, endsAt: string, over: Record<string, u
   return (await t.ok(SCHEDULE_MAINTENANCE, { input })).scheduleMaintenance;
 };
 const read = async (id: string) => (await t.ok(MAINTENANCE, { id })).maintenance;
-/** The kinds announced since the last call; announcements reach the collector a turn after the publish. */
+/** The kinds announced since the last call. */
 async function announced(): Promise<string[]> {
-  await new Promise((resolve) => setImmediate(resolve));
-  return changes.splice(0).map((c) => `${c.kind} ${c.subjectId}`);
+  return (await changes.take()).map((c) => `${c.kind} ${c.subjectId}`);
 }
 
 describe("a window already begun when published", () => {

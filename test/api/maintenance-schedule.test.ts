@@ -3,24 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
-import type { PageChange } from "../../server/events.js";
 import { applyDueTransition, dueMaintenances } from "../../server/services/maintenance.js";
-import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { createTestApp, recordPageChanges, testClock, type PageChangeLog, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
 
 const clock = testClock("2026-03-10T12:00:00Z");
 let t: TestApp;
 let page: PageRef;
 let api: string;
-const events: PageChange[] = [];
+let events: PageChangeLog;
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now });
   [api] = (await createComponents(t, ["API"])) as [string];
   page = await createPage(t, [api]);
-  void (async () => {
-    for await (const e of t.app.events.subscribe("page:changed", page.id)) events.push(e);
-  })();
+  events = recordPageChanges(t, page.id);
 });
 afterAll(() => t.close());
 
@@ -73,7 +70,7 @@ describe("automatic maintenance transitions", () => {
   });
 
   it("starts it exactly once when two callers race", async () => {
-    events.length = 0;
+    await events.take();
     const now = at("2026-03-10T13:00:05Z");
     const db = t.app.database.db;
     const results = await Promise.all([
@@ -87,8 +84,7 @@ describe("automatic maintenance transitions", () => {
     ]);
     const status = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { components { status } } }`, { slug: page.slug });
     expect(status.statusPage.components).toEqual([{ status: "UNDER_MAINTENANCE" }]);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(events.map((e) => [e.kind, e.subjectId])).toEqual([["STARTED", id]]);
+    expect((await events.take()).map((e) => [e.kind, e.subjectId])).toEqual([["STARTED", id]]);
   });
 
   it("completes it exactly once when two instances share the database", async () => {

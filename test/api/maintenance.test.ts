@@ -1,22 +1,19 @@
 // The runbook's maintenance steps through the API: review, schedule, update, complete, delete.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PageChange } from "../../server/events.js";
-import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { createTestApp, recordPageChanges, testClock, type PageChangeLog, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, scheduleMaintenance, SCHEDULE_MAINTENANCE, UPDATE_MAINTENANCE, type PageRef } from "../helpers/fixtures.js";
 
 const clock = testClock("2026-03-10T12:00:00Z");
 let t: TestApp;
 let page: PageRef;
 let web: string, api: string;
-const events: PageChange[] = [];
+let events: PageChangeLog;
 
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now });
   [web, api] = (await createComponents(t, ["Web app", "API"])) as [string, string];
   page = await createPage(t, [web, api]);
-  void (async () => {
-    for await (const e of t.app.events.subscribe("page:changed", page.id)) events.push(e);
-  })();
+  events = recordPageChanges(t, page.id);
 });
 afterAll(() => t.close());
 
@@ -33,8 +30,7 @@ const LISTS = /* GraphQL */ `
 const lists = async () => (await t.ok(LISTS, { slug: page.slug })).statusPage;
 
 async function takeEvents(): Promise<string[]> {
-  await new Promise((r) => setTimeout(r, 20));
-  return events.splice(0).map((e) => e.kind);
+  return (await events.take()).map((e) => e.kind);
 }
 
 const WINDOW = { startsAt: "2026-03-11T02:00:00.000Z", endsAt: "2026-03-11T04:00:00.000Z" };

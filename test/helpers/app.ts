@@ -89,11 +89,48 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   };
 }
 
-/** The changes the app announces on a page from now on, appended as they come. */
-export function recordPageChanges(t: TestApp, pageId: string): PageChange[] {
+/** What a page announced, read only once every announcement made before the read has arrived. */
+export interface PageChangeLog {
+  /** Every change recorded so far. */
+  all(): Promise<PageChange[]>;
+  /** The changes since the last `take()`. */
+  take(): Promise<PageChange[]>;
+}
+
+const BARRIER = "test-barrier:";
+
+/**
+ * Records the changes the app announces on a page from now on. A read publishes a barrier
+ * on the same topic and waits for it: the topic delivers in order, so whatever was
+ * announced before the read has arrived by then, and "nothing was announced" is an
+ * answer rather than a guess after a pause. The barrier is never recorded.
+ */
+export function recordPageChanges(t: TestApp, pageId: string): PageChangeLog {
   const changes: PageChange[] = [];
+  const barriers = new Map<string, () => void>();
   void (async () => {
-    for await (const change of t.app.events.subscribe("page:changed", pageId)) changes.push(change);
+    for await (const change of t.app.events.subscribe("page:changed", pageId)) {
+      const release = change.subjectId?.startsWith(BARRIER) ? barriers.get(change.subjectId) : undefined;
+      if (release) release();
+      else changes.push(change);
+    }
   })();
-  return changes;
+  let count = 0;
+  const settle = async () => {
+    const subjectId = `${BARRIER}${++count}`;
+    const arrived = new Promise<void>((resolve) => barriers.set(subjectId, resolve));
+    t.app.events.publish("page:changed", pageId, { pageId, subject: "PAGE", kind: "UPDATED", subjectId, at: new Date().toISOString() });
+    await arrived;
+    barriers.delete(subjectId);
+  };
+  return {
+    async all() {
+      await settle();
+      return [...changes];
+    },
+    async take() {
+      await settle();
+      return changes.splice(0);
+    },
+  };
 }

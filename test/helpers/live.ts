@@ -48,13 +48,6 @@ export class Inbox<T = Result> {
       if (accept(item)) return item;
     }
   }
-
-  /** Fails if anything arrives within `ms`. */
-  async nothingWithin(ms: number): Promise<void> {
-    const before = this.received.length;
-    await new Promise((r) => setTimeout(r, ms));
-    if (this.received.length > before) throw new Error(`unexpected message: ${JSON.stringify(this.received[before])}`);
-  }
 }
 
 /** A graphql-ws client as Node runs it (no global WebSocket), without retries so failures show. */

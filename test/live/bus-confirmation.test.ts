@@ -28,8 +28,9 @@ it("reads a view's first summary only after the bus confirms its subscription", 
   const starts: PageSummary[] = [];
   const stop = hub.listen({ pageId: page.id, subPageId: null }, { start: (s) => starts.push(s), update: () => {}, end: () => {} });
 
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  await until(() => asked.length > 0, 3_000, "the hub to ask the bus");
   expect(asked).toEqual([`page:changed:${page.id}`]);
+  // Unconfirmed, the hub has read nothing: the first summary waits for `confirm()` below.
   expect(starts).toEqual([]);
 
   // A change while the subscription is not confirmed yet.

@@ -1,7 +1,7 @@
 // The scheduler on real timers: a maintenance window starting in about 1.5 s is
-// in progress for subscribers within a second of its start, and complete within
-// a second of its end. A window published or moved already begun or over moves
-// along within a second, not at the scheduler's next periodic check.
+// in progress for subscribers soon after its start, never before, and complete
+// soon after its end. A window published or moved already begun or over moves
+// along at once, not at the scheduler's next periodic check (up to 30 s away).
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { announce } from "../../server/events.js";
 import { scheduleMaintenance, UPDATE_MAINTENANCE } from "../helpers/fixtures.js";
@@ -16,6 +16,12 @@ beforeAll(async () => {
 afterAll(() => live.close());
 
 const MINUTE = 60_000;
+/**
+ * How late "on time" may be: a loaded 2-core CI delays every timer, query and frame
+ * by seconds, yet this stays well inside the scheduler's 30 s longest sleep, so a
+ * transition that waited for the periodic check instead of its own timer still fails.
+ */
+const ON_TIME_MS = 5_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const underMaintenance = () => [{ componentId: live.api, impact: "UNDER_MAINTENANCE" }];
 const statusOf = async (id: string) =>
@@ -31,22 +37,19 @@ it("starts and completes a maintenance on time, on timers", async () => {
   const window = { startsAt: new Date(startsAt).toISOString(), endsAt: new Date(endsAt).toISOString() };
   await scheduleMaintenance(t, page.id, window, [{ componentId: api, impact: "UNDER_MAINTENANCE" }]);
 
-  expect((await inbox.next(3_000)).data!.pageStatus.status).toBe("UNDER_MAINTENANCE");
+  await inbox.until((m) => m.data!.pageStatus.status === "UNDER_MAINTENANCE", startsAt + ON_TIME_MS - Date.now());
   expect(Date.now() - startsAt).toBeGreaterThanOrEqual(0);
-  expect(Date.now() - startsAt).toBeLessThan(1_000);
-  expect((await inbox.next(3_000)).data!.pageStatus.status).toBe("OPERATIONAL");
+  await inbox.until((m) => m.data!.pageStatus.status === "OPERATIONAL", endsAt + ON_TIME_MS - Date.now());
   expect(Date.now() - endsAt).toBeGreaterThanOrEqual(0);
-  expect(Date.now() - endsAt).toBeLessThan(1_000);
 });
 
-it("starts within a second a maintenance published a minute into its window", async () => {
+it("starts at once a maintenance published a minute into its window", async () => {
   const { t, page, client } = live;
   const { inbox } = subscribeWs(client, `subscription ($page: String!) { pageStatus(pageSlug: $page) { status } }`, { page: page.slug });
   expect((await inbox.next()).data!.pageStatus.status).toBe("OPERATIONAL");
   const now = Date.now();
   const id = await scheduleMaintenance(t, page.id, { startsAt: iso(now - MINUTE), endsAt: iso(now + 10 * MINUTE) }, underMaintenance());
-  // Within a second of the publish (the request's own time on a loaded machine aside).
-  await expect.poll(async () => (await statusOf(id)).status, { timeout: 1_000, interval: 50 }).toBe("IN_PROGRESS");
+  await expect.poll(async () => (await statusOf(id)).status, { timeout: ON_TIME_MS, interval: 50 }).toBe("IN_PROGRESS");
   await inbox.until((m) => m.data!.pageStatus.status === "UNDER_MAINTENANCE");
   await update({ maintenanceId: id, status: "COMPLETE", message: "Done." });
   await inbox.until((m) => m.data!.pageStatus.status === "OPERATIONAL");
@@ -61,15 +64,15 @@ it("completes at once a maintenance published after its window, without blaming 
   expect(message).not.toMatch(/unavailable/);
 });
 
-it("starts within a second a scheduled maintenance whose start an update moves into the past", async () => {
+it("starts at once a scheduled maintenance whose start an update moves into the past", async () => {
   const now = Date.now();
   const id = await scheduleMaintenance(live.t, live.page.id, { startsAt: iso(now + 60 * MINUTE), endsAt: iso(now + 120 * MINUTE) }, underMaintenance());
   await update({ maintenanceId: id, status: "SCHEDULED", message: "Starting now instead.", startsAt: iso(Date.now() - 1_000) });
-  await expect.poll(async () => (await statusOf(id)).status, { timeout: 1_000, interval: 50 }).toBe("IN_PROGRESS");
+  await expect.poll(async () => (await statusOf(id)).status, { timeout: ON_TIME_MS, interval: 50 }).toBe("IN_PROGRESS");
   await update({ maintenanceId: id, status: "COMPLETE", message: "Done." });
 });
 
-it("starts within a second a begun window it hears of from another instance", async () => {
+it("starts at once a begun window it hears of from another instance", async () => {
   const { t, page, api } = live;
   const now = Date.now();
   // As another instance leaves it when it fails right after committing the publish.
@@ -96,7 +99,7 @@ it("starts within a second a begun window it hears of from another instance", as
     componentIds: [api],
     at: new Date(now),
   });
-  await expect.poll(async () => (await statusOf(row.id)).status, { timeout: 1_000, interval: 50 }).toBe("IN_PROGRESS");
+  await expect.poll(async () => (await statusOf(row.id)).status, { timeout: ON_TIME_MS, interval: 50 }).toBe("IN_PROGRESS");
   expect((await statusOf(row.id)).message).toBe("Maintenance started.");
   await update({ maintenanceId: row.id, status: "COMPLETE", message: "Done." });
 });

@@ -69,13 +69,10 @@ describe("live page status", () => {
     }
   });
 
-  it("sends nothing for a preview", async () => {
+  it("sends nothing for a preview, and the new summary to every transport when an incident is published", async () => {
     const result = await t.ok(PUBLISH_INCIDENT, { input: input(true) });
     expect(result.publishIncident).toMatchObject({ preview: true, componentChanges: [{ name: "API", next: "PARTIAL_OUTAGE" }] });
-    await Promise.all(Object.values(subscriptions).map((s) => s.inbox.nothingWithin(300)));
-  });
-
-  it("sends the new summary to every transport when an incident is published", async () => {
+    // The publish is the barrier: each transport delivers in order, so a message for the preview would come before its summary.
     await t.ok(PUBLISH_INCIDENT, { input: input(false) });
     for (const [transport, { inbox }] of Object.entries(subscriptions)) {
       const { data } = await inbox.next();

@@ -81,12 +81,13 @@ describe("WebSocket connections", () => {
     expect(await connect("127.0.0.3")).toMatchObject({ status: 503, body: "Too many WebSocket connections on this server; try again later" });
 
     first.close();
-    // The server counts the close once its side of the closing handshake ends; allow it a moment.
+    // The server counts the close once its side of the closing handshake ends: ask until it has.
     let again = await connect("127.0.0.3");
-    for (let i = 0; i < 40 && !("socket" in again); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      again = await connect("127.0.0.3");
-    }
+    const admitted = async () => {
+      if (!("socket" in again)) again = await connect("127.0.0.3");
+      return "socket" in again;
+    };
+    await expect.poll(admitted, { timeout: 5_000, interval: 50 }).toBe(true);
     opened(again);
   });
 

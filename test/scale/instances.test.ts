@@ -100,10 +100,12 @@ describeWith([await checkPostgres(), await checkRedis()], "two instances on Post
       const started = (await inbox.until(isStarted, 20_000)).data!.pageEvents;
       expect(started).toMatchObject({ subject: "MAINTENANCE", id, maintenance: { id, status: "IN_PROGRESS" } });
     }
-    // Give a duplicate every chance to arrive.
-    await new Promise((r) => setTimeout(r, 2_000));
+    // The barrier: a later change on the page, through B. The page's events reach each
+    // instance in order through one Redis channel, so a duplicate STARTED would come before it.
+    const barrier = await publishIncident(b, page.id, [{ componentId: components[0]!, impact: "PARTIAL_OUTAGE" }], { name: "Barrier" });
     for (const { inbox } of [onA, onB]) {
-      expect(inbox.received.map((r) => r.data?.pageEvents.kind)).toEqual(["PUBLISHED", "STARTED"]);
+      await inbox.until((r) => r.data?.pageEvents.id === barrier, 20_000);
+      expect(inbox.received.map((r) => r.data?.pageEvents.kind)).toEqual(["PUBLISHED", "STARTED", "PUBLISHED"]);
     }
     const automatic = await shared.database.db.maintenanceUpdate.findMany({ where: { maintenanceId: id, status: "IN_PROGRESS" } });
     expect(automatic).toHaveLength(1);

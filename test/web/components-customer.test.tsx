@@ -4,7 +4,7 @@ import { Provider } from "urql";
 import { describe, expect, it } from "vitest";
 import { Embed, EmbedStatus } from "../../web/src/components/Embed.js";
 import { SubPageView } from "../../web/src/components/SubPageView.js";
-import type { PageShell } from "../../web/src/types.js";
+import type { PageShell } from "../../web/src/components/PublicPage.graphql.js";
 import type { LiveStatus } from "../../web/src/live.js";
 import { mockClient, type Answer } from "./mock-client.js";
 

@@ -8,7 +8,8 @@ import { PublicPage } from "../../web/src/components/PublicPage.js";
 import { StatusLabel } from "../../web/src/components/StatusLabel.js";
 import { UptimeBar } from "../../web/src/components/UptimeBar.js";
 import { withLive, type LiveStatus } from "../../web/src/live.js";
-import type { ComponentStatus, PageShell } from "../../web/src/types.js";
+import type { PageShell } from "../../web/src/components/PublicPage.graphql.js";
+import type { ComponentStatus } from "../../web/src/graphql.js";
 import { demoPageData, demoUptimeData, emptyPageData, uptime } from "./fixtures.js";
 import { mockClient, type Answer } from "./mock-client.js";
 

@@ -1,5 +1,8 @@
 // Data shaped like the client's query results, for rendering components.
-import type { ComponentStatus, Incident, Maintenance, Uptime } from "../../web/src/types.js";
+import type { Incident } from "../../web/src/components/IncidentCard.graphql.js";
+import type { Maintenance } from "../../web/src/components/MaintenanceCard.graphql.js";
+import type { Uptime } from "../../web/src/components/UptimeBar.graphql.js";
+import type { ComponentStatus } from "../../web/src/graphql.js";
 
 /** `days` UTC days ending 2026-03-10, operational except the given indexes (each with one incident). */
 export function uptime(days: number, worst: Record<number, ComponentStatus> = {}): Uptime {

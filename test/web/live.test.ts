@@ -3,6 +3,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishIncident } from "../helpers/fixtures.js";
+import { subscribeWs, wsClient } from "../helpers/live.js";
 import { launchBrowser, seriousA11yViolations, startDemoServer, type Browser, type DemoServer } from "./browser.js";
 import { relay } from "./proxy.js";
 
@@ -69,9 +70,15 @@ describe("a status page left open", () => {
       outage.cut();
       await expect.poll(() => page.locator(".connection").textContent()).toBe("Reconnecting…");
 
+      // A viewer still connected is the barrier: once the change has reached it, it would have reached the page too.
+      const ws = wsClient(`${server.origin}/graphql`);
+      const connected = subscribeWs(ws, `subscription { pageStatus(pageSlug: "demo") { status } }`);
+      await connected.inbox.next();
       const phone = demo.components.find((c) => c.name === "Phone line")!;
       await publishIncident(server, demo.id, [{ componentId: phone.id, impact: "FULL_OUTAGE" }], { name: "Phone line down" });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await connected.inbox.until((m) => m.data?.pageStatus.status === "FULL_OUTAGE");
+      connected.stop();
+      await ws.dispose();
       expect(await banner(page)).not.toBe("Full outage");
 
       outage.restore();

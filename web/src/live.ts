@@ -4,32 +4,16 @@
 // is refetched after a random delay, so thousands of open pages do not all
 // query the server in the same instant.
 import { useEffect, useRef, useState } from "react";
-import { gql, useSubscription } from "urql";
-import type { ComponentGroup, ComponentImpact, ComponentStatus, Incident, IncidentStatus, Maintenance, PageBodyData, PageComponent } from "./types.js";
+import { useSubscription } from "urql";
+import type { Incident } from "./components/IncidentCard.graphql.js";
+import { graphql, type ResultOf } from "./graphql.js";
+import type { ComponentGroup, PageBodyData, PageComponent } from "./types.js";
 
-export interface LiveIncident {
-  id: string;
-  name: string;
-  status: IncidentStatus;
-  /** The latest update's number, 1, 2, 3, … in commit order. */
-  sequence: number;
-  /** The latest update's message, rendered to safe HTML by the server. */
-  messageHtml: string;
-  publishedAt: string;
-  /** When the latest update was published. */
-  updatedAt: string;
-  impacts: ComponentImpact[];
-}
-
-export interface LiveStatus {
-  status: ComponentStatus;
-  sentence: string;
-  components: { id: string; name: string; group: string | null; status: ComponentStatus }[];
-  incidents: LiveIncident[];
-  maintenances: Maintenance[];
-}
-
-export const PageStatusSubscription = gql<{ pageStatus: LiveStatus }, { page: string; subPage: string | null }>`
+/**
+ * The live summary. An incident's `sequence` numbers its latest update (1, 2, 3, …
+ * in commit order); its `messageHtml` and `updatedAt` are that update's.
+ */
+export const PageStatusSubscription = graphql(`
   subscription PageStatus($page: String!, $subPage: String) {
     pageStatus(pageSlug: $page, subPageSlug: $subPage) {
       status sentence
@@ -38,7 +22,10 @@ export const PageStatusSubscription = gql<{ pageStatus: LiveStatus }, { page: st
       maintenances { id name status messageHtml startsAt endsAt components { componentId name impact } }
     }
   }
-`;
+`);
+
+export type LiveStatus = ResultOf<typeof PageStatusSubscription>["pageStatus"];
+type LiveIncident = LiveStatus["incidents"][number];
 
 /** Upper bound of the random delay before refetching what the live summary does not carry. */
 export const REFRESH_JITTER_MS = 3_000;

@@ -1,5 +1,5 @@
 // Words and symbols for every status, so no status is told by colour alone.
-import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from "./types.js";
+import type { ComponentStatus, IncidentStatus, MaintenanceStatus } from "./graphql.js";
 
 interface StatusLook {
   label: string;

@@ -1,6 +1,6 @@
 // A page's settings dress the whole document: colour scheme, tab title, favicon.
 import { useEffect } from "react";
-import type { Theme } from "./types.js";
+import type { Theme } from "./graphql.js";
 
 export interface DocumentLook {
   title: string;

@@ -1,25 +1,28 @@
 // Uptime comes in its own request, after the page: 90 days per component is the
 // heaviest part of a page to compute, and nothing above the fold waits for it.
-import { gql, useQuery } from "urql";
-import { UPTIME_FIELDS } from "./components/UptimeBar.js";
+import { useQuery } from "urql";
+import { UPTIME_FIELDS, type Uptime } from "./components/UptimeBar.graphql.js";
+import { graphql } from "./graphql.js";
 import { useRefetchOn } from "./refresh.js";
-import type { ComponentGroup, Uptime } from "./types.js";
+import type { ComponentGroup } from "./types.js";
 
-type UptimeComponents = { id: string; components: { id: string; uptime: Uptime }[] } | null;
-
-export const PageUptimeQuery = gql<{ statusPage: UptimeComponents }, { slug: string }>`
+export const PageUptimeQuery = graphql(
+  `
   query PageUptime($slug: String!) {
     statusPage(slug: $slug) { id components { id uptime(days: 90) { ...UptimeFields } } }
   }
-  ${UPTIME_FIELDS}
-`;
+`,
+  [UPTIME_FIELDS],
+);
 
-export const SubPageUptimeQuery = gql<{ subPage: UptimeComponents }, { page: string; slug: string }>`
+export const SubPageUptimeQuery = graphql(
+  `
   query SubPageUptime($page: String!, $slug: String!) {
     subPage(pageSlug: $page, slug: $slug) { id components { id uptime(days: 90) { ...UptimeFields } } }
   }
-  ${UPTIME_FIELDS}
-`;
+`,
+  [UPTIME_FIELDS],
+);
 
 /** Uptime by component id; empty until loaded (the bars then appear). */
 export function useUptime(page: string, subPage: string | null, version: number): Map<string, Uptime> {

@@ -1,14 +1,12 @@
-import { gql, useQuery, type CombinedError } from "urql";
+import { useQuery, type CombinedError } from "urql";
+import { graphql, type ResultOf } from "./graphql.js";
 
-export interface Viewer {
-  kind: "ANONYMOUS" | "OPERATOR" | "VIEWER";
-  email: string | null;
-  subPages: { slug: string; name: string; url: string }[];
-}
-
-export const ViewerQuery = gql<{ viewer: Viewer | null }, Record<string, never>>`
+export const ViewerQuery = graphql(`
   query Viewer { viewer { kind email subPages { slug name url } } }
-`;
+`);
+
+/** Who is asking: anonymous, an operator, or a signed-in viewer with the sub-pages they may see. */
+export type Viewer = NonNullable<ResultOf<typeof ViewerQuery>["viewer"]>;
 
 export function useViewer() {
   const [{ data, error, fetching }] = useQuery({ query: ViewerQuery, variables: {} });

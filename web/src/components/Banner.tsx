@@ -1,5 +1,5 @@
 import { COMPONENT_STATUS } from "../status.js";
-import type { StatusSummary } from "../types.js";
+import type { StatusSummary } from "./Banner.graphql.js";
 
 /** The page's overall status. A polite live region, so screen readers hear it change. */
 export function Banner({ summary }: { summary: StatusSummary }) {

@@ -1,6 +1,6 @@
 // /<customer-page>: the sub-pages the signed-in viewer may see, or the sign-in form.
 import { Link } from "../router.js";
-import type { PageShell } from "../types.js";
+import type { PageShell } from "./PublicPage.graphql.js";
 import { useViewer } from "../viewer.js";
 import { Layout } from "./Layout.js";
 import { SignInForm, SignOutButton } from "./SignIn.js";

@@ -1,18 +1,20 @@
 // /embed/:page — for an iframe: overall status and components, live, no chrome.
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../graphql.js";
 import { useLiveStatus, type LiveStatus } from "../live.js";
 import { COMPONENT_STATUS } from "../status.js";
 import { useDocumentLook } from "../theme.js";
-import type { PageShell } from "../types.js";
 import { ConnectionIndicator } from "./Layout.js";
 import { PAGE_SHELL_FIELDS } from "./PublicPage.graphql.js";
 import { LoadError, Loading } from "./States.js";
 import { StatusLabel } from "./StatusLabel.js";
 
-const EmbedShellQuery = gql<{ statusPage: PageShell | null }, { slug: string }>`
+const EmbedShellQuery = graphql(
+  `
   query EmbedShell($slug: String!) { statusPage(slug: $slug) { ...PageShellFields } }
-  ${PAGE_SHELL_FIELDS}
-`;
+`,
+  [PAGE_SHELL_FIELDS],
+);
 
 export function EmbedStatus({ page, title, live }: { page: string; title: string | null; live: LiveStatus }) {
   const look = COMPONENT_STATUS[live.status];

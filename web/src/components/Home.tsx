@@ -1,22 +1,18 @@
 // `/`: the public status pages this server hosts.
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
+import { graphql } from "../graphql.js";
 import { Link } from "../router.js";
 import { Layout } from "./Layout.js";
 import { LoadError, Loading } from "./States.js";
 import { StatusLabel } from "./StatusLabel.js";
-import type { PageKind, StatusSummary } from "../types.js";
+import { STATUS_SUMMARY_FIELDS } from "./Banner.graphql.js";
 
-interface PageListItem {
-  id: string;
-  slug: string;
-  title: string;
-  kind: PageKind;
-  summary: StatusSummary | null;
-}
-
-export const StatusPagesQuery = gql<{ statusPages: PageListItem[] }, Record<string, never>>`
-  query StatusPages { statusPages { id slug title kind summary { status sentence } } }
-`;
+export const StatusPagesQuery = graphql(
+  `
+  query StatusPages { statusPages { id slug title kind summary { ...StatusSummaryFields } } }
+`,
+  [STATUS_SUMMARY_FIELDS],
+);
 
 export function Home() {
   const [{ data, error, fetching }, reexecute] = useQuery({ query: StatusPagesQuery, variables: {} });

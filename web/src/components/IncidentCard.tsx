@@ -1,7 +1,8 @@
 import { formatDateTime } from "../format.js";
 import { Markdown } from "../markdown.js";
 import { COMPONENT_STATUS, INCIDENT_STATUS } from "../status.js";
-import type { Incident } from "../types.js";
+
+import type { Incident } from "./IncidentCard.graphql.js";
 
 export { INCIDENT_FIELDS } from "./IncidentCard.graphql.js";
 

@@ -1,23 +1,23 @@
 // Past incidents, newest first, loaded page by page. Public pages page through
 // the relay connection by cursor; sub-pages have a plain list, so they ask for more.
 import { useEffect, useState, type ReactNode } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { formatDateTime } from "../format.js";
+import { graphql, type ResultOf } from "../graphql.js";
 import { useRefetchOn } from "../refresh.js";
 import { INCIDENT_STATUS } from "../status.js";
-import type { IncidentSummary, PageInfo } from "../types.js";
 import { LoadError, Loading } from "./States.js";
 
 const PAGE_SIZE = 10;
-const SUMMARY = gql`
+const SUMMARY = graphql(`
   fragment IncidentSummaryFields on Incident { id name status publishedAt resolvedAt }
-`;
+`);
 
-type Connection = { pageInfo: PageInfo; edges: { node: IncidentSummary }[] };
-export const PublicHistoryQuery = gql<
-  { statusPage: { id: string; incidentHistory: Connection } | null },
-  { slug: string; after: string | null; first: number }
->`
+/** An incident as the history lists it. */
+type IncidentSummary = ResultOf<typeof SUMMARY>;
+
+export const PublicHistoryQuery = graphql(
+  `
   query PublicHistory($slug: String!, $after: String, $first: Int!) {
     statusPage(slug: $slug) {
       id
@@ -27,15 +27,20 @@ export const PublicHistoryQuery = gql<
       }
     }
   }
-  ${SUMMARY}
-`;
+`,
+  [SUMMARY],
+);
 
-export const SubPageHistoryQuery = gql<{ subPage: { id: string; incidentHistory: IncidentSummary[] } | null }, { page: string; slug: string; first: number }>`
+type PageInfo = NonNullable<ResultOf<typeof PublicHistoryQuery>["statusPage"]>["incidentHistory"]["pageInfo"];
+
+export const SubPageHistoryQuery = graphql(
+  `
   query SubPageHistory($page: String!, $slug: String!, $first: Int!) {
     subPage(pageSlug: $page, slug: $slug) { id incidentHistory(first: $first) { ...IncidentSummaryFields } }
   }
-  ${SUMMARY}
-`;
+`,
+  [SUMMARY],
+);
 
 export function HistoryItem({ incident }: { incident: IncidentSummary }) {
   return (

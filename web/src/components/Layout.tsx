@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useConnectionState } from "../connection.js";
 import { Link } from "../router.js";
 import { useDocumentLook } from "../theme.js";
-import type { PageShell } from "../types.js";
+import type { PageShell } from "./PublicPage.graphql.js";
 
 export function ConnectionIndicator() {
   const state = useConnectionState();

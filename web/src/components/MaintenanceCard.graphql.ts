@@ -1,9 +1,12 @@
-import { gql } from "@urql/core";
+import { graphql, type ResultOf } from "../graphql.js";
 
 /** What a maintenance card shows. */
-export const MAINTENANCE_FIELDS = gql`
+export const MAINTENANCE_FIELDS = graphql(`
   fragment MaintenanceFields on Maintenance {
     id name status startsAt endsAt messageHtml
     components { componentId name impact }
   }
-`;
+`);
+
+/** A maintenance as its card shows it. */
+export type Maintenance = ResultOf<typeof MAINTENANCE_FIELDS>;

@@ -1,7 +1,8 @@
 import { formatWindow } from "../format.js";
 import { Markdown } from "../markdown.js";
 import { MAINTENANCE_STATUS } from "../status.js";
-import type { Maintenance } from "../types.js";
+
+import type { Maintenance } from "./MaintenanceCard.graphql.js";
 
 export { MAINTENANCE_FIELDS } from "./MaintenanceCard.graphql.js";
 

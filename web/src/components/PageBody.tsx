@@ -1,10 +1,11 @@
 // Everything a page or sub-page shows below its header, from already-loaded data.
 import type { ReactNode } from "react";
 import { viewerTimeZone } from "../format.js";
-import type { Maintenance, PageBodyData } from "../types.js";
+import type { PageBodyData } from "../types.js";
 import { Banner } from "./Banner.js";
 import { ComponentList } from "./ComponentList.js";
 import { IncidentCard } from "./IncidentCard.js";
+import type { Maintenance } from "./MaintenanceCard.graphql.js";
 import { MaintenanceCard } from "./MaintenanceCard.js";
 
 function MaintenanceSection({ id, title, items }: { id: string; title: string; items: Maintenance[] }) {

@@ -1,12 +1,12 @@
 import { useQuery } from "urql";
 import { useLiveStatus, withLive } from "../live.js";
 import { useRefetchOn } from "../refresh.js";
-import type { PageShell, StatusSummary } from "../types.js";
 import { useUptime, withUptime } from "../uptime.js";
 import { PublicHistory } from "./IncidentHistory.js";
 import { Layout } from "./Layout.js";
 import { PageBody } from "./PageBody.js";
-import { PageQuery } from "./PublicPage.graphql.js";
+import type { StatusSummary } from "./Banner.graphql.js";
+import { PageQuery, type PageShell } from "./PublicPage.graphql.js";
 import { LoadError, Loading } from "./States.js";
 
 const OPERATIONAL: StatusSummary = { status: "OPERATIONAL", sentence: "All systems operational" };

@@ -2,9 +2,10 @@
 // The answer is the same whether or not the address may see anything, so the
 // form cannot be used to probe which domains are customers.
 import { useState, type FormEvent } from "react";
-import { gql, useMutation } from "urql";
+import { useMutation } from "urql";
+import { graphql } from "../graphql.js";
 
-const RequestSignInMutation = gql<{ requestSignIn: { __typename: string; message: string } }, { page: string; email: string }>`
+const RequestSignInMutation = graphql(`
   mutation RequestSignIn($page: String!, $email: String!) {
     requestSignIn(pageSlug: $page, email: $email) {
       __typename
@@ -12,11 +13,11 @@ const RequestSignInMutation = gql<{ requestSignIn: { __typename: string; message
       ... on Error { message }
     }
   }
-`;
+`);
 
-const SignOutMutation = gql<{ signOut: boolean }, Record<string, never>>`
+const SignOutMutation = graphql(`
   mutation SignOut { signOut }
-`;
+`);
 
 export function SignInForm({ page, title }: { page: string; title: string }) {
   const [email, setEmail] = useState("");

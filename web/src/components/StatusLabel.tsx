@@ -1,5 +1,5 @@
 import { COMPONENT_STATUS } from "../status.js";
-import type { ComponentStatus } from "../types.js";
+import type { ComponentStatus } from "../graphql.js";
 
 /** A status as symbol, word and colour together. */
 export function StatusLabel({ status }: { status: ComponentStatus }) {

@@ -3,37 +3,28 @@
 // asking comes from the viewer query (viewer.ts), not from here: without it,
 // this answer is the same for every viewer of the sub-page, and the server
 // computes it once for all of them.
-import { gql } from "@urql/core";
-import type { Incident, Maintenance, PageComponent, PageShell, StatusSummary } from "../types.js";
+import { graphql, type ResultOf } from "../graphql.js";
+import { STATUS_SUMMARY_FIELDS } from "./Banner.graphql.js";
 import { INCIDENT_FIELDS } from "./IncidentCard.graphql.js";
 import { MAINTENANCE_FIELDS } from "./MaintenanceCard.graphql.js";
-import { PAGE_BODY_ACTIVITY } from "./PageBody.graphql.js";
 import { PAGE_SHELL_FIELDS } from "./PublicPage.graphql.js";
 
-export interface SubPageData {
-  statusPage: PageShell | null;
-  subPage: {
-    id: string;
-    name: string;
-    summary: StatusSummary;
-    components: PageComponent[];
-    incidents: Incident[];
-    upcoming: Maintenance[];
-    inProgress: Maintenance[];
-  } | null;
-}
-
-export const SubPageQuery = gql<SubPageData, { page: string; slug: string }>`
+/** The activity selection is the public page's (PageQuery); see there why it is not a fragment. */
+export const SubPageQuery = graphql(
+  `
   query SubPage($page: String!, $slug: String!) {
     statusPage(slug: $page) { ...PageShellFields }
     subPage(pageSlug: $page, slug: $slug) {
       id name
-      summary { status sentence }
+      summary { ...StatusSummaryFields }
       components { id name status }
-      ${PAGE_BODY_ACTIVITY}
+      incidents { ...IncidentFields }
+      upcoming: maintenances(state: UPCOMING) { ...MaintenanceFields }
+      inProgress: maintenances(state: IN_PROGRESS) { ...MaintenanceFields }
     }
   }
-  ${PAGE_SHELL_FIELDS}
-  ${INCIDENT_FIELDS}
-  ${MAINTENANCE_FIELDS}
-`;
+`,
+  [PAGE_SHELL_FIELDS, STATUS_SUMMARY_FIELDS, INCIDENT_FIELDS, MAINTENANCE_FIELDS],
+);
+
+export type SubPageData = ResultOf<typeof SubPageQuery>;

@@ -4,7 +4,6 @@
 import { useQuery, type OperationContext } from "urql";
 import { useLiveStatus, withLive } from "../live.js";
 import { useRefetchOn } from "../refresh.js";
-import type { PageShell } from "../types.js";
 import { useUptime, withUptime } from "../uptime.js";
 import { deniedReason, useViewer } from "../viewer.js";
 import { SubPageHistory } from "./IncidentHistory.js";
@@ -13,6 +12,7 @@ import { NotFound } from "./NotFound.js";
 import { PageBody } from "./PageBody.js";
 import { SignInForm, SignOutButton } from "./SignIn.js";
 import { LoadError, Loading } from "./States.js";
+import type { PageShell } from "./PublicPage.graphql.js";
 import { SubPageQuery, type SubPageData } from "./SubPageView.graphql.js";
 
 function Denied({ shell, email }: { shell: PageShell; email: string | null }) {

@@ -2,22 +2,13 @@
 // keyboard user is not made to tab through 90 buttons per component; the day
 // under the pointer or focus describes itself through a tooltip.
 import { useId, useRef, useState, type KeyboardEvent } from "react";
-import { gql, useQuery } from "urql";
+import { useQuery } from "urql";
 import { formatDay, formatPercent } from "../format.js";
 import { COMPONENT_STATUS } from "../status.js";
-import type { Uptime, UptimeDay } from "../types.js";
 import { StatusLabel } from "./StatusLabel.js";
+import { IncidentNameQuery, type Uptime, type UptimeDay } from "./UptimeBar.graphql.js";
 
-export const UPTIME_FIELDS = gql`
-  fragment UptimeFields on Uptime {
-    percentage
-    days { date uptime worst incidentIds }
-  }
-`;
-
-const IncidentNameQuery = gql<{ incident: { id: string; name: string } | null }, { id: string }>`
-  query IncidentName($id: ID!) { incident(id: $id) { id name } }
-`;
+export { UPTIME_FIELDS } from "./UptimeBar.graphql.js";
 
 function dayLabel(day: UptimeDay): string {
   if (day.uptime === null) return `${formatDay(day.date)}: no data`;
