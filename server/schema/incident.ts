@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
-import { announce } from "../events.js";
+import { commitChange } from "../services/change.js";
 import * as incidents from "../services/incidents.js";
 import { visibleIncidents } from "../services/visibility.js";
 import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
@@ -10,7 +10,7 @@ import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
 import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
+import { ComponentStatusChange, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
   description: "What an incident update publishes: for the first update, the incident itself.",
@@ -38,9 +38,7 @@ const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("In
   }),
 });
 
-const ImpactInput = builder.inputType("IncidentImpactInput", {
-  fields: (t) => ({ componentId: t.id(), impact: t.field({ type: IncidentImpactLevel }) }),
-});
+const ImpactInput = componentLevelInput("IncidentImpactInput", IncidentImpactLevel);
 
 const impacts = listSchema(z.unknown());
 
@@ -67,9 +65,6 @@ const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput
   }),
 });
 
-const levels = (list: { componentId: string | number; impact: incidents.NamedImpact["impact"] }[]) =>
-  list.map((i) => ({ componentId: String(i.componentId), impact: i.impact }));
-
 builder.queryFields((t) => ({
   incident: t.prismaField({
     type: "Incident",
@@ -89,7 +84,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishIncidentInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return announcePublication(ctx, await incidents.publishIncident(ctx.db, data, publishOptions(ctx, preview)));
+      return publish(ctx, "publishIncident", preview, null, (tx, options) => incidents.publishIncident(tx, data, options));
     },
   }),
   publishIncidentUpdate: t.field({
@@ -100,7 +95,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
-      return announcePublication(ctx, await incidents.publishIncidentUpdate(ctx.db, data, publishOptions(ctx, preview)));
+      const queue = `incident:${data.incidentId}`;
+      return publish(ctx, "publishIncidentUpdate", preview, queue, (tx, options) => incidents.publishIncidentUpdate(tx, data, options));
     },
   }),
   deleteIncident: t.prismaField({
@@ -109,11 +105,6 @@ builder.mutationFields((t) => ({
     authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
-    resolve: async (_query, _root, { id }, ctx) => {
-      const incident = await incidents.deleteIncident(ctx.db, String(id));
-      const { pageId, name: subjectName, componentIds } = incident;
-      announce(ctx.events, { pageId, subject: "INCIDENT", kind: "DELETED", subjectId: incident.id, subjectName, componentIds, at: ctx.now() });
-      return incident;
-    },
+    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteIncident", (tx) => incidents.deleteIncident(tx, String(id))),
   }),
 }));
