@@ -50,7 +50,7 @@ import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
 import { createAnnouncer } from "./services/announce.js";
-import type { ChangeFlow, ChangeRecorder } from "./services/change.js";
+import type { ChangeFlow, ChangeListener, ChangeRecorder } from "./services/change.js";
 
 export interface AppOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
@@ -98,6 +98,8 @@ export interface AppOptions {
   readyTimeoutMs?: number;
   /** Run inside the transaction of every change, before it commits (services/change.ts); none by default. */
   recorders?: ChangeRecorder[];
+  /** Told of every change once committed, after it is announced; none by default. */
+  afterCommit?: ChangeListener[];
 }
 
 export interface App {
@@ -162,7 +164,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const sessions = createSessionFallback({ events });
   const credentials = createCredentialCache({ events });
-  const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: createAnnouncer(events, { forgetKey: credentials.forgetKey }) };
+  const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
+  const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
   const services: AppServices = {
     db: database.db,
     events,

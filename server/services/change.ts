@@ -57,11 +57,14 @@ export interface CommittedChange extends Change {
 /** Writes beside the change, in its transaction; a throw rolls the change back. */
 export type ChangeRecorder = (tx: Tx, change: CommittedChange) => Promise<void>;
 
-/** Where committed changes go: recorders inside the transaction, then `afterCommit`. */
+/** Told of a change once its transaction has committed; must not throw (the change stands either way). */
+export type ChangeListener = (change: CommittedChange) => void;
+
+/** Where committed changes go: recorders inside the transaction, then the listeners, in order. */
 export interface ChangeFlow {
   recorders: readonly ChangeRecorder[];
-  /** Told of each change once its transaction has committed (announcing it). */
-  afterCommit(change: CommittedChange): void;
+  /** The announcer first (services/announce.ts). */
+  afterCommit: readonly ChangeListener[];
 }
 
 /** What `commitChange` needs of its caller: a GraphQL context, or the service's own. */
@@ -104,7 +107,7 @@ export async function commitChange<T>(scope: ChangeScope, operation: string, wor
     for (const record of scope.changes.recorders) await record(tx, committed);
     return { value, committed };
   });
-  if (committed) scope.changes.afterCommit(committed);
+  if (committed) for (const listener of scope.changes.afterCommit) listener(committed);
   return value;
 }
 

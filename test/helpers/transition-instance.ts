@@ -11,7 +11,7 @@ const database = await openDatabase({ url });
 console.log("ready");
 for await (const _line of createInterface({ input: process.stdin })) break;
 // An instance of its own, with nothing to record and no one of its own to tell.
-const changes = { recorders: [], afterCommit: () => {} };
+const changes = { recorders: [], afterCommit: [] };
 const won = await applyDueTransition(
   systemScope(database.db, () => new Date(now), changes),
   maintenanceId,
