@@ -6,7 +6,7 @@ import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
 import { lookupText } from "../domain/text.js";
-import { answerIsPrivate } from "../http/cache-scope.js";
+import { showsCustomerPage } from "../services/answer-audience.js";
 import { commitChange } from "../services/change.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
 import * as pages from "../services/status-pages.js";
@@ -125,7 +125,7 @@ builder.queryFields((t) => ({
     description: "By title.",
     resolve: async (query, _root, _args, ctx) => {
       const found = await ctx.db.statusPage.findMany({ ...query, orderBy: [{ title: "asc" }, { slug: "asc" }] });
-      if (found.some((p) => p.kind === "CUSTOMER")) answerIsPrivate(ctx);
+      if (found.some((p) => p.kind === "CUSTOMER")) showsCustomerPage(ctx);
       return found;
     },
   }),
@@ -135,8 +135,7 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string() },
     resolve: async (query, _root, { slug }, ctx) => {
       const page = await ctx.db.statusPage.findUnique({ ...query, where: { slug } });
-      // What a customer page shows depends on who is signed in: no shared cache may keep it.
-      if (page?.kind === "CUSTOMER") answerIsPrivate(ctx);
+      if (page?.kind === "CUSTOMER") showsCustomerPage(ctx);
       return page;
     },
   }),
