@@ -9,24 +9,21 @@ import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
-import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { draftText, publicationType } from "./publication-types.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
   description: "What an incident update publishes: for the first update, the incident itself.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    status: t.expose("status", { type: IncidentStatus }),
-    message: t.exposeString("message"),
-    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (d) => renderMarkdown(d.message) }),
+    ...draftText(t, t.expose("status", { type: IncidentStatus })),
     impacts: t.field({ type: [ComponentImpact], resolve: (d) => d.impacts }),
   }),
 });
 
-const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("IncidentPublication").implement({
-  description: "What publishIncident or publishIncidentUpdate published or, with `preview`, would publish; nothing is written for a preview.",
-  fields: (t) => ({
-    preview: t.exposeBoolean("preview"),
+const IncidentPublication = publicationType<incidents.IncidentDraft>(
+  "IncidentPublication",
+  "What publishIncident or publishIncidentUpdate published or, with `preview`, would publish; nothing is written for a preview.",
+  (t) => ({
     incident: t.prismaField({
       type: "Incident",
       nullable: true,
@@ -34,9 +31,8 @@ const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("In
       resolve: (query, p, _args, ctx) => (p.id ? ctx.db.incident.findUnique({ ...query, where: { id: p.id } }) : null),
     }),
     draft: t.field({ type: IncidentDraft, resolve: (p) => p.draft }),
-    componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
   }),
-});
+);
 
 const ImpactInput = componentLevelInput("IncidentImpactInput", IncidentImpactLevel);
 

@@ -12,16 +12,13 @@ import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./maintenance-page.js";
 import { MaintenanceComponentImpact } from "./maintenance-types.js";
-import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { draftText, publicationType } from "./publication-types.js";
 
 const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
   description: "What a maintenance update publishes: for the first update, the maintenance itself.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    status: t.expose("status", { type: MaintenanceStatus }),
-    message: t.exposeString("message"),
-    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (d) => renderMarkdown(d.message) }),
+    ...draftText(t, t.expose("status", { type: MaintenanceStatus })),
     startsAt: t.expose("startsAt", { type: "DateTime" }),
     endsAt: t.expose("endsAt", { type: "DateTime" }),
     autoUpdate: t.exposeBoolean("autoUpdate"),
@@ -29,10 +26,10 @@ const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("Mainte
   }),
 });
 
-const MaintenancePublication = builder.objectRef<maintenance.MaintenancePublication>("MaintenancePublication").implement({
-  description: "What scheduleMaintenance or publishMaintenanceUpdate published or, with `preview`, would publish; nothing is written for a preview.",
-  fields: (t) => ({
-    preview: t.exposeBoolean("preview"),
+const MaintenancePublication = publicationType<maintenance.MaintenanceDraft>(
+  "MaintenancePublication",
+  "What scheduleMaintenance or publishMaintenanceUpdate published or, with `preview`, would publish; nothing is written for a preview.",
+  (t) => ({
     maintenance: t.prismaField({
       type: "Maintenance",
       nullable: true,
@@ -40,9 +37,8 @@ const MaintenancePublication = builder.objectRef<maintenance.MaintenancePublicat
       resolve: (query, p, _args, ctx) => (p.id ? ctx.db.maintenance.findUnique({ ...query, where: { id: p.id } }) : null),
     }),
     draft: t.field({ type: MaintenanceDraft, resolve: (p) => p.draft }),
-    componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
   }),
-});
+);
 
 const ComponentInput = componentLevelInput("MaintenanceComponentInput", MaintenanceImpactLevel);
 
