@@ -49,6 +49,8 @@ import { useSharedExecution } from "./realtime/shared-execution.js";
 import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
+import { createAnnouncer } from "./services/announce.js";
+import type { ChangeFlow, ChangeListener, ChangeRecorder } from "./services/change.js";
 
 export interface AppOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
@@ -94,6 +96,10 @@ export interface AppOptions {
   logger?: Logger;
   /** How long /health/ready waits for the database before calling it slow; defaults to READY_TIMEOUT_MS, else 2,000 ms. */
   readyTimeoutMs?: number;
+  /** Run inside the transaction of every change, before it commits (services/change.ts); none by default. */
+  recorders?: ChangeRecorder[];
+  /** Told of every change once committed, after it is announced; none by default. */
+  afterCommit?: ChangeListener[];
 }
 
 export interface App {
@@ -101,6 +107,8 @@ export interface App {
   log: Logger;
   database: Database;
   events: Events;
+  /** Where every change goes: its recorders, then its announcement. */
+  changes: ChangeFlow;
   hub: SummaryHub;
   liveAccess: LiveAccess;
   scheduler: Scheduler;
@@ -156,9 +164,12 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const sessions = createSessionFallback({ events });
   const credentials = createCredentialCache({ events });
+  const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
+  const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
   const services: AppServices = {
     db: database.db,
     events,
+    changes,
     now,
     hub,
     liveAccess,
@@ -231,7 +242,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
     webRoute({ lookFor: pageLooks.lookup, log: requests.log }),
   ];
-  const scheduler = startScheduler({ db: database.db, events, now, timers, log, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
+  const scheduler = startScheduler({ db: database.db, events, changes, now, timers, log, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
   const signInPruning = startSignInPruning({ db: database.db, now, timers, log });
   redis?.onRecovered(() => {
     // Events published while Redis was down are lost: recomputing every watched
@@ -247,6 +258,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     log,
     database,
     events,
+    changes,
     hub,
     liveAccess,
     scheduler,

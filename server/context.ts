@@ -14,12 +14,15 @@ import { createLoaders, type Loaders } from "./loaders.js";
 import type { Logger } from "./logger.js";
 import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
+import type { ChangeFlow } from "./services/change.js";
 
 export type { Actor };
 
 export interface Context {
   db: Db;
   events: Events;
+  /** Where every change goes (services/change.ts): recorded in its transaction, announced once committed. */
+  changes: ChangeFlow;
   /** The clock; injected so tests and the scheduler agree on "now". */
   now: () => Date;
   /** Who is asking, resolved once per operation. */
@@ -48,6 +51,7 @@ export interface Context {
 export interface AppServices {
   db: Db;
   events: Events;
+  changes: ChangeFlow;
   now: () => Date;
   hub: SummaryHub;
   liveAccess: LiveAccess;
@@ -101,6 +105,7 @@ export function systemContext(services: AppServices): Context {
   return {
     db: services.db,
     events: services.events,
+    changes: services.changes,
     now: services.now,
     hub: services.hub,
     liveAccess: services.liveAccess,

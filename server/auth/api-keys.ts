@@ -1,6 +1,6 @@
 // Operators' API keys: created with a secret shown once, stored as a hash,
 // revocable, and stamped with when they were last used.
-import type { ApiKey, ApiKeyScope } from "../generated/sqlite/client.js";
+import type { ApiKey, ApiKeyScope, Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import { NotFoundError, ValidationError } from "../errors.js";
@@ -10,6 +10,9 @@ import type { CredentialCache } from "./credential-cache.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
 
 export type { ApiKey, ApiKeyScope };
+
+/** A database client or a transaction: the API runs these in its change's transaction, the keys CLI without one. */
+type Client = Db | Prisma.TransactionClient;
 export const API_KEY_SCOPES = ["READ", "PUBLISH", "ADMIN"] as const satisfies readonly ApiKeyScope[];
 
 /** lastUsedAt is refreshed at most this often, so authenticating is not a write per request. */
@@ -27,7 +30,7 @@ export interface CreatedApiKey {
 }
 
 /** Throws ValidationError (`name`: too_short, too_long, lone_surrogate, control_character, unique; `scope`: enum). */
-export async function createApiKey(db: Db, input: CreateApiKeyInput, now: Date): Promise<CreatedApiKey> {
+export async function createApiKey(db: Client, input: CreateApiKeyInput, now: Date): Promise<CreatedApiKey> {
   const name = input.name.trim();
   if (name.length === 0) throw ValidationError.of("name", "too_short", "must not be empty");
   if (name.length > LIMITS.name) {
@@ -59,19 +62,29 @@ export function listApiKeys(db: Db): Promise<ApiKey[]> {
 
 /**
  * Revokes by id or name; revoking a revoked key keeps its original revocation time. Throws NotFoundError.
- * With `events`, running instances end the key's live subscriptions and drop cached copies at once; without
- * (the keys CLI), at their next check of held credentials (LIVE_ACCESS.verifyIntervalMs), and
- * once their cached copy ages out (CREDENTIAL_CACHE.ttlMs).
+ * `revoked` is false when the key was revoked already (here or by a concurrent call): nothing changed.
+ * Announcing it is the caller's: see `revokeApiKey`, and the API's change flow.
  */
-export async function revokeApiKey(db: Db, idOrName: string, now: Date, events?: Events, cache?: CredentialCache): Promise<ApiKey> {
+export async function revokeKey(db: Client, idOrName: string, now: Date): Promise<{ key: ApiKey; before: ApiKey; revoked: boolean }> {
   const key = await db.apiKey.findFirst({ where: { OR: [{ id: idOrName }, { name: idOrName.trim() }] } });
   if (!key) throw new NotFoundError("API key", idOrName);
-  if (key.revokedAt) return key;
-  const revoked = await db.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+  if (key.revokedAt) return { key, before: key, revoked: false };
+  const { count } = await db.apiKey.updateMany({ where: { id: key.id, revokedAt: null }, data: { revokedAt: now } });
+  return { key: (await db.apiKey.findUnique({ where: { id: key.id } })) ?? key, before: key, revoked: count === 1 };
+}
+
+/**
+ * Revokes outside the API (the keys CLI). With `events`, running instances end the key's
+ * live subscriptions and drop cached copies at once; without (the CLI), at their next
+ * check of held credentials (LIVE_ACCESS.verifyIntervalMs), and once their cached copy
+ * ages out (CREDENTIAL_CACHE.ttlMs).
+ */
+export async function revokeApiKey(db: Db, idOrName: string, now: Date, events?: Events, cache?: CredentialCache): Promise<ApiKey> {
+  const { key, revoked } = await revokeKey(db, idOrName, now);
   // Dropped here before the event goes out: through Redis, this instance hears its own event only after a round trip.
-  cache?.forgetKey(key.id);
-  if (revoked.count === 1) events?.publish("api-keys:revoked", key.id);
-  return (await db.apiKey.findUnique({ where: { id: key.id } })) ?? key;
+  if (revoked) cache?.forgetKey(key.id);
+  if (revoked) events?.publish("api-keys:revoked", key.id);
+  return key;
 }
 
 /** The live key a secret belongs to, or null for unknown and revoked keys; `cache` spares the database on repeat. */

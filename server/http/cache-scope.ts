@@ -2,11 +2,13 @@
 // and by HTTP caches (browsers, CDNs). Only requests without credentials take
 // part, and of those only queries of the public read fields. A customer page's
 // answer depends on who is signed in: a CDN that ignores cookies would hand one
-// viewer's sub-page to another, or the signed-out view to a viewer. So a
-// resolver that touches a customer page marks the answer private. Signed-in
-// viewers' answers are kept by this server only, apart (viewer-answers.ts).
+// viewer's sub-page to another, or the signed-out view to a viewer. So an
+// answer that showed a customer page (resolvers note it, services/answer-audience.ts)
+// is private. Signed-in viewers' answers are kept by this server only, apart
+// (viewer-answers.ts).
 import { getOperationAST, Kind, type ExecutionArgs } from "graphql";
 import { readSessionCookie } from "../auth/cookies.js";
+import { hasShownCustomerPage } from "../services/answer-audience.js";
 
 /** Root fields whose answers are the same for every anonymous caller (customer pages aside). */
 const PAGE_FIELDS = new Set(["statusPage", "statusPages"]);
@@ -23,12 +25,13 @@ export function isAnonymous(request: Request | undefined): boolean {
 }
 
 /** The answer of the operation running with this context depends on who asks: never share it. */
-export function answerIsPrivate(context: object): void {
+function answerIsPrivate(context: object): void {
   privateAnswers.add(context);
 }
 
+/** Whether an anonymous caller's answer may be shared: a query of the page fields that showed no customer page. */
 export function isShareable(context: object): boolean {
-  return !privateAnswers.has(context);
+  return !privateAnswers.has(context) && !hasShownCustomerPage(context);
 }
 
 /** Whether a signed-in viewer's answer may be kept for every viewer with the same access set. */

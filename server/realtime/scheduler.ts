@@ -3,10 +3,10 @@
 // service was down. Each transition is a conditional write, so with several
 // instances on one database exactly one of them performs (and announces) it.
 import type { Db } from "../db/client.js";
-import { dueMaintenanceTransition, nextMaintenanceWakeUp } from "../domain/transitions.js";
 import type { Events } from "../events.js";
 import type { Logger } from "../logger.js";
-import { applyDueTransition, dueMaintenances, type DueTransition } from "../services/maintenance.js";
+import { systemScope, type ChangeFlow } from "../services/change.js";
+import { applyDueTransition, dueMaintenances, nextTransitionAt, type DueTransition } from "../services/maintenance.js";
 
 export interface Scheduler {
   /** Performs every transition due at `now()`; resolves to the number this instance performed. */
@@ -21,7 +21,10 @@ const RETRY_MS = 1_000;
 
 export interface SchedulerOptions {
   db: Db;
+  /** Heard for maintenance changed on any instance, which moves the next wake-up. */
   events: Events;
+  /** Where the transitions go: recorded and announced like every change. */
+  changes: ChangeFlow;
   now: () => Date;
   timers?: boolean;
   log: Logger;
@@ -31,6 +34,7 @@ export interface SchedulerOptions {
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const { db, events, now, log } = options;
+  const scope = systemScope(db, now, options.changes);
   const failed = (error: unknown) => log.error({ err: error }, "Maintenance scheduler failed; retrying");
   // What was due before this instant was due while this process was not running.
   const runningSince = now();
@@ -41,8 +45,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   async function runDue(): Promise<number> {
     let performed = 0;
     for (const due of await dueMaintenances(db, now())) {
-      // Announced by applyDueTransition once committed, and only by the instance that made it.
-      if (!(await applyDueTransition(db, due.id, due.to, now(), { events, runningSince }))) continue;
+      // Announced once committed, and only by the instance that made it.
+      if (!(await applyDueTransition(scope, due.id, due.to, now(), { runningSince }))) continue;
       performed += 1;
       options.transitioned?.(due.to);
     }
@@ -51,13 +55,8 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
 
   async function plan(afterFailure = false): Promise<void> {
     if (stopped || options.timers === false) return;
-    const upcoming = await db.maintenance.findMany({
-      where: { autoUpdate: true, status: { in: ["SCHEDULED", "IN_PROGRESS"] } },
-      select: { status: true, autoUpdate: true, startsAt: true, endsAt: true },
-    });
     const at = now();
-    // Already due: a window published or moved into the past without its transition (on another instance, say).
-    const wake = upcoming.some((m) => dueMaintenanceTransition(m, at)) ? at : nextMaintenanceWakeUp(upcoming, at);
+    const wake = await nextTransitionAt(db, at);
     const delay = wake ? Math.min(Math.max(wake.getTime() - at.getTime(), afterFailure ? RETRY_MS : 0), MAX_SLEEP_MS) : MAX_SLEEP_MS;
     if (timer) clearTimeout(timer);
     // A failed tick (database unreachable) must neither crash the process nor stop the planning.

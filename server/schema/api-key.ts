@@ -1,7 +1,9 @@
 // Operators' API keys over GraphQL; the same service as `npm run keys`.
 import { builder } from "../builder.js";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKey as ApiKeyRow, type CreatedApiKey } from "../auth/api-keys.js";
+import { API_KEY_SCOPES, listApiKeys, type ApiKey as ApiKeyRow, type CreatedApiKey } from "../auth/api-keys.js";
 import { inputSchema, nameSchema } from "../domain/limits.js";
+import { createApiKeyChange, revokeApiKeyChange } from "../services/api-key-changes.js";
+import { commitChange } from "../services/change.js";
 import { MUTATION_ERRORS } from "./errors.js";
 
 export const ApiKeyScope = builder.enumType("ApiKeyScope", {
@@ -55,7 +57,7 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateApiKeyInput }) },
-    resolve: (_root, { input }, ctx) => createApiKey(ctx.db, input, ctx.now()),
+    resolve: (_root, { input }, ctx) => commitChange(ctx, "createApiKey", (tx, now) => createApiKeyChange(tx, input, now)),
   }),
   revokeApiKey: t.field({
     type: ApiKey,
@@ -64,6 +66,6 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },
-    resolve: (_root, { id }, ctx) => revokeApiKey(ctx.db, String(id), ctx.now(), ctx.events, ctx.credentials),
+    resolve: (_root, { id }, ctx) => commitChange(ctx, "revokeApiKey", (tx, now) => revokeApiKeyChange(tx, String(id), now)),
   }),
 }));

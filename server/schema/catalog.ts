@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { LIMITS, listSchema } from "../domain/limits.js";
-import { announcePages } from "../services/announce.js";
+import { commitChange } from "../services/change.js";
 import * as catalog from "../services/catalog.js";
 import "./catalog-objects.js";
 import { CreateCatalogEntryInput, CreateCatalogTypeInput, UpdateCatalogEntryInput, UpdateCatalogTypeInput } from "./catalog-inputs.js";
@@ -46,7 +46,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateCatalogTypeInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const type = await catalog.createCatalogType(ctx.db, input);
+      const type = await commitChange(ctx, "createCatalogType", (tx) => catalog.createCatalogType(tx, input));
       return ctx.db.catalogType.findUniqueOrThrow({ ...query, where: { id: type.id } });
     },
   }),
@@ -57,8 +57,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateCatalogTypeInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      const { pageIds } = await catalog.updateCatalogType(ctx.db, id, patch);
-      announcePages(ctx, pageIds, "CATALOG");
+      await commitChange(ctx, "updateCatalogType", (tx) => catalog.updateCatalogType(tx, id, patch));
       return ctx.db.catalogType.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -69,7 +68,8 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
-    resolve: (query, _root, { id }, ctx) => catalog.deleteCatalogType(ctx.db, id, (tx) => tx.catalogType.findUniqueOrThrow({ ...query, where: { id } })),
+    resolve: (query, _root, { id }, ctx) =>
+      commitChange(ctx, "deleteCatalogType", (tx) => catalog.deleteCatalogType(tx, id, (tx) => tx.catalogType.findUniqueOrThrow({ ...query, where: { id } }))),
   }),
   createCatalogEntry: t.prismaField({
     type: "CatalogEntry",
@@ -77,9 +77,8 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateCatalogEntryInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { value, pageIds } = await catalog.createCatalogEntry(ctx.db, input);
-      announcePages(ctx, pageIds, "CATALOG");
-      return ctx.db.catalogEntry.findUniqueOrThrow({ ...query, where: { id: value.id } });
+      const entry = await commitChange(ctx, "createCatalogEntry", (tx) => catalog.createCatalogEntry(tx, input));
+      return ctx.db.catalogEntry.findUniqueOrThrow({ ...query, where: { id: entry.id } });
     },
   }),
   updateCatalogEntry: t.prismaField({
@@ -88,8 +87,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateCatalogEntryInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      const { pageIds } = await catalog.updateCatalogEntry(ctx.db, id, patch);
-      announcePages(ctx, pageIds, "CATALOG");
+      await commitChange(ctx, "updateCatalogEntry", (tx) => catalog.updateCatalogEntry(tx, id, patch));
       return ctx.db.catalogEntry.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -100,8 +98,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { typeId: t.arg.id(), entryIds: t.arg.idList({ validate: listSchema(z.string(), LIMITS.rankedEntries) }) },
     resolve: async (query, _root, { typeId, entryIds }, ctx) => {
-      const { pageIds } = await catalog.rankCatalogEntries(ctx.db, typeId, entryIds.map(String));
-      announcePages(ctx, pageIds, "CATALOG");
+      await commitChange(ctx, "rankCatalogEntries", (tx) => catalog.rankCatalogEntries(tx, typeId, entryIds.map(String)));
       return ctx.db.catalogEntry.findMany({ ...query, where: { typeId }, orderBy: [...catalog.RANKED_ORDER] });
     },
   }),
@@ -112,10 +109,9 @@ builder.mutationFields((t) => ({
     authScopes: { admin: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
-    resolve: async (query, _root, { id }, ctx) => {
-      const { value, pageIds } = await catalog.deleteCatalogEntry(ctx.db, id, (tx) => tx.catalogEntry.findUniqueOrThrow({ ...query, where: { id } }));
-      announcePages(ctx, pageIds, "CATALOG");
-      return value;
-    },
+    resolve: (query, _root, { id }, ctx) =>
+      commitChange(ctx, "deleteCatalogEntry", (tx) =>
+        catalog.deleteCatalogEntry(tx, id, (tx) => tx.catalogEntry.findUniqueOrThrow({ ...query, where: { id } })),
+      ),
   }),
 }));

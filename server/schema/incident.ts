@@ -2,31 +2,28 @@
 import { z } from "zod";
 import { builder } from "../builder.js";
 import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
-import { announce } from "../events.js";
+import { commitChange } from "../services/change.js";
 import * as incidents from "../services/incidents.js";
 import { visibleIncidents } from "../services/visibility.js";
 import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
-import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
+import { PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { draftText, publicationType } from "./publication-types.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
   description: "What an incident update publishes: for the first update, the incident itself.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    status: t.expose("status", { type: IncidentStatus }),
-    message: t.exposeString("message"),
-    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (d) => renderMarkdown(d.message) }),
+    ...draftText(t, t.expose("status", { type: IncidentStatus })),
     impacts: t.field({ type: [ComponentImpact], resolve: (d) => d.impacts }),
   }),
 });
 
-const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("IncidentPublication").implement({
-  description: "What publishIncident or publishIncidentUpdate published or, with `preview`, would publish; nothing is written for a preview.",
-  fields: (t) => ({
-    preview: t.exposeBoolean("preview"),
+const IncidentPublication = publicationType<incidents.IncidentDraft>(
+  "IncidentPublication",
+  "What publishIncident or publishIncidentUpdate published or, with `preview`, would publish; nothing is written for a preview.",
+  (t) => ({
     incident: t.prismaField({
       type: "Incident",
       nullable: true,
@@ -34,13 +31,10 @@ const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("In
       resolve: (query, p, _args, ctx) => (p.id ? ctx.db.incident.findUnique({ ...query, where: { id: p.id } }) : null),
     }),
     draft: t.field({ type: IncidentDraft, resolve: (p) => p.draft }),
-    componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
   }),
-});
+);
 
-const ImpactInput = builder.inputType("IncidentImpactInput", {
-  fields: (t) => ({ componentId: t.id(), impact: t.field({ type: IncidentImpactLevel }) }),
-});
+const ImpactInput = componentLevelInput("IncidentImpactInput", IncidentImpactLevel);
 
 const impacts = listSchema(z.unknown());
 
@@ -67,9 +61,6 @@ const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput
   }),
 });
 
-const levels = (list: { componentId: string | number; impact: incidents.NamedImpact["impact"] }[]) =>
-  list.map((i) => ({ componentId: String(i.componentId), impact: i.impact }));
-
 builder.queryFields((t) => ({
   incident: t.prismaField({
     type: "Incident",
@@ -89,7 +80,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishIncidentInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return announcePublication(ctx, await incidents.publishIncident(ctx.db, data, publishOptions(ctx, preview)));
+      return publish(ctx, "publishIncident", preview, null, (tx, options) => incidents.publishIncident(tx, data, options));
     },
   }),
   publishIncidentUpdate: t.field({
@@ -100,7 +91,8 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
-      return announcePublication(ctx, await incidents.publishIncidentUpdate(ctx.db, data, publishOptions(ctx, preview)));
+      const queue = `incident:${data.incidentId}`;
+      return publish(ctx, "publishIncidentUpdate", preview, queue, (tx, options) => incidents.publishIncidentUpdate(tx, data, options));
     },
   }),
   deleteIncident: t.prismaField({
@@ -109,11 +101,6 @@ builder.mutationFields((t) => ({
     authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
-    resolve: async (_query, _root, { id }, ctx) => {
-      const incident = await incidents.deleteIncident(ctx.db, String(id));
-      const { pageId, name: subjectName, componentIds } = incident;
-      announce(ctx.events, { pageId, subject: "INCIDENT", kind: "DELETED", subjectId: incident.id, subjectName, componentIds, at: ctx.now() });
-      return incident;
-    },
+    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteIncident", (tx) => incidents.deleteIncident(tx, String(id))),
   }),
 }));

@@ -2,24 +2,23 @@
 import { z } from "zod";
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import type { PublishOptions } from "../services/preview.js";
 import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
-import { announce } from "../events.js";
+import { commitChange, systemScope } from "../services/change.js";
 import * as maintenance from "../services/maintenance.js";
 import { visibleMaintenances } from "../services/visibility.js";
 import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./maintenance-page.js";
 import { MaintenanceComponentImpact } from "./maintenance-types.js";
-import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, announcePublication, publishOptions } from "./publication.js";
+import { PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { draftText, publicationType } from "./publication-types.js";
 
 const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
   description: "What a maintenance update publishes: for the first update, the maintenance itself.",
   fields: (t) => ({
-    name: t.exposeString("name"),
-    status: t.expose("status", { type: MaintenanceStatus }),
-    message: t.exposeString("message"),
-    messageHtml: t.string({ description: MESSAGE_HTML, resolve: (d) => renderMarkdown(d.message) }),
+    ...draftText(t, t.expose("status", { type: MaintenanceStatus })),
     startsAt: t.expose("startsAt", { type: "DateTime" }),
     endsAt: t.expose("endsAt", { type: "DateTime" }),
     autoUpdate: t.exposeBoolean("autoUpdate"),
@@ -27,10 +26,10 @@ const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("Mainte
   }),
 });
 
-const MaintenancePublication = builder.objectRef<maintenance.MaintenancePublication>("MaintenancePublication").implement({
-  description: "What scheduleMaintenance or publishMaintenanceUpdate published or, with `preview`, would publish; nothing is written for a preview.",
-  fields: (t) => ({
-    preview: t.exposeBoolean("preview"),
+const MaintenancePublication = publicationType<maintenance.MaintenanceDraft>(
+  "MaintenancePublication",
+  "What scheduleMaintenance or publishMaintenanceUpdate published or, with `preview`, would publish; nothing is written for a preview.",
+  (t) => ({
     maintenance: t.prismaField({
       type: "Maintenance",
       nullable: true,
@@ -38,13 +37,10 @@ const MaintenancePublication = builder.objectRef<maintenance.MaintenancePublicat
       resolve: (query, p, _args, ctx) => (p.id ? ctx.db.maintenance.findUnique({ ...query, where: { id: p.id } }) : null),
     }),
     draft: t.field({ type: MaintenanceDraft, resolve: (p) => p.draft }),
-    componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
   }),
-});
+);
 
-const ComponentInput = builder.inputType("MaintenanceComponentInput", {
-  fields: (t) => ({ componentId: t.id(), impact: t.field({ type: MaintenanceImpactLevel }) }),
-});
+const ComponentInput = componentLevelInput("MaintenanceComponentInput", MaintenanceImpactLevel);
 
 const components = listSchema(z.unknown());
 
@@ -79,22 +75,19 @@ const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdat
 });
 
 /**
- * Announces a committed publish, then makes at once the automatic transition its window
- * already calls for (one published or moved into the past) rather than at the scheduler's
- * next check. A failure there leaves the publish standing: the scheduler retries it.
+ * After a committed publish, makes at once the automatic transition its window already
+ * calls for (one published or moved into the past) rather than at the scheduler's next
+ * check, as the service itself. A failure there leaves the publish standing: the scheduler retries it.
  */
-async function publishAndCatchUp(ctx: Context, publication: maintenance.MaintenancePublication, now: Date) {
-  announcePublication(ctx, publication);
+async function catchUp(ctx: Context, publication: maintenance.MaintenancePublication) {
   if (publication.id) {
-    await maintenance.applyAnyDueTransition(ctx.db, publication.id, now, { events: ctx.events }).catch((error: unknown) => {
+    const scope = systemScope(ctx.db, ctx.now, ctx.changes);
+    await maintenance.applyAnyDueTransition(scope, publication.id, ctx.now()).catch((error: unknown) => {
       ctx.log.error({ err: error }, "Maintenance transition after publish failed (the scheduler retries it)");
     });
   }
   return publication;
 }
-
-const levels = (list: { componentId: string | number; impact: maintenance.NamedMaintenanceImpact["impact"] }[]) =>
-  list.map((c) => ({ componentId: String(c.componentId), impact: c.impact }));
 
 builder.queryFields((t) => ({
   maintenance: t.prismaField({
@@ -114,8 +107,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
-      const options = publishOptions(ctx, preview);
-      return publishAndCatchUp(ctx, await maintenance.scheduleMaintenance(ctx.db, data, options), options.now);
+      return catchUp(ctx, await publish(ctx, "scheduleMaintenance", preview, null, (tx, options) => maintenance.scheduleMaintenance(tx, data, options)));
     },
   }),
   publishMaintenanceUpdate: t.field({
@@ -126,8 +118,9 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
       const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
-      const options = publishOptions(ctx, preview);
-      return publishAndCatchUp(ctx, await maintenance.publishMaintenanceUpdate(ctx.db, data, options), options.now);
+      const queue = `maintenance:${data.maintenanceId}`;
+      const write = (tx: Prisma.TransactionClient, options: PublishOptions) => maintenance.publishMaintenanceUpdate(tx, data, options);
+      return catchUp(ctx, await publish(ctx, "publishMaintenanceUpdate", preview, queue, write));
     },
   }),
   deleteMaintenance: t.prismaField({
@@ -136,11 +129,6 @@ builder.mutationFields((t) => ({
     authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
-    resolve: async (_query, _root, { id }, ctx) => {
-      const row = await maintenance.deleteMaintenance(ctx.db, String(id));
-      const { pageId, name: subjectName, componentIds } = row;
-      announce(ctx.events, { pageId, subject: "MAINTENANCE", kind: "DELETED", subjectId: row.id, subjectName, componentIds, at: ctx.now() });
-      return row;
-    },
+    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteMaintenance", (tx) => maintenance.deleteMaintenance(tx, String(id))),
   }),
 }));

@@ -1,10 +1,13 @@
 // What incident and maintenance publishing share: the component status changes a
-// publish causes, and announcing it once it has committed.
+// publish causes, the inputs naming components at a level, and running a publish
+// (or its preview) as one change.
 import { builder } from "../builder.js";
 import type { Context } from "../context.js";
-import { announce } from "../events.js";
+import type { Prisma } from "../generated/sqlite/client.js";
+import { commitChange, type Changed } from "../services/change.js";
 import type { ComponentStatusChange as Change, Publication, PublishOptions } from "../services/preview.js";
-import { ComponentStatus } from "./enums.js";
+import { oneAtATime } from "../services/sequences.js";
+import { ComponentStatus, type IncidentImpactLevel, type MaintenanceImpactLevel } from "./enums.js";
 
 export const ComponentStatusChange = builder.objectRef<Change>("ComponentStatusChange").implement({
   description: "A component whose derived status the publish changes (or, in a preview, would change).",
@@ -19,15 +22,32 @@ export const ComponentStatusChange = builder.objectRef<Change>("ComponentStatusC
 export const PREVIEW_DESCRIPTION =
   "Review before publishing: validate exactly as a publish would, write and announce nothing, and return what would be published.";
 
-/** Announces a committed publish; previews carry no event. */
-export function announcePublication<D>(ctx: Pick<Context, "events">, publication: Publication<D>): Publication<D> {
-  if (publication.event) announce(ctx.events, publication.event);
-  return publication;
+/** An input naming a component and its level (an incident's impact, a maintenance's). */
+export function componentLevelInput(name: string, level: typeof IncidentImpactLevel | typeof MaintenanceImpactLevel) {
+  return builder.inputType(name, {
+    fields: (t) => ({ componentId: t.id(), impact: t.field({ type: level, required: true }) }),
+  });
 }
 
-/** Publish options for the caller: the operator key's name is recorded as who published (null for the service itself). */
-export function publishOptions(ctx: Pick<Context, "now" | "actor">, preview: boolean): PublishOptions {
-  return { now: ctx.now(), preview, actorName: ctx.actor.kind === "operator" ? ctx.actor.name : null };
+/** Component levels as the services take them: ids as strings. */
+export const levels = <L extends string>(list: { componentId: string | number; impact: L }[]) =>
+  list.map((c) => ({ componentId: String(c.componentId), impact: c.impact }));
+
+/**
+ * Runs a publish, or with `preview` its review, as one change (a preview changes
+ * nothing). Publishes queued under `queue` run one after another in this process:
+ * updates of one incident or maintenance (services/sequences.ts says why).
+ */
+export function publish<D>(
+  ctx: Context,
+  operation: string,
+  preview: boolean,
+  queue: string | null,
+  write: (tx: Prisma.TransactionClient, options: PublishOptions) => Promise<Changed<Publication<D>>>,
+): Promise<Publication<D>> {
+  const actorName = ctx.actor.kind === "operator" ? ctx.actor.name : null;
+  const run = () => commitChange(ctx, operation, (tx, now) => write(tx, { now, preview, actorName }));
+  return queue && !preview ? oneAtATime(queue, run) : run();
 }
 
 /** Options for `publishedBy`: the key's name is operator data, so others get null rather than an error. */

@@ -6,9 +6,8 @@ import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
 import { lookupText } from "../domain/text.js";
-import { announce } from "../events.js";
-import { answerIsPrivate } from "../http/cache-scope.js";
-import { announcePages } from "../services/announce.js";
+import { showsCustomerPage } from "../services/answer-audience.js";
+import { commitChange } from "../services/change.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
 import * as pages from "../services/status-pages.js";
 import { seesEverything, visibleSubPages } from "../services/visibility.js";
@@ -126,7 +125,7 @@ builder.queryFields((t) => ({
     description: "By title.",
     resolve: async (query, _root, _args, ctx) => {
       const found = await ctx.db.statusPage.findMany({ ...query, orderBy: [{ title: "asc" }, { slug: "asc" }] });
-      if (found.some((p) => p.kind === "CUSTOMER")) answerIsPrivate(ctx);
+      if (found.some((p) => p.kind === "CUSTOMER")) showsCustomerPage(ctx);
       return found;
     },
   }),
@@ -136,8 +135,7 @@ builder.queryFields((t) => ({
     args: { slug: t.arg.string() },
     resolve: async (query, _root, { slug }, ctx) => {
       const page = await ctx.db.statusPage.findUnique({ ...query, where: { slug } });
-      // What a customer page shows depends on who is signed in: no shared cache may keep it.
-      if (page?.kind === "CUSTOMER") answerIsPrivate(ctx);
+      if (page?.kind === "CUSTOMER") showsCustomerPage(ctx);
       return page;
     },
   }),
@@ -151,9 +149,8 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateStatusPageInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const { value, pageIds } = await pages.createStatusPage(ctx.db, input);
-      announcePages(ctx, pageIds, "PAGE");
-      return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id: value.id } });
+      const page = await commitChange(ctx, "createStatusPage", (tx) => pages.createStatusPage(tx, input));
+      return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id: page.id } });
     },
   }),
   updateStatusPage: t.prismaField({
@@ -163,8 +160,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateStatusPageInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      await pages.updateStatusPage(ctx.db, id, patch);
-      announcePages(ctx, [id], "PAGE");
+      await commitChange(ctx, "updateStatusPage", (tx) => pages.updateStatusPage(tx, id, patch));
       return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -174,10 +170,6 @@ builder.mutationFields((t) => ({
     description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
-    resolve: async (_query, _root, { id }, ctx) => {
-      const page = await pages.deleteStatusPage(ctx.db, id);
-      announce(ctx.events, { pageId: id, subject: "PAGE", kind: "DELETED", subjectId: null, at: ctx.now() });
-      return page;
-    },
+    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteStatusPage", (tx) => pages.deleteStatusPage(tx, id)),
   }),
 }));

@@ -4,7 +4,7 @@ import { canViewSubPage } from "../auth/actor.js";
 import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
-import { announcePages } from "../services/announce.js";
+import { commitChange } from "../services/change.js";
 import { updateSubPage } from "../services/customer-pages.js";
 import { seesEverything } from "../services/visibility.js";
 import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
@@ -88,8 +88,7 @@ builder.mutationField("updateSubPage", (t) =>
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateSubPageInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      const subPage = await updateSubPage(ctx.db, id, patch);
-      announcePages(ctx, [subPage.pageId], "PAGE");
+      await commitChange(ctx, "updateSubPage", (tx) => updateSubPage(tx, id, patch));
       return ctx.db.subPage.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

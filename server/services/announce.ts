@@ -1,8 +1,20 @@
-import type { Context } from "../context.js";
-import { announce, type PageChange } from "../events.js";
+// After a change has committed, its announcement: each page's viewers hear it (on
+// this instance and, through Redis, the others), and revoked API keys stop working.
+import { announce, type Events } from "../events.js";
+import type { CommittedChange } from "./change.js";
 
-/** Announce that something behind these pages changed (after the write committed). */
-export function announcePages(ctx: Pick<Context, "events" | "now">, pageIds: string[], subject: PageChange["subject"]): void {
-  const at = ctx.now();
-  for (const pageId of new Set(pageIds)) announce(ctx.events, { pageId, subject, kind: "UPDATED", subjectId: null, at });
+export interface AnnouncerOptions {
+  /** Drops this instance's cached copy of a revoked key at once; through Redis it hears its own event only after a round trip. */
+  forgetKey?: (keyId: string) => void;
+}
+
+/** The `afterCommit` of the app's change flow: publishes a committed change's events. */
+export function createAnnouncer(events: Events, options: AnnouncerOptions = {}): (change: CommittedChange) => void {
+  return (change) => {
+    for (const keyId of change.revokedKeyIds ?? []) {
+      options.forgetKey?.(keyId);
+      events.publish("api-keys:revoked", keyId);
+    }
+    for (const notice of change.pages) announce(events, { ...notice, at: change.at });
+  };
 }

@@ -4,12 +4,6 @@ import type { Prisma } from "../generated/sqlite/client.js";
 
 type Tx = Prisma.TransactionClient;
 
-/** What a change touched: the value and the pages to announce once it has committed. */
-export interface Touched<T> {
-  value: T;
-  pageIds: string[];
-}
-
 const page = (p: { title: string }) => `status page "${p.title}"`;
 
 /** Everything outside the given type (or entry) that points at these entries: other entries' values, pages, incidents, maintenance. */

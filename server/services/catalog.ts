@@ -1,14 +1,13 @@
 // Catalog types: the operator's model of what can break and who sees it. Every
 // change runs in one transaction, so a refusal midway writes nothing.
 import type { CatalogType, Prisma } from "../generated/sqlite/client.js";
-import type { Db } from "../db/client.js";
 import { InUseError, NotFoundError, ValidationError } from "../errors.js";
 import { replaceAttributes, resolveAttributes, type AttributeInput } from "./catalog-attributes.js";
-import { usesOfType, type Touched } from "./catalog-uses.js";
+import { noticesFor, type Change, type Changed } from "./change.js";
+import { usesOfType } from "./catalog-uses.js";
 import { pagesShowingEntries } from "./sub-pages.js";
 
 export type { AttributeInput } from "./catalog-attributes.js";
-export type { Touched } from "./catalog-uses.js";
 export * from "./catalog-entries.js";
 
 type Tx = Prisma.TransactionClient;
@@ -43,9 +42,14 @@ async function nameRace<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-export async function createCatalogType(db: Db, input: CatalogTypeInput): Promise<CatalogType> {
+/** The change to a catalog type, heard by the pages showing `pageIds`. */
+function typeChange(verb: string, type: CatalogType, before: CatalogType | null, after: CatalogType | null, pageIds: string[]): Change {
+  return { objectType: "CatalogType", objectId: type.id, summary: `${verb} catalog type "${type.name}"`, before, after, pages: noticesFor(pageIds, "CATALOG") };
+}
+
+export async function createCatalogType(tx: Tx, input: CatalogTypeInput): Promise<Changed<CatalogType>> {
   return nameRace(
-    db.$transaction(async (tx) => {
+    (async () => {
       await checkTypeName(tx, input.name);
       const attributes = await resolveAttributes(tx, input.attributes, { id: null, name: input.name });
       const { name, description, ranked, referenceByName } = input;
@@ -56,16 +60,16 @@ export async function createCatalogType(db: Db, input: CatalogTypeInput): Promis
           data: { ...a, typeId: type.id, referencedTypeId: a.kind === "REFERENCE" ? (a.referencedTypeId ?? type.id) : null },
         });
       }
-      return type;
-    }),
+      return { value: type, change: typeChange("Created", type, null, type, []) };
+    })(),
   );
 }
 
 export type CatalogTypePatch = { [K in keyof CatalogTypeInput]?: CatalogTypeInput[K] | null };
 
-export async function updateCatalogType(db: Db, id: string, patch: CatalogTypePatch): Promise<Touched<CatalogType>> {
+export async function updateCatalogType(tx: Tx, id: string, patch: CatalogTypePatch): Promise<Changed<CatalogType>> {
   return nameRace(
-    db.$transaction(async (tx) => {
+    (async () => {
       const current = await findType(tx, id);
       if (patch.name != null) await checkTypeName(tx, patch.name, id);
       if (patch.referenceByName && !current.referenceByName) await checkNamesUnique(tx, id);
@@ -81,14 +85,13 @@ export async function updateCatalogType(db: Db, id: string, patch: CatalogTypePa
         },
       });
       const entries = await tx.catalogEntry.findMany({ where: { typeId: id }, select: { id: true } });
-      return {
-        value,
-        pageIds: await pagesShowingEntries(
-          tx,
-          entries.map((e) => e.id),
-        ),
-      };
-    }),
+      const pageIds = await pagesShowingEntries(
+        tx,
+        entries.map((e) => e.id),
+      );
+      const { attributes: _attributes, ...before } = current;
+      return { value, change: typeChange("Updated", value, before, value, pageIds) };
+    })(),
   );
 }
 
@@ -110,16 +113,14 @@ async function checkNamesUnique(tx: Tx, typeId: string) {
  * incidents or maintenance use it or its entries. `load` reads the row to return,
  * inside the transaction and before it is gone (the API passes its selection).
  */
-export async function deleteCatalogType<T>(db: Db, id: string, load: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    const type = await findType(tx, id);
-    const usedBy = await usesOfType(tx, id);
-    if (usedBy.length > 0) throw new InUseError(`Catalog type "${type.name}"`, usedBy);
-    const value = await load(tx);
-    // Values between the type's own entries, and attributes referencing the type itself, would block the cascade.
-    await tx.catalogValue.deleteMany({ where: { entry: { typeId: id } } });
-    await tx.catalogAttribute.deleteMany({ where: { typeId: id } });
-    await tx.catalogType.delete({ where: { id } });
-    return value;
-  });
+export async function deleteCatalogType<T>(tx: Tx, id: string, load: (tx: Tx) => Promise<T>): Promise<Changed<T>> {
+  const { attributes: _attributes, ...type } = await findType(tx, id);
+  const usedBy = await usesOfType(tx, id);
+  if (usedBy.length > 0) throw new InUseError(`Catalog type "${type.name}"`, usedBy);
+  const value = await load(tx);
+  // Values between the type's own entries, and attributes referencing the type itself, would block the cascade.
+  await tx.catalogValue.deleteMany({ where: { entry: { typeId: id } } });
+  await tx.catalogAttribute.deleteMany({ where: { typeId: id } });
+  await tx.catalogType.delete({ where: { id } });
+  return { value, change: typeChange("Deleted", type, type, null, []) };
 }

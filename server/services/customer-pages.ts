@@ -1,9 +1,9 @@
 // Customer pages: which catalog type defines the customers, which of its attributes
 // hold components and allowed email domains, and the sub-pages of its entries.
 import type { Prisma, SubPage } from "../generated/sqlite/client.js";
-import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import { RESERVED_SUB_PAGE_SLUGS, slugify, uniqueSlug } from "../domain/slug.js";
+import { noticesFor, type Changed } from "./change.js";
 import { syncSubPages } from "./sub-pages.js";
 
 type Tx = Prisma.TransactionClient;
@@ -128,14 +128,14 @@ export interface SubPagePatch {
 }
 
 /** Renames a sub-page or changes its URL; the slug stays unique within its page. */
-export async function updateSubPage(db: Db, id: string, patch: SubPagePatch): Promise<SubPage> {
-  return db.$transaction(async (tx) => {
-    const subPage = await tx.subPage.findUnique({ where: { id } });
-    if (!subPage) throw new NotFoundError("sub-page", id);
-    if (patch.slug != null && patch.slug !== subPage.slug) {
-      const other = await tx.subPage.findUnique({ where: { pageId_slug: { pageId: subPage.pageId, slug: patch.slug } } });
-      if (other) throw ValidationError.of("input.slug", "unique", `another sub-page of this page has the URL "${patch.slug}"`);
-    }
-    return tx.subPage.update({ where: { id }, data: { name: patch.name ?? undefined, slug: patch.slug ?? undefined } });
-  });
+export async function updateSubPage(tx: Tx, id: string, patch: SubPagePatch): Promise<Changed<SubPage>> {
+  const subPage = await tx.subPage.findUnique({ where: { id } });
+  if (!subPage) throw new NotFoundError("sub-page", id);
+  if (patch.slug != null && patch.slug !== subPage.slug) {
+    const other = await tx.subPage.findUnique({ where: { pageId_slug: { pageId: subPage.pageId, slug: patch.slug } } });
+    if (other) throw ValidationError.of("input.slug", "unique", `another sub-page of this page has the URL "${patch.slug}"`);
+  }
+  const value = await tx.subPage.update({ where: { id }, data: { name: patch.name ?? undefined, slug: patch.slug ?? undefined } });
+  const summary = `Updated sub-page "${value.name}"`;
+  return { value, change: { objectType: "SubPage", objectId: id, summary, before: subPage, after: value, pages: noticesFor([subPage.pageId], "PAGE") } };
 }

@@ -1,13 +1,15 @@
-// Incidents: publish, update (including resolve), delete. Every publish runs its
-// checks in one transaction; with `preview` it stops before the first write.
-import type { Db } from "../db/client.js";
+// Incidents: publish, update (including resolve), delete. Each runs its checks and
+// writes in the change's transaction (commitChange); with `preview` it stops before
+// the first write.
 import { InvalidStateError, NotFoundError, ValidationError } from "../errors.js";
 import type { Incident, Prisma } from "../generated/sqlite/client.js";
 import { canUpdateIncident } from "../domain/transitions.js";
 import { INCIDENT_IMPACTS, type IncidentImpact, type IncidentStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
+import type { Changed } from "./change.js";
 import { componentChanges, withIncident, type Publication, type PublishOptions } from "./preview.js";
-import { lockIncident, oneAtATime } from "./sequences.js";
+import { deletedChange, publishedChange } from "./publishing.js";
+import { lockIncident } from "./sequences.js";
 
 type Tx = Prisma.TransactionClient;
 export type NamedImpact = NamedComponentLevel<IncidentImpact>;
@@ -45,92 +47,98 @@ function endImpacts(impacts: NamedImpact[]): NamedImpact[] {
   return impacts.map((i) => ({ ...i, impact: "NO_IMPACT" }));
 }
 
-export async function publishIncident(db: Db, input: PublishIncidentInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
-  return db.$transaction(async (tx) => {
-    const page = await tx.statusPage.findUnique({ where: { id: input.pageId }, select: { id: true } });
-    if (!page) throw ValidationError.of("input.pageId", "not_found", `no status page ${input.pageId}`);
-    const checked = await checkComponents(tx, page.id, input.impacts, INCIDENT_IMPACTS, "input.impacts");
-    throwIfAny(checked.issues);
-    const impacts = input.status === "RESOLVED" ? endImpacts(checked.items) : checked.items;
-    const draft: IncidentDraft = { name: input.name, status: input.status, message: input.message, impacts };
-    // Any id no stored incident has: the draft joins the page's activity alongside them.
-    const changes = await componentChanges(tx, page.id, withIncident({ id: "", status: draft.status, impacts }));
-    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
-    const incident = await tx.incident.create({
-      data: {
-        pageId: page.id,
-        name: draft.name,
-        status: draft.status,
-        publishedAt: options.now,
-        resolvedAt: draft.status === "RESOLVED" ? options.now : null,
-        publishedBy: options.actorName ?? null,
-        lastSequence: 1,
-      },
-    });
-    await writeUpdate(tx, incident.id, 1, draft, options);
-    await recordAffected(tx, incident.id, [], draft.impacts);
-    const event = {
+/** Publishes an incident and its first update; with `preview`, writes nothing. */
+export async function publishIncident(tx: Tx, input: PublishIncidentInput, options: PublishOptions): Promise<Changed<IncidentPublication>> {
+  const page = await tx.statusPage.findUnique({ where: { id: input.pageId }, select: { id: true } });
+  if (!page) throw ValidationError.of("input.pageId", "not_found", `no status page ${input.pageId}`);
+  const checked = await checkComponents(tx, page.id, input.impacts, INCIDENT_IMPACTS, "input.impacts");
+  throwIfAny(checked.issues);
+  const impacts = input.status === "RESOLVED" ? endImpacts(checked.items) : checked.items;
+  const draft: IncidentDraft = { name: input.name, status: input.status, message: input.message, impacts };
+  // Any id no stored incident has: the draft joins the page's activity alongside them.
+  const changes = await componentChanges(tx, page.id, withIncident({ id: "", status: draft.status, impacts }));
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const incident = await tx.incident.create({
+    data: {
       pageId: page.id,
-      subject: "INCIDENT" as const,
-      kind: "PUBLISHED" as const,
-      subjectId: incident.id,
-      sequence: 1,
-      at: options.now,
-      ...about(draft, []),
-    };
-    return { preview: false, id: incident.id, draft, componentChanges: changes, event };
+      name: draft.name,
+      status: draft.status,
+      publishedAt: options.now,
+      resolvedAt: draft.status === "RESOLVED" ? options.now : null,
+      publishedBy: options.actorName ?? null,
+      lastSequence: 1,
+    },
   });
-}
-
-export async function publishIncidentUpdate(db: Db, input: IncidentUpdateInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
-  if (options.preview) return writeIncidentUpdate(db, input, options);
-  return oneAtATime(`incident:${input.incidentId}`, () => writeIncidentUpdate(db, input, options));
-}
-
-async function writeIncidentUpdate(db: Db, input: IncidentUpdateInput, options: PublishOptions): Promise<Publication<IncidentDraft>> {
-  return db.$transaction(async (tx) => {
-    // A publish takes the incident's row lock first, so concurrent updates
-    // serialize and each reads the one committed before it.
-    if (!options.preview) await lockIncident(tx, input.incidentId);
-    const incident = await findIncident(tx, input.incidentId);
-    if (!canUpdateIncident(incident.status)) {
-      throw new InvalidStateError(`Incident "${incident.name}" is resolved and takes no further updates`, incident.status);
-    }
-    const previous = latestImpacts(incident);
-    const impacts = await nextImpacts(tx, incident.pageId, input, previous);
-    const draft: IncidentDraft = { name: incident.name, status: input.status, message: input.message, impacts };
-    const changes = await componentChanges(tx, incident.pageId, withIncident({ id: incident.id, status: draft.status, impacts }));
-    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
-    const resolved = draft.status === "RESOLVED";
-    const sequence = incident.lastSequence + 1;
-    await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null, lastSequence: sequence } });
-    await writeUpdate(tx, incident.id, sequence, draft, options);
-    await recordAffected(
-      tx,
-      incident.id,
-      incident.components.map((c) => c.componentId),
-      draft.impacts,
-    );
-    const kind = resolved ? ("RESOLVED" as const) : ("UPDATED" as const);
-    const event = { pageId: incident.pageId, subject: "INCIDENT" as const, kind, subjectId: incident.id, sequence, at: options.now, ...about(draft, previous) };
-    return { preview: false, id: incident.id, draft, componentChanges: changes, event };
+  await writeUpdate(tx, incident.id, 1, draft, options);
+  await recordAffected(tx, incident.id, [], draft.impacts);
+  const change = publishedChange({
+    subject: "INCIDENT",
+    kind: "PUBLISHED",
+    pageId: page.id,
+    id: incident.id,
+    name: draft.name,
+    sequence: 1,
+    previous: [],
+    next: impacts,
+    before: null,
+    after: { ...draft },
   });
+  return { value: { preview: false, id: incident.id, draft, componentChanges: changes }, change };
 }
 
-/** What live updates say about the incident: its name, and the components it names now or named before this update. */
-function about(draft: IncidentDraft, previous: NamedImpact[]): { subjectName: string; componentIds: string[] } {
-  return { subjectName: draft.name, componentIds: [...new Set([...previous, ...draft.impacts].map((i) => i.componentId))] };
-}
-
-/** Deletes the incident and its updates; returns the deleted row with every component any update named. */
-export async function deleteIncident(db: Db, id: string): Promise<Incident & { componentIds: string[] }> {
-  return db.$transaction(async (tx) => {
-    const incident = await tx.incident.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
-    if (!incident) throw new NotFoundError("incident", id);
-    await tx.incident.delete({ where: { id } });
-    const { components, ...row } = incident;
-    return { ...row, componentIds: components.map((c) => c.componentId) };
+/** Publishes an update; the caller serializes updates of one incident (`oneAtATime`). With `preview`, writes nothing. */
+export async function publishIncidentUpdate(tx: Tx, input: IncidentUpdateInput, options: PublishOptions): Promise<Changed<IncidentPublication>> {
+  // A publish takes the incident's row lock first, so concurrent updates
+  // serialize and each reads the one committed before it.
+  if (!options.preview) await lockIncident(tx, input.incidentId);
+  const incident = await findIncident(tx, input.incidentId);
+  if (!canUpdateIncident(incident.status)) {
+    throw new InvalidStateError(`Incident "${incident.name}" is resolved and takes no further updates`, incident.status);
+  }
+  const previous = latestImpacts(incident);
+  const impacts = await nextImpacts(tx, incident.pageId, input, previous);
+  const draft: IncidentDraft = { name: incident.name, status: input.status, message: input.message, impacts };
+  const changes = await componentChanges(tx, incident.pageId, withIncident({ id: incident.id, status: draft.status, impacts }));
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const resolved = draft.status === "RESOLVED";
+  const sequence = incident.lastSequence + 1;
+  await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null, lastSequence: sequence } });
+  await writeUpdate(tx, incident.id, sequence, draft, options);
+  await recordAffected(
+    tx,
+    incident.id,
+    incident.components.map((c) => c.componentId),
+    draft.impacts,
+  );
+  const change = publishedChange({
+    subject: "INCIDENT",
+    kind: resolved ? "RESOLVED" : "UPDATED",
+    pageId: incident.pageId,
+    id: incident.id,
+    name: draft.name,
+    sequence,
+    previous,
+    next: impacts,
+    before: { status: incident.status, impacts: previous },
+    after: { ...draft },
   });
+  return { value: { preview: false, id: incident.id, draft, componentChanges: changes }, change };
+}
+
+/** Deletes the incident and its updates; returns the deleted row. */
+export async function deleteIncident(tx: Tx, id: string): Promise<Changed<Incident>> {
+  const incident = await tx.incident.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
+  if (!incident) throw new NotFoundError("incident", id);
+  await tx.incident.delete({ where: { id } });
+  const { components, ...row } = incident;
+  return {
+    value: row,
+    change: deletedChange(
+      "INCIDENT",
+      row,
+      components.map((c) => c.componentId),
+    ),
+  };
 }
 
 /** The incident with its latest update. */

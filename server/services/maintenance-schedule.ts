@@ -3,10 +3,11 @@
 // race for one; a conditional write lets exactly one of them make it. A publish
 // that leaves a window already begun or over makes its transition at once.
 import type { Db } from "../db/client.js";
-import { announce, type Events } from "../events.js";
 import type { Maintenance } from "../generated/sqlite/client.js";
-import { dueMaintenanceTransition, transitionTiming, type TransitionTiming } from "../domain/transitions.js";
+import { dueMaintenanceTransition, nextMaintenanceWakeUp, transitionTiming, type TransitionTiming } from "../domain/transitions.js";
 import type { MaintenanceStatus } from "../domain/types.js";
+import { commitChange, type ChangeScope } from "./change.js";
+import { publishedChange } from "./publishing.js";
 
 export type AutomaticStatus = "IN_PROGRESS" | "COMPLETE";
 
@@ -69,9 +70,19 @@ function automaticMessage(m: Maintenance, to: AutomaticStatus, timing: Transitio
   return "Maintenance completed.";
 }
 
+/**
+ * When the next automatic transition is due: `now` when one is due already (a window
+ * published or moved into the past, on another instance say), null when none is planned.
+ */
+export async function nextTransitionAt(db: Db, now: Date): Promise<Date | null> {
+  const upcoming = await db.maintenance.findMany({
+    where: { autoUpdate: true, status: { in: ["SCHEDULED", "IN_PROGRESS"] } },
+    select: { status: true, autoUpdate: true, startsAt: true, endsAt: true },
+  });
+  return upcoming.some((m) => dueMaintenanceTransition(m, now)) ? now : nextMaintenanceWakeUp(upcoming, now);
+}
+
 export interface TransitionOptions {
-  /** Announces the transition once committed. */
-  events?: Events;
   /**
    * When this process started (its scheduler's first instant). A transition whose
    * instant came before it, in a window already published then, was missed while the
@@ -95,28 +106,37 @@ async function findForTransition(db: Db, id: string): Promise<TransitionRow | nu
  * update saying so. Returns false when it is not due (any more): typically because
  * another instance made it first.
  */
-export async function applyDueTransition(db: Db, maintenanceId: string, to: AutomaticStatus, now: Date, options: TransitionOptions = {}): Promise<boolean> {
-  const found = await findForTransition(db, maintenanceId);
+export async function applyDueTransition(
+  scope: ChangeScope,
+  maintenanceId: string,
+  to: AutomaticStatus,
+  now: Date,
+  options: TransitionOptions = {},
+): Promise<boolean> {
+  const found = await findForTransition(scope.db, maintenanceId);
   if (!found || automatic(dueMaintenanceTransition(found, now)) !== to) return false;
-  return transition(db, found, to, now, options);
+  return transition(scope, found, to, now, options);
 }
 
 /**
  * Makes at once whichever automatic transition is due for the maintenance at `now`:
  * for a window published, or moved, already begun or ended. False when none is due.
  */
-export async function applyAnyDueTransition(db: Db, maintenanceId: string, now: Date, options: TransitionOptions = {}): Promise<boolean> {
-  const found = await findForTransition(db, maintenanceId);
+export async function applyAnyDueTransition(scope: ChangeScope, maintenanceId: string, now: Date, options: TransitionOptions = {}): Promise<boolean> {
+  const found = await findForTransition(scope.db, maintenanceId);
   const to = found ? automatic(dueMaintenanceTransition(found, now)) : null;
-  return found && to ? transition(db, found, to, now, options) : false;
+  return found && to ? transition(scope, found, to, now, options) : false;
 }
 
-async function transition(db: Db, found: TransitionRow, to: AutomaticStatus, now: Date, options: TransitionOptions): Promise<boolean> {
+/** The operation name changes the service makes on its own are recorded under. */
+export const TRANSITION_OPERATION = "transitionMaintenance";
+
+async function transition(scope: ChangeScope, found: TransitionRow, to: AutomaticStatus, now: Date, options: TransitionOptions): Promise<boolean> {
   const { components, updates, ...m } = found;
   // Every maintenance is published with an update; its own publish instant stands in otherwise.
   const lastPublishedAt = updates[0]?.publishedAt ?? m.publishedAt;
   const timing = transitionTiming({ ...m, lastPublishedAt }, options.runningSince ?? null);
-  const won = await db.$transaction(async (tx) => {
+  return commitChange({ ...scope, now: () => now }, TRANSITION_OPERATION, async (tx) => {
     // The write comes first and only matches the row as it was read: a concurrent
     // caller (or an operator's edit) that got there first leaves nothing to match.
     // Writing before reading also takes SQLite's write lock at once, so a second
@@ -125,17 +145,25 @@ async function transition(db: Db, found: TransitionRow, to: AutomaticStatus, now
       where: { id: m.id, status: m.status, autoUpdate: true, startsAt: m.startsAt, endsAt: m.endsAt },
       data: { status: to, lastSequence: { increment: 1 } },
     });
-    if (count !== 1) return null;
+    if (count !== 1) return { value: false, change: null };
     const { lastSequence: sequence } = await tx.maintenance.findUniqueOrThrow({ where: { id: m.id }, select: { lastSequence: true } });
-    await tx.maintenanceUpdate.create({
-      data: { maintenanceId: m.id, sequence, status: to, message: automaticMessage(m, to, timing, lastPublishedAt), publishedAt: now, publishedBy: null },
-    });
-    return sequence;
-  });
-  if (won !== null && options.events) {
+    const message = automaticMessage(m, to, timing, lastPublishedAt);
+    await tx.maintenanceUpdate.create({ data: { maintenanceId: m.id, sequence, status: to, message, publishedAt: now, publishedBy: null } });
     const kind = to === "IN_PROGRESS" ? "STARTED" : "COMPLETED";
-    const componentIds = components.map((c) => c.componentId);
-    announce(options.events, { pageId: m.pageId, subject: "MAINTENANCE", kind, subjectId: m.id, sequence: won, subjectName: m.name, componentIds, at: now });
-  }
-  return won !== null;
+    const { id, pageId, name, status } = m;
+    const before = { status };
+    const change = publishedChange({
+      subject: "MAINTENANCE",
+      kind,
+      pageId,
+      id,
+      name,
+      sequence,
+      previous: components,
+      next: [],
+      before,
+      after: { status: to, message },
+    });
+    return { value: true, change };
+  });
 }

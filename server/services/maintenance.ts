@@ -1,16 +1,17 @@
 // Maintenance: schedule, update, delete. The service's own transitions at the
 // window's start and end live in maintenance-schedule.ts.
-import type { Db } from "../db/client.js";
 import { InvalidStateError, NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import type { Maintenance, Prisma } from "../generated/sqlite/client.js";
 import type { ChangeKind } from "../events.js";
 import { allowedMaintenanceStatusChange, canUpdateMaintenance, dueMaintenanceTransition } from "../domain/transitions.js";
 import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } from "../domain/types.js";
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
+import type { Changed } from "./change.js";
 import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
-import { lockMaintenance, oneAtATime } from "./sequences.js";
+import { deletedChange, publishedChange } from "./publishing.js";
+import { lockMaintenance } from "./sequences.js";
 
-export { applyAnyDueTransition, applyDueTransition, dueMaintenances, type DueTransition } from "./maintenance-schedule.js";
+export { applyAnyDueTransition, applyDueTransition, dueMaintenances, nextTransitionAt, type DueTransition } from "./maintenance-schedule.js";
 
 type Tx = Prisma.TransactionClient;
 export type NamedMaintenanceImpact = NamedComponentLevel<MaintenanceImpact>;
@@ -60,95 +61,91 @@ function windowIssue(startsAt: Date, endsAt: Date, endGiven: boolean): Validatio
     : { field: "input.startsAt", rule: "before_end", message: "must be before the end of the window" };
 }
 
-export async function scheduleMaintenance(db: Db, input: ScheduleMaintenanceInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
-  return db.$transaction(async (tx) => {
-    const page = await tx.statusPage.findUnique({ where: { id: input.pageId }, select: { id: true } });
-    if (!page) throw ValidationError.of("input.pageId", "not_found", `no status page ${input.pageId}`);
-    const checked = await checkComponents(tx, page.id, input.components, MAINTENANCE_IMPACTS, "input.components");
-    const window = windowIssue(input.startsAt, input.endsAt, true);
-    throwIfAny([...(window ? [window] : []), ...checked.issues]);
-    const { pageId: _page, components: _given, ...fields } = input;
-    const draft: MaintenanceDraft = { ...fields, status: "SCHEDULED", components: checked.items };
-    const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: statusAfter(draft, options.now), components: draft.components }));
-    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
-    const publishedBy = options.actorName ?? null;
-    const maintenance = await tx.maintenance.create({
-      data: {
-        pageId: page.id,
-        name: draft.name,
-        status: draft.status,
-        startsAt: draft.startsAt,
-        endsAt: draft.endsAt,
-        autoUpdate: draft.autoUpdate,
-        publishedAt: options.now,
-        publishedBy,
-        components: { createMany: { data: draft.components.map(({ componentId, impact }) => ({ componentId, impact })) } },
-        lastSequence: 1,
-        updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy, sequence: 1 } },
-      },
-    });
-    const event = {
+/** Schedules a maintenance with its first update; with `preview`, writes nothing. */
+export async function scheduleMaintenance(tx: Tx, input: ScheduleMaintenanceInput, options: PublishOptions): Promise<Changed<MaintenancePublication>> {
+  const page = await tx.statusPage.findUnique({ where: { id: input.pageId }, select: { id: true } });
+  if (!page) throw ValidationError.of("input.pageId", "not_found", `no status page ${input.pageId}`);
+  const checked = await checkComponents(tx, page.id, input.components, MAINTENANCE_IMPACTS, "input.components");
+  const window = windowIssue(input.startsAt, input.endsAt, true);
+  throwIfAny([...(window ? [window] : []), ...checked.issues]);
+  const { pageId: _page, components: _given, ...fields } = input;
+  const draft: MaintenanceDraft = { ...fields, status: "SCHEDULED", components: checked.items };
+  const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: statusAfter(draft, options.now), components: draft.components }));
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const publishedBy = options.actorName ?? null;
+  const maintenance = await tx.maintenance.create({
+    data: {
       pageId: page.id,
-      subject: "MAINTENANCE" as const,
-      kind: "PUBLISHED" as const,
-      subjectId: maintenance.id,
-      sequence: 1,
-      at: options.now,
-      ...about(draft, []),
-    };
-    return { preview: false, id: maintenance.id, draft, componentChanges: changes, event };
+      name: draft.name,
+      status: draft.status,
+      startsAt: draft.startsAt,
+      endsAt: draft.endsAt,
+      autoUpdate: draft.autoUpdate,
+      publishedAt: options.now,
+      publishedBy,
+      components: { createMany: { data: draft.components.map(({ componentId, impact }) => ({ componentId, impact })) } },
+      lastSequence: 1,
+      updates: { create: { status: draft.status, message: draft.message, publishedAt: options.now, publishedBy, sequence: 1 } },
+    },
   });
+  const change = publishedChange({
+    subject: "MAINTENANCE",
+    kind: "PUBLISHED",
+    pageId: page.id,
+    id: maintenance.id,
+    name: draft.name,
+    sequence: 1,
+    previous: [],
+    next: draft.components,
+    before: null,
+    after: { ...draft },
+  });
+  return { value: { preview: false, id: maintenance.id, draft, componentChanges: changes }, change };
 }
 
-export async function publishMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
-  if (options.preview) return writeMaintenanceUpdate(db, input, options);
-  return oneAtATime(`maintenance:${input.maintenanceId}`, () => writeMaintenanceUpdate(db, input, options));
+/** Publishes an update; the caller serializes updates of one maintenance (`oneAtATime`). With `preview`, writes nothing. */
+export async function publishMaintenanceUpdate(tx: Tx, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Changed<MaintenancePublication>> {
+  // Locked first, so concurrent updates serialize and each reads the one committed before it.
+  if (!options.preview) await lockMaintenance(tx, input.maintenanceId);
+  const current = await findMaintenance(tx, input.maintenanceId);
+  const draft = await nextDraft(tx, current, input);
+  const changes = await componentChanges(
+    tx,
+    current.pageId,
+    withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }),
+  );
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const sequence = current.lastSequence + 1;
+  await writeMaintenanceUpdate(tx, current.id, sequence, draft, input.components != null, options);
+  const { id, pageId, status, startsAt, endsAt } = current;
+  const change = publishedChange({
+    subject: "MAINTENANCE",
+    kind: changeKind(current.status, draft.status),
+    pageId,
+    id,
+    name: draft.name,
+    sequence,
+    previous: current.components,
+    next: draft.components,
+    before: { status, startsAt, endsAt, components: current.components.map(({ componentId, impact }) => ({ componentId, impact })) },
+    after: { ...draft },
+  });
+  return { value: { preview: false, id, draft, componentChanges: changes }, change };
 }
 
-async function writeMaintenanceUpdate(db: Db, input: MaintenanceUpdateInput, options: PublishOptions): Promise<Publication<MaintenanceDraft>> {
-  return db.$transaction(async (tx) => {
-    // Locked first, so concurrent updates serialize and each reads the one committed before it.
-    if (!options.preview) await lockMaintenance(tx, input.maintenanceId);
-    const current = await findMaintenance(tx, input.maintenanceId);
-    const draft = await nextDraft(tx, current, input);
-    const changes = await componentChanges(
-      tx,
-      current.pageId,
-      withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }),
-    );
-    if (options.preview) return { preview: true, id: null, draft, componentChanges: changes, event: null };
-    const sequence = current.lastSequence + 1;
-    await tx.maintenance.update({
-      where: { id: current.id },
-      data: { status: draft.status, startsAt: draft.startsAt, endsAt: draft.endsAt, lastSequence: sequence },
+async function writeMaintenanceUpdate(tx: Tx, id: string, sequence: number, draft: MaintenanceDraft, newComponents: boolean, options: PublishOptions) {
+  await tx.maintenance.update({
+    where: { id },
+    data: { status: draft.status, startsAt: draft.startsAt, endsAt: draft.endsAt, lastSequence: sequence },
+  });
+  if (newComponents) {
+    await tx.maintenanceComponent.deleteMany({ where: { maintenanceId: id } });
+    await tx.maintenanceComponent.createMany({
+      data: draft.components.map(({ componentId, impact }) => ({ maintenanceId: id, componentId, impact })),
     });
-    if (input.components) {
-      await tx.maintenanceComponent.deleteMany({ where: { maintenanceId: current.id } });
-      await tx.maintenanceComponent.createMany({
-        data: draft.components.map(({ componentId, impact }) => ({ maintenanceId: current.id, componentId, impact })),
-      });
-    }
-    await tx.maintenanceUpdate.create({
-      data: {
-        maintenanceId: current.id,
-        sequence,
-        status: draft.status,
-        message: draft.message,
-        publishedAt: options.now,
-        publishedBy: options.actorName ?? null,
-      },
-    });
-    const kind = changeKind(current.status, draft.status);
-    const event = {
-      pageId: current.pageId,
-      subject: "MAINTENANCE" as const,
-      kind,
-      subjectId: current.id,
-      sequence,
-      at: options.now,
-      ...about(draft, current.components),
-    };
-    return { preview: false, id: current.id, draft, componentChanges: changes, event };
+  }
+  await tx.maintenanceUpdate.create({
+    data: { maintenanceId: id, sequence, status: draft.status, message: draft.message, publishedAt: options.now, publishedBy: options.actorName ?? null },
   });
 }
 
@@ -186,18 +183,18 @@ function changeKind(from: MaintenanceStatus, to: MaintenanceStatus): ChangeKind 
   return "UPDATED";
 }
 
-/** What live updates say about the maintenance: its name, and its components before and after this update. */
-function about(draft: MaintenanceDraft, previous: { componentId: string }[]): { subjectName: string; componentIds: string[] } {
-  return { subjectName: draft.name, componentIds: [...new Set([...previous, ...draft.components].map((c) => c.componentId))] };
-}
-
-/** Deletes the maintenance with its components and updates; returns the deleted row with its components' ids. */
-export async function deleteMaintenance(db: Db, id: string): Promise<Maintenance & { componentIds: string[] }> {
-  return db.$transaction(async (tx) => {
-    const maintenance = await tx.maintenance.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
-    if (!maintenance) throw new NotFoundError("maintenance", id);
-    await tx.maintenance.delete({ where: { id } });
-    const { components, ...row } = maintenance;
-    return { ...row, componentIds: components.map((c) => c.componentId) };
-  });
+/** Deletes the maintenance with its components and updates; returns the deleted row. */
+export async function deleteMaintenance(tx: Tx, id: string): Promise<Changed<Maintenance>> {
+  const maintenance = await tx.maintenance.findUnique({ where: { id }, include: { components: { select: { componentId: true } } } });
+  if (!maintenance) throw new NotFoundError("maintenance", id);
+  await tx.maintenance.delete({ where: { id } });
+  const { components, ...row } = maintenance;
+  return {
+    value: row,
+    change: deletedChange(
+      "MAINTENANCE",
+      row,
+      components.map((c) => c.componentId),
+    ),
+  };
 }

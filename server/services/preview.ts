@@ -3,7 +3,6 @@
 // applied in memory, before anything is written.
 import type { Db } from "../db/client.js";
 import type { Prisma } from "../generated/sqlite/client.js";
-import type { PageChange } from "../events.js";
 import { describeComponentChanges, type ActiveIncident, type ActiveMaintenance, type ComponentChange } from "../domain/status.js";
 import { componentStatuses, loadPageActivity, type PageActivity } from "./page-activity.js";
 import { pageComponentIds } from "./page-components.js";
@@ -47,8 +46,6 @@ export interface Publication<Draft> {
   id: string | null;
   draft: Draft;
   componentChanges: ComponentStatusChange[];
-  /** To announce once the transaction has committed; null for a preview. */
-  event: (Omit<PageChange, "at"> & { at: Date }) | null;
 }
 
 export interface PublishOptions {

@@ -1,9 +1,8 @@
 // Status pages: creating, editing and deleting them, with the rules of each kind.
 import type { PageKind, Prisma, StatusPage, Theme } from "../generated/sqlite/client.js";
-import type { Db } from "../db/client.js";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import { RESERVED_PAGE_SLUGS, slugify, uniqueSlug } from "../domain/slug.js";
-import type { Touched } from "./catalog.js";
+import { noticesFor, type Change, type Changed } from "./change.js";
 import { createSubPages, resolveCustomerSetup, resolveSubPages, type CustomerSetupInput, type SubPageInput } from "./customer-pages.js";
 import { checkRemovable, loadPageLayouts, resolveLayout, writeLayout, type LayoutInput } from "./page-layout.js";
 
@@ -66,9 +65,15 @@ async function generateSlug(tx: Tx, title: string): Promise<string> {
   return uniqueSlug(slugify(title) || "status", async (s) => RESERVED_PAGE_SLUGS.has(s) || (await tx.statusPage.count({ where: { slug: s } })) > 0);
 }
 
-export async function createStatusPage(db: Db, input: CreateStatusPageInput): Promise<Touched<StatusPage>> {
+/** The change to a page, heard by its viewers (and those of `others`, e.g. pages whose sub-pages moved). */
+function pageChange(verb: string, page: StatusPage, before: StatusPage | null, after: StatusPage | null, others: string[] = []): Change {
+  const pages = noticesFor([page.id, ...others], "PAGE");
+  return { objectType: "StatusPage", objectId: page.id, summary: `${verb} status page "${page.title}"`, before, after, pages };
+}
+
+export async function createStatusPage(tx: Tx, input: CreateStatusPageInput): Promise<Changed<StatusPage>> {
   return slugRace(
-    db.$transaction(async (tx) => {
+    (async () => {
       const issues: ValidationIssue[] = [];
       checkKindFields(input.kind, input, issues);
       if (input.slug) await checkSlug(tx, input.slug, issues);
@@ -89,17 +94,17 @@ export async function createStatusPage(db: Db, input: CreateStatusPageInput): Pr
       });
       if (setup) {
         const changed = await createSubPages(tx, page.id, setup.customerTypeId, planned);
-        return { value: page, pageIds: [page.id, ...changed] };
+        return { value: page, change: pageChange("Created", page, null, page, changed) };
       }
       await writeLayout(tx, page.id, layout);
-      return { value: page, pageIds: [page.id] };
-    }),
+      return { value: page, change: pageChange("Created", page, null, page) };
+    })(),
   );
 }
 
-export async function updateStatusPage(db: Db, id: string, patch: StatusPagePatch): Promise<Touched<StatusPage>> {
+export async function updateStatusPage(tx: Tx, id: string, patch: StatusPagePatch): Promise<Changed<StatusPage>> {
   return slugRace(
-    db.$transaction(async (tx) => {
+    (async () => {
       const current = await tx.statusPage.findUnique({ where: { id } });
       if (!current) throw new NotFoundError("status page", id);
       const issues: ValidationIssue[] = [];
@@ -128,17 +133,17 @@ export async function updateStatusPage(db: Db, id: string, patch: StatusPagePatc
           faviconUrl: patch.faviconUrl,
         },
       });
-      return { value, pageIds: [id] };
-    }),
+      return { value, change: pageChange("Updated", value, current, value) };
+    })(),
   );
 }
 
 /** Deletes the page with everything on it: layout, sub-pages, incidents, maintenance, viewer sessions. */
-export async function deleteStatusPage(db: Db, id: string): Promise<StatusPage> {
-  return db.$transaction(async (tx) => {
-    const page = await tx.statusPage.findUnique({ where: { id } });
-    if (!page) throw new NotFoundError("status page", id);
-    await tx.statusPage.delete({ where: { id } });
-    return page;
-  });
+export async function deleteStatusPage(tx: Tx, id: string): Promise<Changed<StatusPage>> {
+  const page = await tx.statusPage.findUnique({ where: { id } });
+  if (!page) throw new NotFoundError("status page", id);
+  await tx.statusPage.delete({ where: { id } });
+  const change = pageChange("Deleted", page, page, null);
+  change.pages = [{ pageId: id, subject: "PAGE", kind: "DELETED", subjectId: null }];
+  return { value: page, change };
 }

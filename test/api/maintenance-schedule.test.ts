@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createInterface } from "node:readline";
+import { systemScope } from "../../server/services/change.js";
 import { applyDueTransition, dueMaintenances } from "../../server/services/maintenance.js";
 import { createTestApp, recordPageChanges, testClock, type PageChangeLog, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
@@ -20,6 +21,9 @@ beforeAll(async () => {
   events = recordPageChanges(t, page.id);
 });
 afterAll(() => t.close());
+
+/** The service's own scope: its transitions are recorded and announced like every change. */
+const service = () => systemScope(t.app.database.db, clock.now, t.app.changes);
 
 const at = (iso: string) => new Date(iso);
 const under = [{ componentId: "", impact: "UNDER_MAINTENANCE" }];
@@ -66,17 +70,13 @@ describe("automatic maintenance transitions", () => {
     const due = await dueMaintenances(t.app.database.db, at("2026-03-10T13:00:00Z"));
     expect(due).toEqual([{ id, pageId: page.id, from: "SCHEDULED", to: "IN_PROGRESS" }]);
     expect(due.map((d) => d.id)).not.toContain(manual);
-    expect(await applyDueTransition(t.app.database.db, id, "COMPLETE", at("2026-03-10T13:00:00Z"))).toBe(false);
+    expect(await applyDueTransition(service(), id, "COMPLETE", at("2026-03-10T13:00:00Z"))).toBe(false);
   });
 
   it("starts it exactly once when two callers race", async () => {
     await events.take();
     const now = at("2026-03-10T13:00:05Z");
-    const db = t.app.database.db;
-    const results = await Promise.all([
-      applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events }),
-      applyDueTransition(db, id, "IN_PROGRESS", now, { events: t.app.events }),
-    ]);
+    const results = await Promise.all([applyDueTransition(service(), id, "IN_PROGRESS", now), applyDueTransition(service(), id, "IN_PROGRESS", now)]);
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await updatesOf(id)).toEqual([
       { status: "SCHEDULED", message: "Upgrading the database.", publishedBy: "test-admin" },
@@ -100,23 +100,23 @@ describe("automatic maintenance transitions", () => {
     const missed = await schedule("2026-03-10T16:00:00Z", "2026-03-10T17:00:00Z", { name: "Missed" });
     const now = at("2026-03-10T18:30:00Z");
     expect(await dueMaintenances(t.app.database.db, now)).toEqual([{ id: missed, pageId: page.id, from: "SCHEDULED", to: "COMPLETE" }]);
-    expect(await applyDueTransition(t.app.database.db, missed, "IN_PROGRESS", now)).toBe(false);
+    expect(await applyDueTransition(service(), missed, "IN_PROGRESS", now)).toBe(false);
     // This process started at 18:00, after the window: nothing was running during it.
-    expect(await applyDueTransition(t.app.database.db, missed, "COMPLETE", now, { runningSince: at("2026-03-10T18:00:00Z") })).toBe(true);
+    expect(await applyDueTransition(service(), missed, "COMPLETE", now, { runningSince: at("2026-03-10T18:00:00Z") })).toBe(true);
     const updates = await updatesOf(missed);
     expect(updates.map((u) => u.status)).toEqual(["SCHEDULED", "COMPLETE"]);
     expect(updates[1]!.message).toBe(
       "Maintenance completed. The status service was unavailable during the maintenance window " +
         "(2026-03-10T16:00:00.000Z to 2026-03-10T17:00:00.000Z), so it was not marked as in progress.",
     );
-    expect(await applyDueTransition(t.app.database.db, missed, "COMPLETE", now)).toBe(false);
+    expect(await applyDueTransition(service(), missed, "COMPLETE", now)).toBe(false);
     expect(await updatesOf(missed)).toHaveLength(2);
   });
 
   it("does not blame the service when an instance that was running completes a short window late", async () => {
     const brief = await schedule("2026-03-10T19:00:00Z", "2026-03-10T19:00:01Z", { name: "Brief" });
     const now = at("2026-03-10T19:00:03Z");
-    expect(await applyDueTransition(t.app.database.db, brief, "COMPLETE", now, { runningSince: at("2026-03-10T12:00:00Z") })).toBe(true);
+    expect(await applyDueTransition(service(), brief, "COMPLETE", now, { runningSince: at("2026-03-10T12:00:00Z") })).toBe(true);
     expect((await updatesOf(brief)).map((u) => [u.status, u.message])).toEqual([
       ["SCHEDULED", "Upgrading the database."],
       ["COMPLETE", "Maintenance completed."],

@@ -3,12 +3,20 @@
 // and prints whether it won. Run with `node --import tsx`.
 import { createInterface } from "node:readline";
 import { openDatabase } from "../../server/db/client.js";
+import { systemScope } from "../../server/services/change.js";
 import { applyDueTransition, type AutomaticStatus } from "../../server/services/maintenance-schedule.js";
 
 const [url, maintenanceId, to, now] = process.argv.slice(2) as [string, string, AutomaticStatus, string];
 const database = await openDatabase({ url });
 console.log("ready");
 for await (const _line of createInterface({ input: process.stdin })) break;
-const won = await applyDueTransition(database.db, maintenanceId, to, new Date(now));
+// An instance of its own, with nothing to record and no one of its own to tell.
+const changes = { recorders: [], afterCommit: [] };
+const won = await applyDueTransition(
+  systemScope(database.db, () => new Date(now), changes),
+  maintenanceId,
+  to,
+  new Date(now),
+);
 console.log(JSON.stringify({ won }));
 await database.close();
