@@ -49,6 +49,7 @@ import { useSharedExecution } from "./realtime/shared-execution.js";
 import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
+import { createPageSnapshots, type PageSnapshots } from "./services/page-snapshots.js";
 
 export interface AppOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
@@ -102,6 +103,8 @@ export interface App {
   database: Database;
   events: Events;
   hub: SummaryHub;
+  /** Pages read once per change and shared by every request (tests clear it to count a cold read). */
+  snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   scheduler: Scheduler;
   signInPruning: SignInPruning;
@@ -156,11 +159,13 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const sessions = createSessionFallback({ events });
   const credentials = createCredentialCache({ events });
+  const snapshots = createPageSnapshots({ db: database.db, events, onLookup: lookups("page_snapshot") });
   const services: AppServices = {
     db: database.db,
     events,
     now,
     hub,
+    snapshots,
     liveAccess,
     mailer,
     signInLimits: createSignInLimits(redis?.counter),
@@ -183,7 +188,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
   // Answers kept in memory until their page changes, and credentials until they end. Changes
   // and sign-outs announced while Redis was down never arrived: nothing kept can be trusted after an outage.
-  const caches = [readCache, pageLooks, badges, feeds, statuspageJson, credentials];
+  const caches = [readCache, snapshots, pageLooks, badges, feeds, statuspageJson, credentials];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   // Nor can they once the database stops answering: requests then try it, and get
   // the last known answers, marked stale, when it still does not answer.
@@ -248,6 +253,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     database,
     events,
     hub,
+    snapshots,
     liveAccess,
     scheduler,
     signInPruning,

@@ -14,6 +14,7 @@ import { createLoaders, type Loaders } from "./loaders.js";
 import type { Logger } from "./logger.js";
 import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
+import type { PageSnapshots } from "./services/page-snapshots.js";
 
 export type { Actor };
 
@@ -31,6 +32,8 @@ export interface Context {
   loaders: Loaders;
   /** Live summaries shared by subscribers. */
   hub: SummaryHub;
+  /** Pages read once per change, shared by every request. */
+  snapshots: PageSnapshots;
   /** Ends live subscriptions when the access they were granted on ends. */
   liveAccess: LiveAccess;
   mailer: Mailer;
@@ -50,6 +53,7 @@ export interface AppServices {
   events: Events;
   now: () => Date;
   hub: SummaryHub;
+  snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
@@ -103,11 +107,12 @@ export function systemContext(services: AppServices): Context {
     events: services.events,
     now: services.now,
     hub: services.hub,
+    snapshots: services.snapshots,
     liveAccess: services.liveAccess,
     credentials: services.credentials,
     actor: { kind: "system" },
     authError: null,
-    loaders: createLoaders(services.db, services.now),
+    loaders: createLoaders(services.db, services.now, services.snapshots),
     mailer: services.mailer,
     signInLimits: services.signInLimits,
     baseUrl: services.publicUrl ?? requestBaseUrl(null),
