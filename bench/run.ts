@@ -4,7 +4,7 @@
 // suite on this machine. `npm run bench -- history` runs the history row alone (and writes
 // bench/results/history.json); `npm run bench -- --only <row>` runs one row and prints it
 // (results.md untouched): `liveness`, `signed-in` (the signed-in read rows with the
-// baseline) or `signed-in-memory`.
+// baseline), `operator` (the operator's page query with the baseline) or `signed-in-memory`.
 // The app runs in its own process on a fresh SQLite file with the demo; every load
 // run is an autocannon process of its own; figures are medians over interleaved runs.
 // Prints one report and writes it to bench/results.md. Exits 1 when a target fails.
@@ -50,7 +50,7 @@ const { values, positionals } = parseArgs({
     "history-samples": { type: "string", default: "25" },
   },
 });
-const ROWS = ["history", "liveness", "signed-in", "signed-in-memory"];
+const ROWS = ["history", "liveness", "signed-in", "operator", "signed-in-memory"];
 const only = positionals[0] ?? values.only;
 if (only !== undefined && !ROWS.includes(only)) {
   console.error(`Unknown row "${only}": run one of ${ROWS.join(", ")}, or none for the whole suite.`);
@@ -214,8 +214,8 @@ if (only !== undefined && only !== "history") {
     console.log(`\n${renderMemory(memory).join("\n")}`);
     process.exit(memoryMet(memory) ? 0 : 1);
   }
-  if (only === "signed-in") {
-    const scenarios = SCENARIOS.filter((s, i) => i === 0 || s.signedIn);
+  if (only === "signed-in" || only === "operator") {
+    const scenarios = SCENARIOS.filter((s, i) => i === 0 || s.group === only);
     const scenarioFigures = figures(scenarios, await measureReads(scenarios), await countStatements(scenarios));
     const report = { runs: RUNS, durationSeconds: DURATION, connections: CONNECTIONS, scenarios: scenarioFigures };
     console.log(`\n${renderReadTable(report).join("\n")}`);
