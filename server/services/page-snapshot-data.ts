@@ -59,10 +59,11 @@ export async function loadPageRows(db: Db, where: { slug: string } | { id: { in:
   const named = <L>(rows: { componentId: string; impact: L }[]) =>
     inCatalogOrder(rows, names).map((r) => ({ ...r, component: { name: names.get(r.componentId)?.name ?? "" } }));
   const pageOf = new Map(incidents.map((i) => [i.id, i.pageId]));
+  const impactsOf = groupBy(impacts, (x) => x.updateId);
   const updatesOf = groupBy(
     updates
       .filter((u) => pageOf.has(u.incidentId))
-      .map((u) => ({ ...u, incident: { pageId: pageOf.get(u.incidentId)! }, impacts: named(impacts.filter((x) => x.updateId === u.id)) })),
+      .map((u) => ({ ...u, incident: { pageId: pageOf.get(u.incidentId)! }, impacts: named(impactsOf.get(u.id) ?? []) })),
     (u) => u.incidentId,
   );
   const fullIncidents = incidents.map((i) => ({ ...i, updates: updatesOf.get(i.id) ?? [] }));

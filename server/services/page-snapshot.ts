@@ -102,23 +102,27 @@ export function summaryOf(snapshot: PageSnapshot, componentIds: readonly string[
   return pageStatus(componentIds.map((id) => statusOf(snapshot, id)));
 }
 
-/** The rule of visibleIncidents and visibleMaintenances: on a customer page, what names one of the viewer's components. */
-function visibleBy(snapshot: PageSnapshot, actor: Actor): ((affected: Iterable<string>) => boolean) | null {
-  if (seesEverything(actor) || snapshot.page.kind === "PUBLIC") return () => true;
-  if (actor.kind !== "viewer" || actor.pageId !== snapshot.page.id) return null;
-  const own = new Set(shownSubPages(snapshot, actor).flatMap((s) => s.componentIds));
-  return (affected) => affectsAny(affected, own);
+/**
+ * The rule of visibleIncidents and visibleMaintenances: everything for operators and on
+ * public pages; on a customer page, a viewer's own sees what names one of their components.
+ */
+function visibleBy(snapshot: PageSnapshot, actor: Actor): "all" | "none" | Set<string> {
+  if (seesEverything(actor) || snapshot.page.kind === "PUBLIC") return "all";
+  if (actor.kind !== "viewer" || actor.pageId !== snapshot.page.id) return "none";
+  return new Set(shownSubPages(snapshot, actor).flatMap((s) => s.componentIds));
+}
+
+function shown<T>(items: T[], visible: ReturnType<typeof visibleBy>, named: (item: T) => string[]): T[] {
+  if (visible === "all") return items;
+  if (visible === "none") return [];
+  return items.filter((item) => affectsAny(named(item), visible));
 }
 
 /** Unresolved incidents the actor may see, newest first. */
 export function shownIncidents(snapshot: PageSnapshot, actor: Actor): SnapshotIncident[] {
-  const visible = visibleBy(snapshot, actor);
-  if (!visible) return [];
-  return snapshot.incidents.filter((i) => visible(i.updates.flatMap((u) => u.impacts.map((x) => x.componentId))));
+  return shown(snapshot.incidents, visibleBy(snapshot, actor), (i) => i.updates.flatMap((u) => u.impacts.map((x) => x.componentId)));
 }
 
 export function shownMaintenances(snapshot: PageSnapshot, actor: Actor, state: keyof PageSnapshot["maintenances"]): SnapshotMaintenance[] {
-  const visible = visibleBy(snapshot, actor);
-  if (!visible) return [];
-  return snapshot.maintenances[state].filter((m) => visible(m.components.map((c) => c.componentId)));
+  return shown(snapshot.maintenances[state], visibleBy(snapshot, actor), (m) => m.components.map((c) => c.componentId));
 }
