@@ -44,7 +44,8 @@ describeWith([await checkRedis()], "read cache across instances", () => {
 
   it("drops the page another instance's operators read from when it changes there", async () => {
     const OPERATOR_QUERY = `query ($slug: String!) { statusPage(slug: $slug) { incidents { id status } } }`;
-    const statusFor = async (t: TestApp) => (await t.ok<{ statusPage: { incidents: { status: string }[] } }>(OPERATOR_QUERY, { slug: page.slug })).statusPage.incidents[0]?.status;
+    const statusFor = async (t: TestApp) =>
+      (await t.ok<{ statusPage: { incidents: { status: string }[] } }>(OPERATOR_QUERY, { slug: page.slug })).statusPage.incidents[0]?.status;
     const status = await statusFor(a);
     // Read once since the last change: the next read runs nothing of the page.
     expect(await statusFor(a)).toBe(status);

@@ -88,12 +88,16 @@ describe("the embed widget", () => {
 describe("a sub-page's incident history", () => {
   const incident = (id: string, name: string) => ({ id, name, status: "RESOLVED", publishedAt: "2026-03-01T10:00:00Z", resolvedAt: "2026-03-01T12:00:00Z" });
   const history = (edges: ReturnType<typeof incident>[], hasNextPage: boolean) => ({
-    data: { subPage: { id: "s1", incidentHistory: { pageInfo: { hasNextPage, endCursor: hasNextPage ? "c2" : null }, edges: edges.map((node) => ({ node })) } } },
+    data: {
+      subPage: { id: "s1", incidentHistory: { pageInfo: { hasNextPage, endCursor: hasNextPage ? "c2" : null }, edges: edges.map((node) => ({ node })) } },
+    },
   });
 
   // Rendered without effects: the page's items show; what follows them (more, or none at all) is decided once it has reported.
   it("lists the incidents of the first page of its connection", () => {
-    const html = render(<SubPageHistory page="cust" slug="acme" version={0} />, { SubPageHistory: history([incident("i1", "Login slow"), incident("i2", "API down")], true) });
+    const html = render(<SubPageHistory page="cust" slug="acme" version={0} />, {
+      SubPageHistory: history([incident("i1", "Login slow"), incident("i2", "API down")], true),
+    });
     expect(text(html)).toMatch(/Incident history .*Login slow .*Resolved .*API down .*Resolved/);
     expect(html.match(/class="history-item"/g)).toHaveLength(2);
   });
