@@ -4,6 +4,7 @@
 // through Redis (this instance's own also at once, see onAnnounce); a change to a page itself (created, renamed, deleted) also drops
 // the slug look-ups, since a slug may now name another page. Like the response
 // cache, snapshots also expire after a minute in case a change went unheard.
+import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.js";
 import { onAnnounce, type Events, type PageChange } from "../events.js";
 import { loadPageRows } from "./page-snapshot-data.js";
@@ -15,36 +16,24 @@ export const PAGE_SNAPSHOTS = {
   ttlMs: 60_000,
 } as const;
 
-interface Entry {
-  snapshot: PageSnapshot;
-  expiresAt: number;
-}
-
+/** A page's snapshot by id, and the id by slug; both bounded, and read once per change. */
 export function createPageSnapshots(options: { db: Db; events: Events; onLookup?: (hit: boolean) => void }) {
-  const byId = new Map<string, Entry>();
-  const idBySlug = new Map<string, string>();
+  const byId = new LRUCache<string, PageSnapshot>({ max: PAGE_SNAPSHOTS.max, ttl: PAGE_SNAPSHOTS.ttlMs });
+  // Only ever names kept pages: an id evicted or dropped from byId misses there, and is read anew.
+  const idBySlug = new LRUCache<string, string>({ max: PAGE_SNAPSHOTS.max });
   /** Bumped by every drop: a read that straddles one is served but not kept. */
   let generation = 0;
 
   function current(pageId: string | undefined): PageSnapshot | null {
-    const entry = pageId === undefined ? undefined : byId.get(pageId);
-    if (!entry || Date.now() >= entry.expiresAt) return null;
-    // Refreshed as most recently read.
-    byId.delete(pageId!);
-    byId.set(pageId!, entry);
-    return entry.snapshot;
+    return (pageId === undefined ? undefined : byId.get(pageId)) ?? null;
   }
 
   function keep(snapshots: PageSnapshot[], started: number): void {
     if (started !== generation) return;
     for (const snapshot of snapshots) {
-      const { id, slug } = snapshot.page;
-      byId.delete(id);
-      if (byId.size >= PAGE_SNAPSHOTS.max) byId.delete(byId.keys().next().value!);
-      byId.set(id, { snapshot, expiresAt: Date.now() + PAGE_SNAPSHOTS.ttlMs });
-      idBySlug.set(slug, id);
+      byId.set(snapshot.page.id, snapshot);
+      idBySlug.set(snapshot.page.slug, snapshot.page.id);
     }
-    for (const [slug, id] of idBySlug) if (!byId.has(id)) idBySlug.delete(slug);
   }
 
   /** The page with this slug, null when there is none. */
