@@ -51,6 +51,7 @@ import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
 import { createAnnouncer } from "./services/announce.js";
 import type { ChangeFlow, ChangeListener, ChangeRecorder } from "./services/change.js";
+import { createPageSnapshots, type PageSnapshots } from "./services/page-snapshots.js";
 
 export interface AppOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
@@ -110,6 +111,8 @@ export interface App {
   /** Where every change goes: its recorders, then its announcement. */
   changes: ChangeFlow;
   hub: SummaryHub;
+  /** Pages read once per change and shared by every request (tests clear it to count a cold read). */
+  snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   scheduler: Scheduler;
   signInPruning: SignInPruning;
@@ -166,12 +169,14 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const credentials = createCredentialCache({ events });
   const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
   const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
+  const snapshots = createPageSnapshots({ db: database.db, events, onLookup: lookups("page_snapshot") });
   const services: AppServices = {
     db: database.db,
     events,
     changes,
     now,
     hub,
+    snapshots,
     liveAccess,
     mailer,
     signInLimits: createSignInLimits(redis?.counter),
@@ -194,7 +199,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
   // Answers kept in memory until their page changes, and credentials until they end. Changes
   // and sign-outs announced while Redis was down never arrived: nothing kept can be trusted after an outage.
-  const caches = [readCache, pageLooks, badges, feeds, statuspageJson, credentials];
+  const caches = [readCache, snapshots, pageLooks, badges, feeds, statuspageJson, credentials];
   redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
   // Nor can they once the database stops answering: requests then try it, and get
   // the last known answers, marked stale, when it still does not answer.
@@ -260,6 +265,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     events,
     changes,
     hub,
+    snapshots,
     liveAccess,
     scheduler,
     signInPruning,

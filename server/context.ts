@@ -15,6 +15,7 @@ import type { Logger } from "./logger.js";
 import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
 import type { ChangeFlow } from "./services/change.js";
+import type { PageSnapshots } from "./services/page-snapshots.js";
 
 export type { Actor };
 
@@ -34,6 +35,8 @@ export interface Context {
   loaders: Loaders;
   /** Live summaries shared by subscribers. */
   hub: SummaryHub;
+  /** Pages read once per change, shared by every request. */
+  snapshots: PageSnapshots;
   /** Ends live subscriptions when the access they were granted on ends. */
   liveAccess: LiveAccess;
   mailer: Mailer;
@@ -54,6 +57,7 @@ export interface AppServices {
   changes: ChangeFlow;
   now: () => Date;
   hub: SummaryHub;
+  snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   mailer: Mailer;
   signInLimits: SignInLimits;
@@ -108,11 +112,12 @@ export function systemContext(services: AppServices): Context {
     changes: services.changes,
     now: services.now,
     hub: services.hub,
+    snapshots: services.snapshots,
     liveAccess: services.liveAccess,
     credentials: services.credentials,
     actor: { kind: "system" },
     authError: null,
-    loaders: createLoaders(services.db, services.now),
+    loaders: createLoaders(services.db, services.now, services.snapshots),
     mailer: services.mailer,
     signInLimits: services.signInLimits,
     baseUrl: services.publicUrl ?? requestBaseUrl(null),

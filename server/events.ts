@@ -42,9 +42,25 @@ export function createEvents(eventTarget?: EventTarget): Events {
   return createPubSub<Topics>(eventTarget ? { eventTarget } : undefined);
 }
 
+const localListeners = new WeakMap<Events, Set<(change: PageChange) => void>>();
+
+/**
+ * Tells `listener` of every change announced through this instance, before the event
+ * bus carries it anywhere: a cache of this instance drops what a write made stale
+ * before the writer's next request, even when events go round through Redis.
+ * Changes from other instances still arrive on `pages:changed` only.
+ */
+export function onAnnounce(events: Events, listener: (change: PageChange) => void): () => void {
+  let listeners = localListeners.get(events);
+  if (!listeners) localListeners.set(events, (listeners = new Set()));
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 /** Announce a change to a page (call after the transaction that made it has committed). */
 export function announce(events: Events, change: Omit<PageChange, "at"> & { at: Date }): void {
   const payload: PageChange = { ...change, at: change.at.toISOString() };
+  for (const listener of localListeners.get(events) ?? []) listener(payload);
   events.publish("page:changed", change.pageId, payload);
   events.publish("pages:changed", payload);
   if (change.subject === "MAINTENANCE") events.publish("maintenance:changed", payload);

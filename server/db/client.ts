@@ -29,6 +29,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A schema name as a quoted identifier, escaped for libpq's startup `options` (space-separated, backslash escapes). */
+function startupValue(schema: string): string {
+  return `"${schema.replace(/"/g, '""')}"`.replace(/[\\\s]/g, "\\$&");
+}
+
 /** Connects to DATABASE_URL (SQLite file by default), applying any pending migrations first. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const target = parseDatabaseUrl(options.url ?? process.env.DATABASE_URL);
@@ -39,8 +44,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   if (target.provider === "sqlite") {
     db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: target.file, timeout: 10_000 }), log: [...log] });
   } else {
-    // Made here rather than by the adapter, so that readiness can see when it is stuck.
-    pool = new pg.Pool({ connectionString: target.url });
+    // Made here rather than by the adapter, so that readiness can see when it is stuck. The schema is
+    // also on the search path, so the few statements written as SQL (services/page-structure.ts) read it too.
+    pool = new pg.Pool({ connectionString: target.url, ...(target.schema ? { options: `-c search_path=${startupValue(target.schema)}` } : {}) });
     const adapter = new PrismaPg(pool, target.schema ? { schema: target.schema } : {});
     db = new PostgresClient({ adapter, log: [...log] }) as unknown as Db;
   }

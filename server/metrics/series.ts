@@ -18,7 +18,7 @@ export interface MetricSources {
 export type OperationOutcome = "ok" | "error" | "refused";
 
 /** Caches with hit and miss counts: GraphQL answers, badges, feeds, pages' looks for their HTML. */
-export type CacheName = "graphql" | "badge" | "feed" | "page_look";
+export type CacheName = "graphql" | "badge" | "feed" | "page_look" | "page_snapshot";
 
 /** Seconds, from 1 ms to 10 s. */
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];

@@ -5,8 +5,8 @@ import { builder, listSize } from "../builder.js";
 import type { Context } from "../context.js";
 import { pageStatus } from "../domain/status.js";
 import type { ComponentStatus as Status } from "../domain/types.js";
+import { statusOf, summaryOf } from "../services/page-snapshot.js";
 import { computeUptime, type UptimeDay as Day } from "../domain/uptime.js";
-import { componentStatuses } from "../services/page-activity.js";
 import { pause } from "../services/slices.js";
 import { incidentsNaming, MAX_UPTIME_DAYS, onceFor } from "../services/uptime-history.js";
 import { ComponentStatus } from "./enums.js";
@@ -92,7 +92,10 @@ export const Component = builder.objectRef<ComponentSource>("Component").impleme
     name: t.exposeString("name"),
     status: t.field({
       type: ComponentStatus,
-      resolve: async (c, _args, ctx) => componentStatuses(await ctx.loaders.activity.load(c.pageId), [c.id]).get(c.id)!,
+      resolve: async (c, _args, ctx) => {
+        const snapshot = await ctx.loaders.snapshots.load(c.pageId);
+        return snapshot ? statusOf(snapshot, c.id) : "OPERATIONAL";
+      },
     }),
     uptime: t.field({
       type: Uptime,
@@ -104,7 +107,8 @@ export const Component = builder.objectRef<ComponentSource>("Component").impleme
   }),
 });
 
-/** Status of a page or sub-page showing these components, from its page's activity (one batched load). */
+/** Status of a page or sub-page showing these components, from its page's snapshot (shared until the page changes). */
 export async function summarize(ctx: Context, pageId: string, componentIds: readonly string[]): Promise<Summary> {
-  return pageStatus(componentStatuses(await ctx.loaders.activity.load(pageId), componentIds).values());
+  const snapshot = await ctx.loaders.snapshots.load(pageId);
+  return snapshot ? summaryOf(snapshot, componentIds) : pageStatus([]);
 }

@@ -1,14 +1,15 @@
 // Incidents as a status page and a customer sub-page show them.
-import { prismaConnectionHelpers } from "@pothos/plugin-prisma";
-import { z } from "zod";
+import { prismaConnectionHelpers, queryFromInfo } from "@pothos/plugin-prisma";
 import { builder, listSize } from "../builder.js";
 import type { Context } from "../context.js";
 import { ValidationError } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
-import { visibleIncidents } from "../services/visibility.js";
+import { shownIncidents } from "../services/page-snapshot.js";
+import { incidentsOfSubPage, visibleIncidents } from "../services/visibility.js";
 import { lookupText } from "../domain/text.js";
 import { connectionArgIssues, cursorId, plannable, type ConnectionArgs } from "./connection-args.js";
 import { Incident } from "./incident-types.js";
+import { INCIDENT_ROWS, rowsCover } from "./snapshot-rows.js";
 import { visibleOnSubPage } from "./sub-page-visibility.js";
 
 const NEWEST_FIRST = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.IncidentOrderByWithRelationInput[];
@@ -18,17 +19,19 @@ const history = prismaConnectionHelpers(builder, "Incident", {
   cursor: "id",
   query: (_args, ctx) => ({ where: visibleIncidents(ctx.actor) }),
 });
+// Who may see the sub-page is decided where it is looked up; its list is the sub-page's.
+const subPageHistory = prismaConnectionHelpers(builder, "Incident", { cursor: "id" });
 
 /**
  * Refuses arguments the history cannot page by, all at once. A readable cursor must
- * also name an incident of this page the caller may see: Prisma would page from a
+ * also name an incident of this history (of this page or sub-page, one the caller may see): Prisma would page from a
  * foreign or deleted one without complaint, and serve a list that is not this one.
  */
-async function checkHistoryArgs(ctx: Context, pageId: string, args: ConnectionArgs): Promise<void> {
+async function checkHistoryArgs(ctx: Context, history: Prisma.IncidentWhereInput, args: ConnectionArgs): Promise<void> {
   const issues = connectionArgIssues(args);
   const field = args.after != null ? "after" : "before";
   const id = issues.length === 0 ? cursorId(args.after ?? args.before ?? "") : null;
-  if (id !== null && (await ctx.db.incident.count({ where: { AND: [{ id, pageId }, visibleIncidents(ctx.actor)] } })) === 0) {
+  if (id !== null && (await ctx.db.incident.count({ where: { AND: [{ id }, history] } })) === 0) {
     issues.push({ field, rule: "cursor", message: "is not a cursor of this page's incident history" });
   }
   if (issues.length > 0) throw new ValidationError(issues);
@@ -36,9 +39,14 @@ async function checkHistoryArgs(ctx: Context, pageId: string, args: ConnectionAr
 
 // On customer pages every list below holds only what the caller may see (services/visibility.ts).
 builder.prismaObjectFields("StatusPage", (t) => ({
-  incidents: t.relation("incidents", {
+  incidents: t.prismaField({
+    type: ["Incident"],
     description: "Unresolved incidents, newest first.",
-    query: (_args, ctx) => ({ where: { AND: [UNRESOLVED, visibleIncidents(ctx.actor)] }, orderBy: NEWEST_FIRST }),
+    resolve: async (query, page, _args, ctx) => {
+      // The page's shared snapshot holds them, unless the selection reaches past what it holds.
+      if (rowsCover("Incident", INCIDENT_ROWS, query)) return shownIncidents((await ctx.loaders.snapshots.load(page.id))!, ctx.actor);
+      return ctx.db.incident.findMany({ ...query, where: { pageId: page.id, AND: [UNRESOLVED, visibleIncidents(ctx.actor)] }, orderBy: NEWEST_FIRST });
+    },
   }),
   incident: t.field({
     type: Incident,
@@ -61,7 +69,7 @@ builder.prismaObjectFields("StatusPage", (t) => ({
       incidents: { ...history.getQuery(plannable(args), ctx, nestedSelection), orderBy: NEWEST_FIRST },
     }),
     resolve: async (page, args, ctx) => {
-      await checkHistoryArgs(ctx, page.id, args);
+      await checkHistoryArgs(ctx, { AND: [{ pageId: page.id }, visibleIncidents(ctx.actor)] }, args);
       return history.resolve(page.incidents, args, ctx);
     },
   }),
@@ -83,15 +91,18 @@ builder.prismaObjectFields("SubPage", (t) => ({
     }),
     resolve: (sub, _args, ctx) => visibleOnSubPage(ctx, sub.id, sub.page.incidents, affected),
   }),
-  incidentHistory: t.field({
-    type: [Incident],
-    description: "The latest `first` incidents affecting this sub-page's components, resolved ones included, newest first.",
-    args: { first: t.arg.int({ defaultValue: 20, validate: z.number().int().min(1).max(100) }) },
-    complexity: ({ first }) => ({ field: 1, multiplier: listSize(first, 20, 100) }),
-    select: (_args, _ctx, nestedSelection) => ({
-      id: true,
-      page: { select: { incidents: nestedSelection({ orderBy: NEWEST_FIRST, include: AFFECTED }) } },
-    }),
-    resolve: async (sub, { first }, ctx) => (await visibleOnSubPage(ctx, sub.id, sub.page.incidents, affected)).slice(0, first),
+  incidentHistory: t.connection({
+    type: Incident,
+    description: "Incidents affecting this sub-page's components, resolved ones included, newest first.",
+    complexity: ({ first, last }) => ({ field: 1, multiplier: listSize(first ?? last, 20, 100) }),
+    resolve: async (sub, args, ctx, info) => {
+      const where = incidentsOfSubPage(sub);
+      await checkHistoryArgs(ctx, where, args);
+      // Planned like a Prisma connection: one query for the page of incidents and what is selected of them.
+      const nested = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
+      const query = subPageHistory.getQuery(args, ctx, () => nested);
+      const rows = await ctx.db.incident.findMany({ ...query, where, orderBy: NEWEST_FIRST });
+      return subPageHistory.resolve(rows, args, ctx);
+    },
   }),
 }));

@@ -1,8 +1,10 @@
 // Maintenance as a status page and a customer sub-page list it.
 import { builder } from "../builder.js";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { shownMaintenances } from "../services/page-snapshot.js";
 import { visibleMaintenances } from "../services/visibility.js";
 import { Maintenance } from "./maintenance-types.js";
+import { MAINTENANCE_ROWS, rowsCover } from "./snapshot-rows.js";
 import { visibleOnSubPage } from "./sub-page-visibility.js";
 
 export const MaintenanceState = builder.enumType("MaintenanceState", {
@@ -23,12 +25,18 @@ const STATES = {
 const stateArg = { type: MaintenanceState, defaultValue: "UPCOMING" } as const;
 
 builder.prismaObjectFields("StatusPage", (t) => ({
-  maintenances: t.relation("maintenances", {
+  maintenances: t.prismaField({
+    type: ["Maintenance"],
     description: "The page's maintenance in one state: upcoming (default), in progress, or past. Customer pages: what the caller may see.",
     args: { state: t.arg(stateArg) },
-    query: ({ state }, ctx) => {
-      const { where, orderBy } = STATES[state as State];
-      return { where: { AND: [where, visibleMaintenances(ctx.actor)] }, orderBy };
+    resolve: async (query, page, args, ctx) => {
+      const state = args.state as State;
+      // Upcoming and in-progress maintenance is in the page's shared snapshot, unless the selection reaches past what it holds.
+      if (state !== "PAST" && rowsCover("Maintenance", MAINTENANCE_ROWS, query)) {
+        return shownMaintenances((await ctx.loaders.snapshots.load(page.id))!, ctx.actor, state);
+      }
+      const { where, orderBy } = STATES[state];
+      return ctx.db.maintenance.findMany({ ...query, where: { pageId: page.id, AND: [where, visibleMaintenances(ctx.actor)] }, orderBy });
     },
   }),
 }));

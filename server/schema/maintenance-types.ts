@@ -7,9 +7,10 @@ import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 import { impactsShownTo } from "./sub-page-visibility.js";
 
-const NEWEST_FIRST = [{ sequence: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
+export const MAINTENANCE_NEWEST_FIRST = [{ sequence: "desc" }] satisfies Prisma.MaintenanceUpdateOrderByWithRelationInput[];
+const NEWEST_FIRST = MAINTENANCE_NEWEST_FIRST;
 const LATEST_MESSAGE = { updates: { orderBy: NEWEST_FIRST, select: { message: true } } } as const;
-const COMPONENTS = {
+export const MAINTENANCE_COMPONENTS = {
   select: { componentId: true, impact: true, component: { select: { name: true } } },
   orderBy: [{ component: { rank: "asc" } }, { component: { name: "asc" } }, { componentId: "asc" }],
 } satisfies Prisma.Maintenance$componentsArgs;
@@ -47,7 +48,7 @@ export const Maintenance = builder.prismaObject("Maintenance", {
     updates: t.relation("updates", { description: "Newest first.", query: { orderBy: NEWEST_FIRST } }),
     components: t.field({
       type: [MaintenanceComponentImpact],
-      select: { pageId: true, components: COMPONENTS },
+      select: { pageId: true, components: MAINTENANCE_COMPONENTS },
       resolve: (m, _args, ctx) =>
         impactsShownTo(
           ctx,

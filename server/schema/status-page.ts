@@ -2,19 +2,22 @@
 // entry of a catalog type.
 import { builder } from "../builder.js";
 import { canViewSubPage } from "../auth/actor.js";
+import { NotFoundError } from "../errors.js";
 import { subPageDenied } from "../auth/denial.js";
-import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
+import type { StatusPage as StatusPageRow } from "../generated/sqlite/client.js";
 import type { Context } from "../context.js";
 import { lookupText } from "../domain/text.js";
 import { showsCustomerPage } from "../services/answer-audience.js";
 import { commitChange } from "../services/change.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
+import { shownComponents, shownSubPages, summaryOf, type PageSnapshot } from "../services/page-snapshot.js";
 import * as pages from "../services/status-pages.js";
 import { seesEverything, visibleSubPages } from "../services/visibility.js";
-import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
+import { Component, StatusSummary, type ComponentSource } from "./component.js";
 import { PageKind, Theme } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import { CreateStatusPageInput, UpdateStatusPageInput } from "./status-page-inputs.js";
+import { PAGE_ROWS, rowsCover } from "./snapshot-rows.js";
 import { SubPage } from "./sub-page.js";
 
 const ComponentGroup = builder.objectRef<{ name: string | null; components: ComponentSource[] }>("ComponentGroup").implement({
@@ -25,24 +28,17 @@ const ComponentGroup = builder.objectRef<{ name: string | null; components: Comp
   }),
 });
 
-type PageRef = { id: string; kind: "PUBLIC" | "CUSTOMER"; subPages: { id: string }[] };
-
-/** The customer page's sub-pages the caller may see, in order. */
-const shownSubPages = (ctx: Context, page: PageRef) => page.subPages.filter((s) => canViewSubPage(ctx.actor, page.kind, s.id));
-
-/** A public page's components in order; for a customer page, those of every sub-page the caller may see, in sub-page order. */
-async function pageComponents(ctx: Context, page: PageRef): Promise<ComponentSource[]> {
-  if (page.kind === "PUBLIC") {
-    const layout = await ctx.loaders.pageLayout.load(page.id);
-    return layout.components.map((c) => ({ id: c.id, name: c.name, pageId: page.id, groupName: c.group }));
-  }
-  const lists = await ctx.loaders.subPageComponents.loadMany(shownSubPages(ctx, page).map((s) => s.id));
-  const ids = [...new Set(lists.flatMap((l) => (l instanceof Error ? [] : l)))];
-  const entries = await ctx.loaders.entries.loadMany(ids);
-  return entries.filter((e): e is EntryRow => !(e instanceof Error)).map((e) => ({ id: e.id, name: e.name, pageId: page.id, groupName: null }));
+/** The page as every caller may see parts of it, shared between requests until it changes. */
+async function snapshotOf(ctx: Context, pageId: string): Promise<PageSnapshot> {
+  const snapshot = await ctx.loaders.snapshots.load(pageId);
+  if (!snapshot) throw new NotFoundError("status page", pageId);
+  return snapshot;
 }
 
-const PAGE_COMPONENTS = { kind: true, subPages: { orderBy: [...SUB_PAGE_ORDER], select: { id: true } } } as const;
+/** A public page's components in order; for a customer page, those of every sub-page the caller may see, in sub-page order. */
+async function pageComponents(ctx: Context, pageId: string): Promise<ComponentSource[]> {
+  return shownComponents(await snapshotOf(ctx, pageId), ctx.actor).map((c) => ({ id: c.id, name: c.name, pageId, groupName: c.group }));
+}
 
 export const StatusPage = builder.prismaObject("StatusPage", {
   fields: (t) => ({
@@ -54,33 +50,31 @@ export const StatusPage = builder.prismaObject("StatusPage", {
     logoUrl: t.exposeString("logoUrl", { nullable: true }),
     faviconUrl: t.exposeString("faviconUrl", { nullable: true }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
+    // Components, groups and the summary come from the page's snapshot, not the page's query:
+    // they are read once per change to the page, whoever asks.
     components: t.field({
       type: [Component],
       description: "Public pages: in order. Customer pages: the components of every sub-page the caller may see (operators: all).",
-      select: PAGE_COMPONENTS,
-      resolve: (page, _args, ctx) => pageComponents(ctx, page),
+      resolve: (page, _args, ctx) => pageComponents(ctx, page.id),
     }),
     groups: t.field({
       type: [ComponentGroup],
       description: "Public pages: the components under their headings, in order.",
-      select: { kind: true },
       resolve: async (page, _args, ctx) => {
-        if (page.kind !== "PUBLIC") return [];
-        const { sections } = await ctx.loaders.pageLayout.load(page.id);
-        return sections.map((s) => ({ name: s.name, components: s.components.map((c) => ({ ...c, pageId: page.id, groupName: s.name })) }));
+        const { layout } = await snapshotOf(ctx, page.id);
+        return layout.sections.map((s) => ({ name: s.name, components: s.components.map((c) => ({ ...c, pageId: page.id, groupName: s.name })) }));
       },
     }),
     summary: t.field({
       type: StatusSummary,
       nullable: true,
       description: "Over the components in `components`. Null on a customer page for a caller who may see none of its sub-pages.",
-      select: PAGE_COMPONENTS,
       resolve: async (page, _args, ctx) => {
-        if (page.kind === "CUSTOMER" && !seesEverything(ctx.actor) && shownSubPages(ctx, page).length === 0) return null;
-        return summarize(
-          ctx,
-          page.id,
-          (await pageComponents(ctx, page)).map((c) => c.id),
+        const snapshot = await snapshotOf(ctx, page.id);
+        if (snapshot.page.kind === "CUSTOMER" && !seesEverything(ctx.actor) && shownSubPages(snapshot, ctx.actor).length === 0) return null;
+        return summaryOf(
+          snapshot,
+          shownComponents(snapshot, ctx.actor).map((c) => c.id),
         );
       },
     }),
@@ -119,6 +113,16 @@ export const StatusPage = builder.prismaObject("StatusPage", {
   }),
 });
 
+/** The page's shared snapshot when the query asks for nothing more than its own columns (the fields above read the snapshot too). */
+async function findBySlug(ctx: Context, slug: string, query: Record<string, unknown>): Promise<StatusPageRow | null> {
+  if (!rowsCover("StatusPage", PAGE_ROWS, query)) return ctx.db.statusPage.findUnique({ ...query, where: { slug } });
+  const snapshot = await ctx.snapshots.bySlug(slug);
+  if (!snapshot) return null;
+  // The whole request reads this one version of the page.
+  ctx.loaders.snapshots.prime(snapshot.page.id, snapshot);
+  return snapshot.page;
+}
+
 builder.queryFields((t) => ({
   statusPages: t.prismaField({
     type: ["StatusPage"],
@@ -134,7 +138,8 @@ builder.queryFields((t) => ({
     nullable: true,
     args: { slug: t.arg.string() },
     resolve: async (query, _root, { slug }, ctx) => {
-      const page = await ctx.db.statusPage.findUnique({ ...query, where: { slug } });
+      const page = await findBySlug(ctx, slug, query);
+      // What a customer page shows depends on who is signed in: no shared cache may keep it.
       if (page?.kind === "CUSTOMER") showsCustomerPage(ctx);
       return page;
     },

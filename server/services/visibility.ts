@@ -48,3 +48,13 @@ export function visibleMaintenances(actor: Actor): Prisma.MaintenanceWhereInput 
   if (actor.kind !== "viewer") return ON_PUBLIC_PAGE;
   return { OR: [ON_PUBLIC_PAGE, { pageId: actor.pageId, components: { some: { component: viewerComponents(actor) } } }] };
 }
+
+/**
+ * Incidents a customer sub-page lists: those of its page that named one of its components
+ * in any update (IncidentComponent keeps every component an incident ever named).
+ */
+export function incidentsOfSubPage(subPage: { id: string; pageId: string }): Prisma.IncidentWhereInput {
+  const { id, pageId } = subPage;
+  const listed = { attribute: { componentsForPages: { some: { id: pageId } } }, entry: { subPages: { some: { id, pageId } } } };
+  return { pageId, components: { some: { component: { referencedBy: { some: listed } } } } };
+}

@@ -42,6 +42,20 @@ describeWith([await checkRedis()], "read cache across instances", () => {
     expect(revalidated.status).toBe(200);
   });
 
+  it("drops the page another instance's operators read from when it changes there", async () => {
+    const OPERATOR_QUERY = `query ($slug: String!) { statusPage(slug: $slug) { incidents { id status } } }`;
+    const statusFor = async (t: TestApp) =>
+      (await t.ok<{ statusPage: { incidents: { status: string }[] } }>(OPERATOR_QUERY, { slug: page.slug })).statusPage.incidents[0]?.status;
+    const status = await statusFor(a);
+    // Read once since the last change: the next read runs nothing of the page.
+    expect(await statusFor(a)).toBe(status);
+    await b.ok(UPDATE, { input: { incidentId: incident, status: "MONITORING", message: "Watching." } });
+    // Snapshots are kept for a minute unless a change drops them: this proves the event did.
+    await vi.waitFor(async () => expect(await statusFor(a)).toBe("MONITORING"), { timeout: 5_000, interval: 50 });
+    // Back to where the next test expects it.
+    await b.ok(UPDATE, { input: { incidentId: incident, status: "IDENTIFIED", message: "Found it." } });
+  });
+
   it("does so in both directions", async () => {
     expect(await statusOn(b)).toBe("IDENTIFIED");
     await a.ok(UPDATE, { input: { incidentId: incident, status: "RESOLVED", message: "Fixed." } });

@@ -75,8 +75,10 @@ describe("the cost limit", () => {
     expect(history("(first: 50)")).toBe(2 + 50 * 3);
     expect(history("(last: 5)")).toBe(2 + 5 * 3);
     expect(history("(first: 5000)")).toBe(2 + 100 * 3);
-    const subPage = (first: number) => cost(`{ subPage(pageSlug: "x", slug: "y") { incidentHistory(first: ${first}) { name } } }`);
-    expect(subPage(100)).toBe(2 + 100);
+    const subPage = (args: string) => cost(`{ subPage(pageSlug: "x", slug: "y") { incidentHistory${args} { edges { node { name } } } } }`);
+    expect(subPage("")).toBe(2 + 20 * 3);
+    expect(subPage("(first: 100)")).toBe(2 + 100 * 3);
+    expect(subPage("(last: 5000)")).toBe(2 + 100 * 3);
   });
 
   it("keeps the web client's queries well under the limit", () => {
@@ -86,7 +88,7 @@ describe("the cost limit", () => {
       cost(stringifyDocument(PageUptimeQuery), { slug: "x" }),
       cost(stringifyDocument(SubPageUptimeQuery), { page: "x", slug: "y" }),
       cost(stringifyDocument(PublicHistoryQuery), { slug: "x", after: null, first: 10 }),
-      cost(stringifyDocument(SubPageHistoryQuery), { page: "x", slug: "y", first: 10 }),
+      cost(stringifyDocument(SubPageHistoryQuery), { page: "x", slug: "y", after: null, first: 10 }),
     ];
     expect(costs).toEqual([1845, 1558, 5423, 5423, expect.any(Number), expect.any(Number)]);
     // Also under the expensive threshold: a browser is never counted as an expensive client.

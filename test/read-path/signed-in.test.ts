@@ -90,6 +90,34 @@ describe("a signed-in viewer's read", () => {
     for (const secret of BIRCH_SECRETS) expect(JSON.stringify(other.body)).not.toContain(secret);
   });
 
+  it("is filtered for each viewer from the page an operator read first, and the page stays read once", async () => {
+    const WHOLE = `{ statusPage(slug: "customers") {
+      components { name } groups { components { name } } summary { status }
+      incidents { name updates { impacts { name } } }
+      upcoming: maintenances(state: UPCOMING) { name components { name } }
+    } }`;
+    // The operator's read (an API key: no shared answer) leaves the whole page read once since the last change.
+    const operator = await post(w.t, { query: WHOLE }, w.as.admin as Record<string, string>);
+    const everything = JSON.stringify(operator.body);
+    for (const secret of ["Alpha API", "Bravo Billing", "Acorn outage", "Birch outage", "Acorn window", "Birch window"]) expect(everything).toContain(secret);
+    for (const [viewer, own, other] of [
+      [w.as.viewerA, ACORN_SECRETS, BIRCH_SECRETS],
+      [w.as.viewerB, BIRCH_SECRETS, ACORN_SECRETS],
+    ] as const) {
+      const ran = await sqlDuring(async () => {
+        const answer = JSON.stringify((await get(w.t, WHOLE, undefined, viewer as Record<string, string>)).body);
+        expect(answer).toContain(own[3]);
+        expect(answer).toContain("Shared outage");
+        for (const secret of other) expect(answer).not.toContain(secret);
+      });
+      // The page came from what the operator's read left: nothing of it was read again (the viewer's session and admission may be).
+      expect(ran.filter((sql) => /[`"](Incident\w*|Component\w*|Maintenance\w*)[`"]/.test(sql))).toEqual([]);
+    }
+    // The signed-out see none of a customer page's parts.
+    const anonymous = JSON.stringify((await get(w.t, WHOLE)).body);
+    for (const secret of [...ACORN_SECRETS, ...BIRCH_SECRETS]) expect(anonymous).not.toContain(secret);
+  });
+
   it("never reaches the signed-out, and the signed-out answer never reaches a viewer", async () => {
     const ann = w.as.viewerA as Record<string, string>;
     await get(w.t, CUSTOMER_PAGE, undefined, ann);

@@ -1,6 +1,7 @@
 // Two instances on PostgreSQL and Redis, each keeping signed-in answers and
 // credentials in memory: a sign-out, a key revocation or a domain removed
-// through one instance holds on the other from its very next request.
+// through one instance holds on the other from its very next request, and an
+// expired session is refused by both though they keep it.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { createCustomerLivePage, createSession, UPDATE_DOMAINS, type CustomerLivePage } from "../helpers/customer-live.js";
@@ -60,6 +61,20 @@ describeWith([await checkPostgres(), await checkRedis()], "signed-in reads kept 
     const after = await read(b, viewer);
     expect(after.data?.subPage ?? null).toBeNull();
     expect(after.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("refuses a viewer on either instance once their session expires, though both keep it in memory", async () => {
+    const ttlMs = 10_000;
+    const expiresAt = Date.now() + ttlMs;
+    const viewer = `Bearer ${await createSession(shared.database.db, page.id, "lee@gitlab.com", new Date(expiresAt - ttlMs), ttlMs)}`;
+    await warm(a, viewer);
+    await warm(b, viewer);
+    // Kept for 30 s after the look-up, yet refused from the expiry on: each use checks it.
+    for (const instance of [a, b]) {
+      await expect.poll(async () => (await read(instance, viewer)).errors?.[0]?.extensions?.code, { timeout: 20_000, interval: 100 }).toBe("UNAUTHENTICATED");
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+    }
+    expect(Date.now()).toBeLessThan(expiresAt + 15_000);
   });
 
   it("refuses a key on B at the next request after it is revoked through A", async () => {

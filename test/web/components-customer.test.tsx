@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { Provider } from "urql";
 import { describe, expect, it } from "vitest";
 import { Embed, EmbedStatus } from "../../web/src/components/Embed.js";
+import { SubPageHistory } from "../../web/src/components/IncidentHistory.js";
 import { SubPageView } from "../../web/src/components/SubPageView.js";
 import type { PageShell } from "../../web/src/components/PublicPage.graphql.js";
 import type { LiveStatus } from "../../web/src/live.js";
@@ -81,5 +82,29 @@ describe("the embed widget", () => {
     expect(text(html)).toMatch(/Degraded performance API .*Degraded performance/);
     expect(html).not.toContain("site-header");
     expect(text(render(<Embed page="demo" />, { PageStatus: "loading" }))).toContain("Loading the status…");
+  });
+});
+
+describe("a sub-page's incident history", () => {
+  const incident = (id: string, name: string) => ({ id, name, status: "RESOLVED", publishedAt: "2026-03-01T10:00:00Z", resolvedAt: "2026-03-01T12:00:00Z" });
+  const history = (edges: ReturnType<typeof incident>[], hasNextPage: boolean) => ({
+    data: {
+      subPage: { id: "s1", incidentHistory: { pageInfo: { hasNextPage, endCursor: hasNextPage ? "c2" : null }, edges: edges.map((node) => ({ node })) } },
+    },
+  });
+
+  // Rendered without effects: the page's items show; what follows them (more, or none at all) is decided once it has reported.
+  it("lists the incidents of the first page of its connection", () => {
+    const html = render(<SubPageHistory page="cust" slug="acme" version={0} />, {
+      SubPageHistory: history([incident("i1", "Login slow"), incident("i2", "API down")], true),
+    });
+    expect(text(html)).toMatch(/Incident history .*Login slow .*Resolved .*API down .*Resolved/);
+    expect(html.match(/class="history-item"/g)).toHaveLength(2);
+  });
+
+  it("shows loading, then nothing for an empty page", () => {
+    expect(text(render(<SubPageHistory page="cust" slug="acme" version={0} />, { SubPageHistory: "loading" }))).toContain("Loading");
+    const html = render(<SubPageHistory page="cust" slug="acme" version={0} />, { SubPageHistory: history([], false) });
+    expect(html).not.toContain("history-item");
   });
 });

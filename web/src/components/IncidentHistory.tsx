@@ -1,7 +1,7 @@
-// Past incidents, newest first, loaded page by page. Public pages page through
-// the relay connection by cursor; sub-pages have a plain list, so they ask for more.
-import { useEffect, useState, type ReactNode } from "react";
-import { useQuery } from "urql";
+// Past incidents, newest first, loaded page by page: public pages and sub-pages
+// alike page through their relay connection by cursor.
+import { Fragment, useEffect, useState, type ReactNode } from "react";
+import { useQuery, type TypedDocumentNode } from "urql";
 import { formatDateTime } from "../format.js";
 import { graphql, type ResultOf } from "../graphql.js";
 import { useRefetchOn } from "../refresh.js";
@@ -31,12 +31,20 @@ export const PublicHistoryQuery = graphql(
   [SUMMARY],
 );
 
-type PageInfo = NonNullable<ResultOf<typeof PublicHistoryQuery>["statusPage"]>["incidentHistory"]["pageInfo"];
+/** One page of the history, as both queries return it. */
+type Connection = NonNullable<ResultOf<typeof PublicHistoryQuery>["statusPage"]>["incidentHistory"];
+type PageInfo = Connection["pageInfo"];
 
 export const SubPageHistoryQuery = graphql(
   `
-  query SubPageHistory($page: String!, $slug: String!, $first: Int!) {
-    subPage(pageSlug: $page, slug: $slug) { id incidentHistory(first: $first) { ...IncidentSummaryFields } }
+  query SubPageHistory($page: String!, $slug: String!, $after: String, $first: Int!) {
+    subPage(pageSlug: $page, slug: $slug) {
+      id
+      incidentHistory(first: $first, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { ...IncidentSummaryFields } }
+      }
+    }
   }
 `,
   [SUMMARY],
@@ -71,11 +79,18 @@ function Section({ children }: { children: ReactNode }) {
 
 type PageReport = PageInfo & { count: number };
 
-function PublicHistoryPage(props: { slug: string; after: string | null; version: number; onPage?: (report: PageReport) => void }) {
-  const { slug, after, version, onPage } = props;
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: PublicHistoryQuery, variables: { slug, after, first: PAGE_SIZE } });
+interface PageProps<Data, Vars> {
+  query: TypedDocumentNode<Data, Vars>;
+  variables: Vars;
+  connection: (data: Data | undefined) => Connection | undefined;
+  version: number;
+  onPage?: (report: PageReport) => void;
+}
+
+function HistoryPage<Data, Vars extends object>({ query, variables, connection: pick, version, onPage }: PageProps<Data, Vars>) {
+  const [{ data, error, fetching }, reexecute] = useQuery<Data, Vars>({ query, variables } as Parameters<typeof useQuery<Data, Vars>>[0]);
   useRefetchOn(version, reexecute);
-  const connection = data?.statusPage?.incidentHistory;
+  const connection = pick(data);
   useEffect(() => void (connection && onPage?.({ ...connection.pageInfo, count: connection.edges.length })), [connection, onPage]);
   if (fetching && !connection)
     return (
@@ -98,7 +113,8 @@ function PublicHistoryPage(props: { slug: string; after: string | null; version:
   );
 }
 
-export function PublicHistory({ slug, version }: { slug: string; version: number }) {
+/** Pages of the history, each asked for with the cursor the one before ended at. */
+function History({ page, version }: { page: (after: string | null, onPage?: (report: PageReport) => void) => ReactNode; version: number }) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [tail, setTail] = useState<PageReport | null>(null);
   // After a change the pages shift; start again from the newest.
@@ -107,7 +123,7 @@ export function PublicHistory({ slug, version }: { slug: string; version: number
     <Section>
       <ol className="history-list">
         {cursors.map((after, i) => (
-          <PublicHistoryPage key={after ?? ""} slug={slug} after={after} version={version} onPage={i === cursors.length - 1 ? setTail : undefined} />
+          <Fragment key={after ?? ""}>{page(after, i === cursors.length - 1 ? setTail : undefined)}</Fragment>
         ))}
       </ol>
       {tail && cursors.length === 1 && tail.count === 0 && <p className="empty">No incidents reported.</p>}
@@ -120,28 +136,36 @@ export function PublicHistory({ slug, version }: { slug: string; version: number
   );
 }
 
-export function SubPageHistory({ page, slug, version }: { page: string; slug: string; version: number }) {
-  const [first, setFirst] = useState(PAGE_SIZE);
-  const [{ data, error, fetching }, reexecute] = useQuery({ query: SubPageHistoryQuery, variables: { page, slug, first } });
-  useRefetchOn(version, reexecute);
-  const items = data?.subPage?.incidentHistory;
+export function PublicHistory({ slug, version }: { slug: string; version: number }) {
   return (
-    <Section>
-      {!items && fetching && <Loading what="incidents" />}
-      {!items && error && <LoadError what="incidents" error={error} />}
-      {items && items.length === 0 && <p className="empty">No incidents reported.</p>}
-      {items && items.length > 0 && (
-        <ol className="history-list">
-          {items.map((incident) => (
-            <HistoryItem key={incident.id} incident={incident} />
-          ))}
-        </ol>
+    <History
+      version={version}
+      page={(after, onPage) => (
+        <HistoryPage
+          query={PublicHistoryQuery}
+          variables={{ slug, after, first: PAGE_SIZE }}
+          connection={(d) => d?.statusPage?.incidentHistory}
+          version={version}
+          onPage={onPage}
+        />
       )}
-      {items && items.length === first && (
-        <button type="button" className="load-more" disabled={fetching} onClick={() => setFirst(first + PAGE_SIZE)}>
-          Load more
-        </button>
+    />
+  );
+}
+
+export function SubPageHistory({ page, slug, version }: { page: string; slug: string; version: number }) {
+  return (
+    <History
+      version={version}
+      page={(after, onPage) => (
+        <HistoryPage
+          query={SubPageHistoryQuery}
+          variables={{ page, slug, after, first: PAGE_SIZE }}
+          connection={(d) => d?.subPage?.incidentHistory}
+          version={version}
+          onPage={onPage}
+        />
       )}
-    </Section>
+    />
   );
 }
