@@ -65,7 +65,8 @@ export function createSharedRateLimiter(name: string, options: RateLimiterOption
   let shared: RateLimiterAbstract | null = null;
   if (store) {
     // rejectIfRedisNotReady: a disconnected Redis is not waited for, its count is taken locally at once.
-    const redis = new RateLimiterRedis({ ...settings, storeClient: store.client, rejectIfRedisNotReady: true, insuranceLimiter: local });
+    // Only the outer wrapper has the insurance: a Redis count that fails after timing out must not count locally twice.
+    const redis = new RateLimiterRedis({ ...settings, storeClient: store.client, rejectIfRedisNotReady: true });
     shared = new RLWrapperTimeouts({ limiter: redis, timeoutMs: store.timeoutMs, insuranceLimiter: local });
   }
 
