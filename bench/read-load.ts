@@ -1,7 +1,7 @@
 // One load run with autocannon, in its own process so the load generator never
 // shares an event loop with the server it measures. Gets a LoadSpec as JSON in
 // argv, sends back one LoadResult and exits.
-import autocannon from "autocannon";
+import autocannon, { type Request } from "autocannon";
 import type { LoadResult, LoadSpec } from "./read-protocol.js";
 
 const spec = JSON.parse(process.argv[2]!) as LoadSpec;
@@ -10,7 +10,7 @@ let turn = 0;
 const sessions = spec.sessions?.length
   ? [
       {
-        setupRequest: (request: { headers: Record<string, string> }) => ({
+        setupRequest: (request: Request): Request => ({
           ...request,
           headers: { ...request.headers, cookie: `sg_session=${spec.sessions![turn++ % spec.sessions!.length]}` },
         }),
@@ -27,7 +27,7 @@ const result = await autocannon({
   duration: spec.durationSeconds,
   pipelining: 1,
 });
-const statuses = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count ?? 0]));
 const message: LoadResult = {
   type: "result",
   rps: result.requests.average,

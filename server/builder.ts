@@ -1,6 +1,5 @@
 import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
-import DataloaderPlugin from "@pothos/plugin-dataloader";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
@@ -66,7 +65,6 @@ export const builder = new SchemaBuilder<{
     PrismaPlugin,
     RelayPlugin,
     ValidationPlugin,
-    DataloaderPlugin,
     ComplexityPlugin,
   ],
   defaultFieldNullability: false,

@@ -1,6 +1,6 @@
 // How many sign-in links may be asked for: per email address and per client.
 import { RateLimitedError } from "./rate-limit.js";
-import { createSharedRateLimiter, type SharedRateLimiter, type WindowCounter } from "./shared-rate-limit.js";
+import { createSharedRateLimiter, type SharedRateLimiter, type SharedCounterStore } from "./shared-rate-limit.js";
 
 /** The limits on sign-in requests: per email address, and per client (e.g. its IP address). */
 export interface SignInLimits {
@@ -8,14 +8,14 @@ export interface SignInLimits {
   perClient: SharedRateLimiter;
 }
 
-/** Shared between instances through `counter` (Redis) when given. */
-export function createSignInLimits(counter?: WindowCounter): SignInLimits {
+/** Shared between instances through `store` (Redis) when given. */
+export function createSignInLimits(store?: SharedCounterStore): SignInLimits {
   const windowMs = 15 * 60 * 1000;
   return {
     // A person needs a link or two; more is someone flooding an inbox.
-    perAddress: createSharedRateLimiter("sign-in-address", { limit: 5, windowMs }, counter),
+    perAddress: createSharedRateLimiter("sign-in-address", { limit: 5, windowMs }, store),
     // Generous enough for an office behind one NAT address.
-    perClient: createSharedRateLimiter("sign-in-client", { limit: 30, windowMs }, counter),
+    perClient: createSharedRateLimiter("sign-in-client", { limit: 30, windowMs }, store),
   };
 }
 

@@ -1,6 +1,5 @@
 // Input limits, in one place so the API, the README and the tests agree.
 import { z } from "zod";
-import { normalizeDomain } from "./email.js";
 import { RESERVED_PAGE_SLUGS, RESERVED_SUB_PAGE_SLUGS, SLUG_MAX_LENGTH, isValidSlug } from "./slug.js";
 import { TEXT_RULE_MESSAGES, hasControlCharacter, hasControlCharacterInProse } from "./text.js";
 
@@ -75,11 +74,6 @@ export const urlSchema = z
   .max(LIMITS.url, `must be at most ${LIMITS.url} characters`)
   .refine(noControl, oneLine)
   .refine((s) => /^https?:\/\/[^\s]+$/i.test(s) || /^\/[^\s]*$/.test(s), "must be an http(s) URL or a path");
-
-export const domainSchema = z
-  .string()
-  .refine((s) => normalizeDomain(s) !== null, "must be a domain such as example.com")
-  .transform((s) => normalizeDomain(s)!);
 
 /** A list of at most `max` items: every list an input takes has a cap, so no statement outgrows the database's parameter limit. */
 export const listSchema = <T extends z.ZodType>(item: T, max: number = LIMITS.listItems) => z.array(item).max(max, `must hold at most ${max} items`);

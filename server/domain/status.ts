@@ -17,11 +17,6 @@ const RANK: Record<ComponentStatus, number> = {
   FULL_OUTAGE: 4,
 };
 
-/** Numeric severity: 0 for OPERATIONAL up to 4 for FULL_OUTAGE. */
-export function statusSeverity(status: ComponentStatus): number {
-  return RANK[status];
-}
-
 /** Comparator: positive when `a` is worse than `b`; sorting with it puts the worst last. */
 export function compareStatus(a: ComponentStatus, b: ComponentStatus): number {
   return RANK[a] - RANK[b];

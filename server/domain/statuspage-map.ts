@@ -1,7 +1,7 @@
 // How Statusgraph's vocabulary reads in Atlassian Statuspage's public v2 API, in
 // one table (README "Statuspage-compatible JSON" repeats it), so a client written
 // for a Statuspage page works against a Statusgraph page unchanged.
-import { statusSeverity } from "./status.js";
+import { worstStatus } from "./status.js";
 import type { ComponentStatus, IncidentImpact, IncidentStatus, MaintenanceImpact, MaintenanceStatus } from "./types.js";
 
 export type SpComponentStatus = "operational" | "degraded_performance" | "partial_outage" | "major_outage" | "under_maintenance";
@@ -46,10 +46,5 @@ export function pageIndicator(worst: ComponentStatus): { indicator: SpIndicator;
 
 /** An incident's or maintenance's `impact`: its worst impact, as the page indicator would show it (`none` for none). */
 export function impactIndicator(impacts: Iterable<IncidentImpact | MaintenanceImpact>): SpIndicator {
-  let worst: ComponentStatus = "OPERATIONAL";
-  for (const impact of impacts) {
-    const status = impactComponentStatus(impact);
-    if (statusSeverity(status) > statusSeverity(worst)) worst = status;
-  }
-  return STATUSPAGE_STATUS[worst].indicator;
+  return STATUSPAGE_STATUS[worstStatus(Array.from(impacts, impactComponentStatus))].indicator;
 }

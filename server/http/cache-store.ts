@@ -14,6 +14,7 @@
 // huge answers cannot take the memory a thousand pages need.
 import { createHash } from "node:crypto";
 import { createInMemoryCache, type Cache } from "@graphql-yoga/plugin-response-cache";
+import { LRUCache } from "lru-cache";
 
 export type CachedResult = NonNullable<Awaited<ReturnType<Cache["get"]>>>;
 export type CacheEntity = { typename: string; id?: string | number };
@@ -49,9 +50,9 @@ export function createCacheStore(options: { max: number; maxResultBytes: number 
   /** Entity key ("StatusPage:<id>") or typename → epoch of its latest invalidation. */
   const invalidatedAt = new Map<string, number>();
   /** Response id → epoch of the oldest miss still being computed. */
-  const missedAt = new Map<string, number>();
+  const missedAt = new LRUCache<string, number>({ max: MAX_PENDING });
   /** Content ETag → what its answer depends on, since when, and until when it may be kept. */
-  const stored = new Map<string, { entities: CacheEntity[]; epoch: number; expiresAt: number }>();
+  const stored = new LRUCache<string, { entities: CacheEntity[]; epoch: number; expiresAt: number }>({ max: options.max });
 
   const since = (key: string) => invalidatedAt.get(key) ?? 0;
   function changedSince(entities: CacheEntity[], start: number): boolean {
@@ -64,10 +65,7 @@ export function createCacheStore(options: { max: number; maxResultBytes: number 
       // The in-memory store answers synchronously.
       const hit = inner.get(id) as CachedResult | null | undefined;
       if (hit) return hit;
-      if (RESPONSE_ID.test(id) && !missedAt.has(id)) {
-        if (missedAt.size >= MAX_PENDING) missedAt.delete(missedAt.keys().next().value!);
-        missedAt.set(id, epoch);
-      }
+      if (RESPONSE_ID.test(id) && !missedAt.has(id)) missedAt.set(id, epoch);
       return null;
     },
     set(id, result, entities, ttl) {
@@ -83,8 +81,6 @@ export function createCacheStore(options: { max: number; maxResultBytes: number 
         return;
       }
       const etag = (headers.ETag = contentEtag(json));
-      stored.delete(etag);
-      if (stored.size >= options.max) stored.delete(stored.keys().next().value!);
       stored.set(etag, { entities: list, epoch, expiresAt: Date.now() + ttl });
       return inner.set(id, result, list, ttl);
     },

@@ -20,6 +20,7 @@
 import { hashSHA256, useResponseCache } from "@graphql-yoga/plugin-response-cache";
 import type { ExecutionResult } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { LRUCache } from "lru-cache";
 import type { Actor } from "../auth/actor.js";
 import type { Events, PageChange } from "../events.js";
 import { operationCostOf } from "../plugins/query-cost.js";
@@ -93,7 +94,7 @@ export function createReadCache(options: ReadCacheOptions) {
    * that ETag, while its answer is current, is answered 304 before the query is even
    * parsed: revalidating is what browsers and CDNs mostly do.
    */
-  const validators = new Map<string, string>();
+  const validators = new LRUCache<string, string>({ max: READ_CACHE.maxEntries });
   const answeredEarly = new WeakSet<Request>();
 
   const responseCache = useResponseCache({
@@ -166,10 +167,7 @@ export function createReadCache(options: ReadCacheOptions) {
   };
 
   function remember(url: string, etag: string): void {
-    if (validators.get(url) === etag) return;
-    validators.delete(url);
-    if (validators.size >= READ_CACHE.maxEntries) validators.delete(validators.keys().next().value!);
-    validators.set(url, etag);
+    if (validators.get(url) !== etag) validators.set(url, etag);
   }
 
   const stopListening = invalidateOnChange(options.events, store);

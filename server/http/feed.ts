@@ -2,6 +2,7 @@
 // feed for readers and dashboards. As with badges, customer pages have none (a
 // reader cannot sign in), and a 404 says nothing about whether such a page exists.
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.js";
 import { renderMarkdown } from "../domain/markdown.js";
 import type { IncidentStatus, MaintenanceStatus } from "../domain/types.js";
@@ -50,7 +51,7 @@ function feedOf(source: PageFeedSource): Feed {
     updated: u.publishedAt,
     html: contentHtml(u),
   }));
-  const documents = new Map<string, FeedDocument>();
+  const documents = new LRUCache<string, FeedDocument>({ max: BASE_URLS_MAX });
   return (baseUrl) => {
     const known = documents.get(baseUrl);
     if (known) return known;
@@ -65,7 +66,6 @@ function feedOf(source: PageFeedSource): Feed {
       entries: entries.map((e): AtomEntry => ({ ...e, link: pageUrl })),
     });
     const document = { xml, etag: `"${createHash("sha1").update(xml).digest("base64url")}"` };
-    if (documents.size >= BASE_URLS_MAX) documents.delete(documents.keys().next().value!);
     documents.set(baseUrl, document);
     return document;
   };

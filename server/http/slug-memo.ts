@@ -26,7 +26,6 @@ export interface SlugMemoOptions<T> {
 interface Entry<T> {
   pageId: string | null;
   value: T | null;
-  expiresAt: number;
 }
 
 /** An answer for a slug: `asOf` is null when current, else when this last known one was computed. */
@@ -35,10 +34,17 @@ export interface Lookup<T> {
   asOf: Date | null;
 }
 
+/** Deletes the entries whose value matches (collected first, so the iteration never runs into its own deletions). */
+function deleteWhere<V extends {}>(cache: LRUCache<string, V>, matches: (value: V) => boolean): void {
+  const doomed: string[] = [];
+  cache.forEach((value, key) => matches(value) && doomed.push(key));
+  for (const key of doomed) cache.delete(key);
+}
+
 export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
   const max = options.max ?? 1_000;
   const ttlMs = options.ttlMs ?? 60_000;
-  const entries = new Map<string, Entry<T>>();
+  const entries = new LRUCache<string, Entry<T>>({ max, ttl: ttlMs });
   const lastKnown = new LRUCache<string, { pageId: string | null; value: T | null; at: Date }>({ max });
   // Bumped on every drop: a load that started before a change must not store what it read.
   let generation = 0;
@@ -49,7 +55,7 @@ export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
   }
 
   function dropPage(pageId: string): void {
-    for (const [slug, entry] of entries) if (entry.pageId === pageId) entries.delete(slug);
+    deleteWhere(entries, (entry) => entry.pageId === pageId);
     generation++;
   }
 
@@ -59,9 +65,8 @@ export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
    */
   async function lookup(slug: string): Promise<Lookup<T>> {
     const known = entries.get(slug);
-    const hit = known !== undefined && Date.now() < known.expiresAt;
-    options.onLookup?.(hit);
-    if (hit) return { value: known.value, asOf: null };
+    options.onLookup?.(known !== undefined);
+    if (known) return { value: known.value, asOf: null };
     const started = generation;
     let loaded: Awaited<ReturnType<typeof options.load>>;
     try {
@@ -74,9 +79,7 @@ export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
     const pageId = loaded?.pageId ?? null;
     const value = loaded?.value ?? null;
     if (started === generation) {
-      entries.delete(slug);
-      if (entries.size >= max) entries.delete(entries.keys().next().value!);
-      entries.set(slug, { pageId, value, expiresAt: Date.now() + ttlMs });
+      entries.set(slug, { pageId, value });
       lastKnown.set(slug, { pageId, value, at: new Date() });
     }
     return { value, asOf: null };
@@ -84,7 +87,7 @@ export function createSlugMemo<T>(options: SlugMemoOptions<T>) {
 
   /** A deleted page has no last known answer to fall back on. */
   function forgetPage(pageId: string): void {
-    for (const [slug, last] of lastKnown.entries()) if (last.pageId === pageId) lastKnown.delete(slug);
+    deleteWhere(lastKnown, (last) => last.pageId === pageId);
   }
 
   const iterator = options.events.subscribe("pages:changed")[Symbol.asyncIterator]();

@@ -5,6 +5,7 @@
 // nothing about whether such a page exists. Readable from any site: the documents
 // hold nothing a visitor of the page cannot see, and no cookie is ever consulted.
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.js";
 import { STATUSPAGE_DOCUMENTS, buildStatuspageDocuments, type StatuspageDocumentName } from "../domain/statuspage-v2.js";
 import type { StatuspageSource } from "../domain/statuspage-source.js";
@@ -27,7 +28,7 @@ export interface JsonDocument {
 export type StatuspageJson = (baseUrl: string) => Record<StatuspageDocumentName, JsonDocument>;
 
 function documentsOf(source: StatuspageSource): StatuspageJson {
-  const rendered = new Map<string, Record<StatuspageDocumentName, JsonDocument>>();
+  const rendered = new LRUCache<string, Record<StatuspageDocumentName, JsonDocument>>({ max: BASE_URLS_MAX });
   return (baseUrl) => {
     const known = rendered.get(baseUrl);
     if (known) return known;
@@ -38,7 +39,6 @@ function documentsOf(source: StatuspageSource): StatuspageJson {
         return [name, { body, etag: `"${createHash("sha1").update(body).digest("base64url")}"` }];
       }),
     ) as Record<StatuspageDocumentName, JsonDocument>;
-    if (rendered.size >= BASE_URLS_MAX) rendered.delete(rendered.keys().next().value!);
     rendered.set(baseUrl, documents);
     return documents;
   };

@@ -8,6 +8,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { LRUCache } from "lru-cache";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { SERVER_PATHS } from "../domain/slug.js";
 import { defaultLogger, type Logger } from "../logger.js";
@@ -67,7 +68,7 @@ export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRo
   // Small files, read once per build: re-read only when the file changes on disk.
   const cache = new Map<string, CachedFile>();
   // index.html as dressed for each look, dropped with the build it came from.
-  const dressed = new WeakMap<CachedFile, Map<string, CachedFile>>();
+  const dressed = new WeakMap<CachedFile, LRUCache<string, CachedFile>>();
 
   async function load(path: string): Promise<CachedFile | null> {
     const info = await stat(path).catch(() => null);
@@ -81,11 +82,10 @@ export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRo
 
   function dress(index: CachedFile, look: PageLook): CachedFile {
     let variants = dressed.get(index);
-    if (!variants) dressed.set(index, (variants = new Map()));
+    if (!variants) dressed.set(index, (variants = new LRUCache({ max: PAGE_LOOKS_MAX })));
     const key = JSON.stringify([look.theme, look.title, look.faviconUrl]);
     let variant = variants.get(key);
     if (!variant) {
-      if (variants.size >= PAGE_LOOKS_MAX) variants.delete(variants.keys().next().value!);
       variant = prepare(Buffer.from(dressIndexHtml(index.body.toString("utf8"), look)), ".html", index.mtimeMs);
       variants.set(key, variant);
     }

@@ -5,7 +5,7 @@
 // Like the sign-in limits, they hold across instances when Redis is configured.
 import { getOperationAST } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { createSharedRateLimiter, type WindowCounter } from "../auth/shared-rate-limit.js";
+import { createSharedRateLimiter, type SharedCounterStore } from "../auth/shared-rate-limit.js";
 import type { Context } from "../context.js";
 import type { Limits } from "../limits.js";
 
@@ -22,9 +22,9 @@ export function mutationRateLimited(retryAfterSeconds: number, limit: number, pe
   });
 }
 
-export function useMutationRateLimit(limits: Pick<Limits, "mutationsPerMinute" | "keyMutationsPerMinute">, counter?: WindowCounter): Plugin {
-  const perKey = createSharedRateLimiter("mutations-key", { limit: limits.keyMutationsPerMinute, windowMs: MINUTE_MS }, counter);
-  const perClient = createSharedRateLimiter("mutations-client", { limit: limits.mutationsPerMinute, windowMs: MINUTE_MS }, counter);
+export function useMutationRateLimit(limits: Pick<Limits, "mutationsPerMinute" | "keyMutationsPerMinute">, store?: SharedCounterStore): Plugin {
+  const perKey = createSharedRateLimiter("mutations-key", { limit: limits.keyMutationsPerMinute, windowMs: MINUTE_MS }, store);
+  const perClient = createSharedRateLimiter("mutations-client", { limit: limits.mutationsPerMinute, windowMs: MINUTE_MS }, store);
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;

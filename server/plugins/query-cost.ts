@@ -11,7 +11,7 @@
 import { createComplexityRule } from "@pothos/plugin-complexity";
 import { getOperationAST, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
-import { createSharedRateLimiter, type WindowCounter } from "../auth/shared-rate-limit.js";
+import { createSharedRateLimiter, type SharedCounterStore } from "../auth/shared-rate-limit.js";
 import type { Context } from "../context.js";
 import { ValidationError } from "../errors.js";
 import type { Limits } from "../limits.js";
@@ -64,8 +64,8 @@ export function expensiveQueriesRateLimited(retryAfterSeconds: number, limits: C
   });
 }
 
-export function useQueryCost(limits: CostLimits, counter?: WindowCounter): Plugin {
-  const perClient = createSharedRateLimiter("expensive-client", { limit: limits.expensiveQueriesPerMinute, windowMs: MINUTE_MS }, counter);
+export function useQueryCost(limits: CostLimits, store?: SharedCounterStore): Plugin {
+  const perClient = createSharedRateLimiter("expensive-client", { limit: limits.expensiveQueriesPerMinute, windowMs: MINUTE_MS }, store);
 
   /** The error that stops this operation, if any. */
   async function refusal(op: Operation) {

@@ -5,6 +5,7 @@
 // API key is revoked (`api-keys:revoked`). Public pages need no credential, so
 // their subscriptions are never held. Access is re-checked per credential or
 // per page change, never per subscriber per event.
+import { LRUCache } from "lru-cache";
 import type { Actor } from "../auth/actor.js";
 import { accessEnded } from "../auth/denial.js";
 import { admittedSubPageIds } from "../auth/viewer-sessions.js";
@@ -48,15 +49,14 @@ export function createLiveAccess(options: LiveAccessOptions) {
   const { db, events, now } = options;
   const log = options.log ?? defaultLogger();
   const grants = new LiveGrants();
-  const recentEnds = new Set<string>();
+  const recentEnds = new LRUCache<string, true>({ max: RECENT_ENDS });
   let timer: NodeJS.Timeout | null = null;
   let wakeAt = Infinity;
   let lastVerified = Date.now();
   let stopped = false;
 
   function remember(id: string): void {
-    recentEnds.add(id);
-    if (recentEnds.size > RECENT_ENDS) recentEnds.delete(recentEnds.values().next().value!);
+    recentEnds.set(id, true);
   }
 
   function sessionEnded(sessionId: string): void {

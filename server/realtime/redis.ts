@@ -5,8 +5,7 @@
 // watched summary is recomputed so subscribers resync to the current state.
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
-import type { WindowCounter } from "../auth/shared-rate-limit.js";
-import { withDeadline, type DependencyState, type ProbeResult } from "../db/probe.js";
+import { type DependencyState, type ProbeResult } from "../db/probe.js";
 import { defaultLogger, type Logger } from "../logger.js";
 import { startHeartbeat } from "./redis-heartbeat.js";
 
@@ -23,9 +22,18 @@ export interface RedisBus {
    * is down: the resync on its return covers what is missed meanwhile).
    */
   subscribed(channel: string): Promise<void>;
-  /** Counters shared by every instance (rate limits); null answers while Redis is unreachable. */
-  counter: WindowCounter;
+  /** Where rate limits are counted for every instance, and whether to ask it now (see auth/shared-rate-limit.ts). */
+  counters: CounterStore;
   close(): Promise<void>;
+}
+
+/** The publishing connection, for counters every instance shares. */
+export interface CounterStore {
+  client: Redis;
+  timeoutMs: number;
+  /** False while Redis is known to be out, and after a count it did not give, until it answers a PING again. */
+  usable(): boolean;
+  distrust(): void;
 }
 
 export interface RedisBusOptions {
@@ -205,23 +213,12 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
     healthy,
     state: () => (healthy() ? { state: "up" } : outage),
     onRecovered: (listener) => void listeners.push(listener),
-    counter: {
-      async hit(key, ttlMs) {
-        // Known unhealthy: no time is spent on Redis at all.
-        if (!up || !counterTrusted || publisher.status !== "ready") return null;
-        const counted = publisher
-          .multi()
-          .incr(key)
-          .pexpire(key, ttlMs)
-          .exec()
-          .then((replies) => (typeof replies?.[0]?.[1] === "number" ? replies[0][1] : null))
-          .catch(() => null);
-        // A request does not wait long on Redis: past this it counts locally.
-        const outcome = await withDeadline(counted, counterTimeout);
-        if (outcome !== "late") return outcome;
-        counterTrusted = false;
-        return null;
-      },
+    counters: {
+      client: publisher,
+      timeoutMs: counterTimeout,
+      // Known unhealthy: no time is spent on Redis at all.
+      usable: () => up && counterTrusted && publisher.status === "ready",
+      distrust: () => void (counterTrusted = false),
     },
     async subscribed(channel) {
       const confirmed = confirmations.get(channel);

@@ -10,6 +10,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { ExecutionArgs } from "graphql";
 import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
+import { LRUCache } from "lru-cache";
 import type { YogaServerInstance } from "graphql-yoga";
 import type { Context } from "../context.js";
 import type { Logger } from "../logger.js";
@@ -31,11 +32,10 @@ type EnvelopedArgs = ExecutionArgs & {
  * Subscribers mostly send the same few documents; each subscription keeps its
  * message (query text included) for its whole life, so equal texts share one string.
  */
-const queries = new Map<string, string>();
+const queries = new LRUCache<string, string>({ max: 1_000 });
 function intern(query: string): string {
   const known = queries.get(query);
   if (known !== undefined) return known;
-  if (queries.size >= 1_000) queries.delete(queries.keys().next().value!);
   queries.set(query, query);
   return query;
 }

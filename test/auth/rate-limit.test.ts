@@ -1,41 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { createRateLimiter, RateLimitedError } from "../../server/auth/rate-limit.js";
+import { RateLimitedError } from "../../server/auth/rate-limit.js";
+import { createSharedRateLimiter } from "../../server/auth/shared-rate-limit.js";
 import { createSignInLimits, takeSignIn } from "../../server/auth/sign-in-limits.js";
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 2, 10, 12, 0, seconds));
 
-describe("createRateLimiter", () => {
-  it("admits `limit` requests per key per window, then refuses until the window ends", () => {
-    const limiter = createRateLimiter({ limit: 3, windowMs: 10_000 });
-    expect([1, 2, 3, 4].map((s) => limiter.take("a", at(s)))).toEqual([true, true, true, false]);
-    expect(limiter.take("b", at(4))).toBe(true);
-    expect(limiter.retryAt("a", at(5))).toEqual(at(11));
-    expect(limiter.take("a", at(10))).toBe(false);
-    expect(limiter.take("a", at(11))).toBe(true);
-    expect(limiter.retryAt("a", at(11))).toEqual(at(11));
-  });
-
-  it("forgets keys whose window has ended", () => {
-    const limiter = createRateLimiter({ limit: 1, windowMs: 1_000 });
-    for (let i = 0; i < 100; i++) limiter.take(`client-${i}`, at(0));
-    expect(limiter.size).toBe(100);
-    limiter.take("late", at(2));
-    expect(limiter.size).toBe(1);
-  });
-
-  it("never holds more than maxKeys, dropping the oldest windows first", () => {
-    const limiter = createRateLimiter({ limit: 1, windowMs: 60_000, maxKeys: 3 });
-    for (const key of ["a", "b", "c", "d"]) expect(limiter.take(key, at(0))).toBe(true);
-    expect(limiter.size).toBe(3);
-    expect(limiter.take("d", at(1))).toBe(false);
-    expect(limiter.take("b", at(1))).toBe(false);
-    // "a" was dropped to make room, so it starts afresh.
-    expect(limiter.take("a", at(1))).toBe(true);
+describe("createSharedRateLimiter, in memory", () => {
+  it("admits `limit` requests per key per window of the app's clock, then refuses until the window ends", async () => {
+    const limiter = createSharedRateLimiter("test-window", { limit: 3, windowMs: 10_000 });
+    const admitted = async (key: string, s: number) => (await limiter.take(key, at(s))).admitted;
+    expect([await admitted("a", 1), await admitted("a", 2), await admitted("a", 3), await admitted("a", 4)]).toEqual([true, true, true, false]);
+    expect(await admitted("b", 4)).toBe(true);
+    expect(await limiter.take("a", at(9))).toEqual({ admitted: false, retryAt: at(10) });
+    expect(await limiter.take("a", at(10))).toEqual({ admitted: true, retryAt: at(10) });
   });
 
   it("rejects nonsensical settings", () => {
-    expect(() => createRateLimiter({ limit: 0, windowMs: 1_000 })).toThrow(RangeError);
-    expect(() => createRateLimiter({ limit: 1, windowMs: 0 })).toThrow(RangeError);
+    expect(() => createSharedRateLimiter("bad", { limit: 0, windowMs: 1_000 })).toThrow(RangeError);
+    expect(() => createSharedRateLimiter("bad", { limit: 1, windowMs: 0 })).toThrow(RangeError);
+    expect(() => createSharedRateLimiter("bad", { limit: 1, windowMs: 1_500 })).toThrow(RangeError);
   });
 });
 
