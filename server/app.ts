@@ -4,10 +4,12 @@ import { execute, parse, type ExecutionResult } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import { resolveActor } from "./auth/actor.js";
 import { createCredentialCache } from "./auth/credential-cache.js";
+import { accessEnded } from "./auth/denial.js";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
 import { createSessionFallback } from "./auth/session-fallback.js";
 import { createSignInLimits } from "./auth/sign-in-limits.js";
 import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
+import { admittedSubPageIds } from "./auth/viewer-sessions.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
 import { createDatabaseProbe } from "./db/readiness.js";
@@ -20,14 +22,14 @@ import { createFeeds, feedRoute } from "./http/feed.js";
 import { healthRoute } from "./http/health.js";
 import { useLastKnownAnswers } from "./http/last-known.js";
 import { createOutageWatch } from "./http/outage-watch.js";
-import { publicUrlFromEnv } from "./http/base-url.js";
+import { publicUrlFromEnv, requestBaseUrl } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAccess } from "./http/metrics.js";
-import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
+import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin, upgradeCookieUsable } from "./http/origins.js";
 import { createPageLooks } from "./http/page-look.js";
 import { useRefusalStatus } from "./http/refusal-status.js";
 import { createRequestLog } from "./http/request-log.js";
-import { useResponseCookies } from "./http/response-cookies.js";
+import { queueResponseCookie, useResponseCookies } from "./http/response-cookies.js";
 import { withRoutes, type Route } from "./http/routes.js";
 import { createStatuspageJson, statuspageRoute } from "./http/statuspage-json.js";
 import { webRoute } from "./http/web.js";
@@ -142,7 +144,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       })
     : null;
   const lookups = (cache: CacheName) => (metrics ? (hit: boolean) => metrics.cacheLookup(cache, hit) : undefined);
-  const liveAccess = createLiveAccess({ db: database.db, events, now, timers, log });
+  const liveAccess = createLiveAccess({ db: database.db, events, now, timers, log, rules: { ended: accessEnded, admittedSubPageIds } });
   const hub = createSummaryHub({
     db: database.db,
     events,
@@ -166,6 +168,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     signInLimits: createSignInLimits(redis?.counter),
     credentials,
     publicUrl,
+    http: { baseUrl: (host) => publicUrl ?? requestBaseUrl(host), setCookie: queueResponseCookie },
     log: requests.log,
     sessions,
   };
@@ -259,7 +262,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async start(port = 0, host = "127.0.0.1") {
       const handler = requests.handler(withRoutes(routes, yoga, requests.log));
       server = createServer(metrics ? observeResponses(metrics, handler) : handler);
-      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins, log });
+      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, cookieUsable: upgradeCookieUsable(origins), log });
       await new Promise<void>((resolve) => server!.listen(port, host, resolve));
       // Catch up on maintenance that came due while the service was down.
       await scheduler.tick();
