@@ -1,262 +1,67 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+/**
+ * The composition root: `buildApp` opens the database (and Redis), builds every part
+ * of the service and wires them together; `start` listens, `stop` closes everything.
+ * The pieces are in `app/`; see README "Architecture" for which may import which.
+ */
 import { execute, parse, type ExecutionResult } from "graphql";
-import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import { resolveActor } from "./auth/actor.js";
 import { createCredentialCache } from "./auth/credential-cache.js";
-import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
-import { createSessionFallback } from "./auth/session-fallback.js";
-import { createSignInLimits } from "./auth/sign-in-limits.js";
-import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
-import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
-import { openDatabase, type Database } from "./db/client.js";
+import { createMailerFromEnv } from "./auth/mailer.js";
+import { startSignInPruning } from "./auth/sign-in-pruning.js";
+import { systemContext } from "./context.js";
+import { openDatabase } from "./db/client.js";
 import { createDatabaseProbe } from "./db/readiness.js";
-import { createEvents, type Events } from "./events.js";
-import { authRoutes } from "./http/auth-routes.js";
-import { badgeRoute, createBadges } from "./http/badge.js";
-import { createReadCache } from "./http/cache.js";
-import { useCors } from "./http/cors.js";
-import { createFeeds, feedRoute } from "./http/feed.js";
-import { healthRoute } from "./http/health.js";
-import { useLastKnownAnswers } from "./http/last-known.js";
-import { createOutageWatch } from "./http/outage-watch.js";
-import { publicUrlFromEnv } from "./http/base-url.js";
-import { maskAppErrors } from "./http/mask-errors.js";
-import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAccess } from "./http/metrics.js";
-import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
-import { createPageLooks } from "./http/page-look.js";
-import { useRefusalStatus } from "./http/refusal-status.js";
+import { createEvents } from "./events.js";
+import { createOriginPolicy } from "./http/origins.js";
 import { createRequestLog } from "./http/request-log.js";
-import { useResponseCookies } from "./http/response-cookies.js";
-import { withRoutes, type Route } from "./http/routes.js";
-import { createStatuspageJson, statuspageRoute } from "./http/statuspage-json.js";
-import { webRoute } from "./http/web.js";
-import { useOperationName, yogaLogger } from "./http/yoga-logging.js";
-import { resolveLimits, type Limits } from "./limits.js";
-import { createMetrics, type CacheName } from "./metrics/series.js";
-import { liveSubscribersBySlug } from "./metrics/sources.js";
-import { loggerFromEnv, type Logger } from "./logger.js";
-import { useOperationLimits } from "./plugins/limits.js";
-import { useCsrfPrevention } from "./plugins/csrf.js";
-import { useMutationRateLimit } from "./plugins/mutation-rate-limit.js";
-import { useOperationMetrics } from "./plugins/operation-metrics.js";
-import { useServiceUnavailableStatus } from "./plugins/unavailable-status.js";
-import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
-import { useQueryCost } from "./plugins/query-cost.js";
-import { connectRedis, type RedisBus } from "./realtime/redis.js";
-import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
-import { useSharedExecution } from "./realtime/shared-execution.js";
-import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
-import { attachWebSocket } from "./realtime/websocket.js";
+import { connectRedis } from "./realtime/redis.js";
 import { schema } from "./schema/index.js";
 import { createAnnouncer } from "./services/announce.js";
-import type { ChangeFlow, ChangeListener, ChangeRecorder } from "./services/change.js";
-import { createPageSnapshots, type PageSnapshots } from "./services/page-snapshots.js";
+import type { ChangeFlow } from "./services/change.js";
+import { createPageSnapshots } from "./services/page-snapshots.js";
+import { resolveConfig } from "./app/config.js";
+import { createHttpServer } from "./app/http-server.js";
+import { startLive } from "./app/live.js";
+import { cacheLookups, createAppMetrics } from "./app/metrics.js";
+import type { App, AppOptions } from "./app/options.js";
+import { createReadSide } from "./app/read-side.js";
+import { appRoutes } from "./app/routes.js";
+import { createAppServices } from "./app/services.js";
+import { createAppYoga } from "./app/yoga.js";
 
-export interface AppOptions {
-  /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
-  databaseUrl?: string;
-  /** The migrations applied on start; the repository's prisma/migrations by default. */
-  migrationsDir?: string;
-  /** The clock; tests inject one to move time without sleeping. */
-  now?: () => Date;
-  /** Receives every SQL statement (tests pin statement counts with it). */
-  onQuery?: (sql: string) => void;
-  /**
-   * Run the maintenance scheduler, live access checks and sign-in pruning on timers
-   * (default true). Tests with an injected clock turn timers off and call
-   * `app.scheduler.tick()`, `app.liveAccess.tick()`, `app.signInPruning.tick()`.
-   */
-  schedulerTimers?: boolean;
-  /** Subscribers of one view share each event's execution result (default true; bench/fanout.ts compares). */
-  shareLiveResults?: boolean;
-  /** Sends sign-in links; defaults to createMailerFromEnv() (SMTP_URL, MAIL_FROM), closed on stop. */
-  mailer?: Mailer;
-  /** Public origin for sign-in links and cookies; defaults to PUBLIC_URL, else each request's Host. */
-  publicUrl?: string | null;
-  /** Carries live events between instances; defaults to REDIS_URL (unset: events stay in this process). */
-  redisUrl?: string | null;
-  /** Protective limits; unset ones come from the environment (see README "Limits"). */
-  limits?: Partial<Limits>;
-  /**
-   * Origins whose pages may make credentialed requests (cookies) to /graphql and use the
-   * session cookie over WebSocket, e.g. `["https://app.example.com"]`; defaults to CORS_ORIGINS
-   * (unset: none). The service's own origin needs no entry.
-   */
-  corsOrigins?: string[];
-  /** The public page `/api/v2/…` (Statuspage-compatible JSON) answers for; defaults to DEFAULT_PAGE (unset: none). */
-  defaultPage?: string | null;
-  /** WebSocket keep-alive ping interval (default WS_LIMITS.keepAliveMs, 12 s); tests shorten it. */
-  webSocketKeepAliveMs?: number;
-  /**
-   * Who may read /metrics: `{ token }` (as `Authorization: Bearer <token>`) or `{ open: true }`;
-   * null turns it off. Defaults to METRICS_TOKEN, then METRICS=true (neither: off, 404).
-   */
-  metrics?: Partial<MetricsAccess> | null;
-  /** Where the service logs; defaults to LOG_LEVEL and LOG_FORMAT on stdout (see server/logger.ts). */
-  logger?: Logger;
-  /** How long /health/ready waits for the database before calling it slow; defaults to READY_TIMEOUT_MS, else 2,000 ms. */
-  readyTimeoutMs?: number;
-  /** Run inside the transaction of every change, before it commits (services/change.ts); none by default. */
-  recorders?: ChangeRecorder[];
-  /** Told of every change once committed, after it is announced; none by default. */
-  afterCommit?: ChangeListener[];
-}
+export type { App, AppOptions };
 
-export interface App {
-  yoga: YogaServerInstance<Record<string, unknown>, Context>;
-  log: Logger;
-  database: Database;
-  events: Events;
-  /** Where every change goes: its recorders, then its announcement. */
-  changes: ChangeFlow;
-  hub: SummaryHub;
-  /** Pages read once per change and shared by every request (tests clear it to count a cold read). */
-  snapshots: PageSnapshots;
-  liveAccess: LiveAccess;
-  scheduler: Scheduler;
-  signInPruning: SignInPruning;
-  now: () => Date;
-  /** Runs an operation with full rights, in process (the demo seed and scripts use it). */
-  executeAsSystem(query: string, variables?: Record<string, unknown>): Promise<ExecutionResult>;
-  /** Listens on `port` (0 picks a free one) on `host`; resolves to the URL of the GraphQL endpoint. */
-  start(port?: number, host?: string): Promise<string>;
-  stop(): Promise<void>;
-}
-
+/** Builds the service from `options` (unset ones from the environment); nothing listens until `start`. */
 export async function buildApp(options: AppOptions = {}): Promise<App> {
-  // Checked before anything is opened: a bad origin stops the start with nothing to close.
-  const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv();
-  const log = options.logger ?? loggerFromEnv();
+  // Resolved before anything is opened: a bad setting stops the start with nothing to close.
+  const config = resolveConfig(options);
+  const { log, now, timers, limits, publicUrl } = config;
   const requests = createRequestLog(log);
   const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
-  const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
-  const pingIntervalMs = Number(process.env.REDIS_PING_INTERVAL_MS) || undefined;
-  const counterTimeoutMs = Number(process.env.REDIS_RATE_LIMIT_TIMEOUT_MS) || undefined;
-  const redis: RedisBus | null = redisUrl ? await connectRedis(redisUrl, { pingIntervalMs, counterTimeoutMs, log }) : null;
-  const readyTimeoutMs = options.readyTimeoutMs ?? (Number(process.env.READY_TIMEOUT_MS) || 2_000);
-  const databaseProbe = createDatabaseProbe(database.target, database.pool, readyTimeoutMs);
+  const db = database.db;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, { ...config.redis, log }) : null;
+  const databaseProbe = createDatabaseProbe(database.target, database.pool, config.readyTimeoutMs);
   const events = createEvents(redis?.eventTarget);
-  const now = options.now ?? (() => new Date());
-  const timers = options.schedulerTimers ?? true;
-  let server: Server | null = null;
-  let ws: ReturnType<typeof attachWebSocket> | null = null;
-  const metricsAccess = resolveMetricsAccess(options.metrics);
-  // Off, nothing is counted at all. The gauges are read when scraped, after start.
-  const metrics = metricsAccess
-    ? createMetrics({
-        liveSubscribers: () => liveSubscribersBySlug(database.db, hub),
-        webSocketConnections: () => ws?.wss.clients.size ?? 0,
-        // Up as readiness sees it: a database that answers too late counts as down.
-        databaseUp: async () => (await databaseProbe.check()).state === "up",
-        redisUp: redis ? () => redis.healthy() : undefined,
-      })
-    : null;
-  const lookups = (cache: CacheName) => (metrics ? (hit: boolean) => metrics.cacheLookup(cache, hit) : undefined);
-  const liveAccess = createLiveAccess({ db: database.db, events, now, timers, log });
-  const hub = createSummaryHub({
-    db: database.db,
-    events,
-    now,
-    log,
-    subscribed: redis ? (topic) => redis.subscribed(topic) : undefined,
-    beforeUpdate: (pageId, change) => liveAccess.beforeUpdate(pageId, change),
-    delivered: metrics ? (change) => metrics.delivered((now().getTime() - Date.parse(change.at)) / 1000) : undefined,
-  });
-  const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
-  const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
-  const sessions = createSessionFallback({ events });
+  const metrics = createAppMetrics(config.metricsAccess, { db, hub: () => live.hub, connections: () => http.connections(), databaseProbe, redis });
   const credentials = createCredentialCache({ events });
+  // Every change: its recorders inside its transaction, then its announcement (services/change.ts).
   const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
   const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
-  const snapshots = createPageSnapshots({ db: database.db, events, onLookup: lookups("page_snapshot") });
-  const services: AppServices = {
-    db: database.db,
-    events,
-    changes,
-    now,
-    hub,
-    snapshots,
-    liveAccess,
-    mailer,
-    signInLimits: createSignInLimits(redis?.counters),
-    credentials,
-    publicUrl,
-    log: requests.log,
-    sessions,
-  };
-  const limits = resolveLimits(options.limits);
-  const origins = createOriginPolicy(corsOrigins, publicUrl);
-  const actorOf = async (request: Request) => {
-    const headers = { authorization: request.headers.get("authorization"), cookie: request.headers.get("cookie") };
-    return (await resolveActor(database.db, headers, now(), sessions, credentials)).actor;
-  };
-  const readCache = createReadCache({ events, maxResultBytes: limits.responseCacheMaxBytes, onLookup: lookups("graphql"), actorOf });
-  const pageLooks = createPageLooks({ db: database.db, events, onLookup: lookups("page_look") });
-  const badges = createBadges({ db: database.db, events, now, onLookup: lookups("badge") });
-  const feeds = createFeeds({ db: database.db, events, onLookup: lookups("feed") });
-  const statuspageJson = createStatuspageJson({ db: database.db, events });
-  const defaultPage = options.defaultPage === undefined ? process.env.DEFAULT_PAGE?.trim() || null : options.defaultPage;
-  // Answers kept in memory until their page changes, and credentials until they end. Changes
-  // and sign-outs announced while Redis was down never arrived: nothing kept can be trusted after an outage.
-  const caches = [readCache, snapshots, pageLooks, badges, feeds, statuspageJson, credentials];
-  redis?.onRecovered(() => caches.forEach((cache) => cache.clear()));
-  // Nor can they once the database stops answering: requests then try it, and get
-  // the last known answers, marked stale, when it still does not answer.
-  const outage = createOutageWatch(
-    () => caches.forEach((cache) => cache.clear()),
-    (message) => log.warn(message),
-  );
-  const yoga = createYoga<Record<string, unknown>, Context>({
-    schema,
-    context: (initial) => createContext(services, initial as InitialContext),
-    // Replaced by useCors below: Yoga's own lets every origin read with credentials.
-    cors: false,
-    maskedErrors: { maskError: maskAppErrors(() => requests.current()?.id) },
-    logging: yogaLogger(requests),
-    plugins: [
-      // First: it times everything after it, and sees refusals by the others.
-      ...(metrics ? [useOperationMetrics(metrics)] : []),
-      useOperationName(requests),
-      useResponseCookies(),
-      useRefusalStatus(),
-      ...(options.shareLiveResults === false ? [] : [useSharedExecution()]),
-      ...useOperationLimits(limits),
-      useQueryCost(limits, redis?.counters),
-      useMutationRateLimit(limits, redis?.counters),
-      ...readCache.plugins,
-      // After the read cache, which so never stores or shares a stale answer.
-      useLastKnownAnswers({ outage }),
-      // After the last known answers: a query one of them answered did not fail.
-      useServiceUnavailableStatus(),
-      useCsrfPrevention(),
-      // Last: it adds Origin to the Vary the read cache sets.
-      useCors(origins),
-    ],
-    maxRequestBodySize: limits.maxRequestBodyBytes,
-    // GraphiQL cannot work without introspection.
-    graphiql: limits.introspection ? { title: "Statusgraph" } : false,
-    landingPage: false,
-  });
-  const routes: Route[] = [
-    metricsRoute(metrics, metricsAccess),
-    healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log, outage }),
-    authRoutes(services),
-    badgeRoute(badges.lookup),
-    feedRoute(feeds.lookup, publicUrl),
-    statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
-    webRoute({ lookFor: pageLooks.lookup, log: requests.log }),
-  ];
-  const scheduler = startScheduler({ db: database.db, events, changes, now, timers, log, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
-  const signInPruning = startSignInPruning({ db: database.db, now, timers, log });
-  redis?.onRecovered(() => {
-    // Events published while Redis was down are lost: recomputing every watched
-    // summary resyncs subscribers, sign-outs and revocations are looked up, and the
-    // scheduler re-plans for maintenance scheduled or moved meanwhile (it heard of none of it).
-    void liveAccess.verify().catch((error: unknown) => log.error({ err: error }, "Live access check failed"));
-    void hub.resync();
-    void scheduler.tick().catch((error: unknown) => log.error({ err: error }, "Maintenance scheduler failed"));
-  });
+  const live = startLive({ db, events, changes, now, timers, log, redis, metrics });
+  const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
+  const { hub, liveAccess } = live;
+  const lookups = cacheLookups(metrics);
+  const snapshots = createPageSnapshots({ db, events, onLookup: lookups("page_snapshot") });
+  const appParts = { db, events, now, hub, liveAccess, mailer, redis, publicUrl, requests, credentials, changes, snapshots };
+  const { services, sessions, actorOf } = createAppServices(appParts);
+  const readSide = createReadSide({ db, events, now, log, redis, credentials, snapshots, maxResultBytes: limits.responseCacheMaxBytes, actorOf, lookups });
+  redis?.onRecovered(() => live.recover());
+  const origins = createOriginPolicy(config.corsOrigins, publicUrl);
+  const shareLiveResults = options.shareLiveResults !== false;
+  const yoga = createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults });
+  const { metricsAccess, defaultPage } = config;
+  const routes = appRoutes({ metrics, metricsAccess, databaseProbe, redis, log, requests, services, readSide, publicUrl, defaultPage });
+  const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
+  const signInPruning = startSignInPruning({ db, now, timers, log });
 
   return {
     yoga,
@@ -267,7 +72,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     hub,
     snapshots,
     liveAccess,
-    scheduler,
+    scheduler: live.scheduler,
     signInPruning,
     now,
     async executeAsSystem(query, variables) {
@@ -275,28 +80,17 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
     },
     async start(port = 0, host = "127.0.0.1") {
-      const handler = requests.handler(withRoutes(routes, yoga, requests.log));
-      server = createServer(metrics ? observeResponses(metrics, handler) : handler);
-      ws = attachWebSocket(server, yoga, { limits, keepAliveMs: options.webSocketKeepAliveMs, origins, log });
-      await new Promise<void>((resolve) => server!.listen(port, host, resolve));
+      const url = await http.listen(port, host);
       // Catch up on maintenance that came due while the service was down.
-      await scheduler.tick();
-      const { port: actual } = server.address() as AddressInfo;
-      return `http://${host.includes(":") ? `[${host}]` : host}:${actual}${yoga.graphqlEndpoint}`;
+      await live.scheduler.tick();
+      return url;
     },
     async stop() {
-      scheduler.stop();
+      live.stop();
       signInPruning.stop();
-      liveAccess.stop();
-      hub.close();
-      for (const cache of caches) cache.close();
+      readSide.close();
       sessions.close();
-      await ws?.close();
-      if (server) {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server!.close(() => resolve()));
-        server = null;
-      }
+      await http.close();
       await databaseProbe.close();
       await database.close();
       await redis?.close();

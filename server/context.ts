@@ -8,8 +8,6 @@ import type { SignInLimits } from "./auth/sign-in-limits.js";
 import type { Db } from "./db/client.js";
 import { isDatabaseUnavailable } from "./db/unavailable.js";
 import type { Events } from "./events.js";
-import { requestBaseUrl } from "./http/base-url.js";
-import { queueResponseCookie } from "./http/response-cookies.js";
 import { createLoaders, type Loaders } from "./loaders.js";
 import type { Logger } from "./logger.js";
 import type { LiveAccess } from "./realtime/live-access.js";
@@ -65,10 +63,20 @@ export interface AppServices {
   credentials?: CredentialCache;
   /** PUBLIC_URL; when null, each request's Host header stands in. */
   publicUrl: string | null;
+  /** What operations need of the HTTP layer, wired by the composition root. */
+  http: HttpEdge;
   /** The logger of the HTTP request being served, else the service's. */
   log: () => Logger;
   /** Viewer sessions authenticated lately, accepted while the database is unavailable. */
   sessions?: SessionFallback;
+}
+
+/** The HTTP layer's part in an operation; injected, so that context.ts does not depend on http/. */
+export interface HttpEdge {
+  /** The service's public origin for a request whose Host header is `host` (null: none known). */
+  baseUrl(host: string | null): string;
+  /** Adds a Set-Cookie header to the response to `request`. */
+  setCookie(request: Request, value: string): void;
 }
 
 /** What Yoga hands the context factory: a Fetch request over HTTP, or the upgrade request and connectionParams over graphql-ws. */
@@ -98,9 +106,9 @@ export async function createContext(services: AppServices, initial: InitialConte
     ...systemContext(services),
     actor,
     authError: error ?? null,
-    baseUrl: services.publicUrl ?? requestBaseUrl(header(initial, "host")),
+    baseUrl: services.http.baseUrl(header(initial, "host")),
     clientAddress: initial.req?.socket.remoteAddress ?? null,
-    setCookie: request ? (value) => queueResponseCookie(request, value) : () => {},
+    setCookie: request ? (value) => services.http.setCookie(request, value) : () => {},
   };
 }
 
@@ -120,7 +128,7 @@ export function systemContext(services: AppServices): Context {
     loaders: createLoaders(services.db, services.now, services.snapshots),
     mailer: services.mailer,
     signInLimits: services.signInLimits,
-    baseUrl: services.publicUrl ?? requestBaseUrl(null),
+    baseUrl: services.http.baseUrl(null),
     clientAddress: null,
     setCookie: () => {},
     log: services.log(),

@@ -48,7 +48,7 @@ export interface ActiveMaintenance {
 }
 
 /**
- * Current status of each listed component (DESIGN.md "Derived status"). Resolved
+ * Current status of each listed component (README "Component and page status"). Resolved
  * incidents and maintenance that is not IN_PROGRESS are ignored, so callers may pass
  * unfiltered lists.
  */

@@ -1,4 +1,4 @@
-// Domain vocabulary from DESIGN.md. The arrays are the single source of truth so that
+// The domain vocabulary. The arrays are the single source of truth so that
 // GraphQL enums and validation can be generated from them in the listed order.
 
 export const COMPONENT_STATUSES = ["OPERATIONAL", "UNDER_MAINTENANCE", "DEGRADED_PERFORMANCE", "PARTIAL_OUTAGE", "FULL_OUTAGE"] as const;

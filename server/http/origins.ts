@@ -65,3 +65,19 @@ export function createOriginPolicy(configured: readonly string[], publicUrl: str
     },
   };
 }
+
+/**
+ * Whether a WebSocket upgrade may use the session cookie it carries. Browsers send
+ * cookies with an upgrade from any page, and WebSockets know no CORS. An upgrade
+ * from a foreign origin (another site, `null`, malformed) is served as signed out
+ * rather than refused with 403: a refusal would break public live views that other
+ * sites open (embeds included) for every visitor who happens to be signed in here,
+ * while signed out no other site can stream a viewer's sub-page. Clients without an
+ * Origin (not browsers) and tokens in connectionParams are unaffected.
+ */
+export function upgradeCookieUsable(origins: OriginPolicy): (request: { headers: { origin?: string; host?: string } }) => boolean {
+  return (request) => {
+    const header = request.headers.origin;
+    return header === undefined || origins.trusted(requestOrigin(header), request.headers.host);
+  };
+}

@@ -4,9 +4,9 @@
 // ends with an error once what it holds is delivered.
 //
 // Not graphql-yoga's Repeater (with SlidingBuffer / FixedBuffer), which has the same
-// policies: a Repeater push costs about eight promises and closures, and with ten
-// thousand subscribers of one page that was a fifth of an update's fan-out CPU
-// (bench/fanout.ts). Here an item costs one promise.
+// policies: a Repeater push costs several promises and closures, and with thousands
+// of subscribers of one page that is a large share of an update's fan-out CPU.
+// Here an item costs one promise.
 import type { SinkCapable } from "./direct-delivery.js";
 
 type Step<T> = IteratorResult<T, undefined>;

@@ -2,8 +2,8 @@
 //
 // On the ordinary path every event travels, per subscriber, through its queue's
 // promise, the shared-execution iterator, Yoga's result hooks and graphql-ws's
-// loop before it is serialized and written: some thirty microseconds each, which
-// for 10,000 subscribers of one page was most of an update's fan-out.
+// loop before it is serialized and written; for a page with thousands of
+// subscribers that per-subscriber trip is most of an update's fan-out.
 //
 // A graphql-ws subscription whose consumer is idle (waiting for its next event,
 // so everything before has been sent) has nothing to gain from that trip. For

@@ -6,12 +6,10 @@
 // their subscriptions are never held. Access is re-checked per credential or
 // per page change, never per subscriber per event.
 import { LRUCache } from "lru-cache";
-import type { Actor } from "../auth/actor.js";
-import { accessEnded } from "../auth/denial.js";
-import { admittedSubPageIds } from "../auth/viewer-sessions.js";
 import type { Db } from "../db/client.js";
 import { parseMailbox } from "../domain/mailbox.js";
 import type { Events, PageChange } from "../events.js";
+import type { CredentialRules, LiveHolder } from "./live-credentials.js";
 import { LiveGrants, type Revocable, type SessionHold } from "./live-grants.js";
 import { defaultLogger, type Logger } from "../logger.js";
 
@@ -40,6 +38,8 @@ export interface LiveAccessOptions {
   db: Db;
   events: Events;
   now: () => Date;
+  /** How ended access is worded and which sub-pages an address is admitted to (auth's rules). */
+  rules: CredentialRules;
   /** Real timers for expiry and verification (default true); tests with an injected clock call `tick()`. */
   timers?: boolean;
   log?: Logger;
@@ -47,6 +47,7 @@ export interface LiveAccessOptions {
 
 export function createLiveAccess(options: LiveAccessOptions) {
   const { db, events, now } = options;
+  const { ended: accessEnded, admittedSubPageIds } = options.rules;
   const log = options.log ?? defaultLogger();
   const grants = new LiveGrants();
   const recentEnds = new LRUCache<string, true>({ max: RECENT_ENDS });
@@ -137,7 +138,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
     arm();
   }
 
-  function holdViewer(viewer: Extract<Actor, { kind: "viewer" }>, grant: { stream: Revocable; subPageId: string | null }): () => void {
+  function holdViewer(viewer: Extract<LiveHolder, { kind: "viewer" }>, grant: { stream: Revocable; subPageId: string | null }): () => void {
     const expiresAt = viewer.expiresAt.getTime();
     if (recentEnds.has(`session:${viewer.sessionId}`) || expiresAt <= now().getTime()) {
       grant.stream.abort(accessEnded("invalid_session"));
@@ -157,7 +158,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
      * Holds a live view's stream on the credential that granted it, so that the
      * stream ends when that does; returns the release for when it ends by itself.
      */
-    hold(actor: Actor, view: LiveView, stream: Revocable): () => void {
+    hold(actor: LiveHolder, view: LiveView, stream: Revocable): () => void {
       if (view.kind === "PUBLIC") return NOT_HELD;
       const grant = { stream, subPageId: view.subPageId };
       if (actor.kind === "viewer") return holdViewer(actor, grant);

@@ -12,9 +12,7 @@ import { handleProtocols, makeServer } from "graphql-ws";
 import { WebSocketServer } from "ws";
 import { LRUCache } from "lru-cache";
 import type { YogaServerInstance } from "graphql-yoga";
-import type { Context } from "../context.js";
 import type { Logger } from "../logger.js";
-import { requestOrigin, type OriginPolicy } from "../http/origins.js";
 import { deliverDirectly } from "./direct-delivery.js";
 import { startHeartbeat } from "./heartbeat.js";
 import { Preserialized } from "./preserialized.js";
@@ -43,29 +41,20 @@ function intern(query: string): string {
 export interface WebSocketOptions {
   limits?: ConnectionLimits;
   keepAliveMs?: number;
-  /** Whose pages may use the viewer's session cookie. */
-  origins: OriginPolicy;
+  /**
+   * Whether operations of this upgrade may use its session cookie (the HTTP layer's
+   * origin policy decides); when not, the Cookie header is dropped and the
+   * connection is served as signed out.
+   */
+  cookieUsable: (request: IncomingMessage) => boolean;
   log: Logger;
 }
 
-/**
- * Browsers send cookies with a WebSocket upgrade from any page, and WebSockets know
- * no CORS. An upgrade from a foreign origin (another site, `null`, malformed) is
- * served as signed out rather than refused with 403: a refusal would break public
- * live views that other sites open (embeds included) for every visitor who happens
- * to be signed in here, while signed out no other site can stream a viewer's
- * sub-page. Clients without an Origin (not browsers) and tokens in connectionParams
- * are unaffected.
- */
-function cookieUsable(request: IncomingMessage, origins: OriginPolicy): boolean {
-  const header = request.headers.origin;
-  return header === undefined || origins.trusted(requestOrigin(header), request.headers.host);
-}
-
-export function attachWebSocket(
+/** Serves graphql-ws on `server` at Yoga's endpoint, through Yoga's plugins and context factory. */
+export function attachWebSocket<C extends object>(
   server: Server,
-  yoga: YogaServerInstance<Record<string, unknown>, Context>,
-  { limits, keepAliveMs = WS_LIMITS.keepAliveMs, origins, log }: WebSocketOptions,
+  yoga: YogaServerInstance<Record<string, unknown>, C>,
+  { limits, keepAliveMs = WS_LIMITS.keepAliveMs, cookieUsable, log }: WebSocketOptions,
 ) {
   const gate = limits && connectionGate(limits);
   const wss = new WebSocketServer({
@@ -112,7 +101,7 @@ export function attachWebSocket(
     heartbeat.track(socket);
     // ws closes the socket itself on protocol errors; without a listener they would crash the process.
     socket.on("error", () => {});
-    new Connection(socket, request, protocol, cookieUsable(request, origins), log);
+    new Connection(socket, request, protocol, cookieUsable(request), log);
   });
 
   return {

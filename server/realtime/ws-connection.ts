@@ -66,7 +66,17 @@ export class Connection implements ProtocolSocket, SocketTarget {
   }
 
   send(data: string): void {
-    this.write(this.extra.preserialized ? this.extra.preserialized.splice(data) : data);
+    let message = data;
+    try {
+      if (this.extra.preserialized) message = this.extra.preserialized.splice(data);
+    } catch (error) {
+      // Never a placeholder to the client: the connection ends, and the client reconnects.
+      this.log.error({ err: error }, "A live result could not be written; closing its connection");
+      this.socket.close(CloseCode.InternalServerError, "Internal server error");
+      this.end(CloseCode.InternalServerError, "Internal server error");
+      return;
+    }
+    this.write(message);
   }
 
   write(message: string): void {

@@ -1,5 +1,8 @@
-// The demo created on first start. It follows the runbook step by step, through
-// the same GraphQL operations an operator would use (see README).
+/**
+ * The demo created on first start. It follows the runbook step by step, through
+ * the same GraphQL operations an operator would use (see README): the catalog, the
+ * customer page, the public page, then an incident and a maintenance on it.
+ */
 import type { App } from "../app.js";
 import { DEMO_OPERATIONS as Op } from "./demo-operations.js";
 
@@ -32,7 +35,7 @@ const COMPONENTS_TYPE = "Components";
  */
 export async function seedDemo(app: App): Promise<boolean> {
   if ((await app.database.db.statusPage.count()) > 0) return false;
-  let components: Awaited<ReturnType<typeof run>>;
+  let components: Data;
   try {
     components = await run(app, Op.createType, {
       input: { name: COMPONENTS_TYPE, description: "Everything we report outages on", categories: ["Services"], ranked: true, referenceByName: true },
@@ -45,16 +48,22 @@ export async function seedDemo(app: App): Promise<boolean> {
   return true;
 }
 
-async function seedTheRest(app: App, components: Awaited<ReturnType<typeof run>>): Promise<void> {
-  const now = app.now();
-  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000).toISOString();
-  const componentsTypeId = id(components, "createCatalogType");
+type Data = Awaited<ReturnType<typeof run>>;
+
+async function seedTheRest(app: App, components: Data): Promise<void> {
   const names = ["Zendesk", "Support portal", "Email ingestion", "Phone line"];
+  const entryIds = await seedCatalog(app, id(components, "createCatalogType"), names);
+  await seedCustomerPage(app);
+  const pageId = await seedPublicPage(app, entryIds);
+  await seedIncidentAndMaintenance(app, pageId, entryIds);
+}
+
+/** The components, and the Groups type whose entry `main` sees all of them from example.com; returns the components' ids. */
+async function seedCatalog(app: App, componentsTypeId: string, names: string[]): Promise<string[]> {
   const entryIds: string[] = [];
   for (const name of names) {
     entryIds.push(id(await run(app, Op.createEntry, { input: { typeId: componentsTypeId, name } }), "createCatalogEntry"));
   }
-
   const groups = await run(app, Op.createType, {
     input: {
       name: "Groups",
@@ -78,7 +87,11 @@ async function seedTheRest(app: App, components: Awaited<ReturnType<typeof run>>
       ],
     },
   });
+  return entryIds;
+}
 
+/** The customer page `cust-support-ops` with its sub-page `main`. */
+async function seedCustomerPage(app: App): Promise<void> {
   await run(app, Op.createPage, {
     input: {
       title: "Customer Support Operations",
@@ -91,7 +104,10 @@ async function seedTheRest(app: App, components: Awaited<ReturnType<typeof run>>
       subPages: [{ entry: "main", name: "Main", slug: "main" }],
     },
   });
+}
 
+/** The public page `demo`, its components in two groups; returns its id. */
+async function seedPublicPage(app: App, entryIds: string[]): Promise<string> {
   const page = await run(app, Op.createPage, {
     input: {
       title: "Statusgraph Demo",
@@ -104,8 +120,13 @@ async function seedTheRest(app: App, components: Awaited<ReturnType<typeof run>>
       ],
     },
   });
-  const pageId = id(page, "createStatusPage");
+  return id(page, "createStatusPage");
+}
 
+/** An ongoing incident with one update, and a maintenance two days ahead. */
+async function seedIncidentAndMaintenance(app: App, pageId: string, entryIds: string[]): Promise<void> {
+  const now = app.now();
+  const hours = (h: number) => new Date(now.getTime() + h * 3_600_000).toISOString();
   const incident = await run(app, Op.publishIncident, {
     input: {
       pageId,

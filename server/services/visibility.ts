@@ -1,4 +1,4 @@
-// Who may see what on status pages (DESIGN.md "Who may do what"), as database
+// Who may see what on status pages (README "Access control"), as database
 // filters so lists and connections stay correct under pagination:
 // - operators (any key) and the service itself see everything;
 // - a public page, and its incidents and maintenance, are open to all;

@@ -1,0 +1,44 @@
+/** The settings the app runs with: each option, else its environment variable, else its default. */
+import { publicUrlFromEnv } from "../http/base-url.js";
+import { resolveMetricsAccess, type MetricsAccess } from "../http/metrics.js";
+import { corsOriginsFromEnv, parseConfiguredOrigin } from "../http/origins.js";
+import { resolveLimits, type Limits } from "../limits.js";
+import { loggerFromEnv, type Logger } from "../logger.js";
+import type { AppOptions } from "./options.js";
+
+/** AppOptions with every default filled in. */
+export interface AppConfig {
+  corsOrigins: string[];
+  log: Logger;
+  redisUrl: string | null;
+  /** REDIS_PING_INTERVAL_MS and REDIS_RATE_LIMIT_TIMEOUT_MS; undefined: the bus's defaults. */
+  redis: { pingIntervalMs?: number; counterTimeoutMs?: number };
+  readyTimeoutMs: number;
+  now: () => Date;
+  timers: boolean;
+  metricsAccess: MetricsAccess | null;
+  publicUrl: string | null;
+  defaultPage: string | null;
+  limits: Limits;
+}
+
+/** Resolves the configuration; throws, before anything is opened, on a malformed value. */
+export function resolveConfig(options: AppOptions, env: Record<string, string | undefined> = process.env): AppConfig {
+  const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv(env);
+  return {
+    corsOrigins,
+    log: options.logger ?? loggerFromEnv(env),
+    redisUrl: options.redisUrl === undefined ? env.REDIS_URL || null : options.redisUrl,
+    redis: {
+      pingIntervalMs: Number(env.REDIS_PING_INTERVAL_MS) || undefined,
+      counterTimeoutMs: Number(env.REDIS_RATE_LIMIT_TIMEOUT_MS) || undefined,
+    },
+    readyTimeoutMs: options.readyTimeoutMs ?? (Number(env.READY_TIMEOUT_MS) || 2_000),
+    now: options.now ?? (() => new Date()),
+    timers: options.schedulerTimers ?? true,
+    metricsAccess: resolveMetricsAccess(options.metrics, env),
+    publicUrl: options.publicUrl === undefined ? publicUrlFromEnv(env) : options.publicUrl,
+    defaultPage: options.defaultPage === undefined ? env.DEFAULT_PAGE?.trim() || null : options.defaultPage,
+    limits: resolveLimits(options.limits, env),
+  };
+}
