@@ -17,6 +17,7 @@ import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
 import { createFeeds, feedRoute } from "./http/feed.js";
+import { oidcRoute, planOidc, type OidcOptions } from "./http/oidc-setup.js";
 import { healthRoute } from "./http/health.js";
 import { useLastKnownAnswers } from "./http/last-known.js";
 import { createOutageWatch } from "./http/outage-watch.js";
@@ -50,7 +51,7 @@ import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
 import { schema } from "./schema/index.js";
 
-export interface AppOptions {
+export interface AppOptions extends OidcOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
   databaseUrl?: string;
   /** The migrations applied on start; the repository's prisma/migrations by default. */
@@ -116,6 +117,8 @@ export interface App {
 export async function buildApp(options: AppOptions = {}): Promise<App> {
   // Checked before anything is opened: a bad origin stops the start with nothing to close.
   const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv();
+  const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
+  const oidc = planOidc(options, publicUrl);
   const log = options.logger ?? loggerFromEnv();
   const requests = createRequestLog(log);
   const database = await openDatabase({ url: options.databaseUrl, migrationsDir: options.migrationsDir, onQuery: options.onQuery });
@@ -153,7 +156,6 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     delivered: metrics ? (change) => metrics.delivered((now().getTime() - Date.parse(change.at)) / 1000) : undefined,
   });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
-  const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv() : options.publicUrl;
   const sessions = createSessionFallback({ events });
   const credentials = createCredentialCache({ events });
   const services: AppServices = {
@@ -226,6 +228,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     metricsRoute(metrics, metricsAccess),
     healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log, outage }),
     authRoutes(services),
+    ...(oidc ? [oidcRoute(oidc, { db: database.db, now, log: requests.log, operators: options.operatorSignIn })] : []),
     badgeRoute(badges.lookup),
     feedRoute(feeds.lookup, publicUrl),
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),
