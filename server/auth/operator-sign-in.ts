@@ -19,7 +19,7 @@ export interface CompletionRequest {
 }
 
 export interface OperatorSignIn {
-  /** The operator account held for the address, if any. */
+  /** The operator account held for the address, if any; local parts as providers send them, so compare case-insensitively. */
   findOperator(email: Mailbox): Promise<KnownOperator | null>;
   /**
    * Opens the session of an admitted person (creating the account first when the decision
