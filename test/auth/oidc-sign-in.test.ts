@@ -12,7 +12,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await w.close();
 });
-beforeEach(() => {
+beforeEach(async () => {
+  // Each test counts the attempts it leaves behind.
+  await w.t.app.database.db.oidcSignIn.deleteMany();
   w.accounts.clear();
   w.completed.length = 0;
   w.skew.ms = 0;
@@ -78,4 +80,141 @@ it("reads the email from the ID token when the provider puts it there, and goes 
   expect(w.completed.map((c) => [c.decision, c.identity.email.address, c.identity.name])).toEqual([
     [{ kind: "create", role: "PUBLISHER" }, "cy@example.com", null],
   ]);
+});
+
+/** Restores the policy of the first world after a test that replaced it. */
+async function withPolicy(policy: Parameters<typeof startOidcWorld>[0]["policy"]) {
+  await w.close();
+  w = await startOidcWorld({ policy });
+}
+
+const ALLOWED = { allowedDomains: ["example.com"], allowedEmails: ["bob@partner.io"], autoCreateRole: null };
+
+it("refuses a tampered state, using up nothing: the genuine attempt stays until it is used or expires", async () => {
+  await withPolicy(ALLOWED);
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const browser = createBrowser();
+  const callback = await w.toCallback(browser);
+  const tampered = new URL(callback);
+  const state = callback.searchParams.get("state")!;
+  tampered.searchParams.set("state", `${state.slice(0, -1)}${state.endsWith("A") ? "B" : "A"}`);
+  const refused = await browser.get(tampered);
+  expect(refused.status).toBe(303);
+  expect(refused.headers.get("location")).toBe(refusedWith("oidc_state_mismatch"));
+  expect(w.completed).toHaveLength(0);
+  expect(await w.attemptsLeft()).toBe(1);
+  // Without any state at all, the same.
+  const bare = new URL(callback);
+  bare.searchParams.delete("state");
+  expect((await createBrowser().get(bare)).headers.get("location")).toBe(refusedWith("oidc_state_mismatch"));
+  expect(await w.attemptsLeft()).toBe(1);
+});
+
+it("refuses a replayed callback: the first use signs in, the second finds nothing, the code is never redeemed twice", async () => {
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const browser = createBrowser();
+  const callback = await w.toCallback(browser);
+  const cookieBefore = browser.cookies(w.publicUrl).get("sg_oidc")!;
+  const tokensBefore = w.provider.tokensIssued();
+  expect((await browser.get(callback)).headers.get("location")).toBe("/console");
+  // Replayed as is, and with the browser's original cookie put back.
+  expect((await browser.get(callback)).headers.get("location")).toBe(refusedWith("oidc_state_mismatch"));
+  browser.cookies(w.publicUrl).set("sg_oidc", cookieBefore);
+  expect((await browser.get(callback)).headers.get("location")).toBe(refusedWith("oidc_state_mismatch"));
+  expect(w.completed).toHaveLength(1);
+  expect(w.provider.tokensIssued()).toBe(tokensBefore + 1);
+  expect(await w.attemptsLeft()).toBe(0);
+});
+
+it("refuses a callback carried into another browser (login CSRF), and the attempt is used up", async () => {
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const callback = await w.toCallback(createBrowser());
+  const victim = createBrowser();
+  expect((await victim.get(callback)).headers.get("location")).toBe(refusedWith("oidc_state_mismatch"));
+  expect(w.completed).toHaveLength(0);
+  expect(await w.attemptsLeft()).toBe(0);
+});
+
+it("refuses a sign-in that outlived its attempt", async () => {
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const browser = createBrowser();
+  const callback = await w.toCallback(browser);
+  w.skew.ms = OIDC_ATTEMPT_TTL_MS + 1000;
+  expect((await browser.get(callback)).headers.get("location")).toBe(refusedWith("oidc_attempt_expired"));
+  expect(w.completed).toHaveLength(0);
+  expect(await w.attemptsLeft()).toBe(0);
+});
+
+it("refuses an address the provider has not verified", async () => {
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  for (const claims of [
+    { sub: "ann-123", email: "ann@example.com", email_verified: false },
+    { sub: "ann-123", email: "ann@example.com" },
+  ]) {
+    w.provider.signInAs(claims);
+    const browser = createBrowser();
+    expect((await browser.get(await w.toCallback(browser))).headers.get("location")).toBe(refusedWith("oidc_email_unverified"));
+  }
+  w.provider.signInAs({ sub: "no-mail" });
+  const browser = createBrowser();
+  expect((await browser.get(await w.toCallback(browser))).headers.get("location")).toBe(refusedWith("oidc_email_missing"));
+  expect(w.completed).toHaveLength(0);
+  expect(await w.attemptsLeft()).toBe(0);
+});
+
+it("refuses a provider account outside the allow-list, and an allowed one without an account", async () => {
+  w.accounts.set("eve@evil.io", { id: "op-eve", disabled: false });
+  const cases = [
+    ["eve@evil.io", "oidc_not_allowed"],
+    ["ann@eu.example.com", "oidc_not_allowed"],
+    ["dan@example.com", "oidc_no_account"],
+  ] as const;
+  for (const [email, code] of cases) {
+    w.provider.signInAs({ sub: email, email, email_verified: true });
+    const browser = createBrowser();
+    expect((await browser.get(await w.toCallback(browser))).headers.get("location"), email).toBe(refusedWith(code));
+  }
+  expect(w.completed).toHaveLength(0);
+});
+
+it("refuses a disabled operator", async () => {
+  w.accounts.set("bob@partner.io", { id: "op-bob", disabled: true });
+  w.provider.signInAs({ sub: "bob-1", email: "bob@partner.io", email_verified: true });
+  const browser = createBrowser();
+  expect((await browser.get(await w.toCallback(browser))).headers.get("location")).toBe(refusedWith("oidc_operator_disabled"));
+  expect(w.completed).toHaveLength(0);
+});
+
+it("refuses a returnTo that leaves the service, before anything is stored", async () => {
+  for (const returnTo of ["https://evil.example/", "//evil.example/x", "/\\evil.example"]) {
+    const answer = await createBrowser().get(`${w.publicUrl}/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+    expect(answer.status, returnTo).toBe(303);
+    expect(answer.headers.get("location")).toBe(refusedWith("oidc_invalid_return_to"));
+  }
+  expect(await w.attemptsLeft()).toBe(0);
+  expect((await fetch(`${w.publicUrl}/auth/oidc/callback`, { method: "POST" })).status).toBe(405);
+});
+
+it("passes the provider's refusal on as a typed code", async () => {
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const browser = createBrowser();
+  const callback = await w.toCallback(browser);
+  const denied = new URL(w.callbackUrl);
+  denied.search = new URLSearchParams({ error: "access_denied", state: callback.searchParams.get("state")!, iss: w.provider.issuer }).toString();
+  expect((await browser.get(denied)).headers.get("location")).toBe(refusedWith("oidc_access_denied"));
+  expect(await w.attemptsLeft()).toBe(0);
+});
+
+it("without operator accounts wired in, an admitted sign-in ends in 503 and nothing else", async () => {
+  await w.close();
+  w = await startOidcWorld({ policy: { allowedDomains: ["example.com"], allowedEmails: [], autoCreateRole: "VIEWER" }, defaultOperators: true });
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const browser = createBrowser();
+  const answer = await browser.get(await w.toCallback(browser));
+  expect(answer.status).toBe(503);
+  expect(await answer.text()).toBe("operator accounts are not available");
 });
