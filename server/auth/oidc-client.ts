@@ -102,12 +102,20 @@ async function identityOf(config: client.Configuration, tokens: Tokens): Promise
     profile = { ...(await client.fetchUserInfo(config, tokens.access_token, claims.sub)), sub: claims.sub };
   }
   if (typeof profile.email !== "string" || !profile.email) throw new OidcSignInError("oidc_email_missing", "the provider sent no email address");
-  // Some providers send the flag as a string.
-  if (profile.email_verified !== true && profile.email_verified !== "true") {
+  if (!emailVerified(profile)) {
     throw new OidcSignInError("oidc_email_unverified", "the provider has not verified the email address");
   }
   const email = parseMailbox(profile.email.trim());
   if (!email) throw new OidcSignInError("oidc_email_invalid", "the provider's email address is not a plain address");
   const name = typeof profile.name === "string" && profile.name.trim() ? profile.name.trim() : null;
   return { issuer: claims.iss, subject: claims.sub, email, name };
+}
+
+/**
+ * The provider vouches for the address: `email_verified` (some send it as a string), or
+ * Microsoft Entra ID's optional `xms_edov` (the address's domain is verified as the
+ * tenant's), as Entra sends no `email_verified`.
+ */
+function emailVerified(profile: Record<string, unknown>): boolean {
+  return profile.email_verified === true || profile.email_verified === "true" || profile.xms_edov === true;
 }

@@ -166,6 +166,14 @@ it("refuses an address the provider has not verified", async () => {
   expect(await w.attemptsLeft()).toBe(0);
 });
 
+it("takes Microsoft Entra ID's verified-domain claim (xms_edov) as a verified address", async () => {
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  w.provider.signInAs({ sub: "ann-entra", email: "ann@example.com", xms_edov: true });
+  const browser = createBrowser();
+  expect((await browser.get(await w.toCallback(browser))).headers.get("location")).toBe("/console");
+  expect(w.completed.map((c) => c.identity.subject)).toEqual(["ann-entra"]);
+});
+
 it("refuses a provider account outside the allow-list, and an allowed one without an account", async () => {
   w.accounts.set("eve@evil.io", { id: "op-eve", disabled: false });
   const cases = [

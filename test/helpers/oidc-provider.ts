@@ -11,6 +11,8 @@ export interface AccountClaims {
   sub: string;
   email?: string;
   email_verified?: boolean;
+  /** Microsoft Entra ID's "email domain owner verified". */
+  xms_edov?: boolean;
   name?: string;
 }
 
@@ -68,7 +70,7 @@ export async function startOidcProvider(options: TestProviderOptions): Promise<T
     ),
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomUUID()] },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified", "xms_edov"], profile: ["name"] },
     conformIdTokenClaims: !options.claimsInIdToken,
     findAccount: (_ctx, id) => ({ accountId: id, claims: () => (id === account.sub ? { ...account } : { sub: id }) }),
     features: { devInteractions: { enabled: false } },
