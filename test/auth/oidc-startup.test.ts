@@ -47,7 +47,8 @@ it.each([
 ])("refuses to start with %o", { timeout: 120_000 }, async (env, message) => {
   const { code, output } = await failedStart(env);
   expect(code).not.toBe(0);
-  expect(output).toContain(message);
+  expect(output).toContain(`Statusgraph cannot start: ${message}`);
+  expect(output).not.toMatch(/\n\s+at /);
   expect(output).not.toContain("Statusgraph is running");
 });
 
