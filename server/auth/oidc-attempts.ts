@@ -16,6 +16,7 @@ export interface StartedAttempt {
   state: string;
   nonce: string;
   codeChallenge: string;
+  codeVerifier: string;
   /** Goes into the browser's cookie. */
   binding: string;
 }
@@ -30,25 +31,32 @@ export interface PendingAttempt {
 
 export type ConsumeResult = { kind: "ok"; attempt: PendingAttempt } | { kind: "unknown" } | { kind: "other_browser" } | { kind: "expired" };
 
-/** Records a new attempt; expired ones are deleted on the way, so they never pile up. */
-export async function beginAttempt(db: Db, returnTo: string, now: Date): Promise<StartedAttempt> {
-  const state = client.randomState();
-  const nonce = client.randomNonce();
+/** Fresh secrets for an attempt: state, nonce, PKCE verifier and challenge, browser binding. */
+export async function newAttempt(): Promise<StartedAttempt> {
   const codeVerifier = client.randomPKCECodeVerifier();
-  const binding = randomBytes(32).toString("base64url");
+  return {
+    state: client.randomState(),
+    nonce: client.randomNonce(),
+    codeVerifier,
+    codeChallenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    binding: randomBytes(32).toString("base64url"),
+  };
+}
+
+/** Records an attempt whose browser is on its way to the provider; expired ones are deleted on the way, so they never pile up. */
+export async function saveAttempt(db: Db, attempt: StartedAttempt, returnTo: string, now: Date): Promise<void> {
   await db.oidcSignIn.deleteMany({ where: { expiresAt: { lt: now } } });
   await db.oidcSignIn.create({
     data: {
-      stateHash: hashSecret(state),
-      bindingHash: hashSecret(binding),
-      nonce,
-      codeVerifier,
+      stateHash: hashSecret(attempt.state),
+      bindingHash: hashSecret(attempt.binding),
+      nonce: attempt.nonce,
+      codeVerifier: attempt.codeVerifier,
       returnTo,
       createdAt: now,
       expiresAt: new Date(now.getTime() + OIDC_ATTEMPT_TTL_MS),
     },
   });
-  return { state, nonce, binding, codeChallenge: await client.calculatePKCECodeChallenge(codeVerifier) };
 }
 
 /**

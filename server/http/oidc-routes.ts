@@ -3,7 +3,7 @@
 // and hands an admitted one to `completeSignIn`, which opens the operator session. Every
 // refusal redirects to the console's sign-in page with a typed code; causes are logged.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { consumeAttempt, beginAttempt } from "../auth/oidc-attempts.js";
+import { consumeAttempt, newAttempt, saveAttempt } from "../auth/oidc-attempts.js";
 import type { OidcClient } from "../auth/oidc-client.js";
 import { OidcSignInError } from "../auth/oidc-errors.js";
 import { admitOrRefuse, type OperatorSignIn } from "../auth/operator-sign-in.js";
@@ -44,8 +44,10 @@ export function oidcRoutes(options: OidcRouteOptions): Route {
     const requested = url.searchParams.get("returnTo");
     const returnTo = requested === null ? `${basePath}/console` : sameOriginPath(requested, base);
     if (returnTo === null) throw new OidcSignInError("oidc_invalid_return_to", "returnTo must be a path on this service");
-    const attempt = await beginAttempt(options.db, returnTo, options.now());
+    const attempt = await newAttempt();
+    // Stored once the provider is known to be there: a failed discovery leaves nothing behind.
     const location = await options.client.authorizationUrl(attempt);
+    await saveAttempt(options.db, attempt, returnTo, options.now());
     redirect(res, location.href, oidcCookie(attempt.binding, cookiePath, secure));
   };
 

@@ -2,6 +2,9 @@
 // over HTTP; and each way it can go wrong is refused with a typed code, changing nothing.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { OIDC_ATTEMPT_TTL_MS } from "../../server/auth/oidc-attempts.js";
+import { DEFAULT_OIDC_SCOPES } from "../../server/auth/oidc-config.js";
+import { createTestApp } from "../helpers/app.js";
+import { sparePort } from "../helpers/redis-server.js";
 import { createBrowser, refusedWith, startOidcWorld, type OidcWorld } from "./oidc-world.js";
 
 let w: OidcWorld;
@@ -128,6 +131,16 @@ it("refuses a replayed callback: the first use signs in, the second finds nothin
   expect(await w.attemptsLeft()).toBe(0);
 });
 
+it("lets only one of two simultaneous uses of a callback through", async () => {
+  w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
+  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
+  const browser = createBrowser();
+  const callback = await w.toCallback(browser);
+  const answers = await Promise.all([browser.get(callback), browser.get(callback)]);
+  expect(answers.map((a) => a.headers.get("location")).sort()).toEqual(["/console", refusedWith("oidc_state_mismatch")]);
+  expect(w.completed).toHaveLength(1);
+});
+
 it("refuses a callback carried into another browser (login CSRF), and the attempt is used up", async () => {
   w.accounts.set("ann@example.com", { id: "op-ann", disabled: false });
   w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
@@ -225,4 +238,22 @@ it("without operator accounts wired in, an admitted sign-in ends in 503 and noth
   const answer = await browser.get(await w.toCallback(browser));
   expect(answer.status).toBe(503);
   expect(await answer.text()).toBe("operator accounts are not available");
+});
+
+it("sends the browser back with oidc_provider_error when the provider cannot be reached, storing nothing", async () => {
+  const port = await sparePort();
+  const silent = `http://127.0.0.1:${await sparePort()}`;
+  const t = await createTestApp({
+    publicUrl: `http://127.0.0.1:${port}`,
+    oidc: { issuer: silent, clientId: "statusgraph", clientSecret: "x", scopes: DEFAULT_OIDC_SCOPES, buttonLabel: "SSO" },
+  });
+  try {
+    await t.app.start(port);
+    const answer = await fetch(`http://127.0.0.1:${port}/auth/oidc/start`, { redirect: "manual" });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe(refusedWith("oidc_provider_error"));
+    expect(await t.app.database.db.oidcSignIn.count()).toBe(0);
+  } finally {
+    await t.close();
+  }
 });
