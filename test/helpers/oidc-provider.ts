@@ -107,8 +107,12 @@ export async function startOidcProvider(options: TestProviderOptions): Promise<T
 
   return {
     issuer,
-    signInAs: (claims) => void (account = claims),
-    rewriteNextIdToken: (fn) => void (rewrite = fn),
+    signInAs(claims) {
+      account = claims;
+    },
+    rewriteNextIdToken(fn) {
+      rewrite = fn;
+    },
     tokensIssued: () => issued,
     async close() {
       server.closeAllConnections();
