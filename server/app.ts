@@ -58,8 +58,21 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const origins = createOriginPolicy(config.corsOrigins, publicUrl);
   const shareLiveResults = options.shareLiveResults !== false;
   const yoga = createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults });
-  const { metricsAccess, defaultPage } = config;
-  const routes = appRoutes({ metrics, metricsAccess, databaseProbe, redis, log, requests, services, readSide, publicUrl, defaultPage });
+  const { metricsAccess, defaultPage, oidc } = config;
+  const routes = appRoutes({
+    metrics,
+    metricsAccess,
+    databaseProbe,
+    redis,
+    log,
+    requests,
+    services,
+    readSide,
+    publicUrl,
+    defaultPage,
+    oidc,
+    operatorSignIn: options.operatorSignIn,
+  });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
   const signInPruning = startSignInPruning({ db, now, timers, log });
 

@@ -2,6 +2,7 @@
 // (unless SEED_DEMO=false), serve, and say where everything is.
 import { buildApp } from "./app.js";
 import { setupNotes } from "./auth/first-run.js";
+import { ConfigError } from "./auth/oidc-config.js";
 import { describeDatabase } from "./db/url.js";
 import { startBanner } from "./http/addresses.js";
 import { ensureWebBuild } from "./http/web-build.js";
@@ -16,7 +17,12 @@ const log = loggerFromEnv();
 
 // Builds only when dist/web is missing or older than web/ (`npm install` builds it).
 await ensureWebBuild({ rebuildIfStale: true, log: (line) => log.info(line) });
-const app = await buildApp({ logger: log });
+const app = await buildApp({ logger: log }).catch((error: unknown) => {
+  // The message names the variable to fix; a stack trace would only bury it.
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(`Statusgraph cannot start: ${error.message}\n`);
+  process.exit(1);
+});
 const seeded = wantDemo && (await seedDemo(app));
 const url = await app.start(port, host);
 const origin = new URL(url.replace("0.0.0.0", "localhost")).origin;

@@ -1,6 +1,7 @@
 /** The settings the app runs with: each option, else its environment variable, else its default. */
 import { publicUrlFromEnv } from "../http/base-url.js";
 import { resolveMetricsAccess, type MetricsAccess } from "../http/metrics.js";
+import { planOidc, type OidcPlan } from "../http/oidc-setup.js";
 import { corsOriginsFromEnv, parseConfiguredOrigin } from "../http/origins.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { loggerFromEnv, type Logger } from "../logger.js";
@@ -20,11 +21,14 @@ export interface AppConfig {
   publicUrl: string | null;
   defaultPage: string | null;
   limits: Limits;
+  /** OpenID Connect operator sign-in; null when not configured. */
+  oidc: OidcPlan | null;
 }
 
 /** Resolves the configuration; throws, before anything is opened, on a malformed value. */
 export function resolveConfig(options: AppOptions, env: Record<string, string | undefined> = process.env): AppConfig {
   const corsOrigins = options.corsOrigins?.map((origin) => parseConfiguredOrigin(origin, "corsOrigins")) ?? corsOriginsFromEnv(env);
+  const publicUrl = options.publicUrl === undefined ? publicUrlFromEnv(env) : options.publicUrl;
   return {
     corsOrigins,
     log: options.logger ?? loggerFromEnv(env),
@@ -37,8 +41,9 @@ export function resolveConfig(options: AppOptions, env: Record<string, string | 
     now: options.now ?? (() => new Date()),
     timers: options.schedulerTimers ?? true,
     metricsAccess: resolveMetricsAccess(options.metrics, env),
-    publicUrl: options.publicUrl === undefined ? publicUrlFromEnv(env) : options.publicUrl,
+    publicUrl,
     defaultPage: options.defaultPage === undefined ? env.DEFAULT_PAGE?.trim() || null : options.defaultPage,
     limits: resolveLimits(options.limits, env),
+    oidc: planOidc(options, publicUrl),
   };
 }

@@ -16,9 +16,10 @@ import type { LiveAccess } from "../realtime/live-access.js";
 import type { Scheduler } from "../realtime/scheduler.js";
 import type { ChangeFlow, ChangeListener, ChangeRecorder } from "../services/change.js";
 import type { PageSnapshots } from "../services/page-snapshots.js";
+import type { OidcOptions } from "../http/oidc-setup.js";
 import type { SummaryHub } from "../realtime/summary-hub.js";
 
-export interface AppOptions {
+export interface AppOptions extends OidcOptions {
   /** Defaults to DATABASE_URL, then a SQLite file under ./data. */
   databaseUrl?: string;
   /** The migrations applied on start; the repository's prisma/migrations by default. */

@@ -5,6 +5,8 @@ import { authRoutes } from "../http/auth-routes.js";
 import { badgeRoute } from "../http/badge.js";
 import { feedRoute } from "../http/feed.js";
 import { healthRoute } from "../http/health.js";
+import { oidcRoute, type OidcPlan } from "../http/oidc-setup.js";
+import type { OperatorSignIn } from "../auth/operator-sign-in.js";
 import { metricsRoute, type MetricsAccess } from "../http/metrics.js";
 import type { RequestLog } from "../http/request-log.js";
 import type { Route } from "../http/routes.js";
@@ -26,6 +28,9 @@ export interface RoutesOptions {
   readSide: ReadSide;
   publicUrl: string | null;
   defaultPage: string | null;
+  /** OpenID Connect operator sign-in, when configured, and what completes it. */
+  oidc: OidcPlan | null;
+  operatorSignIn?: OperatorSignIn;
 }
 
 /** Metrics, health, sign-in links, badges, feeds, Statuspage-compatible JSON and the web client. */
@@ -35,6 +40,9 @@ export function appRoutes(options: RoutesOptions): Route[] {
     metricsRoute(options.metrics, options.metricsAccess),
     healthRoute({ database: options.databaseProbe, redis: redis ? () => redis.state() : undefined, log: options.log, outage: readSide.outage }),
     authRoutes(options.services),
+    ...(options.oidc
+      ? [oidcRoute(options.oidc, { db: options.services.db, now: options.services.now, log: options.requests.log, operators: options.operatorSignIn })]
+      : []),
     badgeRoute(readSide.badges.lookup),
     feedRoute(readSide.feeds.lookup, publicUrl),
     statuspageRoute({ find: readSide.statuspageJson.get, publicUrl, defaultPage: options.defaultPage }),

@@ -61,7 +61,9 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   // No Redis unless the test asks for it, whatever REDIS_URL the shell has.
   // Faults only, unless LOG_LEVEL asks for more or the test brings a logger of its own.
   const logger = createLogger({ level: process.env.LOG_LEVEL || "warn" });
-  const app = await buildApp({ databaseUrl: ownDatabase ?? undefined, schedulerTimers: false, mailer, redisUrl: null, logger, ...options });
+  // No single sign-on unless the test asks for it, whatever OIDC_* and OPERATOR_* the shell has.
+  const noSso = { oidc: null, operatorAdmission: { allowedDomains: [], allowedEmails: [], autoCreateRole: null } };
+  const app = await buildApp({ databaseUrl: ownDatabase ?? undefined, schedulerTimers: false, mailer, redisUrl: null, logger, ...noSso, ...options });
   // Key names are unique: an app on a reused database brings a key of its own.
   const keyName = options.databaseUrl ? `test-admin-${++reopened}` : "test-admin";
   const { secret: adminKey } = await createApiKey(app.database.db, { name: keyName, scope: "ADMIN" }, app.now());

@@ -21,6 +21,14 @@ const INHERITED_SETTINGS = [
   "HOST",
   "LOG_LEVEL",
   "LOG_FORMAT",
+  "OIDC_ISSUER",
+  "OIDC_CLIENT_ID",
+  "OIDC_CLIENT_SECRET",
+  "OIDC_SCOPES",
+  "OIDC_BUTTON_LABEL",
+  "OPERATOR_ALLOWED_DOMAINS",
+  "OPERATOR_ALLOWED_EMAILS",
+  "OPERATOR_AUTO_CREATE_ROLE",
 ];
 
 export interface MainProcess {
@@ -33,6 +41,12 @@ export interface MainProcess {
   stop(): Promise<void>;
 }
 
+/** The environment a server started by a test runs with: the shell's, less its Statusgraph settings, plus `env`. */
+export function mainEnv(env: Record<string, string>): Record<string, string | undefined> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.includes(name)));
+  return { ...base, HOST: "127.0.0.1", PORT: "0", LOG_FORMAT: "pretty", ...env };
+}
+
 /**
  * Starts the server with `env` from `cwd`, once it has said where it runs. Its output
  * is a pipe, not a terminal: LOG_FORMAT=pretty, unless `env` says otherwise, shows it
@@ -41,10 +55,9 @@ export interface MainProcess {
 export async function startMain(env: Record<string, string>, cwd = REPO): Promise<MainProcess> {
   // Built here (once for all test files) so the server finds it fresh and does not build.
   await ensureWebBuild({ rebuildIfStale: true, log: () => {} });
-  const base = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.includes(name)));
   const child: ChildProcess = spawn(join(REPO, "node_modules/.bin/tsx"), [join(REPO, "server/main.ts")], {
     cwd,
-    env: { ...base, HOST: "127.0.0.1", PORT: "0", LOG_FORMAT: "pretty", ...env },
+    env: mainEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
