@@ -13,6 +13,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import { createDatabaseProbe } from "./db/readiness.js";
 import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
+import { operatorAuthRoute } from "./http/operator-auth-route.js";
 import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     metricsRoute(metrics, metricsAccess),
     healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log, outage }),
     authRoutes(services),
+    operatorAuthRoute(services),
     badgeRoute(badges.lookup),
     feedRoute(feeds.lookup, publicUrl),
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),

@@ -1,6 +1,8 @@
 // What incident and maintenance publishing share: the component status changes a
 // publish causes, and announcing it once it has committed.
 import { builder } from "../builder.js";
+import type { Actor } from "../auth/actor.js";
+import { operatorLabel } from "../auth/operators.js";
 import type { Context } from "../context.js";
 import { announce } from "../events.js";
 import type { ComponentStatusChange as Change, Publication, PublishOptions } from "../services/preview.js";
@@ -25,15 +27,21 @@ export function announcePublication<D>(ctx: Pick<Context, "events">, publication
   return publication;
 }
 
-/** Publish options for the caller: the operator key's name is recorded as who published (null for the service itself). */
+/** Publish options for the caller: who is recorded as having published — the person, or the key's name (null for the service itself). */
 export function publishOptions(ctx: Pick<Context, "now" | "actor">, preview: boolean): PublishOptions {
-  return { now: ctx.now(), preview, actorName: ctx.actor.kind === "operator" ? ctx.actor.name : null };
+  return { now: ctx.now(), preview, actorName: publisherName(ctx.actor) };
+}
+
+/** `publishedBy`: a person as "Name <email>", a key by its name. */
+export function publisherName(actor: Actor): string | null {
+  if (actor.kind === "person") return operatorLabel(actor);
+  return actor.kind === "operator" ? actor.name : null;
 }
 
 /** Options for `publishedBy`: the key's name is operator data, so others get null rather than an error. */
 export const OPERATORS_ONLY = {
   nullable: true,
-  authScopes: { read: true },
+  authScopes: { role: "VIEWER" },
   unauthorizedResolver: () => null,
-  description: "Name of the API key that published it; operators only (null for others).",
+  description: 'Who published it: the operator as "Name <email>", or the API key\'s name; operators only (null for others).',
 } as const;

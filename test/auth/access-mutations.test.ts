@@ -68,7 +68,7 @@ describe.each(MUTATIONS)("$name", (m) => {
 
 it("says what is missing", async () => {
   const { data } = await run(MUTATIONS[0]!, "read", await MUTATIONS[0]!.valid(w));
-  expect(data!.result!.message).toBe('This needs an API key with the admin scope; the key "reader" has the read scope');
+  expect(data!.result!.message).toBe('This needs an operator with the editor role; the API key "reader" has the viewer role');
   const revoked = await run(MUTATIONS[0]!, "revoked", await MUTATIONS[0]!.valid(w));
   expect(revoked.data!.result!.message).toBe("The API key is unknown or revoked");
 });

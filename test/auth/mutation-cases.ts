@@ -110,7 +110,7 @@ export const MUTATIONS: MutationCase[] = [
     needs: "admin",
     args: INPUT("CreateApiKeyInput"),
     success: "CreatedApiKey",
-    valid: async () => ({ input: { name: `key ${next()}`, scope: "READ" } }),
+    valid: async () => ({ input: { name: `key ${next()}`, scope: "VIEWER" } }),
     invalid: async () => ({ input: { name: "", scope: "ADMIN" } }),
   },
   {
@@ -121,7 +121,7 @@ export const MUTATIONS: MutationCase[] = [
     valid: async (w) => {
       const { createApiKey } = await w.t.ok<{ createApiKey: { key: { id: string } } }>(
         `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreatedApiKey { key { id } } } }`,
-        { input: { name: `key ${next()}`, scope: "READ" } },
+        { input: { name: `key ${next()}`, scope: "VIEWER" } },
       );
       return { id: createApiKey.key.id };
     },

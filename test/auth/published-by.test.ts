@@ -11,7 +11,7 @@ let componentId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  publisher = bearer((await createApiKey(t.app.database.db, { name: "on-call bot", scope: "PUBLISH" }, t.app.now())).secret);
+  publisher = bearer((await createApiKey(t.app.database.db, { name: "on-call bot", scope: "PUBLISHER" }, t.app.now())).secret);
   [componentId] = await createComponents(t, ["API"]);
   pageId = (await createPage(t, [componentId!])).id;
 });

@@ -128,8 +128,8 @@ export async function buildWorld(options: AppOptions = {}): Promise<World> {
   const world: World = { t, ids, mail, mailer, as: {} as World["as"] };
   world.as = {
     anonymous: { as: "anonymous" },
-    read: bearer((await key("reader", "READ")).secret),
-    publish: bearer((await key("publisher", "PUBLISH")).secret),
+    read: bearer((await key("reader", "VIEWER")).secret),
+    publish: bearer((await key("publisher", "PUBLISHER")).secret),
     admin: bearer(t.adminKey),
     revoked: bearer(revoked.secret),
     // One viewer by cookie, as browsers send it; the other by bearer token, as API clients do.
