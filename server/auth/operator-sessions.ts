@@ -125,7 +125,8 @@ export async function endOperatorSessions(
   events?: Events,
   cache?: CredentialCache,
 ): Promise<number> {
-  const where = { ...which, endedAt: null, expiresAt: { gt: now } };
+  const whose = "sessionId" in which ? { id: which.sessionId } : { operatorId: which.operatorId };
+  const where = { ...whose, endedAt: null, expiresAt: { gt: now } };
   const live = await db.operatorSession.findMany({ where, select: { id: true } });
   if (live.length === 0) return 0;
   await db.operatorSession.updateMany({ where: { id: { in: live.map((s) => s.id) }, endedAt: null }, data: { endedAt: now } });
