@@ -45,7 +45,7 @@ const incident = await system<{ incident: { id: string } }>(
     },
   },
 );
-const { secret } = await createApiKey(app.database.db, { name: "bench", scope: "PUBLISH" }, app.now());
+const { secret } = await createApiKey(app.database.db, { name: "bench", scope: "PUBLISHER" }, app.now());
 
 // Instrumentation: the server's own share of a fan-out, from the announcement to the
 // last subscriber's message handed to its socket, in CPU time and in wall time.

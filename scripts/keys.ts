@@ -2,7 +2,7 @@
 // comes to exist. Resolves DATABASE_URL exactly as the server does (server/db/url.ts)
 // and says on stderr which database it used, so stdout stays just the secret.
 //
-//   tsx scripts/keys.ts create --name NAME --scope read|publish|admin
+//   tsx scripts/keys.ts create --name NAME --scope viewer|publisher|editor|admin
 //   tsx scripts/keys.ts list
 //   tsx scripts/keys.ts revoke NAME_OR_ID
 //
@@ -11,14 +11,17 @@ import { parseArgs } from "node:util";
 import { openDatabase } from "../server/db/client.js";
 import { describeDatabase } from "../server/db/url.js";
 import { NotFoundError, ValidationError } from "../server/errors.js";
-import { API_KEY_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiKey, type ApiKeyScope } from "../server/auth/api-keys.js";
+import { parseRole } from "../server/auth/roles.js";
+import { createApiKey, listApiKeys, revokeApiKey, type ApiKey, type ApiKeyScope } from "../server/auth/api-keys.js";
 
 const USAGE = `Usage:
-  keys create --name NAME --scope read|publish|admin   create a key and print its secret once
-  keys list                                            list keys (never their secrets)
-  keys revoke NAME_OR_ID                               revoke a key
+  keys create --name NAME --scope ROLE   create a key and print its secret once
+  keys list                              list keys (never their secrets)
+  keys revoke NAME_OR_ID                 revoke a key
 
-Scopes: read (read-only), publish (incidents and maintenance), admin (everything, including keys).`;
+A key's scope is one of the operators' roles, each including the ones before: viewer (reads
+everything), publisher (incidents and maintenance), editor (also catalog, pages, sub-pages,
+theming), admin (also operators and keys). read and publish are accepted for viewer and publisher.`;
 
 class UsageError extends Error {}
 
@@ -40,11 +43,9 @@ function parseCommand(argv: string[]): Command {
   if (values.help || command === "help") return { kind: "help" };
   if (command === "create" && rest.length === 0) {
     if (!values.name) throw new UsageError("create needs --name");
-    const scope = values.scope?.toUpperCase();
-    if (!scope || !(API_KEY_SCOPES as readonly string[]).includes(scope)) {
-      throw new UsageError("create needs --scope read, publish or admin");
-    }
-    return { kind: "create", name: values.name, scope: scope as ApiKeyScope };
+    const scope = parseRole(values.scope);
+    if (!scope) throw new UsageError("create needs --scope viewer, publisher, editor or admin");
+    return { kind: "create", name: values.name, scope };
   }
   if (command === "list" && rest.length === 0) return { kind: "list" };
   if (command === "revoke" && rest.length === 1) return { kind: "revoke", key: rest[0]! };

@@ -33,6 +33,8 @@ export type Topics = {
   "sessions:ended": [sessionId: string];
   /** An API key was revoked: live subscriptions it opened end, on every instance. */
   "api-keys:revoked": [keyId: string];
+  /** An operator's role changed, or the account was disabled or enabled: cached copies of their sessions are dropped. */
+  "operators:changed": [operatorId: string];
 };
 
 export type Events = PubSub<Topics>;

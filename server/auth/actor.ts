@@ -2,11 +2,12 @@
 // headers, or graphql-ws connectionParams), then turned into the booleans
 // @pothos/plugin-scope-auth checks.
 import type { Db } from "../db/client.js";
-import type { ApiKeyScope } from "../generated/sqlite/client.js";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
 import { authenticateApiKey } from "./api-keys.js";
 import { readSessionCookie } from "./cookies.js";
 import type { CredentialCache } from "./credential-cache.js";
+import { authenticateOperator, readOperatorSessionCookie } from "./operator-sessions.js";
+import { hasRole, type Role } from "./roles.js";
 import type { SessionFallback } from "./session-fallback.js";
 import { authenticateViewer, type AuthenticatedViewer } from "./viewer-sessions.js";
 
@@ -14,7 +15,10 @@ export type Actor =
   | { kind: "anonymous" }
   /** The service itself (demo seed, scheduler); never the result of a request. */
   | { kind: "system" }
-  | { kind: "operator"; keyId: string; name: string; scope: ApiKeyScope }
+  /** An API key. */
+  | { kind: "operator"; keyId: string; name: string; scope: Role }
+  /** An operator signed in as themselves (an operator session). */
+  | { kind: "person"; operatorId: string; email: string; name: string; role: Role; sessionId: string; expiresAt: Date }
   | { kind: "viewer"; email: string; pageId: string; subPageIds: string[]; sessionId: string; expiresAt: Date };
 
 /**
@@ -24,9 +28,11 @@ export type Actor =
  * should leave the request anonymous, not fail it: public pages must keep working.
  * `unavailable`: the database could not be asked, so the credentials could not be
  * checked; the request runs as anonymous, and what needs them is refused as
- * SERVICE_UNAVAILABLE rather than as unauthenticated.
+ * SERVICE_UNAVAILABLE rather than as unauthenticated. `ended_operator_session`: an
+ * operator's cookie whose session ended (signed out, expired, account disabled); like a
+ * stale cookie the request runs as anonymous, but refusals say to sign in again.
  */
-export type AuthError = "invalid_key" | "invalid_session" | "invalid_authorization" | "stale_cookie" | "unavailable";
+export type AuthError = "invalid_key" | "invalid_session" | "invalid_authorization" | "stale_cookie" | "ended_operator_session" | "unavailable";
 
 export interface Credentials {
   /** The Authorization header. */
@@ -58,18 +64,33 @@ export async function resolveActor(db: Db, credentials: Credentials, now: Date, 
       if (!key) return { actor: ANONYMOUS, error: "invalid_key" };
       return { actor: { kind: "operator", keyId: key.id, name: key.name, scope: key.scope } };
     }
+    if (bearer.startsWith("sg_operator_")) {
+      const person = await personActor(db, bearer, now, cache);
+      return person ? { actor: person } : { actor: ANONYMOUS, error: "invalid_session" };
+    }
     if (bearer.startsWith("sg_session_")) {
       const viewer = await viewerActor(db, bearer, now, sessions, cache);
       return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "invalid_session" };
     }
     return { actor: ANONYMOUS, error: "invalid_authorization" };
   }
+  // An operator's cookie first: a browser may hold both, and the operator sees everything the viewer does.
+  const operatorCookie = readOperatorSessionCookie(credentials.cookie);
+  if (operatorCookie !== null) {
+    const person = await personActor(db, operatorCookie, now, cache);
+    if (person) return { actor: person };
+  }
   const cookie = readSessionCookie(credentials.cookie);
   if (cookie !== null) {
     const viewer = await viewerActor(db, cookie, now, sessions, cache);
     return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "stale_cookie" };
   }
-  return { actor: ANONYMOUS };
+  return operatorCookie === null ? { actor: ANONYMOUS } : { actor: ANONYMOUS, error: "ended_operator_session" };
+}
+
+async function personActor(db: Db, secret: string, now: Date, cache?: CredentialCache): Promise<Actor | null> {
+  const person = await authenticateOperator(db, secret, now, cache);
+  return person && { kind: "person", ...person };
 }
 
 async function viewerActor(db: Db, secret: string, now: Date, sessions?: SessionFallback, cache?: CredentialCache): Promise<Actor | null> {
@@ -103,32 +124,40 @@ function parseBearer(header: string): string | "malformed" {
   return match ? match[1]! : "malformed";
 }
 
-/** What @pothos/plugin-scope-auth checks; admin ⊃ publish ⊃ read. */
+/** The role an actor holds: a key's scope, a person's role, ADMIN for the service itself; null for everyone else. */
+export function roleOf(actor: Actor): Role | null {
+  if (actor.kind === "system") return "ADMIN";
+  if (actor.kind === "operator") return actor.scope;
+  if (actor.kind === "person") return actor.role;
+  return null;
+}
+
+/** An operator of any role (person or key) or the service itself: sees everything, customer sub-pages included. */
+export function isOperator(actor: Actor): boolean {
+  return roleOf(actor) !== null;
+}
+
+/** What @pothos/plugin-scope-auth checks: one rule, roles, for people and keys alike. */
 export interface AuthScopes {
-  /** Any operator key: read everything, including every customer sub-page. */
-  read: boolean;
-  /** Publish incidents and maintenance. */
-  publish: boolean;
-  /** Manage the catalog, pages and API keys. */
-  admin: boolean;
+  /** `authScopes: { role: "EDITOR" }` admits operators holding that role or a higher one. */
+  role: Role;
   /** A signed-in viewer of a customer page (see canViewSubPage for which sub-pages). */
   viewer: boolean;
 }
 
-export function authScopes(actor: Actor): AuthScopes {
-  if (actor.kind === "system") return { read: true, publish: true, admin: true, viewer: false };
-  const scope = actor.kind === "operator" ? actor.scope : null;
-  return {
-    read: scope !== null,
-    publish: scope === "PUBLISH" || scope === "ADMIN",
-    admin: scope === "ADMIN",
-    viewer: actor.kind === "viewer",
-  };
+export interface ScopeLoaders {
+  role: (needed: Role) => boolean;
+  viewer: boolean;
+}
+
+export function authScopes(actor: Actor): ScopeLoaders {
+  const held = roleOf(actor);
+  return { role: (needed) => hasRole(held, needed), viewer: actor.kind === "viewer" };
 }
 
 /** Public pages are open to all; a customer sub-page to operators and to viewers whose domain it allows. */
 export function canViewSubPage(actor: Actor, pageKind: "PUBLIC" | "CUSTOMER", subPageId: string): boolean {
   if (pageKind === "PUBLIC") return true;
-  if (actor.kind === "operator" || actor.kind === "system") return true;
+  if (isOperator(actor)) return true;
   return actor.kind === "viewer" && actor.subPageIds.includes(subPageId);
 }

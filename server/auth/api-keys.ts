@@ -1,19 +1,22 @@
 // Operators' API keys: created with a secret shown once, stored as a hash,
 // revocable, and stamped with when they were last used.
-import type { ApiKey, ApiKeyScope, Prisma } from "../generated/sqlite/client.js";
+import type { ApiKey, Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import { NotFoundError, ValidationError } from "../errors.js";
 import { LIMITS } from "../domain/limits.js";
 import { TEXT_RULE_MESSAGES, hasControlCharacter, isWellFormed } from "../domain/text.js";
 import type { CredentialCache } from "./credential-cache.js";
+import { ROLES, type Role } from "./roles.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
 
-export type { ApiKey, ApiKeyScope };
+export type { ApiKey };
+/** A key's scope is one of the operators' roles: keys and people are authorized by one rule. */
+export type ApiKeyScope = Role;
+export const API_KEY_SCOPES = ROLES;
 
 /** A database client or a transaction: the API runs these in its change's transaction, the keys CLI without one. */
 type Client = Db | Prisma.TransactionClient;
-export const API_KEY_SCOPES = ["READ", "PUBLISH", "ADMIN"] as const satisfies readonly ApiKeyScope[];
 
 /** lastUsedAt is refreshed at most this often, so authenticating is not a write per request. */
 export const LAST_USED_RESOLUTION_MS = 60_000;

@@ -1,16 +1,16 @@
 // Credentials looked up once and then kept briefly, so that a signed-in request
 // costs no database round trip: viewer sessions and API keys by their secret's
-// hash, and the sub-pages an address is admitted to by page and address.
+// hash (operators' sessions too), and the sub-pages an address is admitted to by page and address.
 //
 // Nothing kept may outlive what the database would accept: every instance drops
 // an entry as soon as it hears why — a sign-out (`sessions:ended`), a revocation
-// (`api-keys:revoked`), a change to a page or the catalog behind it
+// (`api-keys:revoked`), an operator's new role or disabling (`operators:changed`), a change to a page or the catalog behind it
 // (`pages:changed`) — and callers check a session's expiry on every use against
 // the expiresAt kept with it. A look-up that read the database before such a drop
 // is used once but not kept, so it cannot bring back what was just dropped.
 import { LRUCache } from "lru-cache";
 import type { Events, PageChange } from "../events.js";
-import type { ApiKey } from "../generated/sqlite/client.js";
+import type { ApiKey, Role } from "../generated/sqlite/client.js";
 
 export const CREDENTIAL_CACHE = {
   /** How long an entry is trusted without asking the database again. */
@@ -31,6 +31,16 @@ export interface SessionRecord {
   page: { id: string; kind: "PUBLIC" | "CUSTOMER"; domainsAttributeId: string | null };
 }
 
+/** A signed-in operator's session as stored, with the account it belongs to. */
+export interface OperatorSessionRecord {
+  id: string;
+  operatorId: string;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+  operator: { id: string; email: string; name: string; role: Role; disabledAt: Date | null };
+}
+
 export interface CredentialCache {
   /** The session stored under `hash`; `load` reads the database on a miss (ended sessions are not kept). */
   session(hash: string, load: () => Promise<SessionRecord | null>): Promise<SessionRecord | null>;
@@ -38,12 +48,16 @@ export interface CredentialCache {
   admitted(pageId: string, email: string, load: () => Promise<string[]>): Promise<string[]>;
   /** The unrevoked key stored under `hash`; the same object is returned on every hit, so a `lastUsedAt` set on it sticks. */
   apiKey(hash: string, load: () => Promise<ApiKey | null>): Promise<ApiKey | null>;
+  /** The operator session stored under `hash`; the same object on every hit, so a `lastSeenAt` set on it sticks. */
+  operatorSession(hash: string, load: () => Promise<OperatorSessionRecord | null>): Promise<OperatorSessionRecord | null>;
+  /** Drops every session of an operator (their role changed, or they were disabled). */
+  forgetOperator(operatorId: string): void;
   /** Drops a session at once (the instance that ended it must not wait for its own event to come back). */
   forgetSession(sessionId: string): void;
   forgetKey(keyId: string): void;
   /** Forget everything, e.g. after Redis was unreachable and drops may have gone unheard. */
   clear(): void;
-  size(): { sessions: number; admitted: number; keys: number };
+  size(): { sessions: number; admitted: number; keys: number; operatorSessions: number };
   close(): void;
 }
 
@@ -61,6 +75,7 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
   const sessions = new LRUCache<string, SessionRecord>({ max, ttl });
   const admittedSets = new LRUCache<string, string[]>({ max, ttl });
   const keys = new LRUCache<string, ApiKey>({ max: options.maxKeys ?? CREDENTIAL_CACHE.maxKeys, ttl });
+  const operatorSessions = new LRUCache<string, OperatorSessionRecord>({ max, ttl });
   /** Bumped by every drop: a look-up that started before one is not kept. */
   let generation = 0;
 
@@ -94,6 +109,7 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
         listen(options.events.subscribe("sessions:ended"), (id) => cache.forgetSession(id)),
         listen(options.events.subscribe("api-keys:revoked"), (id) => cache.forgetKey(id)),
         listen(options.events.subscribe("pages:changed"), pageChanged),
+        listen(options.events.subscribe("operators:changed"), (id) => cache.forgetOperator(id)),
       ]
     : [];
 
@@ -109,15 +125,25 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
         const key = await load();
         return key && !key.revokedAt ? key : null;
       }),
-    forgetSession: (sessionId) => dropWhere(sessions, (s) => s.id === sessionId),
+    operatorSession: (hash, load) =>
+      through(operatorSessions, hash, async () => {
+        const session = await load();
+        return session && !session.endedAt && !session.operator.disabledAt ? session : null;
+      }),
+    forgetOperator: (operatorId) => dropWhere(operatorSessions, (s) => s.operatorId === operatorId),
+    forgetSession(sessionId) {
+      dropWhere(sessions, (s) => s.id === sessionId);
+      dropWhere(operatorSessions, (s) => s.id === sessionId);
+    },
     forgetKey: (keyId) => dropWhere(keys, (k) => k.id === keyId),
     clear() {
       generation += 1;
       sessions.clear();
       admittedSets.clear();
       keys.clear();
+      operatorSessions.clear();
     },
-    size: () => ({ sessions: sessions.size, admitted: admittedSets.size, keys: keys.size }),
+    size: () => ({ sessions: sessions.size, admitted: admittedSets.size, keys: keys.size, operatorSessions: operatorSessions.size }),
     close() {
       for (const listener of listeners) void listener.return?.();
     },

@@ -3,8 +3,7 @@
 // difference is the whole point of the reason field.
 import { AccessDeniedError, ServiceUnavailableError } from "../errors.js";
 import type { Actor, AuthError } from "./actor.js";
-
-export type OperatorScope = "read" | "publish" | "admin";
+import type { Role } from "./roles.js";
 
 /** The part of the request context refusals are worded from. */
 export interface Caller {
@@ -16,6 +15,7 @@ const REFUSED: Record<Exclude<AuthError, "stale_cookie" | "unavailable">, string
   invalid_key: "The API key is unknown or revoked",
   invalid_session: "The session is unknown, expired or signed out; sign in again",
   invalid_authorization: 'The Authorization header must be "Bearer <API key or session token>"',
+  ended_operator_session: "Your operator session has ended (signed out, expired, or the account was disabled); sign in again",
 };
 
 /**
@@ -28,15 +28,19 @@ function refusedCredentials(caller: Caller): AccessDeniedError | ServiceUnavaila
   return error && error !== "stale_cookie" ? new AccessDeniedError(REFUSED[error], "UNAUTHENTICATED") : null;
 }
 
-/** Refuses an operation that needs an operator key with `scope`. */
-export function operatorRequired(caller: Caller, scope: OperatorScope): AccessDeniedError | ServiceUnavailableError {
-  const needs = `This needs an API key with the ${scope} scope`;
+/** Refuses an operation that needs an operator (person or API key) holding `role` or a higher one. */
+export function operatorRequired(caller: Caller, role: Role): AccessDeniedError | ServiceUnavailableError {
+  const needs = `This needs an operator with the ${role.toLowerCase()} role`;
   const { actor } = caller;
   if (actor.kind === "operator") {
-    return new AccessDeniedError(`${needs}; the key "${actor.name}" has the ${actor.scope.toLowerCase()} scope`, "FORBIDDEN");
+    return new AccessDeniedError(`${needs}; the API key "${actor.name}" has the ${actor.scope.toLowerCase()} role`, "FORBIDDEN");
   }
-  if (actor.kind === "viewer") return new AccessDeniedError(`${needs}; a viewer's session does not allow it`, "FORBIDDEN");
-  return refusedCredentials(caller) ?? new AccessDeniedError(`${needs} (Authorization: Bearer sg_key_…)`, "UNAUTHENTICATED");
+  if (actor.kind === "person") return new AccessDeniedError(`${needs}; ${actor.email} has the ${actor.role.toLowerCase()} role`, "FORBIDDEN");
+  if (actor.kind === "viewer") return new AccessDeniedError(`${needs}; a customer viewer's session does not allow it`, "FORBIDDEN");
+  return (
+    refusedCredentials(caller) ??
+    new AccessDeniedError(`${needs}: sign in as an operator, or send an API key (Authorization: Bearer sg_key_…)`, "UNAUTHENTICATED")
+  );
 }
 
 const NOT_YOURS = "You may not see this page";
@@ -51,6 +55,6 @@ export function subPageDenied(caller: Caller): AccessDeniedError | ServiceUnavai
  * Ends a live view whose access ended, in the words a new request would now get:
  * the credential it was granted on is gone, or the viewer's domain no longer admitted.
  */
-export function accessEnded(why: "invalid_session" | "invalid_key" | "not_admitted"): AccessDeniedError {
+export function accessEnded(why: "invalid_session" | "invalid_key" | "ended_operator_session" | "not_admitted"): AccessDeniedError {
   return why === "not_admitted" ? new AccessDeniedError(NOT_YOURS, "FORBIDDEN") : new AccessDeniedError(REFUSED[why], "UNAUTHENTICATED");
 }

@@ -9,7 +9,7 @@ import { SIGN_IN_LINK_TTL_MS } from "./tokens.js";
 
 export interface Mailer {
   /** Only to a parsed mailbox: nodemailer would read a string as an address list. */
-  sendSignInLink(to: Mailbox, link: string, pageTitle: string): Promise<void>;
+  sendSignInLink(to: Mailbox, link: string, pageTitle: string, destination?: string): Promise<void>;
   /** Releases the SMTP connection, if any. */
   close(): void;
 }
@@ -34,8 +34,8 @@ export function createMailer(options: MailerOptions): Mailer {
   const transport = createTransport(options.smtpUrl);
   const from = options.from;
   return {
-    async sendSignInLink(to, link, pageTitle) {
-      await transport.sendMail({ from, to: { name: "", address: to.address }, ...signInMessage(link, pageTitle) });
+    async sendSignInLink(to, link, pageTitle, destination) {
+      await transport.sendMail({ from, to: { name: "", address: to.address }, ...signInMessage(link, pageTitle, destination) });
     },
     close: () => transport.close(),
   };
@@ -70,10 +70,11 @@ export interface MailContent {
   html: string;
 }
 
-export function signInMessage(link: string, pageTitle: string): MailContent {
+/** `destination` names where the link leads when it is not a status page (e.g. the operator console). */
+export function signInMessage(link: string, pageTitle: string, destination = `the ${pageTitle} status page`): MailContent {
   const minutes = Math.round(SIGN_IN_LINK_TTL_MS / 60_000);
   const lines = [
-    `Someone, hopefully you, asked to sign in to the ${pageTitle} status page.`,
+    `Someone, hopefully you, asked to sign in to ${destination}.`,
     `This link signs you in. It works once and expires in ${minutes} minutes.`,
     `If you did not ask for it, ignore this email; nobody can sign in without the link.`,
   ];

@@ -1,7 +1,8 @@
-// Sign-in links and viewer sessions that can no longer be used are deleted, so
+// Sign-in links and sessions (viewers' and operators') that can no longer be used are deleted, so
 // they do not pile up. Every instance runs it: deleting rows another instance
 // already deleted is harmless.
 import type { Db } from "../db/client.js";
+import { pruneOperatorSignIns } from "./operator-email-sign-in.js";
 import { pruneSignIns } from "./viewer-sessions.js";
 import { defaultLogger, type Logger } from "../logger.js";
 
@@ -22,10 +23,15 @@ export interface SignInPruningOptions {
   log?: Logger;
 }
 
+async function prune(db: Db, now: Date): Promise<void> {
+  await pruneSignIns(db, now);
+  await pruneOperatorSignIns(db, now);
+}
+
 export function startSignInPruning(options: SignInPruningOptions): SignInPruning {
   const log = options.log ?? defaultLogger();
   let running: Promise<void> = Promise.resolve();
-  const tick = () => (running = running.catch(() => {}).then(() => pruneSignIns(options.db, options.now())));
+  const tick = () => (running = running.catch(() => {}).then(() => prune(options.db, options.now())));
   // A failed prune (database unreachable) is logged; the next interval tries again.
   const timer =
     options.timers === false

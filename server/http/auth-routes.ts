@@ -61,13 +61,13 @@ export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl
 }
 
 /** Refuses cross-site posts (login CSRF); requests without an Origin header (non-browsers) pass. */
-function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
+export function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
   const origin = req.headers.origin;
   // No configured origins: signing in is for this service's own pages only.
   return origin === undefined || createOriginPolicy([], publicUrl).trusted(requestOrigin(origin), req.headers.host);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -89,7 +89,7 @@ function signInForm(token: string, pageSlug: string | null): string {
   );
 }
 
-function page(res: ServerResponse, status: number, title: string, body: string): void {
+export function page(res: ServerResponse, status: number, title: string, body: string): void {
   res.writeHead(status, HEADERS);
   res.end(
     `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +

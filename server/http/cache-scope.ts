@@ -8,6 +8,7 @@
 // (viewer-answers.ts).
 import { getOperationAST, Kind, type ExecutionArgs } from "graphql";
 import { readSessionCookie } from "../auth/cookies.js";
+import { readOperatorSessionCookie } from "../auth/operator-sessions.js";
 import { hasShownCustomerPage } from "../services/answer-audience.js";
 
 /** Root fields whose answers are the same for every anonymous caller (customer pages aside). */
@@ -19,9 +20,11 @@ const VIEWER_FIELDS = new Set([...PAGE_FIELDS, "subPage", "viewer"]);
 const privateAnswers = new WeakSet<object>();
 const unsharedWithViewers = new WeakSet<object>();
 
-/** No Authorization header and no session cookie. WebSocket operations have no Fetch request and never qualify. */
+/** No Authorization header and no session cookie (a viewer's or an operator's). WebSocket operations have no Fetch request and never qualify. */
 export function isAnonymous(request: Request | undefined): boolean {
-  return request !== undefined && !request.headers.has("authorization") && readSessionCookie(request.headers.get("cookie")) === null;
+  if (request === undefined || request.headers.has("authorization")) return false;
+  const cookie = request.headers.get("cookie");
+  return readSessionCookie(cookie) === null && readOperatorSessionCookie(cookie) === null;
 }
 
 /** The answer of the operation running with this context depends on who asks: never share it. */

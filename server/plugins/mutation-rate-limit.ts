@@ -30,8 +30,10 @@ export function useMutationRateLimit(limits: Pick<Limits, "mutationsPerMinute" |
       if (getOperationAST(args.document, args.operationName)?.operation !== "mutation") return;
       const ctx = args.contextValue as unknown as Context;
       if (ctx.actor.kind === "system") return;
-      const byKey = ctx.actor.kind === "operator";
-      const key = ctx.actor.kind === "operator" ? ctx.actor.keyId : ctx.clientAddress;
+      // Operators are counted per credential holder (a key, a person), others per address.
+      const holder = ctx.actor.kind === "operator" ? ctx.actor.keyId : ctx.actor.kind === "person" ? `operator:${ctx.actor.operatorId}` : null;
+      const byKey = holder !== null;
+      const key = holder ?? ctx.clientAddress;
       // In-process callers (yoga.fetch without a socket) have no address to count against.
       if (key === null) return;
       const limiter = byKey ? perKey : perClient;

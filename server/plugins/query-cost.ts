@@ -8,6 +8,7 @@
 //
 // Counted at execution rather than validation: the cost depends on the variables,
 // and Yoga caches validation results per document, whatever the variables.
+import { isOperator } from "../auth/actor.js";
 import { createComplexityRule } from "@pothos/plugin-complexity";
 import { getOperationAST, validate, type DocumentNode, type GraphQLSchema } from "graphql";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
@@ -82,8 +83,8 @@ export function useQueryCost(limits: CostLimits, store?: SharedCounterStore): Pl
     if (cost === null) return null;
     costs.set(op.contextValue as object, cost);
     const ctx = op.contextValue as Context;
-    // API keys are trusted callers; in-process callers (no socket) have no address to count.
-    const trusted = ctx.actor.kind === "operator" || ctx.actor.kind === "system";
+    // Operators (people and keys) are trusted callers; in-process callers (no socket) have no address to count.
+    const trusted = isOperator(ctx.actor);
     const max = trusted ? limits.operatorMaxCost : limits.maxCost;
     if (cost > max) return costLimitExceeded(max, cost);
     if (cost <= limits.expensiveQueryCost || trusted || ctx.clientAddress === null) return null;

@@ -1,21 +1,20 @@
-// How @pothos/plugin-scope-auth sees a request: the actor's scopes, computed once,
+// How @pothos/plugin-scope-auth sees a request: the actor's role, computed once,
 // and refusals as AccessDeniedError so mutations return them in their result union.
 import { AuthScopeFailureType, type AuthFailure } from "@pothos/plugin-scope-auth";
 import { authScopes } from "../auth/actor.js";
-import { operatorRequired, type OperatorScope } from "../auth/denial.js";
+import { operatorRequired } from "../auth/denial.js";
+import { isRole, type Role } from "../auth/roles.js";
 import type { Context } from "../context.js";
 
-const OPERATOR_SCOPES: readonly string[] = ["read", "publish", "admin"] satisfies OperatorScope[];
-
-/** The operator scope a failed check asked for (the first, when it asked for several). */
-function requiredScope(failure: AuthFailure): OperatorScope | null {
+/** The role a failed check asked for (the first, when it asked for several). */
+function requiredRole(failure: AuthFailure): Role | null {
   if (failure.kind === AuthScopeFailureType.AuthScope) {
-    return OPERATOR_SCOPES.includes(failure.scope) ? (failure.scope as OperatorScope) : null;
+    return failure.scope === "role" && isRole(failure.parameter) ? failure.parameter : null;
   }
   if (failure.kind === AuthScopeFailureType.AnyAuthScopes || failure.kind === AuthScopeFailureType.AllAuthScopes) {
     for (const child of failure.failures) {
-      const scope = requiredScope(child);
-      if (scope) return scope;
+      const role = requiredRole(child);
+      if (role) return role;
     }
   }
   return null;
@@ -24,5 +23,5 @@ function requiredScope(failure: AuthFailure): OperatorScope | null {
 export const scopeAuthOptions = {
   authScopes: (ctx: Context) => authScopes(ctx.actor),
   unauthorizedError: (_parent: unknown, ctx: Context, _info: unknown, result: { failure: AuthFailure }) =>
-    operatorRequired(ctx, requiredScope(result.failure) ?? "read"),
+    operatorRequired(ctx, requiredRole(result.failure) ?? "VIEWER"),
 };

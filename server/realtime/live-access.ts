@@ -2,7 +2,8 @@
 // the refusal a new request would now get, as soon as what it was granted on
 // ends: the viewer signs out (on any instance: `sessions:ended`), the session
 // expires, the viewer's domain leaves the sub-page (a CATALOG change), or the
-// API key is revoked (`api-keys:revoked`). Public pages need no credential, so
+// API key is revoked (`api-keys:revoked`), or an operator's session ends
+// (sign-out, sign-out everywhere, disabling: `sessions:ended` too). Public pages need no credential, so
 // their subscriptions are never held. Access is re-checked per credential or
 // per page change, never per subscriber per event.
 import { LRUCache } from "lru-cache";
@@ -62,7 +63,8 @@ export function createLiveAccess(options: LiveAccessOptions) {
 
   function sessionEnded(sessionId: string): void {
     remember(`session:${sessionId}`);
-    grants.endSession(sessionId, accessEnded("invalid_session"));
+    const operator = grants.operatorSessions.has(sessionId);
+    grants.endSession(sessionId, accessEnded(operator ? "ended_operator_session" : "invalid_session"));
   }
 
   function keyRevoked(keyId: string): void {
@@ -91,6 +93,13 @@ export function createLiveAccess(options: LiveAccessOptions) {
     const sessionIds = [...grants.sessions.keys()];
     const live = await liveSessionIds(sessionIds);
     for (const id of sessionIds) if (!live.has(id)) grants.endSession(id, accessEnded("invalid_session"));
+    const operatorIds = [...grants.operatorSessions.keys()];
+    for (let i = 0; i < operatorIds.length; i += CHUNK) {
+      const chunk = operatorIds.slice(i, i + CHUNK);
+      const where = { id: { in: chunk }, endedAt: null, expiresAt: { gt: now() }, operator: { disabledAt: null } };
+      const kept = new Set((await db.operatorSession.findMany({ where, select: { id: true } })).map((s) => s.id));
+      for (const id of chunk) if (!kept.has(id)) grants.endSession(id, accessEnded("ended_operator_session"));
+    }
     const keyIds = [...grants.keys.keys()];
     for (let i = 0; i < keyIds.length; i += CHUNK) {
       const chunk = keyIds.slice(i, i + CHUNK);
@@ -162,6 +171,13 @@ export function createLiveAccess(options: LiveAccessOptions) {
       if (view.kind === "PUBLIC") return NOT_HELD;
       const grant = { stream, subPageId: view.subPageId };
       if (actor.kind === "viewer") return holdViewer(actor, grant);
+      if (actor.kind === "person") {
+        if (recentEnds.has(`session:${actor.sessionId}`)) {
+          stream.abort(accessEnded("ended_operator_session"));
+          return NOT_HELD;
+        }
+        return grants.addOperatorSession(actor.sessionId, grant);
+      }
       if (actor.kind !== "operator") return NOT_HELD;
       if (recentEnds.has(`key:${actor.keyId}`)) {
         stream.abort(accessEnded("invalid_key"));
@@ -181,7 +197,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
     },
     /** Re-checks every held credential, e.g. after Redis was down and end events may have been lost. */
     verify,
-    stats: () => ({ sessions: grants.sessions.size, keys: grants.keys.size }),
+    stats: () => ({ sessions: grants.sessions.size, keys: grants.keys.size, operatorSessions: grants.operatorSessions.size }),
     stop(): void {
       stopped = true;
       if (timer) clearTimeout(timer);

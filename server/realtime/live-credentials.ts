@@ -6,10 +6,11 @@ import type { Db } from "../db/client.js";
 export type LiveHolder =
   | { kind: "anonymous" | "system" }
   | { kind: "operator"; keyId: string }
+  | { kind: "person"; sessionId: string }
   | { kind: "viewer"; sessionId: string; pageId: string; email: string; expiresAt: Date };
 
 /** Why a held live view ends. */
-export type AccessEnd = "invalid_session" | "invalid_key" | "not_admitted";
+export type AccessEnd = "invalid_session" | "invalid_key" | "ended_operator_session" | "not_admitted";
 
 /** A customer page, as far as admitting an address's domain to its sub-pages goes. */
 export interface AdmittingPage {

@@ -27,6 +27,8 @@ export interface SessionHold {
 export class LiveGrants {
   readonly sessions = new Map<string, SessionHold>();
   readonly keys = new Map<string, Set<Grant>>();
+  /** Subscriptions of operators signed in as themselves, by session id. */
+  readonly operatorSessions = new Map<string, Set<Grant>>();
   private readonly sessionsByPage = new Map<string, Set<string>>();
   /** No held session expires before this (it may be earlier than the truth after releases, never later). */
   nextExpiry = Infinity;
@@ -47,19 +49,18 @@ export class LiveGrants {
   }
 
   addOperator(keyId: string, grant: Grant): () => void {
-    let grants = this.keys.get(keyId);
-    if (!grants) this.keys.set(keyId, (grants = new Set()));
-    grants.add(grant);
-    const held = grants;
-    return () => {
-      if (held.delete(grant) && held.size === 0 && this.keys.get(keyId) === held) this.keys.delete(keyId);
-    };
+    return addTo(this.keys, keyId, grant);
   }
 
-  /** Ends every subscription the session holds. */
+  addOperatorSession(sessionId: string, grant: Grant): () => void {
+    return addTo(this.operatorSessions, sessionId, grant);
+  }
+
+  /** Ends every subscription the session (a viewer's or an operator's) holds. */
   endSession(sessionId: string, error: Error): void {
     const hold = this.sessions.get(sessionId);
     if (hold) for (const grant of [...hold.grants]) this.end(grant, error);
+    for (const grant of [...(this.operatorSessions.get(sessionId) ?? [])]) this.end(grant, error);
   }
 
   /** Ends every subscription the key holds. */
@@ -97,4 +98,15 @@ export class LiveGrants {
     onPage.delete(hold.sessionId);
     if (onPage.size === 0) this.sessionsByPage.delete(hold.pageId);
   }
+}
+
+/** Adds a grant under a credential's id; returns its release, which forgets the id with its last grant. */
+function addTo(map: Map<string, Set<Grant>>, id: string, grant: Grant): () => void {
+  let grants = map.get(id);
+  if (!grants) map.set(id, (grants = new Set()));
+  grants.add(grant);
+  const held = grants;
+  return () => {
+    if (held.delete(grant) && held.size === 0 && map.get(id) === held) map.delete(id);
+  };
 }

@@ -6,20 +6,20 @@ import { createApiKeyChange, revokeApiKeyChange } from "../services/api-key-chan
 import { commitChange } from "../services/change.js";
 import { MUTATION_ERRORS } from "./errors.js";
 
-export const ApiKeyScope = builder.enumType("ApiKeyScope", {
+export const Role = builder.enumType("Role", {
   description:
-    "READ reads everything, customer sub-pages included; PUBLISH also publishes incidents and maintenance; ADMIN also manages the catalog, pages and keys.",
+    "What an operator (a person or an API key) may do. VIEWER reads everything, customer sub-pages included; PUBLISHER also publishes incidents and maintenance; EDITOR also changes the catalog, pages, sub-pages and theming; ADMIN also manages operators and API keys.",
   values: API_KEY_SCOPES,
 });
 
 const ApiKey = builder.objectRef<ApiKeyRow>("ApiKey").implement({
   description: "An operator's credential. Its secret is shown once, when it is created.",
   // Defence in depth: the fields returning keys require admin already.
-  authScopes: { admin: true },
+  authScopes: { role: "ADMIN" },
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.exposeString("name"),
-    scope: t.field({ type: ApiKeyScope, resolve: (k) => k.scope }),
+    scope: t.field({ type: Role, resolve: (k) => k.scope }),
     prefix: t.exposeString("prefix", { description: "The secret's first characters, to tell keys apart." }),
     createdAt: t.expose("createdAt", { type: "DateTime" }),
     lastUsedAt: t.expose("lastUsedAt", { type: "DateTime", nullable: true, description: "Refreshed at most once a minute." }),
@@ -38,7 +38,7 @@ const CreateApiKeyInput = builder.inputType("CreateApiKeyInput", {
   validate: inputSchema({ name: nameSchema }),
   fields: (t) => ({
     name: t.string({ description: "Unique; recorded as publishedBy on what the key publishes." }),
-    scope: t.field({ type: ApiKeyScope }),
+    scope: t.field({ type: Role }),
   }),
 });
 
@@ -46,7 +46,7 @@ builder.queryField("apiKeys", (t) =>
   t.field({
     type: [ApiKey],
     description: "Every key, revoked ones included, oldest first. Admin only.",
-    authScopes: { admin: true },
+    authScopes: { role: "ADMIN" },
     resolve: (_root, _args, ctx) => listApiKeys(ctx.db),
   }),
 );
@@ -54,7 +54,7 @@ builder.queryField("apiKeys", (t) =>
 builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreatedApiKeyRef,
-    authScopes: { admin: true },
+    authScopes: { role: "ADMIN" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateApiKeyInput }) },
     resolve: (_root, { input }, ctx) => commitChange(ctx, "createApiKey", (tx, now) => createApiKeyChange(tx, input, now)),
@@ -63,7 +63,7 @@ builder.mutationFields((t) => ({
     type: ApiKey,
     description:
       "Takes effect on the key's next request, and ends its live subscriptions to customer pages. Revoking a revoked key keeps its first revocation time.",
-    authScopes: { admin: true },
+    authScopes: { role: "ADMIN" },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },
     resolve: (_root, { id }, ctx) => commitChange(ctx, "revokeApiKey", (tx, now) => revokeApiKeyChange(tx, String(id), now)),

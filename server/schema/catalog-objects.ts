@@ -13,7 +13,7 @@ export const AttributeKind = builder.enumType("AttributeKind", {
 const BY_NAME = [{ name: "asc" }, { id: "asc" }] as const satisfies Prisma.CatalogEntryOrderByWithRelationInput[];
 
 export const CatalogType = builder.prismaObject("CatalogType", {
-  authScopes: { read: true },
+  authScopes: { role: "VIEWER" },
   description: "An operator-defined kind of thing, e.g. Components or Groups.",
   fields: (t) => ({
     id: t.exposeID("id"),
@@ -36,7 +36,7 @@ export const CatalogType = builder.prismaObject("CatalogType", {
 });
 
 export const CatalogAttribute = builder.prismaObject("CatalogAttribute", {
-  authScopes: { read: true },
+  authScopes: { role: "VIEWER" },
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.exposeString("name"),
@@ -54,7 +54,7 @@ interface AttributeValue {
 
 const CatalogAttributeValue = builder.objectRef<AttributeValue>("CatalogAttributeValue");
 CatalogAttributeValue.implement({
-  authScopes: { read: true },
+  authScopes: { role: "VIEWER" },
   description: "An entry's values of one attribute.",
   fields: (t) => ({
     attribute: t.field({ type: CatalogAttribute, resolve: (v) => v.attribute }),
@@ -71,7 +71,7 @@ CatalogAttributeValue.implement({
 });
 
 export const CatalogEntry = builder.prismaObject("CatalogEntry", {
-  authScopes: { read: true },
+  authScopes: { role: "VIEWER" },
   fields: (t) => ({
     id: t.exposeID("id"),
     name: t.exposeString("name"),

@@ -14,20 +14,20 @@ export { AttributeKind, CatalogAttribute, CatalogEntry, CatalogType } from "./ca
 builder.queryFields((t) => ({
   catalogTypes: t.prismaField({
     type: ["CatalogType"],
-    authScopes: { read: true },
+    authScopes: { role: "VIEWER" },
     description: "By name.",
     resolve: (query, _root, _args, ctx) => ctx.db.catalogType.findMany({ ...query, orderBy: { name: "asc" } }),
   }),
   catalogType: t.prismaField({
     type: "CatalogType",
-    authScopes: { read: true },
+    authScopes: { role: "VIEWER" },
     nullable: true,
     args: { id: t.arg.id({ required: false }), name: t.arg.string({ required: false }) },
     resolve: (query, _root, { id, name }, ctx) => (id || name ? ctx.db.catalogType.findFirst({ ...query, where: id ? { id } : { name: name! } }) : null),
   }),
   catalogEntry: t.prismaField({
     type: "CatalogEntry",
-    authScopes: { read: true },
+    authScopes: { role: "VIEWER" },
     nullable: true,
     description: "By id, or by type (id or name) and entry name for types that reference entries by name.",
     args: { id: t.arg.id({ required: false }), type: t.arg.string({ required: false }), name: t.arg.string({ required: false }) },
@@ -42,7 +42,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createCatalogType: t.prismaField({
     type: "CatalogType",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateCatalogTypeInput }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -53,7 +53,7 @@ builder.mutationFields((t) => ({
   updateCatalogType: t.prismaField({
     type: "CatalogType",
     description: "Changes only the fields given; `attributes`, when given, is the full new list.",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateCatalogTypeInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
@@ -65,7 +65,7 @@ builder.mutationFields((t) => ({
     type: "CatalogType",
     description:
       "Deletes the type with its entries and returns it as it was. Refused (InUseError) while pages, incidents, maintenance or other types or entries use the type or its entries.",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
     resolve: (query, _root, { id }, ctx) =>
@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
   }),
   createCatalogEntry: t.prismaField({
     type: "CatalogEntry",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateCatalogEntryInput }) },
     resolve: async (query, _root, { input }, ctx) => {
@@ -83,7 +83,7 @@ builder.mutationFields((t) => ({
   }),
   updateCatalogEntry: t.prismaField({
     type: "CatalogEntry",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateCatalogEntryInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
@@ -94,7 +94,7 @@ builder.mutationFields((t) => ({
   rankCatalogEntries: t.prismaField({
     type: ["CatalogEntry"],
     description: "Sets the order of a ranked type's entries; list every entry once.",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { typeId: t.arg.id(), entryIds: t.arg.idList({ validate: listSchema(z.string(), LIMITS.rankedEntries) }) },
     resolve: async (query, _root, { typeId, entryIds }, ctx) => {
@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
     type: "CatalogEntry",
     description:
       "Deletes the entry (and its sub-pages) and returns it as it was. Refused (InUseError, saying what) while a page, incident, maintenance or entry uses it.",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
     resolve: (query, _root, { id }, ctx) =>

@@ -75,7 +75,7 @@ builder.mutationFields((t) => ({
   publishIncident: t.field({
     type: IncidentPublication,
     description: "Publishes an incident and its first update.",
-    authScopes: { publish: true },
+    authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
   publishIncidentUpdate: t.field({
     type: IncidentPublication,
     description: "Publishes an update: new status, message and (optionally) impacts. InvalidStateError once resolved.",
-    authScopes: { publish: true },
+    authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
@@ -98,7 +98,7 @@ builder.mutationFields((t) => ({
   deleteIncident: t.prismaField({
     type: "Incident",
     description: "Removes the incident and its history from the page. Returns the deleted incident's own fields.",
-    authScopes: { publish: true },
+    authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
     resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteIncident", (tx) => incidents.deleteIncident(tx, String(id))),

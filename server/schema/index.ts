@@ -7,6 +7,8 @@ import "./incident.js";
 import "./maintenance.js";
 import "./live.js";
 import "./api-key.js";
+import "./operator.js";
+import "./operator-sign-in.js";
 import "./viewer.js";
 import "./sign-in.js";
 

@@ -5,7 +5,7 @@
 // ends, with the refusal a new request would get, once that access ends.
 import { createGraphQLError } from "graphql-yoga";
 import { builder } from "../builder.js";
-import { authScopes, canViewSubPage } from "../auth/actor.js";
+import { canViewSubPage, isOperator } from "../auth/actor.js";
 import { operatorRequired, subPageDenied } from "../auth/denial.js";
 import type { Context } from "../context.js";
 import { ServiceUnavailableError } from "../errors.js";
@@ -33,7 +33,7 @@ async function viewOf(ctx: Context, pageSlug: string, subPageSlug: string | null
   });
   if (!view) throw createGraphQLError(`No status page "${pageSlug}"`, { extensions: { code: "NOT_FOUND" } });
   if (subPageSlug == null) {
-    if (view.kind === "CUSTOMER" && !authScopes(ctx.actor).read) throw unavailable(ctx) ? new ServiceUnavailableError() : operatorRequired(ctx, "read");
+    if (view.kind === "CUSTOMER" && !isOperator(ctx.actor)) throw unavailable(ctx) ? new ServiceUnavailableError() : operatorRequired(ctx, "VIEWER");
     return { pageId: view.pageId, subPageId: null, kind: view.kind };
   }
   if (!canViewSubPage(ctx.actor, view.kind, view.subPageId ?? "")) throw unavailable(ctx) ? new ServiceUnavailableError() : subPageDenied(ctx);

@@ -102,7 +102,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   scheduleMaintenance: t.field({
     type: MaintenancePublication,
-    authScopes: { publish: true },
+    authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
   publishMaintenanceUpdate: t.field({
     type: MaintenancePublication,
     description: "Publishes an update: status, message, and optionally a new window or components. InvalidStateError once complete.",
-    authScopes: { publish: true },
+    authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
     resolve: async (_root, { input: { preview, ...input } }, ctx) => {
@@ -126,7 +126,7 @@ builder.mutationFields((t) => ({
   deleteMaintenance: t.prismaField({
     type: "Maintenance",
     description: "Removes the maintenance from the page. Returns the deleted maintenance's own fields.",
-    authScopes: { publish: true },
+    authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },
     resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteMaintenance", (tx) => maintenance.deleteMaintenance(tx, String(id))),

@@ -2,6 +2,8 @@
 // publish causes, the inputs naming components at a level, and running a publish
 // (or its preview) as one change.
 import { builder } from "../builder.js";
+import type { Actor } from "../auth/actor.js";
+import { operatorLabel } from "../auth/operators.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { commitChange, type Changed } from "../services/change.js";
@@ -45,15 +47,21 @@ export function publish<D>(
   queue: string | null,
   write: (tx: Prisma.TransactionClient, options: PublishOptions) => Promise<Changed<Publication<D>>>,
 ): Promise<Publication<D>> {
-  const actorName = ctx.actor.kind === "operator" ? ctx.actor.name : null;
+  const actorName = publisherName(ctx.actor);
   const run = () => commitChange(ctx, operation, (tx, now) => write(tx, { now, preview, actorName }));
   return queue && !preview ? oneAtATime(queue, run) : run();
+}
+
+/** `publishedBy`: a person as "Name <email>", a key by its name. */
+export function publisherName(actor: Actor): string | null {
+  if (actor.kind === "person") return operatorLabel(actor);
+  return actor.kind === "operator" ? actor.name : null;
 }
 
 /** Options for `publishedBy`: the key's name is operator data, so others get null rather than an error. */
 export const OPERATORS_ONLY = {
   nullable: true,
-  authScopes: { read: true },
+  authScopes: { role: "VIEWER" },
   unauthorizedResolver: () => null,
-  description: "Name of the API key that published it; operators only (null for others).",
+  description: 'Who published it: the operator as "Name <email>", or the API key\'s name; operators only (null for others).',
 } as const;

@@ -8,6 +8,7 @@ import { SignInLinkError, completeSignIn, endSession, requestSignIn } from "../a
 import { AccessDeniedError } from "../errors.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
 import { MUTATION_ERRORS } from "./errors.js";
+import { signOutOperator } from "./operator-sign-in.js";
 
 export const SIGN_IN_REQUESTED = "If that address may see this page, a sign-in link is on its way.";
 
@@ -69,11 +70,13 @@ builder.mutationFields((t) => ({
     },
   }),
   signOut: t.boolean({
-    description: "Ends the caller's viewer session and clears its cookie; false when there was none.",
+    description: "Ends the caller's session (a viewer's or an operator's) and clears its cookie; false when there was none.",
     resolve: async (_root, _args, ctx) => {
       // Cleared in any case: a browser may hold a cookie the server no longer accepts.
       ctx.setCookie(clearSessionCookie({ baseUrl: ctx.baseUrl }));
-      return ctx.actor.kind === "viewer" ? endSession(ctx.db, ctx.events, ctx.actor.sessionId, ctx.now(), ctx.credentials) : false;
+      const { actor } = ctx;
+      if (actor.kind === "person") return signOutOperator(ctx, actor.sessionId);
+      return actor.kind === "viewer" ? endSession(ctx.db, ctx.events, actor.sessionId, ctx.now(), ctx.credentials) : false;
     },
   }),
 }));

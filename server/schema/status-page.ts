@@ -80,17 +80,17 @@ export const StatusPage = builder.prismaObject("StatusPage", {
     }),
     customerType: t.relation("customerType", {
       nullable: true,
-      authScopes: { read: true },
+      authScopes: { role: "VIEWER" },
       description: "Customer pages: the type whose entries are the customers. Operators only.",
     }),
     componentsAttribute: t.relation("componentsAttribute", {
       nullable: true,
-      authScopes: { read: true },
+      authScopes: { role: "VIEWER" },
       description: "Customer pages: the attribute holding each customer's components. Operators only.",
     }),
     emailDomainsAttribute: t.relation("domainsAttribute", {
       nullable: true,
-      authScopes: { read: true },
+      authScopes: { role: "VIEWER" },
       description: "Customer pages: the attribute holding allowed email domains. Operators only.",
     }),
     subPages: t.relation("subPages", {
@@ -149,7 +149,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   createStatusPage: t.prismaField({
     type: "StatusPage",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     description: "A customer page gets a sub-page per entry of its customer type, now and as entries are added.",
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateStatusPageInput }) },
@@ -160,7 +160,7 @@ builder.mutationFields((t) => ({
   }),
   updateStatusPage: t.prismaField({
     type: "StatusPage",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     description: "Refused (InUseError) when it would take off a component an open incident or maintenance lists.",
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateStatusPageInput }) },
@@ -171,7 +171,7 @@ builder.mutationFields((t) => ({
   }),
   deleteStatusPage: t.prismaField({
     type: "StatusPage",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id() },

@@ -31,7 +31,7 @@ export const SubPage = builder.prismaObject("SubPage", {
     page: t.relation("page"),
     entry: t.relation("entry", {
       nullable: true,
-      authScopes: { read: true },
+      authScopes: { role: "VIEWER" },
       description: "The entry of the customer type this sub-page belongs to. Operators only (the catalog is operator data).",
     }),
     components: t.field({
@@ -46,7 +46,7 @@ export const SubPage = builder.prismaObject("SubPage", {
     }),
     allowedEmailDomains: t.stringList({
       nullable: true,
-      authScopes: { read: true },
+      authScopes: { role: "VIEWER" },
       description: "Viewers whose email address is at one of these domains may see this sub-page. Operators only.",
       select: {
         page: { select: { domainsAttributeId: true } },
@@ -84,7 +84,7 @@ builder.mutationField("updateSubPage", (t) =>
   t.prismaField({
     type: "SubPage",
     description: "Renames a sub-page or changes its URL (unique within its page).",
-    authScopes: { admin: true },
+    authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateSubPageInput }) },
     resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {

@@ -1,18 +1,18 @@
 // Who may see what on status pages (README "Access control"), as database
 // filters so lists and connections stay correct under pagination:
-// - operators (any key) and the service itself see everything;
+// - operators (people and keys, any role) and the service itself see everything;
 // - a public page, and its incidents and maintenance, are open to all;
 // - on a customer page, a signed-in viewer sees their own sub-pages and the
 //   incidents and maintenance naming at least one of those sub-pages' components
 //   (the rule of `affectsAny` and `canViewSubPage`); everyone else sees none.
-import type { Actor } from "../auth/actor.js";
+import { isOperator, type Actor } from "../auth/actor.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 
 type Viewer = Extract<Actor, { kind: "viewer" }>;
 
 /** Operators and the service itself: no filter applies. */
 export function seesEverything(actor: Actor): boolean {
-  return actor.kind === "operator" || actor.kind === "system";
+  return isOperator(actor);
 }
 
 export function visibleSubPages(actor: Actor): Prisma.SubPageWhereInput {

@@ -49,7 +49,7 @@ describe("control and bidi characters are refused with the rule control_characte
         [CREATE_PAGE, { title: "T", slug: text }, "input.slug"],
         [CREATE_PAGE, { title: "T", groups: [{ name: text, components: [catalog.components.Search] }] }, "input.groups.0.name"],
         [UPDATE_SUB_PAGE, { id: subPageId, name: text }, "input.name"],
-        [CREATE_KEY, { name: text, scope: "READ" }, "input.name"],
+        [CREATE_KEY, { name: text, scope: "VIEWER" }, "input.name"],
         [PUBLISH_INCIDENT, { pageId, name: text, status: "INVESTIGATING", message: "m" }, "input.name"],
       ];
       for (const [mutation, input, field] of cases) {

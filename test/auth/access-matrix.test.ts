@@ -9,7 +9,8 @@ afterAll(() => w.t.close());
 
 type Expected = { data: unknown } | { denied: "UNAUTHENTICATED" | "FORBIDDEN"; data?: unknown };
 type Group = "operator" | "viewerA" | "viewerB" | "none";
-const group = (c: Caller): Group => (c === "viewerA" || c === "viewerB" ? c : c === "anonymous" || c === "revoked" ? "none" : "operator");
+const group = (c: Caller): Group =>
+  c === "viewerA" || c === "viewerB" ? c : c === "anonymous" || c === "revoked" || c === "personDisabled" ? "none" : "operator";
 /** The refusal for callers who may not: strangers must authenticate, others never will. */
 const refused = (c: Caller) => ({ denied: group(c) === "none" ? ("UNAUTHENTICATED" as const) : ("FORBIDDEN" as const) });
 const sorted = (...names: string[]) => [...names].sort();
@@ -189,7 +190,26 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
   {
     name: "lists API keys",
     query: "{ apiKeys { name } }",
-    expect: (c) => (c === "admin" ? { data: { apiKeys: sorted("test-admin", "revoked-key", "reader", "publisher") } } : refused(c)),
+    expect: (c) =>
+      c === "admin" || c === "personAdmin" ? { data: { apiKeys: sorted("test-admin", "revoked-key", "reader", "publisher", "editor") } } : refused(c),
+  },
+  {
+    name: "lists operators",
+    query: "{ operators { edges { node { email role disabledAt } } } }",
+    expect: (c) =>
+      c === "admin" || c === "personAdmin"
+        ? {
+            data: {
+              operators: [
+                { email: "vera@ops.example", role: "VIEWER", disabledAt: null },
+                { email: "pat@ops.example", role: "PUBLISHER", disabledAt: null },
+                { email: "eddie@ops.example", role: "EDITOR", disabledAt: null },
+                { email: "ada@ops.example", role: "ADMIN", disabledAt: null },
+                { email: "gone@ops.example", role: "ADMIN", disabledAt: expect.any(String) },
+              ],
+            },
+          }
+        : { ...refused(c), data: null },
   },
   {
     name: "reads who published",
@@ -203,17 +223,24 @@ const CASES: { name: string; query: string; vars?: (w: World) => Record<string, 
   },
   {
     name: "asks who it is",
-    query: "{ viewer { kind name scope email subPages { slug } } }",
+    query: "{ viewer { kind name role scope email operator { email } subPages { slug } } }",
     expect: (c) => {
-      const none = { kind: "ANONYMOUS", name: null, scope: null, email: null, subPages: [] };
-      const operator = (name: string, scope: string) => ({ ...none, kind: "OPERATOR", name, scope });
+      const none = { kind: "ANONYMOUS", name: null, role: null, scope: null, email: null, operator: null, subPages: [] };
+      const operator = (name: string, scope: string) => ({ ...none, kind: "OPERATOR", name, role: scope, scope });
+      const person = (email: string, role: string) => ({ ...none, kind: "OPERATOR", name: `${role.toLowerCase()} person`, role, email, operator: { email } });
       const viewer = (email: string, slug: string) => ({ ...none, kind: "VIEWER", email, subPages: [slug] });
       const viewers = {
         anonymous: none,
         revoked: none,
-        read: operator("reader", "READ"),
-        publish: operator("publisher", "PUBLISH"),
+        read: operator("reader", "VIEWER"),
+        publish: operator("publisher", "PUBLISHER"),
+        editor: operator("editor", "EDITOR"),
         admin: operator("test-admin", "ADMIN"),
+        personViewer: person("vera@ops.example", "VIEWER"),
+        personPublisher: person("pat@ops.example", "PUBLISHER"),
+        personEditor: person("eddie@ops.example", "EDITOR"),
+        personAdmin: person("ada@ops.example", "ADMIN"),
+        personDisabled: none,
         viewerA: viewer("ann@acorn.example", "acorn-corp"),
         viewerB: viewer("bob@birch.example", "birch-ltd"),
       };
@@ -236,9 +263,13 @@ describe.each(CASES)("$name", ({ query, vars, expect: expected }) => {
     }
     const json = JSON.stringify(response);
     const hidden =
-      { viewerA: BIRCH_SECRETS, viewerB: ACORN_SECRETS, anonymous: [...ACORN_SECRETS, ...BIRCH_SECRETS], revoked: [...ACORN_SECRETS, ...BIRCH_SECRETS] }[
-        caller as string
-      ] ?? [];
+      {
+        viewerA: BIRCH_SECRETS,
+        viewerB: ACORN_SECRETS,
+        anonymous: [...ACORN_SECRETS, ...BIRCH_SECRETS],
+        revoked: [...ACORN_SECRETS, ...BIRCH_SECRETS],
+        personDisabled: [...ACORN_SECRETS, ...BIRCH_SECRETS],
+      }[caller as string] ?? [];
     for (const secret of hidden) expect(json, `${caller} must not see "${secret}"`).not.toContain(secret);
   });
 });

@@ -2,6 +2,7 @@
 // needs, and otherwise returns AccessDeniedError and changes nothing — also when
 // its input is invalid, since refusal comes before validation.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../server/auth/roles.js";
 import { MUTATIONS, type MutationCase } from "./mutation-cases.js";
 import { CALLERS, buildWorld, type Caller, type World } from "./world.js";
 
@@ -19,20 +20,28 @@ const STATE = /* GraphQL */ `{
     inProgress: maintenances(state: IN_PROGRESS) { id }
   }
   apiKeys { id name scope revokedAt }
+  operators(first: 100) { edges { node { id email name role disabledAt } } }
 }`;
 const state = () => w.t.ok(STATE);
 
-const SCOPES: Record<Caller, string[]> = {
-  anonymous: [],
-  revoked: [],
-  viewerA: [],
-  viewerB: [],
-  read: [],
-  publish: ["publish"],
-  admin: ["publish", "admin"],
+/** The role each caller holds: keys by their scope, people by their role; null for everyone else. */
+const ROLE_OF: Record<Caller, Role | null> = {
+  anonymous: null,
+  revoked: null,
+  viewerA: null,
+  viewerB: null,
+  personDisabled: null,
+  read: "VIEWER",
+  publish: "PUBLISHER",
+  editor: "EDITOR",
+  admin: "ADMIN",
+  personViewer: "VIEWER",
+  personPublisher: "PUBLISHER",
+  personEditor: "EDITOR",
+  personAdmin: "ADMIN",
 };
-const allowed = (m: MutationCase, c: Caller) => m.needs === null || SCOPES[c].includes(m.needs);
-const reason = (c: Caller) => (c === "anonymous" || c === "revoked" ? "UNAUTHENTICATED" : "FORBIDDEN");
+const allowed = (m: MutationCase, c: Caller) => m.needs === null || ROLES.indexOf(ROLE_OF[c] ?? ("NONE" as Role)) >= ROLES.indexOf(m.needs);
+const reason = (c: Caller) => (c === "anonymous" || c === "revoked" || c === "personDisabled" ? "UNAUTHENTICATED" : "FORBIDDEN");
 
 const run = (m: MutationCase, caller: Caller, variables: Record<string, unknown>) =>
   w.t.gql<Record<string, { __typename: string; reason?: string; message?: string }>>(
@@ -68,7 +77,7 @@ describe.each(MUTATIONS)("$name", (m) => {
 
 it("says what is missing", async () => {
   const { data } = await run(MUTATIONS[0]!, "read", await MUTATIONS[0]!.valid(w));
-  expect(data!.result!.message).toBe('This needs an API key with the admin scope; the key "reader" has the read scope');
+  expect(data!.result!.message).toBe('This needs an operator with the editor role; the API key "reader" has the viewer role');
   const revoked = await run(MUTATIONS[0]!, "revoked", await MUTATIONS[0]!.valid(w));
   expect(revoked.data!.result!.message).toBe("The API key is unknown or revoked");
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../server/auth/roles.js";
 import type { Database } from "../../server/db/client.js";
 import { authScopes, canViewSubPage, resolveActor, type Actor } from "../../server/auth/actor.js";
 import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
@@ -69,7 +70,7 @@ describe("resolveActor", () => {
   });
 
   it("stops accepting revoked keys and ended sessions", async () => {
-    const { secret } = await createApiKey(database.db, { name: "short-lived", scope: "READ" }, t.now());
+    const { secret } = await createApiKey(database.db, { name: "short-lived", scope: "VIEWER" }, t.now());
     await revokeApiKey(database.db, "short-lived", t.now());
     expect(await resolve({ authorization: `Bearer ${secret}` })).toMatchObject({ error: "invalid_key" });
     await signOut(database.db, sessionSecret, t.now());
@@ -78,21 +79,29 @@ describe("resolveActor", () => {
 });
 
 describe("authScopes and canViewSubPage", () => {
-  const operator = (scope: "READ" | "PUBLISH" | "ADMIN"): Actor => ({ kind: "operator", keyId: "k", name: "k", scope });
+  const operator = (scope: Role): Actor => ({ kind: "operator", keyId: "k", name: "k", scope });
+  const person = (role: Role): Actor => ({ kind: "person", operatorId: "o", email: "o@example.com", name: "O", role, sessionId: "s", expiresAt: new Date() });
+  /** Which roles an actor's scope check admits, lowest first. */
+  const admits = (actor: Actor) => ROLES.filter((role) => authScopes(actor).role(role));
   const viewer: Actor = { kind: "viewer", email: "a@b.com", pageId: "p", subPageIds: ["s1"], sessionId: "x", expiresAt: new Date() };
 
-  it("nest admin ⊃ publish ⊃ read, and keep viewers apart from operators", () => {
-    expect(authScopes({ kind: "anonymous" })).toEqual({ read: false, publish: false, admin: false, viewer: false });
-    expect(authScopes(operator("READ"))).toEqual({ read: true, publish: false, admin: false, viewer: false });
-    expect(authScopes(operator("PUBLISH"))).toEqual({ read: true, publish: true, admin: false, viewer: false });
-    expect(authScopes(operator("ADMIN"))).toEqual({ read: true, publish: true, admin: true, viewer: false });
-    expect(authScopes(viewer)).toEqual({ read: false, publish: false, admin: false, viewer: true });
+  it("nest admin ⊃ editor ⊃ publisher ⊃ viewer for keys and people alike, and keep customer viewers apart from operators", () => {
+    expect(admits({ kind: "anonymous" })).toEqual([]);
+    for (const actor of [operator, person]) {
+      expect(admits(actor("VIEWER"))).toEqual(["VIEWER"]);
+      expect(admits(actor("PUBLISHER"))).toEqual(["VIEWER", "PUBLISHER"]);
+      expect(admits(actor("EDITOR"))).toEqual(["VIEWER", "PUBLISHER", "EDITOR"]);
+      expect(admits(actor("ADMIN"))).toEqual(["VIEWER", "PUBLISHER", "EDITOR", "ADMIN"]);
+      expect(authScopes(actor("ADMIN")).viewer).toBe(false);
+    }
+    expect(admits(viewer)).toEqual([]);
+    expect(authScopes(viewer).viewer).toBe(true);
   });
 
   it("open customer sub-pages to operators and to viewers they admit only", () => {
     expect(canViewSubPage({ kind: "anonymous" }, "PUBLIC", "s9")).toBe(true);
     expect(canViewSubPage({ kind: "anonymous" }, "CUSTOMER", "s1")).toBe(false);
-    expect(canViewSubPage(operator("READ"), "CUSTOMER", "s9")).toBe(true);
+    expect(canViewSubPage(operator("VIEWER"), "CUSTOMER", "s9")).toBe(true);
     expect(canViewSubPage(viewer, "CUSTOMER", "s1")).toBe(true);
     expect(canViewSubPage(viewer, "CUSTOMER", "s2")).toBe(false);
   });

@@ -37,8 +37,8 @@ describe("secrets", () => {
 
 describe("API keys", () => {
   it("shows the secret once and keeps only its hash", async () => {
-    const { key, secret } = await createApiKey(database.db, { name: "  deploy bot  ", scope: "PUBLISH" }, t.now());
-    expect(key).toMatchObject({ name: "deploy bot", scope: "PUBLISH", prefix: secret.slice(0, 12), lastUsedAt: null, revokedAt: null });
+    const { key, secret } = await createApiKey(database.db, { name: "  deploy bot  ", scope: "PUBLISHER" }, t.now());
+    expect(key).toMatchObject({ name: "deploy bot", scope: "PUBLISHER", prefix: secret.slice(0, 12), lastUsedAt: null, revokedAt: null });
     expect(key.createdAt).toEqual(t.now());
     const stored = await database.db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(JSON.stringify(stored)).not.toContain(secret);
@@ -46,9 +46,9 @@ describe("API keys", () => {
   });
 
   it("requires a unique name of 1 to 120 characters", async () => {
-    expect(await issuesOf(createApiKey(database.db, { name: " ", scope: "READ" }, t.now()))).toEqual([{ field: "name", rule: "too_short" }]);
-    expect(await issuesOf(createApiKey(database.db, { name: "x".repeat(121), scope: "READ" }, t.now()))).toEqual([{ field: "name", rule: "too_long" }]);
-    await createApiKey(database.db, { name: "x".repeat(120), scope: "READ" }, t.now());
+    expect(await issuesOf(createApiKey(database.db, { name: " ", scope: "VIEWER" }, t.now()))).toEqual([{ field: "name", rule: "too_short" }]);
+    expect(await issuesOf(createApiKey(database.db, { name: "x".repeat(121), scope: "VIEWER" }, t.now()))).toEqual([{ field: "name", rule: "too_long" }]);
+    await createApiKey(database.db, { name: "x".repeat(120), scope: "VIEWER" }, t.now());
     expect(await issuesOf(createApiKey(database.db, { name: "deploy bot", scope: "ADMIN" }, t.now()))).toEqual([{ field: "name", rule: "unique" }]);
   });
 
@@ -58,9 +58,9 @@ describe("API keys", () => {
   });
 
   it("authenticates a live key and records its use at most once a minute", async () => {
-    const { key, secret } = await createApiKey(database.db, { name: "ci", scope: "READ" }, t.now());
+    const { key, secret } = await createApiKey(database.db, { name: "ci", scope: "VIEWER" }, t.now());
     const first = await authenticateApiKey(database.db, secret, t.now());
-    expect(first).toMatchObject({ id: key.id, scope: "READ", lastUsedAt: t.now() });
+    expect(first).toMatchObject({ id: key.id, scope: "VIEWER", lastUsedAt: t.now() });
     const usedAt = t.now();
 
     t.advance(59_000);
@@ -89,7 +89,7 @@ describe("API keys", () => {
   });
 
   it("revokes by id as well as by name, and says when there is no such key", async () => {
-    const { key, secret } = await createApiKey(database.db, { name: "by id", scope: "READ" }, t.now());
+    const { key, secret } = await createApiKey(database.db, { name: "by id", scope: "VIEWER" }, t.now());
     await revokeApiKey(database.db, key.id, t.now());
     expect(await authenticateApiKey(database.db, secret, t.now())).toBeNull();
     await expect(revokeApiKey(database.db, "no such key", t.now())).rejects.toBeInstanceOf(NotFoundError);

@@ -17,7 +17,7 @@ const record = (id: string, pageId = "page-1"): SessionRecord => ({
 const key = (id: string): ApiKey => ({
   id,
   name: id,
-  scope: "READ",
+  scope: "VIEWER",
   prefix: "sg_key_x",
   hash: `h-${id}`,
   createdAt: new Date(),
@@ -40,7 +40,7 @@ describe("the credential cache", () => {
       await cache.admitted("page-1", `v${i}@acme.io`, loader(["sub"]));
       await cache.apiKey(`key-${i}`, loader(key(`k${i}`)));
     }
-    expect(cache.size()).toEqual({ sessions: 3, admitted: 3, keys: 2 });
+    expect(cache.size()).toEqual({ sessions: 3, admitted: 3, keys: 2, operatorSessions: 0 });
   });
 
   it("answers a repeat from memory, and never keeps ended sessions or revoked keys", async () => {

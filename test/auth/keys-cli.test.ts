@@ -87,7 +87,7 @@ describe("npm run keys", { timeout: 60_000 }, () => {
       expect(run.code, cases[i]!.join(" ")).toBe(2);
       expect(run.stderr).toMatch(/Usage:/);
     });
-    expect(runs[2]!.stderr).toMatch(/--scope read, publish or admin/);
+    expect(runs[2]!.stderr).toMatch(/--scope viewer, publisher, editor or admin/);
   });
 });
 

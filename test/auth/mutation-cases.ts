@@ -7,8 +7,8 @@ import type { World } from "./world.js";
 
 export interface MutationCase {
   name: string;
-  /** The scope it needs; null for those open to everyone. */
-  needs: "publish" | "admin" | null;
+  /** The role it needs (a person's, or a key's scope); null for those open to everyone. */
+  needs: "PUBLISHER" | "EDITOR" | "ADMIN" | null;
   /** Arguments as GraphQL variable definitions and the call's argument list. */
   args: [string, string];
   success: string;
@@ -32,12 +32,19 @@ const newPage = async (w: World) => {
   return createStatusPage.id;
 };
 const newIncident = (w: World) => publishIncident(w.t, w.ids.publicPage!, [], { name: `Incident ${next()}` });
+const newOperator = async (w: World, role = "VIEWER") => {
+  const { createOperator } = await w.t.ok<{ createOperator: { id: string } }>(
+    `mutation ($input: OperatorInput!) { createOperator(input: $input) { ... on Operator { id } } }`,
+    { input: { email: `op${next()}@ops.example`, name: `Operator ${next()}`, role } },
+  );
+  return createOperator.id;
+};
 const newMaintenance = (w: World) => scheduleMaintenance(w.t, w.ids.publicPage!, WINDOW, [], { name: `Window ${next()}` });
 
 export const MUTATIONS: MutationCase[] = [
   {
     name: "createCatalogType",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("CreateCatalogTypeInput"),
     success: "CatalogType",
     valid: async () => ({ input: { name: `Type ${next()}` } }),
@@ -45,16 +52,16 @@ export const MUTATIONS: MutationCase[] = [
   },
   {
     name: "updateCatalogType",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("UpdateCatalogTypeInput"),
     success: "CatalogType",
     valid: async (w) => ({ input: { id: await newType(w), description: "Changed" } }),
     invalid: async (w) => ({ input: { id: await newType(w), name: "x".repeat(500) } }),
   },
-  { name: "deleteCatalogType", needs: "admin", args: ID, success: "CatalogType", valid: async (w) => ({ id: await newType(w) }) },
+  { name: "deleteCatalogType", needs: "EDITOR", args: ID, success: "CatalogType", valid: async (w) => ({ id: await newType(w) }) },
   {
     name: "createCatalogEntry",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("CreateCatalogEntryInput"),
     success: "CatalogEntry",
     valid: async (w) => ({ input: { typeId: w.ids.componentsType, name: `Entry ${next()}` } }),
@@ -62,14 +69,14 @@ export const MUTATIONS: MutationCase[] = [
   },
   {
     name: "updateCatalogEntry",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("UpdateCatalogEntryInput"),
     success: "CatalogEntry",
     valid: async (w) => ({ input: { id: await newEntry(w), name: `Renamed ${next()}` } }),
   },
   {
     name: "rankCatalogEntries",
-    needs: "admin",
+    needs: "EDITOR",
     args: ["$typeId: ID!, $entryIds: [ID!]!", "typeId: $typeId, entryIds: $entryIds"],
     success: "MutationRankCatalogEntriesSuccess",
     valid: async (w) => {
@@ -78,10 +85,10 @@ export const MUTATIONS: MutationCase[] = [
       return { typeId, entryIds: [await newEntry(w, typeId), first] };
     },
   },
-  { name: "deleteCatalogEntry", needs: "admin", args: ID, success: "CatalogEntry", valid: async (w) => ({ id: await newEntry(w) }) },
+  { name: "deleteCatalogEntry", needs: "EDITOR", args: ID, success: "CatalogEntry", valid: async (w) => ({ id: await newEntry(w) }) },
   {
     name: "createStatusPage",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("CreateStatusPageInput"),
     success: "StatusPage",
     valid: async () => ({ input: { title: `Page ${next()}` } }),
@@ -89,17 +96,17 @@ export const MUTATIONS: MutationCase[] = [
   },
   {
     name: "updateStatusPage",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("UpdateStatusPageInput"),
     success: "StatusPage",
     valid: async (w) => ({ input: { id: await newPage(w), theme: "DARK" } }),
     invalid: async (w) => ({ input: { id: await newPage(w), logoUrl: "not a url" } }),
   },
-  { name: "deleteStatusPage", needs: "admin", args: ID, success: "StatusPage", valid: async (w) => ({ id: await newPage(w) }) },
+  { name: "deleteStatusPage", needs: "EDITOR", args: ID, success: "StatusPage", valid: async (w) => ({ id: await newPage(w) }) },
   // Renaming to the current name keeps the world as the other tests expect it.
   {
     name: "updateSubPage",
-    needs: "admin",
+    needs: "EDITOR",
     args: INPUT("UpdateSubPageInput"),
     success: "SubPage",
     valid: async (w) => ({ input: { id: w.ids.subA, name: "Acorn Corp" } }),
@@ -107,28 +114,28 @@ export const MUTATIONS: MutationCase[] = [
   },
   {
     name: "createApiKey",
-    needs: "admin",
+    needs: "ADMIN",
     args: INPUT("CreateApiKeyInput"),
     success: "CreatedApiKey",
-    valid: async () => ({ input: { name: `key ${next()}`, scope: "READ" } }),
+    valid: async () => ({ input: { name: `key ${next()}`, scope: "VIEWER" } }),
     invalid: async () => ({ input: { name: "", scope: "ADMIN" } }),
   },
   {
     name: "revokeApiKey",
-    needs: "admin",
+    needs: "ADMIN",
     args: ID,
     success: "ApiKey",
     valid: async (w) => {
       const { createApiKey } = await w.t.ok<{ createApiKey: { key: { id: string } } }>(
         `mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreatedApiKey { key { id } } } }`,
-        { input: { name: `key ${next()}`, scope: "READ" } },
+        { input: { name: `key ${next()}`, scope: "VIEWER" } },
       );
       return { id: createApiKey.key.id };
     },
   },
   {
     name: "publishIncident",
-    needs: "publish",
+    needs: "PUBLISHER",
     args: INPUT("PublishIncidentInput"),
     success: "IncidentPublication",
     valid: async (w) => ({ input: { pageId: w.ids.publicPage, name: `Incident ${next()}`, status: "INVESTIGATING", message: "Looking." } }),
@@ -136,16 +143,16 @@ export const MUTATIONS: MutationCase[] = [
   },
   {
     name: "publishIncidentUpdate",
-    needs: "publish",
+    needs: "PUBLISHER",
     args: INPUT("PublishIncidentUpdateInput"),
     success: "IncidentPublication",
     valid: async (w) => ({ input: { incidentId: await newIncident(w), status: "MONITORING", message: "Fixed, watching." } }),
     invalid: async (w) => ({ input: { incidentId: await newIncident(w), status: "MONITORING", message: "  " } }),
   },
-  { name: "deleteIncident", needs: "publish", args: ID, success: "Incident", valid: async (w) => ({ id: await newIncident(w) }) },
+  { name: "deleteIncident", needs: "PUBLISHER", args: ID, success: "Incident", valid: async (w) => ({ id: await newIncident(w) }) },
   {
     name: "scheduleMaintenance",
-    needs: "publish",
+    needs: "PUBLISHER",
     args: INPUT("ScheduleMaintenanceInput"),
     success: "MaintenancePublication",
     valid: async (w) => ({ input: { pageId: w.ids.publicPage, name: `Window ${next()}`, message: "Upgrade.", ...WINDOW } }),
@@ -153,13 +160,55 @@ export const MUTATIONS: MutationCase[] = [
   },
   {
     name: "publishMaintenanceUpdate",
-    needs: "publish",
+    needs: "PUBLISHER",
     args: INPUT("PublishMaintenanceUpdateInput"),
     success: "MaintenancePublication",
     valid: async (w) => ({ input: { maintenanceId: await newMaintenance(w), status: "IN_PROGRESS", message: "Started." } }),
     invalid: async (w) => ({ input: { maintenanceId: await newMaintenance(w), status: "IN_PROGRESS", message: "" } }),
   },
-  { name: "deleteMaintenance", needs: "publish", args: ID, success: "Maintenance", valid: async (w) => ({ id: await newMaintenance(w) }) },
+  { name: "deleteMaintenance", needs: "PUBLISHER", args: ID, success: "Maintenance", valid: async (w) => ({ id: await newMaintenance(w) }) },
+  {
+    name: "createOperator",
+    needs: "ADMIN",
+    args: INPUT("OperatorInput"),
+    success: "Operator",
+    valid: async () => ({ input: { email: `new${next()}@ops.example`, name: "New operator", role: "PUBLISHER" } }),
+    invalid: async () => ({ input: { email: "not an address", name: "New operator", role: "PUBLISHER" } }),
+  },
+  {
+    name: "inviteOperator",
+    needs: "ADMIN",
+    args: INPUT("OperatorInput"),
+    success: "Operator",
+    valid: async () => ({ input: { email: `invited${next()}@ops.example`, name: "Invited operator", role: "VIEWER" } }),
+    invalid: async () => ({ input: { email: `invited${next()}@ops.example`, name: " ", role: "VIEWER" } }),
+  },
+  {
+    name: "setOperatorRole",
+    needs: "ADMIN",
+    args: ["$id: ID!, $role: Role!", "id: $id, role: $role"],
+    success: "Operator",
+    valid: async (w) => ({ id: await newOperator(w), role: "EDITOR" }),
+  },
+  { name: "disableOperator", needs: "ADMIN", args: ID, success: "Operator", valid: async (w) => ({ id: await newOperator(w) }) },
+  {
+    name: "enableOperator",
+    needs: "ADMIN",
+    args: ID,
+    success: "Operator",
+    valid: async (w) => {
+      const id = await newOperator(w);
+      await w.t.ok(`mutation ($id: ID!) { disableOperator(id: $id) { __typename } }`, { id });
+      return { id };
+    },
+  },
+  {
+    name: "requestOperatorSignIn",
+    needs: null,
+    args: ["$email: String!", "email: $email"],
+    success: "OperatorSignInRequested",
+    valid: async () => ({ email: `someone${next()}@ops.example` }),
+  },
   {
     name: "requestSignIn",
     needs: null,

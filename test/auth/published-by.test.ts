@@ -1,6 +1,8 @@
-// Who published what is recorded from the API key's name, and shown to operators only.
+// Who published what is recorded: the person (name and email) or the API key's name; shown to operators only.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "../../server/auth/api-keys.js";
+import { startOperatorSession } from "../../server/auth/operator-sessions.js";
+import { createOperator } from "../../server/auth/operators.js";
 import { bearer, createTestApp, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
 
@@ -11,7 +13,7 @@ let componentId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  publisher = bearer((await createApiKey(t.app.database.db, { name: "on-call bot", scope: "PUBLISH" }, t.app.now())).secret);
+  publisher = bearer((await createApiKey(t.app.database.db, { name: "on-call bot", scope: "PUBLISHER" }, t.app.now())).secret);
   [componentId] = await createComponents(t, ["API"]);
   pageId = (await createPage(t, [componentId!])).id;
 });
@@ -40,4 +42,26 @@ it("records the publishing key's name on incidents, their updates and maintenanc
     incident: { publishedBy: null, updates: [{ publishedBy: null }, { publishedBy: null }] },
   });
   expect(await t.ok(MAINTENANCE, { id: maintenance }, { as: "anonymous" })).toEqual({ maintenance: { publishedBy: null, updates: [{ publishedBy: null }] } });
+});
+
+it("names the person who published, as name and email, when an operator signed in as themselves", async () => {
+  const db = t.app.database.db;
+  const pat = await createOperator(db, { email: "pat@ops.example", name: "Pat Doe", role: "PUBLISHER" });
+  const { secret } = await startOperatorSession(db, pat.id, { address: null, userAgent: null }, t.app.now());
+  const asPat: TestApp = { ...t, ok: (query, variables) => t.ok(query, variables, { cookie: `sg_operator=${secret}` }) };
+  const incident = await publishIncident(asPat, pageId, [{ componentId: componentId!, impact: "PARTIAL_OUTAGE" }]);
+  await asPat.ok(`mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`, {
+    input: { incidentId: incident, status: "RESOLVED", message: "Fixed." },
+  });
+  expect(await t.ok(INCIDENT, { id: incident })).toEqual({
+    incident: {
+      publishedBy: "Pat Doe <pat@ops.example>",
+      updates: [{ publishedBy: "Pat Doe <pat@ops.example>" }, { publishedBy: "Pat Doe <pat@ops.example>" }],
+    },
+  });
+  const window = { startsAt: "2030-05-01T10:00:00Z", endsAt: "2030-05-01T11:00:00Z" };
+  const maintenance = await scheduleMaintenance(asPat, pageId, window, []);
+  expect(await t.ok(MAINTENANCE, { id: maintenance })).toEqual({
+    maintenance: { publishedBy: "Pat Doe <pat@ops.example>", updates: [{ publishedBy: "Pat Doe <pat@ops.example>" }] },
+  });
 });

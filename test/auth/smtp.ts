@@ -55,10 +55,10 @@ export async function startSmtp(): Promise<TestSmtp> {
   };
 }
 
-/** The sign-in link in a message's plain-text part (undoing quoted-printable). */
+/** The sign-in link (a viewer's or an operator's) in a message's plain-text part (undoing quoted-printable). */
 export function linkIn(message: Received): URL {
   const text = message.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const match = /https?:\/\/[^\s"<>]+\/auth\/callback\?[^\s"<>]+/.exec(text);
+  const match = /https?:\/\/[^\s"<>]+\/auth\/(?:callback|operator)\?[^\s"<>]+/.exec(text);
   if (!match) throw new Error(`no sign-in link in: ${text}`);
   return new URL(match[0]);
 }

@@ -1,16 +1,31 @@
 // The world the access tests probe, built through the API with the admin key: a
 // public page, and a customer page whose two sub-pages (Acorn, Birch) allow
 // different email domains and show different components, each with an incident
-// and a maintenance window, and one of each touching both; API keys of every scope, one revoked; and a signed-in
-// viewer of each sub-page.
+// and a maintenance window, and one of each touching both; API keys of every scope, one revoked; a signed-in
+// viewer of each sub-page; and an operator (a person) of every role signed in by cookie, one of them since disabled.
 import { vi } from "vitest";
 import type { AppOptions } from "../../server/app.js";
 import type { Mailer } from "../../server/auth/mailer.js";
+import { startOperatorSession } from "../../server/auth/operator-sessions.js";
 import { bearer, createTestApp, type RequestAs, type TestApp } from "../helpers/app.js";
 import { publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
 import { CREATE_PAGE, createEntry, createType, mutate } from "../helpers/pages.js";
 
-export const CALLERS = ["anonymous", "read", "publish", "admin", "revoked", "viewerA", "viewerB"] as const;
+export const CALLERS = [
+  "anonymous",
+  "read",
+  "publish",
+  "editor",
+  "admin",
+  "revoked",
+  "viewerA",
+  "viewerB",
+  "personViewer",
+  "personPublisher",
+  "personEditor",
+  "personAdmin",
+  "personDisabled",
+] as const;
 export type Caller = (typeof CALLERS)[number];
 
 /** What only Birch's viewers and operators may see; none of it may reach Acorn's viewer (nor anyone signed out). */
@@ -126,15 +141,38 @@ export async function buildWorld(options: AppOptions = {}): Promise<World> {
   const revoked = await key("revoked-key", "ADMIN");
   await t.ok(`mutation ($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: revoked.key.id });
   const world: World = { t, ids, mail, mailer, as: {} as World["as"] };
+  const person = async (email: string, role: string) => {
+    const { createOperator } = await t.ok<{ createOperator: { id: string } }>(
+      `mutation ($input: OperatorInput!) { createOperator(input: $input) { ... on Operator { id } } }`,
+      { input: { email, name: `${role.toLowerCase()} person`, role } },
+    );
+    const { secret } = await startOperatorSession(t.app.database.db, createOperator.id, { address: null, userAgent: null }, t.app.now());
+    return { id: createOperator.id, cookie: { cookie: `sg_operator=${secret}` } };
+  };
+  const people = {
+    personViewer: (await person("vera@ops.example", "VIEWER")).cookie,
+    personPublisher: (await person("pat@ops.example", "PUBLISHER")).cookie,
+    personEditor: (await person("eddie@ops.example", "EDITOR")).cookie,
+    personAdmin: (await person("ada@ops.example", "ADMIN")).cookie,
+  };
+  // Disabled while its session is live; another admin exists, so it is not the last.
+  const disabled = await person("gone@ops.example", "ADMIN");
+  const off = await t.ok<{ disableOperator: { disabledAt?: string } }>(`mutation ($id: ID!) { disableOperator(id: $id) { ... on Operator { disabledAt } } }`, {
+    id: disabled.id,
+  });
+  if (!off.disableOperator.disabledAt) throw new Error("the operator was not disabled");
   world.as = {
     anonymous: { as: "anonymous" },
-    read: bearer((await key("reader", "READ")).secret),
-    publish: bearer((await key("publisher", "PUBLISH")).secret),
+    read: bearer((await key("reader", "VIEWER")).secret),
+    publish: bearer((await key("publisher", "PUBLISHER")).secret),
+    editor: bearer((await key("editor", "EDITOR")).secret),
     admin: bearer(t.adminKey),
     revoked: bearer(revoked.secret),
     // One viewer by cookie, as browsers send it; the other by bearer token, as API clients do.
     viewerA: { cookie: `sg_session=${await signInViewer(world, "customers", "ann@acorn.example")}` },
     viewerB: bearer(await signInViewer(world, "customers", "bob@birch.example")),
+    ...people,
+    personDisabled: disabled.cookie,
   };
   return world;
 }

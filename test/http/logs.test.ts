@@ -91,7 +91,7 @@ describe("a signed-in viewer, an API key and a failing operation", () => {
     expect(viewer.body.data).toEqual({ viewer: { kind: "VIEWER", email: "ann@acme.io" } });
 
     const createKey = `mutation MakeKey($input: CreateApiKeyInput!) { createApiKey(input: $input) { ... on CreatedApiKey { secret } } }`;
-    const created = await graphql(createKey, { input: { name: "deploys", scope: "PUBLISH" } }, { authorization: `Bearer ${t.adminKey}` });
+    const created = await graphql(createKey, { input: { name: "deploys", scope: "PUBLISHER" } }, { authorization: `Bearer ${t.adminKey}` });
     const keySecret = created.body.data!.createApiKey.secret as string;
     expect(keySecret).toMatch(/^sg_key_/);
     secrets.push(keySecret);

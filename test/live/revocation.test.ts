@@ -116,7 +116,7 @@ describe.each<Transport>(["graphql-ws", "SSE"])("a viewer subscribed over %s", (
   });
 
   it("stops when the operator's API key is revoked", async () => {
-    const { key, secret } = await createApiKey(t.app.database.db, { name: `reader over ${transport}`, scope: "READ" }, clock.now());
+    const { key, secret } = await createApiKey(t.app.database.db, { name: `reader over ${transport}`, scope: "VIEWER" }, clock.now());
     const subscription = await watching(transport, secret);
     await t.ok(`mutation ($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: key.id });
     expect(await refusalOf(transport, subscription)).toMatchObject({ message: "The API key is unknown or revoked", extensions: { code: "UNAUTHENTICATED" } });
@@ -137,7 +137,7 @@ describe("an expired session", () => {
 
 describe("the periodic check of held credentials", () => {
   it("ends the subscriptions of a key revoked without telling any instance (the keys CLI)", async () => {
-    const { key, secret } = await createApiKey(t.app.database.db, { name: "revoked by the CLI", scope: "READ" }, clock.now());
+    const { key, secret } = await createApiKey(t.app.database.db, { name: "revoked by the CLI", scope: "VIEWER" }, clock.now());
     const subscription = await watching("graphql-ws", secret);
     await revokeApiKey(t.app.database.db, key.id, clock.now());
     await t.app.liveAccess.tick();

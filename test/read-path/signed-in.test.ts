@@ -167,7 +167,7 @@ describe("an operator's key", () => {
 
   it("is looked up once, its use stamped at most once a minute, and refused at once when revoked", async () => {
     const { createApiKey: created } = await w.t.ok<{ createApiKey: { secret: string; key: { id: string } } }>(KEY, {
-      input: { name: "cached reader", scope: "READ" },
+      input: { name: "cached reader", scope: "VIEWER" },
     });
     const reader = bearer(created.secret);
     const WHO = `{ viewer { kind name } }`;

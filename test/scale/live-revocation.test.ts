@@ -79,7 +79,7 @@ describeWith([await checkPostgres(), await checkRedis()], "live access revoked t
   });
 
   it("ends an operator's subscription on B when their key is revoked through A", async () => {
-    const { key, secret } = await createApiKey(shared.database.db, { name: "reader", scope: "READ" }, new Date());
+    const { key, secret } = await createApiKey(shared.database.db, { name: "reader", scope: "VIEWER" }, new Date());
     const subscription = ws(b, secret);
     expect((await subscription.inbox.next(10_000)).data!.pageStatus.status).toBeDefined();
     await a.ok(`mutation ($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: key.id });

@@ -78,7 +78,7 @@ describeWith([await checkPostgres(), await checkRedis()], "signed-in reads kept 
   });
 
   it("refuses a key on B at the next request after it is revoked through A", async () => {
-    const { key, secret } = await createApiKey(shared.database.db, { name: "scale reader", scope: "READ" }, new Date());
+    const { key, secret } = await createApiKey(shared.database.db, { name: "scale reader", scope: "VIEWER" }, new Date());
     const operator = `Bearer ${secret}`;
     await warm(b, operator);
     await a.ok(`mutation ($id: ID!) { revokeApiKey(id: $id) { __typename } }`, { id: key.id });
