@@ -6,7 +6,7 @@ import { resolveActor } from "./auth/actor.js";
 import { createCredentialCache } from "./auth/credential-cache.js";
 import { createMailerFromEnv, type Mailer } from "./auth/mailer.js";
 import { createSessionFallback } from "./auth/session-fallback.js";
-import { createSignInLimits } from "./auth/sign-in-limits.js";
+import { createSignInLimits, createSubscribeLimits } from "./auth/sign-in-limits.js";
 import { startSignInPruning, type SignInPruning } from "./auth/sign-in-pruning.js";
 import { createContext, systemContext, type AppServices, type Context, type InitialContext } from "./context.js";
 import { openDatabase, type Database } from "./db/client.js";
@@ -20,7 +20,7 @@ import { createFeeds, feedRoute } from "./http/feed.js";
 import { healthRoute } from "./http/health.js";
 import { useLastKnownAnswers } from "./http/last-known.js";
 import { createOutageWatch } from "./http/outage-watch.js";
-import { publicUrlFromEnv } from "./http/base-url.js";
+import { publicUrlFromEnv, requestBaseUrl } from "./http/base-url.js";
 import { maskAppErrors } from "./http/mask-errors.js";
 import { metricsRoute, observeResponses, resolveMetricsAccess, type MetricsAccess } from "./http/metrics.js";
 import { corsOriginsFromEnv, createOriginPolicy, parseConfiguredOrigin } from "./http/origins.js";
@@ -45,6 +45,10 @@ import { createLiveAccess, type LiveAccess } from "./realtime/live-access.js";
 import { useQueryCost } from "./plugins/query-cost.js";
 import { connectRedis, type RedisBus } from "./realtime/redis.js";
 import { startScheduler, type Scheduler } from "./realtime/scheduler.js";
+import { emailSender } from "./notifications/email-sender.js";
+import { notificationRecorder } from "./notifications/outbox.js";
+import { mailTransportFromEnv, type MailTransport } from "./notifications/transport.js";
+import { startNotificationWorker, type NotificationWorker, type NotificationWorkerOptions } from "./notifications/worker.js";
 import { useSharedExecution } from "./realtime/shared-execution.js";
 import { createSummaryHub, type SummaryHub } from "./realtime/summary-hub.js";
 import { attachWebSocket } from "./realtime/websocket.js";
@@ -100,6 +104,10 @@ export interface AppOptions {
   recorders?: ChangeRecorder[];
   /** Told of every change once committed, after it is announced; none by default. */
   afterCommit?: ChangeListener[];
+  /** Sends subscription and notification mail; defaults to SMTP_URL and MAIL_FROM, closed on stop. */
+  mailTransport?: MailTransport;
+  /** The notification worker's settings (see server/notifications/worker.ts); `timers` defaults to `schedulerTimers`. */
+  notifications?: Pick<NotificationWorkerOptions, "timers" | "leaseMs" | "pollMs" | "concurrency" | "retry">;
 }
 
 export interface App {
@@ -112,6 +120,8 @@ export interface App {
   hub: SummaryHub;
   liveAccess: LiveAccess;
   scheduler: Scheduler;
+  /** Delivers the outbox's notifications; `tick()` runs it at once. */
+  notifications: NotificationWorker;
   signInPruning: SignInPruning;
   now: () => Date;
   /** Runs an operation with full rights, in process (the demo seed and scripts use it). */
@@ -165,7 +175,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const sessions = createSessionFallback({ events });
   const credentials = createCredentialCache({ events });
   const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
-  const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
+  // The outbox recorder is always there: a notifiable change queues its event in its own transaction.
+  const recorders = [notificationRecorder(), ...(options.recorders ?? [])];
+  const changes: ChangeFlow = { recorders, afterCommit: [announcer, ...(options.afterCommit ?? [])] };
+  const mailTransport = options.mailTransport ?? mailTransportFromEnv(process.env, log);
   const services: AppServices = {
     db: database.db,
     events,
@@ -174,6 +187,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     hub,
     liveAccess,
     mailer,
+    mailTransport,
+    subscribeLimits: createSubscribeLimits(redis?.counter),
     signInLimits: createSignInLimits(redis?.counter),
     credentials,
     publicUrl,
@@ -244,6 +259,15 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   ];
   const scheduler = startScheduler({ db: database.db, events, changes, now, timers, log, transitioned: metrics ? (to) => metrics.transition(to) : undefined });
   const signInPruning = startSignInPruning({ db: database.db, now, timers, log });
+  const notifications = startNotificationWorker({
+    db: database.db,
+    events,
+    now,
+    log,
+    timers,
+    ...options.notifications,
+    senders: { EMAIL: emailSender(database.db, mailTransport, publicUrl ?? requestBaseUrl(null)) },
+  });
   redis?.onRecovered(() => {
     // Events published while Redis was down are lost: recomputing every watched
     // summary resyncs subscribers, sign-outs and revocations are looked up, and the
@@ -262,6 +286,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     hub,
     liveAccess,
     scheduler,
+    notifications,
     signInPruning,
     now,
     async executeAsSystem(query, variables) {
@@ -281,6 +306,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async stop() {
       scheduler.stop();
       signInPruning.stop();
+      await notifications.stop();
       liveAccess.stop();
       hub.close();
       for (const cache of caches) cache.close();
@@ -296,6 +322,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       await redis?.close();
       // An injected mailer belongs to the caller.
       if (!options.mailer) mailer.close();
+      if (!options.mailTransport) mailTransport.close();
     },
   };
 }

@@ -15,6 +15,7 @@ import type { Logger } from "./logger.js";
 import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
 import type { ChangeFlow } from "./services/change.js";
+import type { MailTransport } from "./notifications/transport.js";
 
 export type { Actor };
 
@@ -37,6 +38,10 @@ export interface Context {
   /** Ends live subscriptions when the access they were granted on ends. */
   liveAccess: LiveAccess;
   mailer: Mailer;
+  /** Sends subscription confirmations (notifications go through the outbox's worker). */
+  mailTransport: MailTransport;
+  /** Limits on subscription requests, per address and per client. */
+  subscribeLimits: SignInLimits;
   signInLimits: SignInLimits;
   /** Public origin of the service, for links in mail and cookie attributes. */
   baseUrl: string;
@@ -56,6 +61,8 @@ export interface AppServices {
   hub: SummaryHub;
   liveAccess: LiveAccess;
   mailer: Mailer;
+  mailTransport: MailTransport;
+  subscribeLimits: SignInLimits;
   signInLimits: SignInLimits;
   /** Spares the database a look-up of the same credentials on every request. */
   credentials?: CredentialCache;
@@ -114,6 +121,8 @@ export function systemContext(services: AppServices): Context {
     authError: null,
     loaders: createLoaders(services.db, services.now),
     mailer: services.mailer,
+    mailTransport: services.mailTransport,
+    subscribeLimits: services.subscribeLimits,
     signInLimits: services.signInLimits,
     baseUrl: services.publicUrl ?? requestBaseUrl(null),
     clientAddress: null,
