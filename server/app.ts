@@ -13,6 +13,7 @@ import { openDatabase, type Database } from "./db/client.js";
 import { createDatabaseProbe } from "./db/readiness.js";
 import { createEvents, type Events } from "./events.js";
 import { authRoutes } from "./http/auth-routes.js";
+import { subscriptionRoutes } from "./http/subscription-routes.js";
 import { badgeRoute, createBadges } from "./http/badge.js";
 import { createReadCache } from "./http/cache.js";
 import { useCors } from "./http/cors.js";
@@ -252,6 +253,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     metricsRoute(metrics, metricsAccess),
     healthRoute({ database: databaseProbe, redis: redis ? () => redis.state() : undefined, log, outage }),
     authRoutes(services),
+    subscriptionRoutes(services),
     badgeRoute(badges.lookup),
     feedRoute(feeds.lookup, publicUrl),
     statuspageRoute({ find: statuspageJson.get, publicUrl, defaultPage }),

@@ -10,7 +10,16 @@ import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
 import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
-import { ComponentStatusChange, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import {
+  ComponentStatusChange,
+  PREVIEW_DESCRIPTION,
+  NOTIFY_DESCRIPTION,
+  NOTIFIED_DESCRIPTION,
+  countNotified,
+  componentLevelInput,
+  levels,
+  publish,
+} from "./publication.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
   description: "What an incident update publishes: for the first update, the incident itself.",
@@ -35,6 +44,7 @@ const IncidentPublication = builder.objectRef<incidents.IncidentPublication>("In
     }),
     draft: t.field({ type: IncidentDraft, resolve: (p) => p.draft }),
     componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
+    notifiedSubscribers: t.int({ description: NOTIFIED_DESCRIPTION, resolve: (p, _args, ctx) => countNotified(ctx, p) }),
   }),
 });
 
@@ -51,6 +61,7 @@ const PublishIncidentInput = builder.inputType("PublishIncidentInput", {
     message: t.string(),
     impacts: t.field({ type: [ImpactInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+    notifySubscribers: t.boolean({ defaultValue: true, description: NOTIFY_DESCRIPTION }),
   }),
 });
 
@@ -62,6 +73,7 @@ const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput
     message: t.string(),
     impacts: t.field({ type: [ImpactInput], required: false, description: "The new impacts; omit to keep the previous update's." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+    notifySubscribers: t.boolean({ defaultValue: true, description: NOTIFY_DESCRIPTION }),
   }),
 });
 
@@ -82,9 +94,9 @@ builder.mutationFields((t) => ({
     authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentInput }) },
-    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return publish(ctx, "publishIncident", preview, null, (tx, options) => incidents.publishIncident(tx, data, options));
+      return publish(ctx, "publishIncident", { preview, notify: notifySubscribers }, null, (tx, options) => incidents.publishIncident(tx, data, options));
     },
   }),
   publishIncidentUpdate: t.field({
@@ -93,10 +105,12 @@ builder.mutationFields((t) => ({
     authScopes: { publish: true },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
-    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
       const queue = `incident:${data.incidentId}`;
-      return publish(ctx, "publishIncidentUpdate", preview, queue, (tx, options) => incidents.publishIncidentUpdate(tx, data, options));
+      return publish(ctx, "publishIncidentUpdate", { preview, notify: notifySubscribers }, queue, (tx, options) =>
+        incidents.publishIncidentUpdate(tx, data, options),
+      );
     },
   }),
   deleteIncident: t.prismaField({

@@ -9,5 +9,6 @@ import "./live.js";
 import "./api-key.js";
 import "./viewer.js";
 import "./sign-in.js";
+import "./email-subscription.js";
 
 export const schema = builder.toSchema({ sortSchema: false });
