@@ -67,6 +67,19 @@ export async function claimDeliveries(
   return { claim, deliveries };
 }
 
+/**
+ * Extends a claim just before sending, if it still holds: a batch claimed together is
+ * sent one by one, and a delivery whose lease ran out meanwhile may already be another
+ * worker's. False: leave it alone.
+ */
+export async function renewLease(db: Db, delivery: ClaimedDelivery, now: Date, leaseMs: number): Promise<boolean> {
+  const { count } = await db.notificationDelivery.updateMany({
+    where: { id: delivery.id, claimedBy: delivery.claimedBy, status: "PENDING", leaseUntil: { gt: now } },
+    data: { leaseUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1;
+}
+
 /** Marks a delivery sent; false when its lease was lost meanwhile (another worker may send it again). */
 export async function markSent(db: Db, delivery: ClaimedDelivery, now: Date): Promise<boolean> {
   const { count } = await db.notificationDelivery.updateMany({

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import type { Logger } from "../logger.js";
-import { claimDeliveries, DEFAULT_RETRY, fanOut, markFailed, markSent, type ClaimedDelivery, type RetryPolicy } from "./deliveries.js";
+import { claimDeliveries, DEFAULT_RETRY, fanOut, markFailed, markSent, renewLease, type ClaimedDelivery, type RetryPolicy } from "./deliveries.js";
 
 /** Thrown by a sender when retrying cannot help (the recipient or the subject is gone). */
 export class PermanentDeliveryError extends Error {
@@ -25,7 +25,7 @@ export interface NotificationWorkerOptions {
   senders: Record<ClaimedDelivery["recipientKind"], DeliverySender>;
   /** Wake on announcements and poll (default true); without, tests call tick(). */
   timers?: boolean;
-  /** How long a claim holds before another worker may take the delivery (default 60 s). */
+  /** How long a claim holds before another worker may take the delivery (default 60 s); renewed as each send starts, so it must outlast one send. */
   leaseMs?: number;
   /** Poll interval (default 5 s): catches retries that came due and events another instance missed. */
   pollMs?: number;
@@ -53,6 +53,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
   let again = false;
 
   async function deliver(delivery: ClaimedDelivery): Promise<boolean> {
+    if (!(await renewLease(db, delivery, now(), leaseMs))) return false;
     try {
       await options.senders[delivery.recipientKind](delivery);
     } catch (error) {
