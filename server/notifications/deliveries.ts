@@ -15,31 +15,56 @@ export function idempotencyId(eventId: string, recipientId: string): string {
   return createHash("sha256").update(`${eventId}:${recipientId}`).digest("hex").slice(0, 32);
 }
 
-/** Fans out events not yet fanned out; each exactly once, in the transaction that marks it. Resolves to the deliveries written. */
+/** Deliveries written per transaction: a large fan-out never holds the database's write lock for long. */
+const FAN_OUT_CHUNK = 500;
+
+/**
+ * Fans out events not yet fanned out, in chunks of recipients ordered by id. Each chunk is
+ * written in the transaction that moves the event's cursor past it, on condition that the
+ * cursor is where this worker read it, so no chunk is written twice; a worker that dies
+ * between chunks leaves the cursor for the next one. Resolves to the deliveries written.
+ */
 export async function fanOut(db: Db, now: Date, batch = 20): Promise<number> {
   const events = await db.notificationEvent.findMany({ where: { fannedOutAt: null }, orderBy: { createdAt: "asc" }, take: batch });
   let written = 0;
-  for (const event of events) {
-    written += await db.$transaction(
-      async (tx) => {
-        // Another instance that got here first leaves nothing to match.
-        const { count } = await tx.notificationEvent.updateMany({ where: { id: event.id, fannedOutAt: null }, data: { fannedOutAt: now } });
-        if (count !== 1) return 0;
-        const recipients = await emailRecipients(tx, { pageId: event.pageId, componentIds: JSON.parse(event.componentIds) as string[] });
-        await tx.notificationDelivery.createMany({
-          data: recipients.map((r) => ({
-            eventId: event.id,
-            recipientKind: "EMAIL" as const,
-            recipientId: r.id,
-            idempotencyId: idempotencyId(event.id, r.id),
-            nextAttemptAt: now,
-            createdAt: now,
-          })),
-        });
-        return recipients.length;
-      },
-      { timeout: 60_000 },
-    );
+  for (const event of events) written += await fanOutEvent(db, event, now);
+  return written;
+}
+
+async function fanOutEvent(db: Db, event: NotificationEvent, now: Date): Promise<number> {
+  const all = await emailRecipients(db, { pageId: event.pageId, componentIds: JSON.parse(event.componentIds) as string[] });
+  const cursor = event.fanOutCursor;
+  const left = all.filter((r) => cursor === null || r.id > cursor).sort((a, b) => (a.id < b.id ? -1 : 1));
+  let at = cursor;
+  let written = 0;
+  for (let i = 0; i === 0 || i < left.length; i += FAN_OUT_CHUNK) {
+    const chunk = left.slice(i, i + FAN_OUT_CHUNK);
+    const last = i + FAN_OUT_CHUNK >= left.length;
+    const next = chunk.at(-1)?.id ?? at;
+    const moved = await db.$transaction(async (tx) => {
+      // Another worker that moved the cursor first leaves nothing to match: it goes on from there.
+      const { count } = await tx.notificationEvent.updateMany({
+        where: { id: event.id, fannedOutAt: null, fanOutCursor: at },
+        data: { fanOutCursor: next, ...(last ? { fannedOutAt: now } : {}) },
+      });
+      if (count !== 1) return false;
+      await tx.notificationDelivery.createMany({
+        data: chunk.map((r) => ({
+          eventId: event.id,
+          recipientKind: "EMAIL" as const,
+          recipientId: r.id,
+          idempotencyId: idempotencyId(event.id, r.id),
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      });
+      return true;
+    });
+    if (!moved) break;
+    at = next;
+    written += chunk.length;
+    // Let a publish waiting for the write lock have it between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return written;
 }

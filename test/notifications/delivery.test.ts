@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { fanOut } from "../../server/notifications/deliveries.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { freshDatabaseUrl } from "../helpers/database.js";
 import { createComponents, createPage, publishIncident, type PageRef } from "../helpers/fixtures.js";
@@ -118,6 +119,22 @@ describe("notification delivery", () => {
       expect(await t.app.database.db.incident.count({ where: { name: "Refused" } })).toBe(0);
       await publishIncident(t, page.id, [{ componentId: component, impact: "FULL_OUTAGE" }], { name: "Kept" });
       expect(await t.app.database.db.notificationEvent.count()).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("fans a large audience out in chunks, each written once, with two workers racing", async () => {
+    const t = await createTestApp();
+    try {
+      const { page, component } = await pageWithSubscribers(t, 1_200);
+      await publishIncident(t, page.id, [{ componentId: component, impact: "FULL_OUTAGE" }], { name: "Large audience" });
+      const db = t.app.database.db;
+      const written = await Promise.all([fanOut(db, t.app.now()), fanOut(db, t.app.now())]);
+      expect(written[0]! + written[1]!).toBe(1_200);
+      expect(await db.notificationDelivery.count()).toBe(1_200);
+      const event = await db.notificationEvent.findFirstOrThrow();
+      expect(event.fannedOutAt).not.toBeNull();
     } finally {
       await t.close();
     }
