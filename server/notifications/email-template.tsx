@@ -45,6 +45,7 @@ function NotificationEmail(c: NotificationContent) {
           <Text style={{ ...text, fontWeight: 600 }}>{`Status: ${c.status}`}</Text>
           {c.window ? <Text style={text}>{`Window: ${c.window}`}</Text> : null}
           <Section style={text}>
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown escapes raw HTML and drops dangerous URLs (domain/markdown.ts) */}
             <div dangerouslySetInnerHTML={{ __html: renderMarkdown(c.message) }} />
           </Section>
           {c.components.length > 0 ? <Text style={text}>{`Affected components: ${c.components.join(", ")}`}</Text> : null}

@@ -7,7 +7,6 @@ import { createLogger } from "../../server/logger.js";
 import { startSmtp, type TestSmtp } from "../auth/smtp.js";
 import { buildWorld, type World } from "../auth/world.js";
 import { testClock } from "../helpers/app.js";
-import { PUBLISH_INCIDENT } from "../helpers/fixtures.js";
 import { decoded, header, linkTo } from "./mail.js";
 
 const SUBSCRIBE = `mutation ($input: SubscribeInput!) { subscribe(input: $input) {
