@@ -26,6 +26,11 @@ import type { App, AppOptions } from "./app/options.js";
 import { createReadSide } from "./app/read-side.js";
 import { appRoutes } from "./app/routes.js";
 import { createAppServices } from "./app/services.js";
+import { emailSender } from "./notifications/email-sender.js";
+import { notificationRecorder } from "./notifications/outbox.js";
+import { mailTransportFromEnv } from "./notifications/transport.js";
+import { startNotificationWorker } from "./notifications/worker.js";
+import { requestBaseUrl } from "./http/base-url.js";
 import { createAppYoga } from "./app/yoga.js";
 
 export type { App, AppOptions };
@@ -45,13 +50,16 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const credentials = createCredentialCache({ events });
   // Every change: its recorders inside its transaction, then its announcement (services/change.ts).
   const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
-  const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
+  // The outbox recorder is always there: a notifiable change queues its event in its own transaction.
+  const recorders = [notificationRecorder(), ...(options.recorders ?? [])];
+  const changes: ChangeFlow = { recorders, afterCommit: [announcer, ...(options.afterCommit ?? [])] };
   const live = startLive({ db, events, changes, now, timers, log, redis, metrics });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
+  const mailTransport = options.mailTransport ?? mailTransportFromEnv(process.env, log);
   const { hub, liveAccess } = live;
   const lookups = cacheLookups(metrics);
   const snapshots = createPageSnapshots({ db, events, onLookup: lookups("page_snapshot") });
-  const appParts = { db, events, now, hub, liveAccess, mailer, redis, publicUrl, requests, credentials, changes, snapshots };
+  const appParts = { db, events, now, hub, liveAccess, mailer, mailTransport, redis, publicUrl, requests, credentials, changes, snapshots };
   const { services, sessions, actorOf } = createAppServices(appParts);
   const readSide = createReadSide({ db, events, now, log, redis, credentials, snapshots, maxResultBytes: limits.responseCacheMaxBytes, actorOf, lookups });
   redis?.onRecovered(() => live.recover());
@@ -75,6 +83,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
   const signInPruning = startSignInPruning({ db, now, timers, log });
+  const sendEmail = emailSender(db, mailTransport, publicUrl ?? requestBaseUrl(null));
+  const notifications = startNotificationWorker({ db, events, now, log, timers, ...options.notifications, senders: { EMAIL: sendEmail } });
 
   return {
     yoga,
@@ -86,6 +96,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     snapshots,
     liveAccess,
     scheduler: live.scheduler,
+    notifications,
     signInPruning,
     now,
     async executeAsSystem(query, variables) {
@@ -101,6 +112,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     async stop() {
       live.stop();
       signInPruning.stop();
+      await notifications.stop();
       readSide.close();
       sessions.close();
       await http.close();
@@ -109,6 +121,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       await redis?.close();
       // An injected mailer belongs to the caller.
       if (!options.mailer) mailer.close();
+      if (!options.mailTransport) mailTransport.close();
     },
   };
 }

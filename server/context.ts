@@ -14,6 +14,7 @@ import type { LiveAccess } from "./realtime/live-access.js";
 import type { SummaryHub } from "./realtime/summary-hub.js";
 import type { ChangeFlow } from "./services/change.js";
 import type { PageSnapshots } from "./services/page-snapshots.js";
+import type { MailTransport } from "./notifications/transport.js";
 
 export type { Actor };
 
@@ -38,6 +39,10 @@ export interface Context {
   /** Ends live subscriptions when the access they were granted on ends. */
   liveAccess: LiveAccess;
   mailer: Mailer;
+  /** Sends subscription confirmations (notifications go through the outbox's worker). */
+  mailTransport: MailTransport;
+  /** Limits on subscription requests, per address and per client. */
+  subscribeLimits: SignInLimits;
   signInLimits: SignInLimits;
   /** Public origin of the service, for links in mail and cookie attributes. */
   baseUrl: string;
@@ -58,6 +63,8 @@ export interface AppServices {
   snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   mailer: Mailer;
+  mailTransport: MailTransport;
+  subscribeLimits: SignInLimits;
   signInLimits: SignInLimits;
   /** Spares the database a look-up of the same credentials on every request. */
   credentials?: CredentialCache;
@@ -127,6 +134,8 @@ export function systemContext(services: AppServices): Context {
     authError: null,
     loaders: createLoaders(services.db, services.now, services.snapshots),
     mailer: services.mailer,
+    mailTransport: services.mailTransport,
+    subscribeLimits: services.subscribeLimits,
     signInLimits: services.signInLimits,
     baseUrl: services.http.baseUrl(null),
     clientAddress: null,

@@ -17,6 +17,8 @@ import type { Scheduler } from "../realtime/scheduler.js";
 import type { ChangeFlow, ChangeListener, ChangeRecorder } from "../services/change.js";
 import type { PageSnapshots } from "../services/page-snapshots.js";
 import type { OidcOptions } from "../http/oidc-setup.js";
+import type { MailTransport } from "../notifications/transport.js";
+import type { NotificationWorker, NotificationWorkerOptions } from "../notifications/worker.js";
 import type { SummaryHub } from "../realtime/summary-hub.js";
 
 export interface AppOptions extends OidcOptions {
@@ -67,6 +69,10 @@ export interface AppOptions extends OidcOptions {
   recorders?: ChangeRecorder[];
   /** Told of every change once committed, after it is announced; none by default. */
   afterCommit?: ChangeListener[];
+  /** Sends subscription and notification mail; defaults to SMTP_URL and MAIL_FROM, closed on stop. */
+  mailTransport?: MailTransport;
+  /** The notification worker's settings (see server/notifications/worker.ts); `timers` defaults to `schedulerTimers`. */
+  notifications?: Pick<NotificationWorkerOptions, "timers" | "leaseMs" | "pollMs" | "concurrency" | "retry">;
 }
 
 export interface App {
@@ -81,6 +87,8 @@ export interface App {
   snapshots: PageSnapshots;
   liveAccess: LiveAccess;
   scheduler: Scheduler;
+  /** Delivers the outbox's notifications; `tick()` runs it at once. */
+  notifications: NotificationWorker;
   signInPruning: SignInPruning;
   now: () => Date;
   /** Runs an operation with full rights, in process (the demo seed and scripts use it). */

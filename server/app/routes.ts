@@ -3,6 +3,7 @@ import type { AppServices } from "../context.js";
 import type { DatabaseProbe } from "../db/probe.js";
 import { authRoutes } from "../http/auth-routes.js";
 import { operatorAuthRoute } from "../http/operator-auth-route.js";
+import { subscriptionRoutes } from "../http/subscription-routes.js";
 import { badgeRoute } from "../http/badge.js";
 import { feedRoute } from "../http/feed.js";
 import { healthRoute } from "../http/health.js";
@@ -42,6 +43,7 @@ export function appRoutes(options: RoutesOptions): Route[] {
     healthRoute({ database: options.databaseProbe, redis: redis ? () => redis.state() : undefined, log: options.log, outage: readSide.outage }),
     authRoutes(options.services),
     operatorAuthRoute(options.services),
+    subscriptionRoutes(options.services),
     ...(options.oidc
       ? [oidcRoute(options.oidc, { db: options.services.db, now: options.services.now, log: options.requests.log, operators: options.operatorSignIn })]
       : []),

@@ -3,7 +3,7 @@ import { resolveActor, type Actor } from "../auth/actor.js";
 import type { CredentialCache } from "../auth/credential-cache.js";
 import type { Mailer } from "../auth/mailer.js";
 import { createSessionFallback } from "../auth/session-fallback.js";
-import { createSignInLimits } from "../auth/sign-in-limits.js";
+import { createSignInLimits, createSubscribeLimits } from "../auth/sign-in-limits.js";
 import type { AppServices } from "../context.js";
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
@@ -14,6 +14,7 @@ import type { LiveAccess } from "../realtime/live-access.js";
 import type { RedisBus } from "../realtime/redis.js";
 import type { SummaryHub } from "../realtime/summary-hub.js";
 import type { ChangeFlow } from "../services/change.js";
+import type { MailTransport } from "../notifications/transport.js";
 import type { PageSnapshots } from "../services/page-snapshots.js";
 
 export interface ServicesOptions {
@@ -23,6 +24,7 @@ export interface ServicesOptions {
   hub: SummaryHub;
   liveAccess: LiveAccess;
   mailer: Mailer;
+  mailTransport: MailTransport;
   redis: RedisBus | null;
   publicUrl: string | null;
   requests: RequestLog;
@@ -44,6 +46,8 @@ export function createAppServices(options: ServicesOptions) {
     snapshots: options.snapshots,
     liveAccess: options.liveAccess,
     mailer: options.mailer,
+    mailTransport: options.mailTransport,
+    subscribeLimits: createSubscribeLimits(options.redis?.counters),
     signInLimits: createSignInLimits(options.redis?.counters),
     credentials,
     publicUrl,

@@ -29,3 +29,13 @@ export async function takeSignIn(limits: SignInLimits, address: string, client: 
   const byAddress = await limits.perAddress.take(address.trim().toLowerCase(), now);
   if (!byAddress.admitted) throw new RateLimitedError(byAddress.retryAt, now);
 }
+
+/** The limits on subscription requests (the same shape: per address, per client); shared through `store` (Redis) when given. */
+export function createSubscribeLimits(store?: SharedCounterStore): SignInLimits {
+  const windowMs = 60 * 60 * 1000;
+  return {
+    // A confirmation or two per address an hour; more is someone flooding an inbox.
+    perAddress: createSharedRateLimiter("subscribe-address", { limit: 3, windowMs }, store),
+    perClient: createSharedRateLimiter("subscribe-client", { limit: 30, windowMs }, store),
+  };
+}

@@ -8,7 +8,7 @@
 // unsalted hash is enough; slow password hashes guard against guessable inputs.
 import { createHash, randomBytes } from "node:crypto";
 
-export type SecretKind = "sg_key" | "sg_link" | "sg_session" | "sg_operator" | "sg_oplink";
+export type SecretKind = "sg_key" | "sg_link" | "sg_session" | "sg_operator" | "sg_oplink" | "sg_confirm" | "sg_sub";
 
 /** How long a sign-in link works after it is sent. */
 export const SIGN_IN_LINK_TTL_MS = 15 * 60 * 1000;

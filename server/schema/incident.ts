@@ -9,7 +9,7 @@ import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
-import { PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
 import { draftText, publicationType } from "./publication-types.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
@@ -47,6 +47,7 @@ const PublishIncidentInput = builder.inputType("PublishIncidentInput", {
     message: t.string(),
     impacts: t.field({ type: [ImpactInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+    notifySubscribers: t.boolean({ defaultValue: true, description: NOTIFY_DESCRIPTION }),
   }),
 });
 
@@ -58,6 +59,7 @@ const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput
     message: t.string(),
     impacts: t.field({ type: [ImpactInput], required: false, description: "The new impacts; omit to keep the previous update's." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+    notifySubscribers: t.boolean({ defaultValue: true, description: NOTIFY_DESCRIPTION }),
   }),
 });
 
@@ -78,9 +80,9 @@ builder.mutationFields((t) => ({
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentInput }) },
-    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return publish(ctx, "publishIncident", preview, null, (tx, options) => incidents.publishIncident(tx, data, options));
+      return publish(ctx, "publishIncident", { preview, notify: notifySubscribers }, null, (tx, options) => incidents.publishIncident(tx, data, options));
     },
   }),
   publishIncidentUpdate: t.field({
@@ -89,10 +91,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
-    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
       const queue = `incident:${data.incidentId}`;
-      return publish(ctx, "publishIncidentUpdate", preview, queue, (tx, options) => incidents.publishIncidentUpdate(tx, data, options));
+      return publish(ctx, "publishIncidentUpdate", { preview, notify: notifySubscribers }, queue, (tx, options) =>
+        incidents.publishIncidentUpdate(tx, data, options),
+      );
     },
   }),
   deleteIncident: t.prismaField({

@@ -12,7 +12,7 @@ import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import "./maintenance-page.js";
 import { MaintenanceComponentImpact } from "./maintenance-types.js";
-import { PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
 import { draftText, publicationType } from "./publication-types.js";
 
 const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
@@ -58,6 +58,7 @@ const ScheduleMaintenanceInput = builder.inputType("ScheduleMaintenanceInput", {
     }),
     components: t.field({ type: [ComponentInput], defaultValue: [], description: "Components shown on the page, each at most once." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+    notifySubscribers: t.boolean({ defaultValue: true, description: NOTIFY_DESCRIPTION }),
   }),
 });
 
@@ -71,6 +72,7 @@ const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdat
     endsAt: t.field({ type: "DateTime", required: false }),
     components: t.field({ type: [ComponentInput], required: false, description: "The new affected components; omit to keep them." }),
     preview: t.boolean({ defaultValue: false, description: PREVIEW_DESCRIPTION }),
+    notifySubscribers: t.boolean({ defaultValue: true, description: NOTIFY_DESCRIPTION }),
   }),
 });
 
@@ -105,9 +107,14 @@ builder.mutationFields((t) => ({
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
-    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
-      return catchUp(ctx, await publish(ctx, "scheduleMaintenance", preview, null, (tx, options) => maintenance.scheduleMaintenance(tx, data, options)));
+      return catchUp(
+        ctx,
+        await publish(ctx, "scheduleMaintenance", { preview, notify: notifySubscribers }, null, (tx, options) =>
+          maintenance.scheduleMaintenance(tx, data, options),
+        ),
+      );
     },
   }),
   publishMaintenanceUpdate: t.field({
@@ -116,11 +123,11 @@ builder.mutationFields((t) => ({
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
-    resolve: async (_root, { input: { preview, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
       const queue = `maintenance:${data.maintenanceId}`;
       const write = (tx: Prisma.TransactionClient, options: PublishOptions) => maintenance.publishMaintenanceUpdate(tx, data, options);
-      return catchUp(ctx, await publish(ctx, "publishMaintenanceUpdate", preview, queue, write));
+      return catchUp(ctx, await publish(ctx, "publishMaintenanceUpdate", { preview, notify: notifySubscribers }, queue, write));
     },
   }),
   deleteMaintenance: t.prismaField({

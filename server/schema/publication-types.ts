@@ -3,7 +3,7 @@
 import type { FieldMap, SchemaTypes } from "@pothos/core";
 import { builder } from "../builder.js";
 import type { Publication } from "../services/preview.js";
-import { ComponentStatusChange } from "./publication.js";
+import { ComponentStatusChange, NOTIFIED_DESCRIPTION, countNotified } from "./publication.js";
 import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
@@ -27,6 +27,7 @@ export function publicationType<D>(name: string, description: string, fields: (t
       preview: t.exposeBoolean("preview"),
       ...fields(t),
       componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
+      notifiedSubscribers: t.int({ description: NOTIFIED_DESCRIPTION, resolve: (p, _args, ctx) => countNotified(ctx, p) }),
     }),
   });
 }

@@ -9,6 +9,7 @@ import type { Prisma } from "../generated/sqlite/client.js";
 import { commitChange, type Changed } from "../services/change.js";
 import type { ComponentStatusChange as Change, Publication, PublishOptions } from "../services/preview.js";
 import { oneAtATime } from "../services/sequences.js";
+import { emailRecipients } from "../notifications/audience.js";
 import { ComponentStatus, type IncidentImpactLevel, type MaintenanceImpactLevel } from "./enums.js";
 
 export const ComponentStatusChange = builder.objectRef<Change>("ComponentStatusChange").implement({
@@ -20,6 +21,16 @@ export const ComponentStatusChange = builder.objectRef<Change>("ComponentStatusC
     next: t.expose("next", { type: ComponentStatus }),
   }),
 });
+
+export const NOTIFY_DESCRIPTION = "Tell the page's subscribers (default); false for a minor correction nobody needs to be emailed about.";
+
+export const NOTIFIED_DESCRIPTION =
+  "Confirmed email subscribers this publication notifies (for a preview: would notify), counted as they are now; 0 with notifySubscribers false.";
+
+/** How many confirmed email subscribers a publication reaches. */
+export async function countNotified(ctx: Context, p: Publication<unknown>): Promise<number> {
+  return p.audience.notify ? (await emailRecipients(ctx.db, p.audience)).length : 0;
+}
 
 export const PREVIEW_DESCRIPTION =
   "Review before publishing: validate exactly as a publish would, write and announce nothing, and return what would be published.";
@@ -43,12 +54,12 @@ export const levels = <L extends string>(list: { componentId: string | number; i
 export function publish<D>(
   ctx: Context,
   operation: string,
-  preview: boolean,
+  { preview, notify }: { preview: boolean; notify: boolean },
   queue: string | null,
   write: (tx: Prisma.TransactionClient, options: PublishOptions) => Promise<Changed<Publication<D>>>,
 ): Promise<Publication<D>> {
   const actorName = publisherName(ctx.actor);
-  const run = () => commitChange(ctx, operation, (tx, now) => write(tx, { now, preview, actorName }));
+  const run = () => commitChange(ctx, operation, (tx, now) => write(tx, { now, preview, actorName, notify }));
   return queue && !preview ? oneAtATime(queue, run) : run();
 }
 

@@ -34,6 +34,8 @@ export interface Change {
   pages: PageNotice[];
   /** API keys revoked: their cached copies and live subscriptions end once it has committed. */
   revokedKeyIds?: string[];
+  /** Subscribers are to be told (publications the operator left "notify subscribers" on); absent: nobody is. */
+  notifySubscribers?: boolean;
 }
 
 /** Who made a change, as an audit entry names them. */

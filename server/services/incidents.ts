@@ -8,7 +8,7 @@ import { INCIDENT_IMPACTS, type IncidentImpact, type IncidentStatus } from "../d
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import type { Changed } from "./change.js";
 import { componentChanges, withIncident, type Publication, type PublishOptions } from "./preview.js";
-import { deletedChange, publishedChange } from "./publishing.js";
+import { componentIdsOf, deletedChange, publishedChange } from "./publishing.js";
 import { lockIncident } from "./sequences.js";
 
 type Tx = Prisma.TransactionClient;
@@ -57,7 +57,8 @@ export async function publishIncident(tx: Tx, input: PublishIncidentInput, optio
   const draft: IncidentDraft = { name: input.name, status: input.status, message: input.message, impacts };
   // Any id no stored incident has: the draft joins the page's activity alongside them.
   const changes = await componentChanges(tx, page.id, withIncident({ id: "", status: draft.status, impacts }));
-  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const audience = { pageId: page.id, componentIds: componentIdsOf(impacts), notify: options.notify ?? true };
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const incident = await tx.incident.create({
     data: {
       pageId: page.id,
@@ -82,8 +83,9 @@ export async function publishIncident(tx: Tx, input: PublishIncidentInput, optio
     next: impacts,
     before: null,
     after: { ...draft },
+    notify: options.notify,
   });
-  return { value: { preview: false, id: incident.id, draft, componentChanges: changes }, change };
+  return { value: { preview: false, id: incident.id, draft, componentChanges: changes, audience }, change };
 }
 
 /** Publishes an update; the caller serializes updates of one incident (`oneAtATime`). With `preview`, writes nothing. */
@@ -99,7 +101,8 @@ export async function publishIncidentUpdate(tx: Tx, input: IncidentUpdateInput, 
   const impacts = await nextImpacts(tx, incident.pageId, input, previous);
   const draft: IncidentDraft = { name: incident.name, status: input.status, message: input.message, impacts };
   const changes = await componentChanges(tx, incident.pageId, withIncident({ id: incident.id, status: draft.status, impacts }));
-  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const audience = { pageId: incident.pageId, componentIds: componentIdsOf(previous, impacts), notify: options.notify ?? true };
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const resolved = draft.status === "RESOLVED";
   const sequence = incident.lastSequence + 1;
   await tx.incident.update({ where: { id: incident.id }, data: { status: draft.status, resolvedAt: resolved ? options.now : null, lastSequence: sequence } });
@@ -121,8 +124,9 @@ export async function publishIncidentUpdate(tx: Tx, input: IncidentUpdateInput, 
     next: impacts,
     before: { status: incident.status, impacts: previous },
     after: { ...draft },
+    notify: options.notify,
   });
-  return { value: { preview: false, id: incident.id, draft, componentChanges: changes }, change };
+  return { value: { preview: false, id: incident.id, draft, componentChanges: changes, audience }, change };
 }
 
 /** Deletes the incident and its updates; returns the deleted row. */

@@ -8,7 +8,7 @@ import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } f
 import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
 import type { Changed } from "./change.js";
 import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
-import { deletedChange, publishedChange } from "./publishing.js";
+import { componentIdsOf, deletedChange, publishedChange } from "./publishing.js";
 import { lockMaintenance } from "./sequences.js";
 
 export { applyAnyDueTransition, applyDueTransition, dueMaintenances, nextTransitionAt, type DueTransition } from "./maintenance-schedule.js";
@@ -71,7 +71,8 @@ export async function scheduleMaintenance(tx: Tx, input: ScheduleMaintenanceInpu
   const { pageId: _page, components: _given, ...fields } = input;
   const draft: MaintenanceDraft = { ...fields, status: "SCHEDULED", components: checked.items };
   const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: statusAfter(draft, options.now), components: draft.components }));
-  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const audience = { pageId: page.id, componentIds: componentIdsOf(draft.components), notify: options.notify ?? true };
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const publishedBy = options.actorName ?? null;
   const maintenance = await tx.maintenance.create({
     data: {
@@ -99,8 +100,9 @@ export async function scheduleMaintenance(tx: Tx, input: ScheduleMaintenanceInpu
     next: draft.components,
     before: null,
     after: { ...draft },
+    notify: options.notify,
   });
-  return { value: { preview: false, id: maintenance.id, draft, componentChanges: changes }, change };
+  return { value: { preview: false, id: maintenance.id, draft, componentChanges: changes, audience }, change };
 }
 
 /** Publishes an update; the caller serializes updates of one maintenance (`oneAtATime`). With `preview`, writes nothing. */
@@ -114,7 +116,8 @@ export async function publishMaintenanceUpdate(tx: Tx, input: MaintenanceUpdateI
     current.pageId,
     withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }),
   );
-  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes }, change: null };
+  const audience = { pageId: current.pageId, componentIds: componentIdsOf(current.components, draft.components), notify: options.notify ?? true };
+  if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const sequence = current.lastSequence + 1;
   await writeMaintenanceUpdate(tx, current.id, sequence, draft, input.components != null, options);
   const { id, pageId, status, startsAt, endsAt } = current;
@@ -129,8 +132,9 @@ export async function publishMaintenanceUpdate(tx: Tx, input: MaintenanceUpdateI
     next: draft.components,
     before: { status, startsAt, endsAt, components: current.components.map(({ componentId, impact }) => ({ componentId, impact })) },
     after: { ...draft },
+    notify: options.notify,
   });
-  return { value: { preview: false, id, draft, componentChanges: changes }, change };
+  return { value: { preview: false, id, draft, componentChanges: changes, audience }, change };
 }
 
 async function writeMaintenanceUpdate(tx: Tx, id: string, sequence: number, draft: MaintenanceDraft, newComponents: boolean, options: PublishOptions) {

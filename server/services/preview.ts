@@ -46,6 +46,8 @@ export interface Publication<Draft> {
   id: string | null;
   draft: Draft;
   componentChanges: ComponentStatusChange[];
+  /** Who would hear of it: the page and every component the publication names now or named before. */
+  audience: { pageId: string; componentIds: string[]; notify: boolean };
 }
 
 export interface PublishOptions {
@@ -54,4 +56,6 @@ export interface PublishOptions {
   preview?: boolean;
   /** Who publishes; filled in by the auth layer. */
   actorName?: string | null;
+  /** Tell subscribers once published (default true). */
+  notify?: boolean;
 }

@@ -30,10 +30,12 @@ export interface PublishedUpdate {
   next: { componentId: string }[];
   before: Snapshot | null;
   after: Snapshot;
+  /** Tell subscribers (default true); an operator turns it off for minor corrections. */
+  notify?: boolean;
 }
 
 /** Every component an update names now or named before: sub-pages tell from them whether it is theirs. */
-function componentIdsOf(...lists: { componentId: string }[][]): string[] {
+export function componentIdsOf(...lists: { componentId: string }[][]): string[] {
   return [...new Set(lists.flat().map((c) => c.componentId))];
 }
 
@@ -47,6 +49,7 @@ export function publishedChange(u: PublishedUpdate): Change {
     before: u.before,
     after: u.after,
     pages: [{ pageId: u.pageId, subject: u.subject, kind: u.kind, subjectId: u.id, sequence: u.sequence, subjectName: u.name, componentIds }],
+    notifySubscribers: u.notify ?? true,
   };
 }
 

@@ -12,7 +12,8 @@ import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, scheduleMaintenance } from "../helpers/fixtures.js";
 
 /** A viewer's own sign-in and sign-out: sessions, not the service's data, so no change to record. */
-const SESSION_MUTATIONS = ["requestSignIn", "completeSignIn", "signOut"];
+// A viewer's own sessions and email subscriptions change nothing any page shows.
+const SESSION_MUTATIONS = ["requestSignIn", "completeSignIn", "signOut", "subscribe", "confirmSubscription", "unsubscribe"];
 const CHANGES = MUTATIONS.filter((m) => m.needs !== null);
 
 interface Watch {

@@ -12,6 +12,8 @@ export interface Received {
 export interface TestSmtp {
   inbox: Received[];
   mailer: Mailer;
+  /** The server's URL, as SMTP_URL would name it. */
+  url: string;
   /** Waits until a message to `address` has arrived, and returns the newest. */
   waitForMail(address: string): Promise<Received>;
   close(): Promise<void>;
@@ -34,10 +36,12 @@ export async function startSmtp(): Promise<TestSmtp> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   // The test server's STARTTLS certificate is self-signed; plain SMTP on loopback is enough here.
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, from: "Status <status@example.com>" });
+  const url = `smtp://127.0.0.1:${port}/?ignoreTLS=true`;
+  const mailer = createMailer({ smtpUrl: url, from: "Status <status@example.com>" });
   return {
     inbox,
     mailer,
+    url,
     waitForMail: (address) =>
       vi.waitFor(
         () => {

@@ -8,6 +8,7 @@ import { PageBody } from "./PageBody.js";
 import type { StatusSummary } from "./Banner.graphql.js";
 import { PageQuery, type PageShell } from "./PublicPage.graphql.js";
 import { LoadError, Loading } from "./States.js";
+import { SubscribeForm } from "./Subscribe.js";
 
 const OPERATIONAL: StatusSummary = { status: "OPERATIONAL", sentence: "All systems operational" };
 
@@ -20,10 +21,13 @@ export function PublicPage({ shell }: { shell: PageShell }) {
   return (
     <Layout shell={shell}>
       {page ? (
-        <PageBody
-          data={withLive({ ...page, summary: page.summary ?? OPERATIONAL, groups: withUptime(page.groups, uptime) }, live)}
-          history={<PublicHistory slug={shell.slug} version={version} />}
-        />
+        <>
+          <PageBody
+            data={withLive({ ...page, summary: page.summary ?? OPERATIONAL, groups: withUptime(page.groups, uptime) }, live)}
+            history={<PublicHistory slug={shell.slug} version={version} />}
+          />
+          {shell.kind === "PUBLIC" && <SubscribeForm page={shell.slug} components={page.groups.flatMap((g) => g.components)} />}
+        </>
       ) : fetching || !error ? (
         <Loading what="the status page" />
       ) : (

@@ -10,6 +10,7 @@ import { SubPageHistory } from "./IncidentHistory.js";
 import { Layout } from "./Layout.js";
 import { NotFound } from "./NotFound.js";
 import { PageBody } from "./PageBody.js";
+import { SubscribeForm } from "./Subscribe.js";
 import { SignInForm, SignOutButton } from "./SignIn.js";
 import { LoadError, Loading } from "./States.js";
 import type { PageShell } from "./PublicPage.graphql.js";
@@ -43,6 +44,7 @@ function Found({ shell, found, slug, refetch }: FoundProps) {
     <>
       <h2 className="sub-page-name">{found.name}</h2>
       <PageBody data={withLive(body, live)} history={<SubPageHistory page={shell.slug} slug={slug} version={version} />} />
+      <SubscribeForm page={shell.slug} subPage={slug} components={found.components} />
     </>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "NotificationEvent" ADD COLUMN     "fanOutCursor" TEXT;
+

@@ -1,0 +1,72 @@
+// Who hears of an incident or maintenance: the confirmed email subscribers of its page
+// whose choices it touches. A customer page's subscribers belong to one sub-page each
+// and hear only of what affects that sub-page's components, and only while their
+// address's domain is still allowed there.
+import type { Prisma } from "../generated/sqlite/client.js";
+import type { Db } from "../db/client.js";
+import { domainAllowed } from "../domain/email.js";
+import { parseMailbox } from "../domain/mailbox.js";
+import { subPageComponentIds } from "../services/page-components.js";
+
+type Reader = Db | Prisma.TransactionClient;
+
+/** A confirmed subscriber a notification goes to. */
+export interface EmailRecipient {
+  id: string;
+  email: string;
+  subPageId: string | null;
+  linkSecret: string;
+}
+
+/** What an event is about: its page, and every component it names now or named before. */
+export interface Audience {
+  pageId: string;
+  componentIds: readonly string[];
+}
+
+/** The subscribers `audience` reaches, now. */
+export async function emailRecipients(db: Reader, audience: Audience): Promise<EmailRecipient[]> {
+  const page = await db.statusPage.findUnique({ where: { id: audience.pageId }, select: { kind: true, domainsAttributeId: true } });
+  if (!page) return [];
+  const subscribers = await db.emailSubscriber.findMany({
+    where: { pageId: audience.pageId, confirmedAt: { not: null }, unsubscribedAt: null },
+    select: { id: true, email: true, subPageId: true, linkSecret: true, componentIds: true },
+    orderBy: { id: "asc" },
+  });
+  const touched = new Set(audience.componentIds);
+  const chose = (s: { componentIds: string }) => {
+    const chosen = JSON.parse(s.componentIds) as string[];
+    return chosen.length === 0 || chosen.some((id) => touched.has(id));
+  };
+  if (page.kind === "PUBLIC") return subscribers.filter((s) => s.subPageId === null && chose(s)).map(recipient);
+  const subPageIds = [...new Set(subscribers.flatMap((s) => (s.subPageId ? [s.subPageId] : [])))];
+  const reached = await subPagesReached(db, subPageIds, touched);
+  const domains = await allowedDomains(db, page.domainsAttributeId, [...reached]);
+  return subscribers
+    .filter((s) => s.subPageId !== null && reached.has(s.subPageId) && chose(s))
+    .filter((s) => {
+      const mailbox = parseMailbox(s.email);
+      return mailbox !== null && domainAllowed(mailbox.domain, domains.get(s.subPageId!) ?? []);
+    })
+    .map(recipient);
+}
+
+function recipient(s: EmailRecipient): EmailRecipient {
+  return { id: s.id, email: s.email, subPageId: s.subPageId, linkSecret: s.linkSecret };
+}
+
+/** Sub-pages showing any of the components touched. */
+async function subPagesReached(db: Reader, subPageIds: string[], touched: Set<string>): Promise<Set<string>> {
+  const bySubPage = await subPageComponentIds(db, subPageIds);
+  return new Set([...bySubPage].filter(([, ids]) => ids.some((id) => touched.has(id))).map(([id]) => id));
+}
+
+/** The email domains each sub-page currently allows. */
+async function allowedDomains(db: Reader, attributeId: string | null, subPageIds: string[]): Promise<Map<string, string[]>> {
+  if (!attributeId || subPageIds.length === 0) return new Map();
+  const subPages = await db.subPage.findMany({
+    where: { id: { in: subPageIds } },
+    select: { id: true, entry: { select: { values: { where: { attributeId }, select: { text: true } } } } },
+  });
+  return new Map(subPages.map((s) => [s.id, s.entry.values.flatMap((v) => (v.text === null ? [] : [v.text]))]));
+}

@@ -1,0 +1,150 @@
+// Deliveries: the outbox's events fanned out into one row per recipient, claimed under
+// a lease by one worker at a time (a conditional UPDATE decides between instances),
+// sent, and marked. A worker that dies mid-delivery leaves a lease that expires; the
+// row is then claimed again, with the same idempotency id.
+import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "../db/client.js";
+import type { NotificationDelivery, NotificationEvent } from "../generated/sqlite/client.js";
+import { emailRecipients } from "./audience.js";
+
+/** A claimed delivery with its event. */
+export type ClaimedDelivery = NotificationDelivery & { event: NotificationEvent };
+
+/** The id a receiver de-duplicates on: the same for every attempt at one (event, recipient). */
+export function idempotencyId(eventId: string, recipientId: string): string {
+  return createHash("sha256").update(`${eventId}:${recipientId}`).digest("hex").slice(0, 32);
+}
+
+/** Deliveries written per transaction: a large fan-out never holds the database's write lock for long. */
+const FAN_OUT_CHUNK = 500;
+
+/**
+ * Fans out events not yet fanned out, in chunks of recipients ordered by id. Each chunk is
+ * written in the transaction that moves the event's cursor past it, on condition that the
+ * cursor is where this worker read it, so no chunk is written twice; a worker that dies
+ * between chunks leaves the cursor for the next one. Resolves to the deliveries written.
+ */
+export async function fanOut(db: Db, now: Date, batch = 20): Promise<number> {
+  const events = await db.notificationEvent.findMany({ where: { fannedOutAt: null }, orderBy: { createdAt: "asc" }, take: batch });
+  let written = 0;
+  for (const event of events) written += await fanOutEvent(db, event, now);
+  return written;
+}
+
+async function fanOutEvent(db: Db, event: NotificationEvent, now: Date): Promise<number> {
+  const all = await emailRecipients(db, { pageId: event.pageId, componentIds: JSON.parse(event.componentIds) as string[] });
+  const cursor = event.fanOutCursor;
+  const left = all.filter((r) => cursor === null || r.id > cursor).sort((a, b) => (a.id < b.id ? -1 : 1));
+  let at = cursor;
+  let written = 0;
+  for (let i = 0; i === 0 || i < left.length; i += FAN_OUT_CHUNK) {
+    const chunk = left.slice(i, i + FAN_OUT_CHUNK);
+    const last = i + FAN_OUT_CHUNK >= left.length;
+    const next = chunk.at(-1)?.id ?? at;
+    const moved = await db.$transaction(async (tx) => {
+      // Another worker that moved the cursor first leaves nothing to match: it goes on from there.
+      const { count } = await tx.notificationEvent.updateMany({
+        where: { id: event.id, fannedOutAt: null, fanOutCursor: at },
+        data: { fanOutCursor: next, ...(last ? { fannedOutAt: now } : {}) },
+      });
+      if (count !== 1) return false;
+      await tx.notificationDelivery.createMany({
+        data: chunk.map((r) => ({
+          eventId: event.id,
+          recipientKind: "EMAIL" as const,
+          recipientId: r.id,
+          idempotencyId: idempotencyId(event.id, r.id),
+          nextAttemptAt: now,
+          createdAt: now,
+        })),
+      });
+      return true;
+    });
+    if (!moved) break;
+    at = next;
+    written += chunk.length;
+    // Let a publish waiting for the write lock have it between chunks.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return written;
+}
+
+const CLAIMABLE = (now: Date) => ({ status: "PENDING" as const, nextAttemptAt: { lte: now }, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] });
+
+/** Claims up to `limit` due deliveries for `leaseMs`; none of them is claimed by anyone else until the lease ends. */
+export async function claimDeliveries(
+  db: Db,
+  workerId: string,
+  now: Date,
+  leaseMs: number,
+  limit: number,
+): Promise<{ claim: string; deliveries: ClaimedDelivery[] }> {
+  const candidates = await db.notificationDelivery.findMany({ where: CLAIMABLE(now), select: { id: true }, orderBy: { nextAttemptAt: "asc" }, take: limit });
+  const claim = `${workerId}/${randomUUID()}`;
+  if (candidates.length === 0) return { claim, deliveries: [] };
+  // The condition is re-checked by the UPDATE itself: of two workers reading the same
+  // candidates, the one whose UPDATE comes second finds their leases taken.
+  await db.notificationDelivery.updateMany({
+    where: { id: { in: candidates.map((c) => c.id) }, ...CLAIMABLE(now) },
+    data: { claimedBy: claim, leaseUntil: new Date(now.getTime() + leaseMs) },
+  });
+  const deliveries = await db.notificationDelivery.findMany({ where: { claimedBy: claim }, include: { event: true }, orderBy: { id: "asc" } });
+  return { claim, deliveries };
+}
+
+/**
+ * Extends a claim just before sending, if it still holds: a batch claimed together is
+ * sent one by one, and a delivery whose lease ran out meanwhile may already be another
+ * worker's. False: leave it alone.
+ */
+export async function renewLease(db: Db, delivery: ClaimedDelivery, now: Date, leaseMs: number): Promise<boolean> {
+  const { count } = await db.notificationDelivery.updateMany({
+    where: { id: delivery.id, claimedBy: delivery.claimedBy, status: "PENDING", leaseUntil: { gt: now } },
+    data: { leaseUntil: new Date(now.getTime() + leaseMs) },
+  });
+  return count === 1;
+}
+
+/** Marks a delivery sent; false when its lease was lost meanwhile (another worker may send it again). */
+export async function markSent(db: Db, delivery: ClaimedDelivery, now: Date): Promise<boolean> {
+  const { count } = await db.notificationDelivery.updateMany({
+    where: { id: delivery.id, claimedBy: delivery.claimedBy },
+    data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, claimedBy: null, leaseUntil: null, lastError: null },
+  });
+  return count === 1;
+}
+
+/** How retries are spaced: `baseMs`, doubling per attempt up to `capMs`; `maxAttempts` in all. */
+export interface RetryPolicy {
+  baseMs: number;
+  capMs: number;
+  maxAttempts: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 60 * 60_000, maxAttempts: 8 };
+
+/** Records a failed attempt: retried later with exponential backoff, or failed for good (`permanent`, or out of attempts). */
+export async function markFailed(
+  db: Db,
+  delivery: ClaimedDelivery,
+  now: Date,
+  error: string,
+  retry: RetryPolicy,
+  permanent: boolean,
+): Promise<"RETRY" | "FAILED"> {
+  const attempts = delivery.attempts + 1;
+  const final = permanent || attempts >= retry.maxAttempts;
+  const delay = Math.min(retry.baseMs * 2 ** (attempts - 1), retry.capMs);
+  await db.notificationDelivery.updateMany({
+    where: { id: delivery.id, claimedBy: delivery.claimedBy },
+    data: {
+      status: final ? "FAILED" : "PENDING",
+      attempts,
+      nextAttemptAt: new Date(now.getTime() + delay),
+      lastError: error.slice(0, 1000),
+      claimedBy: null,
+      leaseUntil: null,
+    },
+  });
+  return final ? "FAILED" : "RETRY";
+}
