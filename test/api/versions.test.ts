@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { bearer, createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident, scheduleMaintenance, type PageRef } from "../helpers/fixtures.js";
+import { CREATE_PAGE, createRunbookCatalog, mutate } from "../helpers/pages.js";
 
 const clock = testClock("2030-03-10T12:00:00Z");
 let t: TestApp;
@@ -184,5 +185,34 @@ describe("catalog entries and pages", () => {
     expect(second.updateStatusPage).toMatchObject({ __typename: "StaleVersionError", objectType: "StatusPage", updatedBy: "alice-console" });
     const read = await t.ok(`{ statusPages { id title version } }`, {});
     expect(read.statusPages.find((p: { id: string }) => p.id === page.id)).toMatchObject({ title: "Renamed by Alice", version: 2 });
+  });
+});
+
+describe("sub-pages and ranking", () => {
+  it("refuses a stale sub-page rename, and counts ranking as a change of each entry", async () => {
+    const catalog = await createRunbookCatalog(t, ["Zendesk", "Chat"], "-versions");
+    const customers = await mutate(t, CREATE_PAGE, {
+      input: { title: "Customers", kind: "CUSTOMER", customerType: "Groups-versions", componentsAttribute: "Components" },
+    });
+    const subPageId = (customers.subPages as { id: string }[])[0]!.id;
+    const rename = (name: string, as: Record<string, string>) =>
+      t.ok(
+        `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename ... on SubPage { name version } ${STALE} } }`,
+        { input: { id: subPageId, name, expectedVersion: 1 } },
+        as,
+      );
+    expect((await rename("Main (Alice)", alice)).updateSubPage).toMatchObject({ __typename: "SubPage", version: 2 });
+    expect((await rename("Main (Bob)", bob)).updateSubPage).toMatchObject({
+      __typename: "StaleVersionError",
+      objectType: "SubPage",
+      updatedBy: "alice-console",
+    });
+    const { zendesk, chat } = { zendesk: catalog.components.Zendesk!, chat: catalog.components.Chat! };
+    await t.ok(
+      `mutation ($typeId: ID!, $ids: [ID!]!) { rankCatalogEntries(typeId: $typeId, entryIds: $ids) { __typename } }`,
+      { typeId: catalog.componentsTypeId, ids: [chat, zendesk] },
+      bob,
+    );
+    for (const id of [zendesk, chat]) expect((await t.ok(ENTRY, { id })).catalogEntry).toMatchObject({ version: 2, updatedBy: "bob-console" });
   });
 });
