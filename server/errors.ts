@@ -93,3 +93,40 @@ export class ServiceUnavailableError extends Error {
     this.extensions = { code: "SERVICE_UNAVAILABLE", retryAfterSeconds };
   }
 }
+
+/** What a stale write found in place of the version it expected. */
+export interface StaleVersionDetail {
+  /** The kind of object, as the API names it, e.g. `Incident`. */
+  objectType: string;
+  objectId: string;
+  expectedVersion: number;
+  currentVersion: number;
+  /** When and by whom the object last changed: an operator as "Name <email>", a key by its name, or "system". */
+  updatedAt: Date;
+  updatedBy: string | null;
+}
+
+/**
+ * An update or delete made from a stale copy: someone changed the object since the
+ * client read it. Nothing was written; the client re-reads and decides again.
+ */
+export class StaleVersionError extends Error {
+  readonly field = "expectedVersion";
+  /** graphql-js copies these onto the GraphQL error where no result union catches this one. */
+  readonly extensions: { code: "STALE_VERSION"; field: "expectedVersion"; currentVersion: number; updatedBy: string | null; updatedAt: string };
+  constructor(readonly detail: StaleVersionDetail) {
+    const by = detail.updatedBy ?? "someone";
+    super(
+      `expectedVersion: ${detail.objectType} ${detail.objectId} is at version ${detail.currentVersion}, not ${detail.expectedVersion}: ` +
+        `changed by ${by} at ${detail.updatedAt.toISOString()}. Re-read it and try again.`,
+    );
+    this.name = "StaleVersionError";
+    this.extensions = {
+      code: "STALE_VERSION",
+      field: "expectedVersion",
+      currentVersion: detail.currentVersion,
+      updatedBy: detail.updatedBy,
+      updatedAt: detail.updatedAt.toISOString(),
+    };
+  }
+}

@@ -4,6 +4,7 @@
 // (see inputSchema).
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { EXPECTED_VERSION_DESCRIPTION } from "./versioned.js";
 import { categorySchema, descriptionSchema, inputSchema, listSchema, nameSchema } from "../domain/limits.js";
 import { AttributeKind } from "./catalog-objects.js";
 
@@ -41,6 +42,7 @@ export const UpdateCatalogTypeInput = builder.inputType("UpdateCatalogTypeInput"
   }),
   fields: (t) => ({
     id: t.id(),
+    expectedVersion: t.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }),
     name: t.string({ required: false }),
     description: t.string({ required: false }),
     categories: t.stringList({ required: false }),
@@ -75,6 +77,7 @@ export const UpdateCatalogEntryInput = builder.inputType("UpdateCatalogEntryInpu
   validate: inputSchema({ name: nameSchema.nullish(), values: values.nullish() }),
   fields: (t) => ({
     id: t.id(),
+    expectedVersion: t.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }),
     name: t.string({ required: false }),
     rank: t.int({ required: false, description: "Ranked types: moves the entry to this position (0 first)." }),
     values: t.field({ type: [AttributeValueInput], required: false, description: "Attributes named here get these values; others keep theirs." }),

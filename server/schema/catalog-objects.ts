@@ -1,5 +1,6 @@
 // Catalog objects: types, their attributes, entries and their values.
 import { builder } from "../builder.js";
+import { UPDATED_BY, VERSION_DESCRIPTION } from "./versioned.js";
 import type { CatalogAttribute as AttributeRow, CatalogEntry as EntryRow, Prisma } from "../generated/sqlite/client.js";
 
 export const AttributeKind = builder.enumType("AttributeKind", {
@@ -17,6 +18,9 @@ export const CatalogType = builder.prismaObject("CatalogType", {
   description: "An operator-defined kind of thing, e.g. Components or Groups.",
   fields: (t) => ({
     id: t.exposeID("id"),
+    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
+    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     description: t.exposeString("description"),
     categories: t.stringList({ resolve: (type) => JSON.parse(type.categories) as string[] }),
@@ -74,6 +78,9 @@ export const CatalogEntry = builder.prismaObject("CatalogEntry", {
   authScopes: { role: "VIEWER" },
   fields: (t) => ({
     id: t.exposeID("id"),
+    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
+    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     rank: t.int({
       nullable: true,

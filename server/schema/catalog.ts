@@ -2,6 +2,8 @@
 // reads it, admin keys change it); component names reach the public only through pages. Objects in catalog-objects.ts, inputs in catalog-inputs.ts.
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { EXPECTED_VERSION_DESCRIPTION, created, stampOf, versioned } from "./versioned.js";
+import { bumpVersions } from "../services/versions.js";
 import { LIMITS, listSchema } from "../domain/limits.js";
 import { commitChange } from "../services/change.js";
 import * as catalog from "../services/catalog.js";
@@ -46,7 +48,11 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateCatalogTypeInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const type = await commitChange(ctx, "createCatalogType", (tx) => catalog.createCatalogType(tx, input));
+      const type = await commitChange(
+        ctx,
+        "createCatalogType",
+        created(ctx.actor, "CatalogType", (tx) => catalog.createCatalogType(tx, input)),
+      );
       return ctx.db.catalogType.findUniqueOrThrow({ ...query, where: { id: type.id } });
     },
   }),
@@ -56,8 +62,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateCatalogTypeInput }) },
-    resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      await commitChange(ctx, "updateCatalogType", (tx) => catalog.updateCatalogType(tx, id, patch));
+    resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
+      await commitChange(
+        ctx,
+        "updateCatalogType",
+        versioned(ctx.actor, "CatalogType", id, expectedVersion, (tx) => catalog.updateCatalogType(tx, id, patch)),
+      );
       return ctx.db.catalogType.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -67,9 +77,15 @@ builder.mutationFields((t) => ({
       "Deletes the type with its entries and returns it as it was. Refused (InUseError) while pages, incidents, maintenance or other types or entries use the type or its entries.",
     authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id() },
-    resolve: (query, _root, { id }, ctx) =>
-      commitChange(ctx, "deleteCatalogType", (tx) => catalog.deleteCatalogType(tx, id, (tx) => tx.catalogType.findUniqueOrThrow({ ...query, where: { id } }))),
+    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
+    resolve: (query, _root, { id, expectedVersion }, ctx) =>
+      commitChange(
+        ctx,
+        "deleteCatalogType",
+        versioned(ctx.actor, "CatalogType", id, expectedVersion, (tx) =>
+          catalog.deleteCatalogType(tx, id, (tx) => tx.catalogType.findUniqueOrThrow({ ...query, where: { id } })),
+        ),
+      ),
   }),
   createCatalogEntry: t.prismaField({
     type: "CatalogEntry",
@@ -77,7 +93,11 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateCatalogEntryInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const entry = await commitChange(ctx, "createCatalogEntry", (tx) => catalog.createCatalogEntry(tx, input));
+      const entry = await commitChange(
+        ctx,
+        "createCatalogEntry",
+        created(ctx.actor, "CatalogEntry", (tx) => catalog.createCatalogEntry(tx, input)),
+      );
       return ctx.db.catalogEntry.findUniqueOrThrow({ ...query, where: { id: entry.id } });
     },
   }),
@@ -86,8 +106,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateCatalogEntryInput }) },
-    resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      await commitChange(ctx, "updateCatalogEntry", (tx) => catalog.updateCatalogEntry(tx, id, patch));
+    resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
+      await commitChange(
+        ctx,
+        "updateCatalogEntry",
+        versioned(ctx.actor, "CatalogEntry", id, expectedVersion, (tx) => catalog.updateCatalogEntry(tx, id, patch)),
+      );
       return ctx.db.catalogEntry.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -98,7 +122,11 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { typeId: t.arg.id(), entryIds: t.arg.idList({ validate: listSchema(z.string(), LIMITS.rankedEntries) }) },
     resolve: async (query, _root, { typeId, entryIds }, ctx) => {
-      await commitChange(ctx, "rankCatalogEntries", (tx) => catalog.rankCatalogEntries(tx, typeId, entryIds.map(String)));
+      await commitChange(ctx, "rankCatalogEntries", async (tx, at) => {
+        const ranked = await catalog.rankCatalogEntries(tx, typeId, entryIds.map(String));
+        await bumpVersions(tx, "CatalogEntry", entryIds.map(String), stampOf(ctx.actor, at));
+        return ranked;
+      });
       return ctx.db.catalogEntry.findMany({ ...query, where: { typeId }, orderBy: [...catalog.RANKED_ORDER] });
     },
   }),
@@ -108,10 +136,14 @@ builder.mutationFields((t) => ({
       "Deletes the entry (and its sub-pages) and returns it as it was. Refused (InUseError, saying what) while a page, incident, maintenance or entry uses it.",
     authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id() },
-    resolve: (query, _root, { id }, ctx) =>
-      commitChange(ctx, "deleteCatalogEntry", (tx) =>
-        catalog.deleteCatalogEntry(tx, id, (tx) => tx.catalogEntry.findUniqueOrThrow({ ...query, where: { id } })),
+    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
+    resolve: (query, _root, { id, expectedVersion }, ctx) =>
+      commitChange(
+        ctx,
+        "deleteCatalogEntry",
+        versioned(ctx.actor, "CatalogEntry", id, expectedVersion, (tx) =>
+          catalog.deleteCatalogEntry(tx, id, (tx) => tx.catalogEntry.findUniqueOrThrow({ ...query, where: { id } })),
+        ),
       ),
   }),
 }));

@@ -1,7 +1,16 @@
 // The typed errors mutations return. Every one implements `Error { message }`.
 import { builder } from "../builder.js";
 import { RateLimitedError } from "../auth/rate-limit.js";
-import { AccessDeniedError, InUseError, InvalidStateError, NotFoundError, ServiceUnavailableError, ValidationError, type ValidationIssue } from "../errors.js";
+import {
+  AccessDeniedError,
+  InUseError,
+  InvalidStateError,
+  NotFoundError,
+  ServiceUnavailableError,
+  StaleVersionError,
+  ValidationError,
+  type ValidationIssue,
+} from "../errors.js";
 
 export const ErrorInterface = builder.interfaceRef<Error>("Error").implement({
   description: "A failure the client can act on. Nothing was changed.",
@@ -65,5 +74,26 @@ builder.objectType(ServiceUnavailableError, {
   fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "When to try again." }) }),
 });
 
+builder.objectType(StaleVersionError, {
+  name: "StaleVersionError",
+  description:
+    "The object changed since the client read it (its `version` is no longer `expectedVersion`): nothing was changed. Re-read it, look at what changed, and decide again.",
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    code: t.string({ resolve: () => "STALE_VERSION" }),
+    field: t.exposeString("field", { description: 'The input field at fault: "expectedVersion".' }),
+    objectType: t.string({ resolve: (e) => e.detail.objectType }),
+    objectId: t.id({ resolve: (e) => e.detail.objectId }),
+    expectedVersion: t.int({ resolve: (e) => e.detail.expectedVersion }),
+    currentVersion: t.int({ description: "The version it is at now.", resolve: (e) => e.detail.currentVersion }),
+    updatedAt: t.field({ type: "DateTime", description: "When it last changed.", resolve: (e) => e.detail.updatedAt }),
+    updatedBy: t.string({
+      nullable: true,
+      description: 'Who changed it last: the operator as "Name <email>", the API key\'s name, or "system" (the scheduler).',
+      resolve: (e) => e.detail.updatedBy,
+    }),
+  }),
+});
+
 /** The errors every mutation may return. */
-export const MUTATION_ERRORS = [AccessDeniedError, ValidationError, NotFoundError, InUseError, InvalidStateError, ServiceUnavailableError];
+export const MUTATION_ERRORS = [AccessDeniedError, ValidationError, NotFoundError, InUseError, InvalidStateError, StaleVersionError, ServiceUnavailableError];

@@ -1,6 +1,8 @@
 // Publishing, updating and deleting incidents, with review before publish.
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { EXPECTED_VERSION_DESCRIPTION, versioned } from "./versioned.js";
+import { createdBy, updatedFrom } from "./versioned-publication.js";
 import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
 import { commitChange } from "../services/change.js";
 import * as incidents from "../services/incidents.js";
@@ -55,6 +57,7 @@ const PublishIncidentUpdateInput = builder.inputType("PublishIncidentUpdateInput
   validate: inputSchema({ message: messageSchema, impacts: impacts.nullish() }),
   fields: (t) => ({
     incidentId: t.id(),
+    expectedVersion: t.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }),
     status: t.field({ type: IncidentStatus, description: "RESOLVED ends every impact." }),
     message: t.string(),
     impacts: t.field({ type: [ImpactInput], required: false, description: "The new impacts; omit to keep the previous update's." }),
@@ -82,7 +85,13 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: PublishIncidentInput }) },
     resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
       const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return publish(ctx, "publishIncident", { preview, notify: notifySubscribers }, null, (tx, options) => incidents.publishIncident(tx, data, options));
+      return publish(
+        ctx,
+        "publishIncident",
+        { preview, notify: notifySubscribers },
+        null,
+        createdBy(ctx.actor, "Incident", (tx, options) => incidents.publishIncident(tx, data, options)),
+      );
     },
   }),
   publishIncidentUpdate: t.field({
@@ -91,11 +100,15 @@ builder.mutationFields((t) => ({
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
-    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, expectedVersion, ...input } }, ctx) => {
       const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
       const queue = `incident:${data.incidentId}`;
-      return publish(ctx, "publishIncidentUpdate", { preview, notify: notifySubscribers }, queue, (tx, options) =>
-        incidents.publishIncidentUpdate(tx, data, options),
+      return publish(
+        ctx,
+        "publishIncidentUpdate",
+        { preview, notify: notifySubscribers },
+        queue,
+        updatedFrom(ctx.actor, "Incident", data.incidentId, expectedVersion, (tx, options) => incidents.publishIncidentUpdate(tx, data, options)),
       );
     },
   }),
@@ -104,7 +117,12 @@ builder.mutationFields((t) => ({
     description: "Removes the incident and its history from the page. Returns the deleted incident's own fields.",
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id() },
-    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteIncident", (tx) => incidents.deleteIncident(tx, String(id))),
+    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
+    resolve: (_query, _root, { id, expectedVersion }, ctx) =>
+      commitChange(
+        ctx,
+        "deleteIncident",
+        versioned(ctx.actor, "Incident", String(id), expectedVersion, (tx) => incidents.deleteIncident(tx, String(id))),
+      ),
   }),
 }));

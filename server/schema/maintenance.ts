@@ -1,6 +1,8 @@
 // Scheduling, updating and deleting maintenance, with review before publish.
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { EXPECTED_VERSION_DESCRIPTION, versioned } from "./versioned.js";
+import { createdBy, updatedFrom } from "./versioned-publication.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { PublishOptions } from "../services/preview.js";
@@ -66,6 +68,7 @@ const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdat
   validate: inputSchema({ message: messageSchema, components: components.nullish() }),
   fields: (t) => ({
     maintenanceId: t.id(),
+    expectedVersion: t.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }),
     status: t.field({ type: MaintenanceStatus, description: "Forward only: SCHEDULED, IN_PROGRESS, COMPLETE." }),
     message: t.string(),
     startsAt: t.field({ type: "DateTime", required: false }),
@@ -111,8 +114,12 @@ builder.mutationFields((t) => ({
       const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
       return catchUp(
         ctx,
-        await publish(ctx, "scheduleMaintenance", { preview, notify: notifySubscribers }, null, (tx, options) =>
-          maintenance.scheduleMaintenance(tx, data, options),
+        await publish(
+          ctx,
+          "scheduleMaintenance",
+          { preview, notify: notifySubscribers },
+          null,
+          createdBy(ctx.actor, "Maintenance", (tx, options) => maintenance.scheduleMaintenance(tx, data, options)),
         ),
       );
     },
@@ -123,10 +130,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
-    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
+    resolve: async (_root, { input: { preview, notifySubscribers, expectedVersion, ...input } }, ctx) => {
       const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
       const queue = `maintenance:${data.maintenanceId}`;
-      const write = (tx: Prisma.TransactionClient, options: PublishOptions) => maintenance.publishMaintenanceUpdate(tx, data, options);
+      const write = updatedFrom(ctx.actor, "Maintenance", data.maintenanceId, expectedVersion, (tx: Prisma.TransactionClient, options: PublishOptions) =>
+        maintenance.publishMaintenanceUpdate(tx, data, options),
+      );
       return catchUp(ctx, await publish(ctx, "publishMaintenanceUpdate", { preview, notify: notifySubscribers }, queue, write));
     },
   }),
@@ -135,7 +144,12 @@ builder.mutationFields((t) => ({
     description: "Removes the maintenance from the page. Returns the deleted maintenance's own fields.",
     authScopes: { role: "PUBLISHER" },
     errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id() },
-    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteMaintenance", (tx) => maintenance.deleteMaintenance(tx, String(id))),
+    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
+    resolve: (_query, _root, { id, expectedVersion }, ctx) =>
+      commitChange(
+        ctx,
+        "deleteMaintenance",
+        versioned(ctx.actor, "Maintenance", String(id), expectedVersion, (tx) => maintenance.deleteMaintenance(tx, String(id))),
+      ),
   }),
 }));

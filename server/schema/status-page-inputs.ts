@@ -3,6 +3,7 @@
 // database (uniqueness, existence, kinds) are the service's.
 import { z } from "zod";
 import { builder } from "../builder.js";
+import { EXPECTED_VERSION_DESCRIPTION } from "./versioned.js";
 import { LIMITS, inputSchema, listSchema, nameSchema, pageSlugSchema, subPageSlugSchema, urlSchema } from "../domain/limits.js";
 import { PageKind, Theme } from "./enums.js";
 
@@ -81,6 +82,7 @@ export const UpdateStatusPageInput = builder.inputType("UpdateStatusPageInput", 
   }),
   fields: (t) => ({
     id: t.id(),
+    expectedVersion: t.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }),
     title: t.string({ required: false }),
     slug: t.string({ required: false }),
     theme: t.field({ type: Theme, required: false }),
@@ -95,6 +97,7 @@ export const UpdateSubPageInput = builder.inputType("UpdateSubPageInput", {
   validate: inputSchema({ name: nameSchema.nullish(), slug: subPageSlugSchema.nullish() }),
   fields: (t) => ({
     id: t.id(),
+    expectedVersion: t.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }),
     name: t.string({ required: false }),
     slug: t.string({ required: false, description: "Unique within the page." }),
   }),

@@ -1,6 +1,7 @@
 // Status pages: public ones list their components; customer ones have a sub-page per
 // entry of a catalog type.
 import { builder } from "../builder.js";
+import { EXPECTED_VERSION_DESCRIPTION, UPDATED_BY, VERSION_DESCRIPTION, created, versioned } from "./versioned.js";
 import { canViewSubPage } from "../auth/actor.js";
 import { NotFoundError } from "../errors.js";
 import { subPageDenied } from "../auth/denial.js";
@@ -43,6 +44,9 @@ async function pageComponents(ctx: Context, pageId: string): Promise<ComponentSo
 export const StatusPage = builder.prismaObject("StatusPage", {
   fields: (t) => ({
     id: t.exposeID("id"),
+    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
+    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     slug: t.exposeString("slug", { description: "The page's URL: /<slug>." }),
     title: t.exposeString("title"),
     kind: t.expose("kind", { type: PageKind }),
@@ -154,7 +158,11 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateStatusPageInput }) },
     resolve: async (query, _root, { input }, ctx) => {
-      const page = await commitChange(ctx, "createStatusPage", (tx) => pages.createStatusPage(tx, input));
+      const page = await commitChange(
+        ctx,
+        "createStatusPage",
+        created(ctx.actor, "StatusPage", (tx) => pages.createStatusPage(tx, input)),
+      );
       return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id: page.id } });
     },
   }),
@@ -164,8 +172,12 @@ builder.mutationFields((t) => ({
     description: "Refused (InUseError) when it would take off a component an open incident or maintenance lists.",
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateStatusPageInput }) },
-    resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      await commitChange(ctx, "updateStatusPage", (tx) => pages.updateStatusPage(tx, id, patch));
+    resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
+      await commitChange(
+        ctx,
+        "updateStatusPage",
+        versioned(ctx.actor, "StatusPage", id, expectedVersion, (tx) => pages.updateStatusPage(tx, id, patch)),
+      );
       return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
@@ -174,7 +186,12 @@ builder.mutationFields((t) => ({
     authScopes: { role: "EDITOR" },
     description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
     errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id() },
-    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteStatusPage", (tx) => pages.deleteStatusPage(tx, id)),
+    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
+    resolve: (_query, _root, { id, expectedVersion }, ctx) =>
+      commitChange(
+        ctx,
+        "deleteStatusPage",
+        versioned(ctx.actor, "StatusPage", id, expectedVersion, (tx) => pages.deleteStatusPage(tx, id)),
+      ),
   }),
 }));

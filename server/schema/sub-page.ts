@@ -1,5 +1,6 @@
 // A customer's view of a customer page: one entry of the page's customer type.
 import { builder } from "../builder.js";
+import { UPDATED_BY, VERSION_DESCRIPTION, versioned } from "./versioned.js";
 import { canViewSubPage } from "../auth/actor.js";
 import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
@@ -21,6 +22,9 @@ async function subPageComponents(ctx: Context, subPage: { id: string; pageId: st
 export const SubPage = builder.prismaObject("SubPage", {
   fields: (t) => ({
     id: t.exposeID("id"),
+    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
+    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),
     url: t.string({
@@ -87,8 +91,12 @@ builder.mutationField("updateSubPage", (t) =>
     authScopes: { role: "EDITOR" },
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateSubPageInput }) },
-    resolve: async (query, _root, { input: { id, ...patch } }, ctx) => {
-      await commitChange(ctx, "updateSubPage", (tx) => updateSubPage(tx, id, patch));
+    resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
+      await commitChange(
+        ctx,
+        "updateSubPage",
+        versioned(ctx.actor, "SubPage", id, expectedVersion, (tx) => updateSubPage(tx, id, patch)),
+      );
       return ctx.db.subPage.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -143,7 +143,7 @@ async function transition(scope: ChangeScope, found: TransitionRow, to: Automati
     // instance on the same file waits instead of failing on a stale snapshot.
     const { count } = await tx.maintenance.updateMany({
       where: { id: m.id, status: m.status, autoUpdate: true, startsAt: m.startsAt, endsAt: m.endsAt },
-      data: { status: to, lastSequence: { increment: 1 } },
+      data: { status: to, lastSequence: { increment: 1 }, version: { increment: 1 }, updatedBy: "system", updatedAt: now },
     });
     if (count !== 1) return { value: false, change: null };
     const { lastSequence: sequence } = await tx.maintenance.findUniqueOrThrow({ where: { id: m.id }, select: { lastSequence: true } });
