@@ -44,7 +44,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const metrics = createAppMetrics(config.metricsAccess, { db, hub: () => live.hub, connections: () => http.connections(), databaseProbe, redis });
   const credentials = createCredentialCache({ events });
   // Every change: its recorders inside its transaction, then its announcement (services/change.ts).
-  const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
+  const announcer = createAnnouncer(events, {
+    forgetKey: credentials.forgetKey,
+    forgetOperator: credentials.forgetOperator,
+    forgetSession: credentials.forgetSession,
+  });
   const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
   const live = startLive({ db, events, changes, now, timers, log, redis, metrics });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);

@@ -11,8 +11,11 @@ import { buildWorld, type World } from "../auth/world.js";
 import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, scheduleMaintenance } from "../helpers/fixtures.js";
 
-/** A viewer's own sign-in and sign-out: sessions, not the service's data, so no change to record. */
-const SESSION_MUTATIONS = ["requestSignIn", "completeSignIn", "signOut"];
+/**
+ * Sign-in and sign-out, a viewer's or an operator's own (an operator's link request,
+ * sign-out everywhere): sessions and sign-in tokens, not the service's data, so no change to record.
+ */
+const SESSION_MUTATIONS = ["requestSignIn", "completeSignIn", "signOut", "requestOperatorSignIn", "signOutEverywhere"];
 const CHANGES = MUTATIONS.filter((m) => m.needs !== null);
 
 interface Watch {
