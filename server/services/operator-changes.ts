@@ -46,6 +46,8 @@ function changed(summary: string, before: Operator | null, after: Operator, ende
  * second counts after the first has committed.
  */
 async function changeKeepingAnAdmin(tx: Tx, operator: Operator, data: { role?: Role; disabledAt?: Date | null }): Promise<Operator> {
+  // Only an active admin's change can leave none; a database without admins (API keys only) still manages the others.
+  if (operator.role !== "ADMIN" || operator.disabledAt) return tx.operator.update({ where: { id: operator.id }, data });
   await tx.operator.updateMany({ where: ACTIVE_ADMIN, data: { role: "ADMIN" } });
   const updated = await tx.operator.update({ where: { id: operator.id }, data });
   if ((await tx.operator.count({ where: ACTIVE_ADMIN })) === 0) throw new LastAdminError(operator.email);
