@@ -12,8 +12,9 @@
 // (the CLI cannot tell them at once); the sessions it ends are refused from then on.
 // Exit codes: 0 done, 1 failed (message on stderr), 2 usage error.
 import { parseArgs } from "node:util";
-import { disableOperator, enableOperator, setOperatorRole } from "../server/auth/operator-admin.js";
-import { createOperator, listOperators, type Operator } from "../server/auth/operators.js";
+import { listOperators, type Operator } from "../server/auth/operators.js";
+import { commitChange, systemScope } from "../server/services/change.js";
+import { createOperatorChange, disableOperatorChange, enableOperatorChange, setOperatorRoleChange } from "../server/services/operator-changes.js";
 import { parseRole, type Role } from "../server/auth/roles.js";
 import { openDatabase } from "../server/db/client.js";
 import { describeDatabase } from "../server/db/url.js";
@@ -87,23 +88,25 @@ async function run(command: Exclude<Command, { kind: "help" }>): Promise<void> {
   const where = describeDatabase(database.target);
   const { db } = database;
   const now = new Date();
+  // The system's change, on the same path as the API's; running instances have no announcement and notice within CREDENTIAL_CACHE.ttlMs.
+  const scope = systemScope(db, () => now, { recorders: [], afterCommit: [] });
   try {
     console.error(`In ${where}:`);
     if (command.kind === "add") {
-      const o = await createOperator(db, command, now);
+      const o = await commitChange(scope, "createOperator", (tx) => createOperatorChange(tx, command, now));
       console.log(`Added operator ${o.email} ("${o.name}") with the ${o.role.toLowerCase()} role.`);
       console.log("They sign in with an emailed link (requestOperatorSignIn), or through single sign-on where it is set up.");
     } else if (command.kind === "list") {
       const operators = await listOperators(db);
       console.log(operators.length === 0 ? "No operators yet. Add one with: operators add --email EMAIL --name NAME --role admin" : table(operators));
     } else if (command.kind === "set-role") {
-      const o = await setOperatorRole(db, command.who, command.role);
+      const o = await commitChange(scope, "setOperatorRole", (tx) => setOperatorRoleChange(tx, command.who, command.role));
       console.log(`${o.email} now has the ${o.role.toLowerCase()} role.`);
     } else if (command.kind === "disable") {
-      const o = await disableOperator(db, command.who, now);
+      const o = await commitChange(scope, "disableOperator", (tx) => disableOperatorChange(tx, command.who, now));
       console.log(`Disabled ${o.email} as of ${o.disabledAt!.toISOString()}; their sessions have ended.`);
     } else {
-      const o = await enableOperator(db, command.who);
+      const o = await commitChange(scope, "enableOperator", (tx) => enableOperatorChange(tx, command.who));
       console.log(`Enabled ${o.email}: they may sign in again.`);
     }
   } finally {

@@ -49,7 +49,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const metrics = createAppMetrics(config.metricsAccess, { db, hub: () => live.hub, connections: () => http.connections(), databaseProbe, redis });
   const credentials = createCredentialCache({ events });
   // Every change: its recorders inside its transaction, then its announcement (services/change.ts).
-  const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
+  const announcer = createAnnouncer(events, {
+    forgetKey: credentials.forgetKey,
+    forgetOperator: credentials.forgetOperator,
+    forgetSession: credentials.forgetSession,
+  });
   // The outbox recorder is always there: a notifiable change queues its event in its own transaction.
   const recorders = [notificationRecorder(), ...(options.recorders ?? [])];
   const changes: ChangeFlow = { recorders, afterCommit: [announcer, ...(options.afterCommit ?? [])] };

@@ -9,6 +9,7 @@ import { feedRoute } from "../http/feed.js";
 import { healthRoute } from "../http/health.js";
 import { oidcRoute, type OidcPlan } from "../http/oidc-setup.js";
 import type { OperatorSignIn } from "../auth/operator-sign-in.js";
+import { createOperatorSignIn } from "../services/operator-oidc-sign-in.js";
 import { metricsRoute, type MetricsAccess } from "../http/metrics.js";
 import type { RequestLog } from "../http/request-log.js";
 import type { Route } from "../http/routes.js";
@@ -45,7 +46,14 @@ export function appRoutes(options: RoutesOptions): Route[] {
     operatorAuthRoute(options.services),
     subscriptionRoutes(options.services),
     ...(options.oidc
-      ? [oidcRoute(options.oidc, { db: options.services.db, now: options.services.now, log: options.requests.log, operators: options.operatorSignIn })]
+      ? [
+          oidcRoute(options.oidc, {
+            db: options.services.db,
+            now: options.services.now,
+            log: options.requests.log,
+            operators: options.operatorSignIn ?? createOperatorSignIn(options.services),
+          }),
+        ]
       : []),
     badgeRoute(readSide.badges.lookup),
     feedRoute(readSide.feeds.lookup, publicUrl),

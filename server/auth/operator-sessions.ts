@@ -3,6 +3,7 @@
 // reaches its absolute lifetime, whichever comes first.
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
+import type { Prisma } from "../generated/sqlite/client.js";
 import { parseCookies } from "./cookies.js";
 import type { CredentialCache, OperatorSessionRecord } from "./credential-cache.js";
 import type { Role } from "./roles.js";
@@ -113,6 +114,20 @@ async function markSeen(db: Db, session: OperatorSessionRecord, now: Date): Prom
   await db.operator.updateMany({ where: { id: session.operatorId }, data: { lastSeenAt: now } });
 }
 
+/** The ids of the live sessions it ended — one by id, or every live one of an operator — told to nobody yet (a transaction's part). */
+export async function endOperatorSessionsIn(
+  db: Db | Prisma.TransactionClient,
+  which: { sessionId: string } | { operatorId: string },
+  now: Date,
+): Promise<string[]> {
+  const whose = "sessionId" in which ? { id: which.sessionId } : { operatorId: which.operatorId };
+  const where = { ...whose, endedAt: null, expiresAt: { gt: now } };
+  const live = await db.operatorSession.findMany({ where, select: { id: true } });
+  if (live.length === 0) return [];
+  await db.operatorSession.updateMany({ where: { id: { in: live.map((s) => s.id) }, endedAt: null }, data: { endedAt: now } });
+  return live.map((s) => s.id);
+}
+
 /**
  * Ends sessions — one by id, or every live one of an operator — and tells every
  * instance: cached copies are dropped and the live subscriptions they opened end.
@@ -125,15 +140,11 @@ export async function endOperatorSessions(
   events?: Events,
   cache?: CredentialCache,
 ): Promise<number> {
-  const whose = "sessionId" in which ? { id: which.sessionId } : { operatorId: which.operatorId };
-  const where = { ...whose, endedAt: null, expiresAt: { gt: now } };
-  const live = await db.operatorSession.findMany({ where, select: { id: true } });
-  if (live.length === 0) return 0;
-  await db.operatorSession.updateMany({ where: { id: { in: live.map((s) => s.id) }, endedAt: null }, data: { endedAt: now } });
+  const ended = await endOperatorSessionsIn(db, which, now);
   // Dropped here before the events go out: through Redis, this instance hears its own event only after a round trip.
-  for (const { id } of live) {
+  for (const id of ended) {
     cache?.forgetSession(id);
     events?.publish("sessions:ended", id);
   }
-  return live.length;
+  return ended.length;
 }

@@ -39,12 +39,3 @@ export function admitOrRefuse<O extends KnownOperator>(decision: AdmissionDecisi
   if (decision.kind === "refuse") throw new OidcSignInError(REFUSALS[decision.reason], `admission refused: ${decision.reason}`);
   return decision;
 }
-
-/**
- * Stands in until operator accounts exist: knows no accounts and answers 503. The
- * composition root replaces it with one backed by operator accounts and sessions.
- */
-export const operatorSignInUnavailable: OperatorSignIn = {
-  findOperator: async () => null,
-  completeSignIn: async () => new Response("operator accounts are not available", { status: 503, headers: { "content-type": "text/plain; charset=utf-8" } }),
-};

@@ -1,6 +1,6 @@
 // Operators as people: an account per email address, with a role. Accounts are
 // never deleted (what they published stays traceable); they are disabled.
-import type { Operator } from "../generated/sqlite/client.js";
+import type { Operator, Prisma } from "../generated/sqlite/client.js";
 import type { Db } from "../db/client.js";
 import { LIMITS } from "../domain/limits.js";
 import { MAX_ADDRESS_LENGTH, parseMailbox } from "../domain/mailbox.js";
@@ -9,6 +9,9 @@ import { NotFoundError, ValidationError } from "../errors.js";
 import { isRole, ROLES, type Role } from "./roles.js";
 
 export type { Operator };
+
+/** The client or a transaction of it: the change path writes accounts inside its transaction. */
+type Client = Db | Prisma.TransactionClient;
 
 export interface NewOperator {
   email: string;
@@ -34,7 +37,7 @@ export async function findOperatorByEmail(db: Db, email: string): Promise<Operat
 }
 
 /** By id or email; throws NotFoundError. */
-export async function findOperator(db: Db, idOrEmail: string): Promise<Operator> {
+export async function findOperator(db: Client, idOrEmail: string): Promise<Operator> {
   const email = normalizeOperatorEmail(idOrEmail);
   const operator = await db.operator.findFirst({ where: { OR: [{ id: idOrEmail }, ...(email ? [{ email }] : [])] } });
   if (!operator) throw new NotFoundError("operator", idOrEmail);
@@ -60,7 +63,7 @@ export function checkRole(role: unknown): Role {
  * Adds an account. Throws ValidationError (`email`: format, unique; `name`: too_short,
  * too_long, lone_surrogate, control_character; `role`: enum).
  */
-export async function createOperator(db: Db, input: NewOperator, now: Date = new Date()): Promise<Operator> {
+export async function createOperator(db: Client, input: NewOperator, now: Date = new Date()): Promise<Operator> {
   const email = normalizeOperatorEmail(input.email);
   if (email === null) throw ValidationError.of("email", "format", "must be an email address such as name@example.com");
   const name = checkName(input.name);

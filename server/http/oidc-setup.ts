@@ -3,7 +3,7 @@
 // start with a message naming the variable.
 import { admissionPolicyFromEnv, ConfigError, oidcSettingsFromEnv, type OidcSettings } from "../auth/oidc-config.js";
 import { createOidcClient } from "../auth/oidc-client.js";
-import { operatorSignInUnavailable, type OperatorSignIn } from "../auth/operator-sign-in.js";
+import type { OperatorSignIn } from "../auth/operator-sign-in.js";
 import type { Db } from "../db/client.js";
 import type { AdmissionPolicy } from "../domain/operator-admission.js";
 import type { Logger } from "../logger.js";
@@ -15,7 +15,7 @@ export interface OidcOptions {
   oidc?: OidcSettings | null;
   /** Who may sign in; defaults to OPERATOR_ALLOWED_DOMAINS, OPERATOR_ALLOWED_EMAILS, OPERATOR_AUTO_CREATE_ROLE. */
   operatorAdmission?: AdmissionPolicy;
-  /** Operator accounts and sessions; until they are wired, sign-in ends in a 503. */
+  /** Completes sign-in into operator accounts and sessions; by default the real ones (services/operator-oidc-sign-in.ts). */
   operatorSignIn?: OperatorSignIn;
 }
 
@@ -38,14 +38,14 @@ export function planOidc(options: OidcOptions, publicUrl: string | null): OidcPl
 }
 
 /** The /auth/oidc routes of a planned configuration. */
-export function oidcRoute(plan: OidcPlan, deps: { db: Db; now: () => Date; log: () => Logger; operators?: OperatorSignIn }): Route {
+export function oidcRoute(plan: OidcPlan, deps: { db: Db; now: () => Date; log: () => Logger; operators: OperatorSignIn }): Route {
   return oidcRoutes({
     client: createOidcClient({ settings: plan.settings, redirectUri: plan.redirectUri }),
     db: deps.db,
     now: deps.now,
     publicUrl: plan.publicUrl,
     policy: plan.policy,
-    operators: deps.operators ?? operatorSignInUnavailable,
+    operators: deps.operators,
     log: deps.log,
   });
 }

@@ -1,10 +1,10 @@
 // Operators as people over GraphQL (admins only), the same services as `npm run operators`.
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { builder } from "../builder.js";
-import { disableOperator, enableOperator, setOperatorRole } from "../auth/operator-admin.js";
 import { clearOperatorSessionCookie, endOperatorSessions, isHttpsUrl } from "../auth/operator-sessions.js";
-import type { Context } from "../context.js";
-import { createOperator, type Operator } from "../auth/operators.js";
+import type { Operator } from "../auth/operators.js";
+import { commitChange } from "../services/change.js";
+import { createOperatorChange, disableOperatorChange, enableOperatorChange, setOperatorRoleChange } from "../services/operator-changes.js";
 import { AccessDeniedError, ValidationError } from "../errors.js";
 import { inputSchema, nameSchema } from "../domain/limits.js";
 import { Role } from "./api-key.js";
@@ -63,8 +63,6 @@ builder.queryField("operators", (t) =>
   }),
 );
 
-const reach = (ctx: Pick<Context, "events" | "credentials">) => ({ events: ctx.events, cache: ctx.credentials });
-
 builder.mutationFields((t) => ({
   createOperator: t.field({
     type: OperatorRef,
@@ -72,7 +70,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: OperatorInput }) },
-    resolve: (_root, { input }, ctx) => createOperator(ctx.db, input, ctx.now()),
+    resolve: (_root, { input }, ctx) => commitChange(ctx, "createOperator", (tx, now) => createOperatorChange(tx, input, now)),
   }),
   inviteOperator: t.field({
     type: OperatorRef,
@@ -81,7 +79,7 @@ builder.mutationFields((t) => ({
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: OperatorInput }) },
     resolve: async (_root, { input }, ctx) => {
-      const operator = await createOperator(ctx.db, input, ctx.now());
+      const operator = await commitChange(ctx, "inviteOperator", (tx, now) => createOperatorChange(tx, input, now));
       await sendOperatorInvite(ctx, operator);
       return operator;
     },
@@ -92,7 +90,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The operator's id (their email works too)." }), role: t.arg({ type: Role }) },
-    resolve: (_root, { id, role }, ctx) => setOperatorRole(ctx.db, String(id), role, reach(ctx)),
+    resolve: (_root, { id, role }, ctx) => commitChange(ctx, "setOperatorRole", (tx) => setOperatorRoleChange(tx, String(id), role)),
   }),
   disableOperator: t.field({
     type: OperatorRef,
@@ -101,7 +99,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The operator's id (their email works too)." }) },
-    resolve: (_root, { id }, ctx) => disableOperator(ctx.db, String(id), ctx.now(), reach(ctx)),
+    resolve: (_root, { id }, ctx) => commitChange(ctx, "disableOperator", (tx, now) => disableOperatorChange(tx, String(id), now)),
   }),
   enableOperator: t.field({
     type: OperatorRef,
@@ -109,7 +107,7 @@ builder.mutationFields((t) => ({
     authScopes: ADMIN,
     errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id({ description: "The operator's id (their email works too)." }) },
-    resolve: (_root, { id }, ctx) => enableOperator(ctx.db, String(id), reach(ctx)),
+    resolve: (_root, { id }, ctx) => commitChange(ctx, "enableOperator", (tx) => enableOperatorChange(tx, String(id))),
   }),
   signOutEverywhere: t.field({
     type: SignedOutEverywhere,

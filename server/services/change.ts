@@ -11,7 +11,7 @@ import type { Prisma } from "../generated/sqlite/client.js";
 type Tx = Prisma.TransactionClient;
 
 /** The kinds of object a change is about, named as the API names their types. */
-export type ChangedObjectType = "CatalogType" | "CatalogEntry" | "StatusPage" | "SubPage" | "Incident" | "Maintenance" | "ApiKey";
+export type ChangedObjectType = "CatalogType" | "CatalogEntry" | "StatusPage" | "SubPage" | "Incident" | "Maintenance" | "ApiKey" | "Operator";
 
 /** What the viewers of one page hear once the change has committed; `at` is the change's. */
 export type PageNotice = Omit<PageChange, "at">;
@@ -36,14 +36,18 @@ export interface Change {
   revokedKeyIds?: string[];
   /** Subscribers are to be told (publications the operator left "notify subscribers" on); absent: nobody is. */
   notifySubscribers?: boolean;
+  /** Operators whose role or access changed: their cached sessions are dropped once it has committed. */
+  changedOperatorIds?: string[];
+  /** Operator sessions ended: their cached copies and live subscriptions end once it has committed. */
+  endedSessionIds?: string[];
 }
 
 /** Who made a change, as an audit entry names them. */
 export interface ChangeActor {
   kind: Actor["kind"];
-  /** The API key's id, or the viewer's session id. */
+  /** The API key's id, the operator's id, or the viewer's session id. */
   id: string | null;
-  /** The API key's name, or the viewer's email address. */
+  /** The API key's name, or the operator's or viewer's email address. */
   name: string | null;
 }
 
@@ -90,6 +94,7 @@ export function systemScope(db: Db, now: () => Date, changes: ChangeFlow): Chang
 
 export function changeActor(actor: Actor): ChangeActor {
   if (actor.kind === "operator") return { kind: actor.kind, id: actor.keyId, name: actor.name };
+  if (actor.kind === "person") return { kind: actor.kind, id: actor.operatorId, name: actor.email };
   if (actor.kind === "viewer") return { kind: actor.kind, id: actor.sessionId, name: actor.email };
   return { kind: actor.kind, id: null, name: null };
 }

@@ -11,9 +11,21 @@ import { buildWorld, type World } from "../auth/world.js";
 import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, createPage, scheduleMaintenance } from "../helpers/fixtures.js";
 
-/** A viewer's own sign-in and sign-out: sessions, not the service's data, so no change to record. */
-// A viewer's own sessions and email subscriptions change nothing any page shows.
-const SESSION_MUTATIONS = ["requestSignIn", "completeSignIn", "signOut", "subscribe", "confirmSubscription", "unsubscribe"];
+/**
+ * Sign-in and sign-out, a viewer's or an operator's own (an operator's link request,
+ * sign-out everywhere), and a viewer's email subscriptions: sessions, sign-in tokens and
+ * subscribers, not the service's data, so no change to record.
+ */
+const SESSION_MUTATIONS = [
+  "requestSignIn",
+  "completeSignIn",
+  "signOut",
+  "requestOperatorSignIn",
+  "signOutEverywhere",
+  "subscribe",
+  "confirmSubscription",
+  "unsubscribe",
+];
 const CHANGES = MUTATIONS.filter((m) => m.needs !== null);
 
 interface Watch {

@@ -1,5 +1,5 @@
 // Who a verified identity lets in: the provider's word on the address, the allow-lists,
-// the operator account; and what happens when operator accounts or the provider are missing.
+// the operator account; and what happens when the provider is missing.
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { DEFAULT_OIDC_SCOPES } from "../../server/auth/oidc-config.js";
 import { createTestApp } from "../helpers/app.js";
@@ -80,16 +80,6 @@ it("reads the email from the ID token when the provider puts it there, and goes 
   expect(w.completed.map((c) => [c.decision, c.identity.email.address, c.identity.name])).toEqual([
     [{ kind: "create", role: "PUBLISHER" }, "cy@example.com", null],
   ]);
-});
-
-it("without operator accounts wired in, an admitted sign-in ends in 503 and nothing else", async () => {
-  await w.close();
-  w = await startOidcWorld({ policy: { allowedDomains: ["example.com"], allowedEmails: [], autoCreateRole: "VIEWER" }, defaultOperators: true });
-  w.provider.signInAs({ sub: "ann-123", email: "ann@example.com", email_verified: true });
-  const browser = createBrowser();
-  const answer = await browser.get(await w.toCallback(browser));
-  expect(answer.status).toBe(503);
-  expect(await answer.text()).toBe("operator accounts are not available");
 });
 
 it("sends the browser back with oidc_provider_error when the provider cannot be reached, storing nothing", async () => {

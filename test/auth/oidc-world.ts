@@ -39,7 +39,7 @@ export interface OidcWorld {
 export interface OidcWorldOptions {
   policy: AdmissionPolicy;
   provider?: Partial<TestProviderOptions>;
-  /** Leave the default OperatorSignIn (accounts not available) in place. */
+  /** Keep the app's own OperatorSignIn: real operator accounts and sessions in the database. */
   defaultOperators?: boolean;
 }
 
