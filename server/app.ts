@@ -16,6 +16,7 @@ import { createRequestLog } from "./http/request-log.js";
 import { connectRedis } from "./realtime/redis.js";
 import { schema } from "./schema/index.js";
 import { createAnnouncer } from "./services/announce.js";
+import { auditRecorder } from "./services/audit-log.js";
 import type { ChangeFlow } from "./services/change.js";
 import { createPageSnapshots } from "./services/page-snapshots.js";
 import { resolveConfig } from "./app/config.js";
@@ -45,7 +46,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const credentials = createCredentialCache({ events });
   // Every change: its recorders inside its transaction, then its announcement (services/change.ts).
   const announcer = createAnnouncer(events, { forgetKey: credentials.forgetKey });
-  const changes: ChangeFlow = { recorders: options.recorders ?? [], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
+  // The audit log's recorder always first: one registered after it that fails rolls its entry back with the change.
+  const changes: ChangeFlow = { recorders: [auditRecorder, ...(options.recorders ?? [])], afterCommit: [announcer, ...(options.afterCommit ?? [])] };
   const live = startLive({ db, events, changes, now, timers, log, redis, metrics });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
   const { hub, liveAccess } = live;
