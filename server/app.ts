@@ -76,7 +76,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     operatorSignIn: options.operatorSignIn,
   });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
-  const signInPruning = startSignInPruning({ db, now, timers, log });
+  const signInPruning = startSignInPruning({ db, now, timers, log, auditRetentionDays: config.auditRetentionDays });
 
   return {
     yoga,
