@@ -11,5 +11,6 @@ import "./operator.js";
 import "./operator-sign-in.js";
 import "./viewer.js";
 import "./sign-in.js";
+import "./audit-log.js";
 
 export const schema = builder.toSchema({ sortSchema: false });
