@@ -16,6 +16,7 @@ import { createRequestLog } from "./http/request-log.js";
 import { connectRedis } from "./realtime/redis.js";
 import { schema } from "./schema/index.js";
 import { createAnnouncer } from "./services/announce.js";
+import { auditRecorder } from "./services/audit-log.js";
 import type { ChangeFlow } from "./services/change.js";
 import { createPageSnapshots } from "./services/page-snapshots.js";
 import { resolveConfig } from "./app/config.js";
@@ -54,8 +55,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     forgetOperator: credentials.forgetOperator,
     forgetSession: credentials.forgetSession,
   });
-  // The outbox recorder is always there: a notifiable change queues its event in its own transaction.
-  const recorders = [notificationRecorder(), ...(options.recorders ?? [])];
+  // The audit log's recorder always first (one registered after it that fails rolls its entry back with the change),
+  // then the outbox's: a notifiable change queues its event in its own transaction.
+  const recorders = [auditRecorder, notificationRecorder(), ...(options.recorders ?? [])];
   const changes: ChangeFlow = { recorders, afterCommit: [announcer, ...(options.afterCommit ?? [])] };
   const live = startLive({ db, events, changes, now, timers, log, redis, metrics });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
@@ -86,7 +88,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     operatorSignIn: options.operatorSignIn,
   });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
-  const signInPruning = startSignInPruning({ db, now, timers, log });
+  const signInPruning = startSignInPruning({ db, now, timers, log, auditRetentionDays: config.auditRetentionDays });
   const sendEmail = emailSender(db, mailTransport, publicUrl ?? requestBaseUrl(null));
   const notifications = startNotificationWorker({ db, events, now, log, timers, ...options.notifications, senders: { EMAIL: sendEmail } });
 

@@ -23,6 +23,8 @@ export interface AppConfig {
   limits: Limits;
   /** OpenID Connect operator sign-in; null when not configured. */
   oidc: OidcPlan | null;
+  /** AUDIT_RETENTION_DAYS: audit entries older than this are pruned; null keeps them forever. */
+  auditRetentionDays: number | null;
 }
 
 /** Resolves the configuration; throws, before anything is opened, on a malformed value. */
@@ -45,5 +47,14 @@ export function resolveConfig(options: AppOptions, env: Record<string, string | 
     defaultPage: options.defaultPage === undefined ? env.DEFAULT_PAGE?.trim() || null : options.defaultPage,
     limits: resolveLimits(options.limits, env),
     oidc: planOidc(options, publicUrl),
+    auditRetentionDays: options.auditRetentionDays === undefined ? retentionDaysFromEnv(env.AUDIT_RETENTION_DAYS) : options.auditRetentionDays,
   };
+}
+
+/** A positive whole number of days, or null (keep forever) when unset; anything else stops the start. */
+function retentionDaysFromEnv(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === "") return null;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1) throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days, at least 1 (got "${value}")`);
+  return days;
 }

@@ -65,6 +65,8 @@ export interface AppOptions extends OidcOptions {
   logger?: Logger;
   /** How long /health/ready waits for the database before calling it slow; defaults to READY_TIMEOUT_MS, else 2,000 ms. */
   readyTimeoutMs?: number;
+  /** Days audit entries are kept (default AUDIT_RETENTION_DAYS, else forever: null). */
+  auditRetentionDays?: number | null;
   /** Run inside the transaction of every change, before it commits (services/change.ts); none by default. */
   recorders?: ChangeRecorder[];
   /** Told of every change once committed, after it is announced; none by default. */

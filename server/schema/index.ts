@@ -12,5 +12,6 @@ import "./operator-sign-in.js";
 import "./viewer.js";
 import "./sign-in.js";
 import "./email-subscription.js";
+import "./audit-log.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -6,6 +6,7 @@ import type { Actor } from "../auth/actor.js";
 import { operatorLabel } from "../auth/operators.js";
 import type { Context } from "../context.js";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { recordAttempt } from "../services/audit-log.js";
 import { commitChange, type Changed } from "../services/change.js";
 import type { ComponentStatusChange as Change, Publication, PublishOptions } from "../services/preview.js";
 import { oneAtATime } from "../services/sequences.js";
@@ -60,7 +61,24 @@ export function publish<D>(
 ): Promise<Publication<D>> {
   const actorName = publisherName(ctx.actor);
   const run = () => commitChange(ctx, operation, (tx, now) => write(tx, { now, preview, actorName, notify }));
-  return queue && !preview ? oneAtATime(queue, run) : run();
+  return queue && !preview ? oneAtATime(queue, run) : run().then((publication) => (preview ? recordPreview(ctx, operation, publication) : publication));
+}
+
+/** A preview changes nothing, but the audit log keeps that it was asked for, and what it showed. */
+async function recordPreview<D>(ctx: Context, operation: string, publication: Publication<D>): Promise<Publication<D>> {
+  const objectType = operation.includes("Incident") ? "Incident" : "Maintenance";
+  const after = { draft: publication.draft, componentChanges: publication.componentChanges };
+  await recordAttempt(ctx.db, {
+    outcome: "PREVIEW",
+    operation,
+    actor: ctx.actor,
+    address: ctx.clientAddress,
+    at: ctx.now(),
+    summary: `Previewed ${operation}`,
+    objectType,
+    after,
+  });
+  return publication;
 }
 
 /** `publishedBy`: a person as "Name <email>", a key by its name. */

@@ -45,9 +45,9 @@ export interface Change {
 /** Who made a change, as an audit entry names them. */
 export interface ChangeActor {
   kind: Actor["kind"];
-  /** The API key's id, the operator's id, or the viewer's session id. */
+  /** The API key's id, the operator's id (a person), or the viewer's session id. */
   id: string | null;
-  /** The API key's name, or the operator's or viewer's email address. */
+  /** The API key's name, the operator's display name, or the viewer's email address. */
   name: string | null;
 }
 
@@ -58,6 +58,8 @@ export interface CommittedChange extends Change {
   actor: ChangeActor;
   /** When it was made: the instant `commitChange` began. */
   at: Date;
+  /** The client's address the change came from; null for the service's own work. */
+  address: string | null;
 }
 
 /** Writes beside the change, in its transaction; a throw rolls the change back. */
@@ -79,6 +81,8 @@ export interface ChangeScope {
   now: () => Date;
   actor: Actor;
   changes: ChangeFlow;
+  /** The requester's address (a GraphQL context's); absent or null for the service's own work. */
+  clientAddress?: string | null;
 }
 
 /** A service's result: the value for the caller, and what changed (null when nothing was written: a preview, a lost race). */
@@ -94,7 +98,7 @@ export function systemScope(db: Db, now: () => Date, changes: ChangeFlow): Chang
 
 export function changeActor(actor: Actor): ChangeActor {
   if (actor.kind === "operator") return { kind: actor.kind, id: actor.keyId, name: actor.name };
-  if (actor.kind === "person") return { kind: actor.kind, id: actor.operatorId, name: actor.email };
+  if (actor.kind === "person") return { kind: actor.kind, id: actor.operatorId, name: actor.name };
   if (actor.kind === "viewer") return { kind: actor.kind, id: actor.sessionId, name: actor.email };
   return { kind: actor.kind, id: null, name: null };
 }
@@ -110,7 +114,7 @@ export async function commitChange<T>(scope: ChangeScope, operation: string, wor
   const { value, committed } = await scope.db.$transaction(async (tx) => {
     const { value, change } = await work(tx, at);
     if (!change) return { value, committed: null };
-    const committed: CommittedChange = { ...change, operation, actor, at };
+    const committed: CommittedChange = { ...change, operation, actor, at, address: scope.clientAddress ?? null };
     for (const record of scope.changes.recorders) await record(tx, committed);
     return { value, committed };
   });

@@ -90,6 +90,20 @@ describe.each(CHANGES)("$name", (m) => {
     const change = mine[0]!;
     expect(change.actor).toEqual({ kind: "operator", id: expect.any(String), name: "test-admin" });
     expect(change.summary).not.toBe("");
+    // Its audit entry was written with it, from the same change.
+    const entries = await w.t.app.database.db.auditEntry.findMany({ where: { operation: m.name, at: change.at, summary: change.summary } });
+    expect(entries).toEqual([
+      expect.objectContaining({
+        outcome: "CHANGED",
+        actorKind: "operator",
+        actorId: change.actor.id,
+        actorName: "test-admin",
+        objectType: change.objectType,
+        objectId: change.objectId,
+        address: change.address,
+      }),
+    ]);
+    expect(`${entries[0]!.before} ${entries[0]!.after}`).not.toMatch(/hash"/i);
     expect(world.heard.slice(heardFrom)).toContainEqual({ change, recordedFirst: true });
     for (const notice of change.pages) {
       const { pageId, kind, subjectId } = notice;
@@ -106,6 +120,8 @@ it("writes nothing and announces nothing when a recorder fails", async () => {
   world.refuse.delete("createStatusPage");
   expect(errors?.[0]?.message).toBe("Unexpected error.");
   expect(await w.t.app.database.db.statusPage.count({ where: { title: "Never kept" } })).toBe(0);
+  // The audit recorder ran before the failing one; its entry went with the change.
+  expect(await w.t.app.database.db.auditEntry.count({ where: { summary: { contains: "Never kept" } } })).toBe(0);
   // A later change is heard, and nothing before it: the refused one was never announced.
   await w.t.ok(`mutation { createStatusPage(input: { title: "Kept" }) { __typename } }`);
   expect(world.heard.slice(heardFrom).map((h) => h.change.summary)).toEqual(['Created status page "Kept"']);
@@ -124,6 +140,9 @@ describe("the service's own changes", () => {
     for (const op of ["createCatalogType", "createStatusPage", "publishIncident", "scheduleMaintenance"]) expect(operations.has(op)).toBe(true);
     expect(new Set(own.recorded.map((c) => c.actor.kind))).toEqual(new Set(["system"]));
     expect(own.heard.map((h) => h.change)).toEqual(own.recorded);
+    const entries = await t.app.database.db.auditEntry.findMany();
+    expect(entries).toHaveLength(own.recorded.length);
+    expect(new Set(entries.map((e) => `${e.actorKind} ${e.address}`))).toEqual(new Set(["system null"]));
   });
 
   it("makes the scheduler's transitions through the same path, as the system", async () => {
