@@ -71,7 +71,7 @@ const all = <T extends FromClients["type"]>(procs: ChildProcess[], type: T) => P
 
 async function closeAll(procs: ChildProcess[]): Promise<void> {
   const closed = all(procs, "closed");
-  procs.forEach((p) => p.send({ type: "close" }));
+  for (const p of procs) p.send({ type: "close" });
   await closed;
 }
 
@@ -92,7 +92,7 @@ async function startGraphql() {
   const procs = clientProcesses();
   const connected = all(procs, "ready");
   const variables = { page: ready.pageSlug };
-  procs.forEach((p, i) => p.send({ type: "graphql", url: ready.url, count: share(i), localAddresses: LOCAL_ADDRESSES, query: QUERY, variables }));
+  for (const [i, p] of procs.entries()) p.send({ type: "graphql", url: ready.url, count: share(i), localAddresses: LOCAL_ADDRESSES, query: QUERY, variables });
   await connected;
   progress(`${N} graphql-ws subscribers have the current summary`);
   const after = await memoryOf(server);
@@ -143,7 +143,7 @@ async function startRaw() {
   const before = await memoryOf(server);
   const procs = clientProcesses();
   const connected = all(procs, "ready");
-  procs.forEach((p, i) => p.send({ type: "raw", url, count: share(i), localAddresses: LOCAL_ADDRESSES }));
+  for (const [i, p] of procs.entries()) p.send({ type: "raw", url, count: share(i), localAddresses: LOCAL_ADDRESSES });
   await connected;
   progress(`${N} raw sockets connected`);
   const after = await memoryOf(server);

@@ -49,7 +49,11 @@ export async function startServer(bench: BenchSettings, options: { countSql?: bo
     sessions: async (count: number) => (await ask("sessions", { count })).secrets,
     heap: async () => (await ask("heap")).usedBytes,
     etag: async () => (await fetch(getUrl(ready.url))).headers.get("etag") ?? "",
-    stop: () => new Promise<void>((resolve) => (proc.once("exit", () => resolve()), proc.send({ type: "stop" }))),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        proc.once("exit", () => resolve());
+        proc.send({ type: "stop" });
+      }),
   };
 }
 

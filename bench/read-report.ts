@@ -137,7 +137,7 @@ function renderRest(report: Report, lines: string[]): string {
   if (report.liveness) lines.push("", ...renderLiveness(report.liveness));
   if (report.history) lines.push("", ...renderHistory(report.history));
   lines.push("", ...renderFanout(report.fanout));
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** /health/live on an idle server against while the largest permitted anonymous query runs. */

@@ -69,9 +69,14 @@ const bench: BenchSettings = {
   runs: Number(values.runs),
   durationSeconds: Number(values.duration),
   connections: Number(values.connections),
-  track: (c) => (children.push(c), c),
+  track: (c) => {
+    children.push(c);
+    return c;
+  },
 };
-process.on("exit", () => children.forEach((c) => c.exitCode === null && c.kill("SIGKILL")));
+process.on("exit", () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+});
 
 async function fanout(): Promise<Report["fanout"]> {
   const path = join(here, "results", "fanout.json");

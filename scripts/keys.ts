@@ -28,7 +28,7 @@ class UsageError extends Error {}
 type Command = { kind: "create"; name: string; scope: ApiKeyScope } | { kind: "list" } | { kind: "revoke"; key: string } | { kind: "help" };
 
 function parseCommand(argv: string[]): Command {
-  let parsed;
+  let parsed: { values: { name?: string; scope?: string; help?: boolean }; positionals: string[] };
   try {
     parsed = parseArgs({
       args: argv,

@@ -46,7 +46,7 @@ function role(text: string | undefined): Role {
 }
 
 function parseCommand(argv: string[]): Command {
-  let parsed;
+  let parsed: { values: { email?: string; name?: string; role?: string; help?: boolean }; positionals: string[] };
   try {
     const options = { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
     parsed = parseArgs({ args: argv, allowPositionals: true, options });

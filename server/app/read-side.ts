@@ -42,7 +42,9 @@ export function createReadSide({ db, events, now, log, redis, credentials, snaps
   const feeds = createFeeds({ db, events, onLookup: lookups("feed") });
   const statuspageJson = createStatuspageJson({ db, events });
   const caches = [readCache, snapshots, pageLooks, badges, feeds, statuspageJson, credentials];
-  const clear = () => caches.forEach((cache) => cache.clear());
+  const clear = () => {
+    for (const cache of caches) cache.clear();
+  };
   redis?.onRecovered(clear);
   // Once the database stops answering, requests try it, and get the last known answers, marked stale, when it still does not answer.
   const outage = createOutageWatch(clear, (message) => log.warn(message));
@@ -53,7 +55,9 @@ export function createReadSide({ db, events, now, log, redis, credentials, snaps
     feeds,
     statuspageJson,
     outage,
-    close: () => caches.forEach((cache) => cache.close()),
+    close: () => {
+      for (const cache of caches) cache.close();
+    },
   };
 }
 

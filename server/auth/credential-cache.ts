@@ -92,7 +92,9 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     generation += 1;
     const doomed: string[] = [];
     // A scan of at most maxEntries: drops are rare next to look-ups, and an index would have to follow every eviction.
-    cache.forEach((value, key) => matches(value) && doomed.push(key));
+    cache.forEach((value, key) => {
+      if (matches(value)) doomed.push(key);
+    });
     for (const key of doomed) cache.delete(key);
   }
 

@@ -58,7 +58,7 @@ export async function requestSignIn(db: Db, mailer: Mailer, input: SignInRequest
   if (input.limits) await takeSignIn(input.limits, mailbox?.address ?? email, input.client, input.now);
   // Page slugs are public URLs, so saying a page does not exist reveals nothing.
   const page = await db.statusPage.findUnique({ where: { slug: input.pageSlug } });
-  if (!page || page.kind !== "CUSTOMER") throw new NotFoundError("customer page", input.pageSlug);
+  if (page?.kind !== "CUSTOMER") throw new NotFoundError("customer page", input.pageSlug);
   const onError = input.onError ?? ((error: unknown) => defaultLogger().error({ err: error }, "Sign-in mail failed"));
   const delivery = (async () => {
     if (mailbox === null || (await admittedSubPageIds(db, page, mailbox.address)).length === 0) return;

@@ -30,7 +30,7 @@ export function parseMailbox(input: string): Mailbox | null {
   // DNS allows a trailing dot ("example.com."), RFC 5322's dot-atom does not.
   const bare = input.endsWith(".") ? input.slice(0, -1) : input;
   const parsed = addresses.parseOneAddress({ input: bare, startAt: "mailbox", rfc6532: true, strict: true, rejectTLD: true, simple: false });
-  if (!parsed || parsed.type !== "mailbox") return null;
+  if (parsed?.type !== "mailbox") return null;
   // The parsed address must be the whole input: no name, brackets, comments or quotes around it.
   if (parsed.name !== null || parsed.parts.comments.length > 0 || parsed.address !== bare) return null;
   const localForm = parsed.parts.local.children;

@@ -8,6 +8,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Unicode Cc, and the bidi embeddings, overrides, isolates and marks. */
 const CONTROL = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 /** The same, but newline and tab are fine (messages and descriptions have lines). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused in text
 const CONTROL_IN_PROSE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 export type TextRule = "lone_surrogate" | "control_character";

@@ -54,7 +54,7 @@ export function createBadges(options: { db: Db; events: Events; now: () => Date;
     onLookup: options.onLookup,
     load: async (slug) => {
       const page = await options.db.statusPage.findUnique({ where: { slug }, select: { id: true, kind: true } });
-      if (!page || page.kind !== "PUBLIC") return null;
+      if (page?.kind !== "PUBLIC") return null;
       const summary = await computePageSummary(options.db, { pageId: page.id }, options.now());
       const svg = renderBadge(summary.status, summary.sentence);
       return { pageId: page.id, value: { svg, etag: `"${createHash("sha1").update(svg).digest("base64url")}"` } };

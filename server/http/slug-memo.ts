@@ -37,7 +37,9 @@ export interface Lookup<T> {
 /** Deletes the entries whose value matches (collected first, so the iteration never runs into its own deletions). */
 function deleteWhere<V extends {}>(cache: LRUCache<string, V>, matches: (value: V) => boolean): void {
   const doomed: string[] = [];
-  cache.forEach((value, key) => matches(value) && doomed.push(key));
+  cache.forEach((value, key) => {
+    if (matches(value)) doomed.push(key);
+  });
   for (const key of doomed) cache.delete(key);
 }
 

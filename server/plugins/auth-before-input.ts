@@ -20,7 +20,7 @@ export class AuthBeforeInputPlugin<Types extends SchemaTypes> extends BasePlugin
     const unauthorizedError = this.builder.options.scopeAuth.unauthorizedError;
     return async (parent, args, context, info) => {
       await this.builder.runAuthScopes(context, scopes as AuthScopeMap<Types>, (result) =>
-        unauthorizedError ? unauthorizedError(parent as {}, context, info, result) : result.message,
+        unauthorizedError ? unauthorizedError(parent as object, context, info, result) : result.message,
       );
       return resolver(parent, args, context, info);
     };

@@ -16,7 +16,7 @@ function collect(value: unknown, path: string, issues: ValidationIssue[]): void 
     const rule = anyTextRule(value);
     if (rule) issues.push({ field: path, rule, message: TEXT_RULE_MESSAGES[rule] });
   } else if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, `${path}.${i}`, issues));
+    for (const [i, item] of value.entries()) collect(item, `${path}.${i}`, issues);
   } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
     for (const [key, item] of Object.entries(value)) collect(item, path ? `${path}.${key}` : key, issues);
   }

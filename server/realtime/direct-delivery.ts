@@ -56,7 +56,7 @@ export function directSink(context: unknown, execute: (item: unknown) => Result)
     const result = execute(item);
     if (typeof (result as Promise<unknown>).then === "function" || (result as ExecutionResult).errors) return false;
     let body = bodies.get(result as ExecutionResult);
-    if (!body) bodies.set(result as ExecutionResult, (body = Buffer.from(resultJson(result as ExecutionResult) + "}")));
+    if (!body) bodies.set(result as ExecutionResult, (body = Buffer.from(`${resultJson(result as ExecutionResult)}}`)));
     socket.writeText(prefix, body);
     directDeliveries.count++;
     return true;

@@ -5,7 +5,7 @@
 // watched summary is recomputed so subscribers resync to the current state.
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import { Redis } from "ioredis";
-import { type DependencyState, type ProbeResult } from "../db/probe.js";
+import type { DependencyState, ProbeResult } from "../db/probe.js";
 import { defaultLogger, type Logger } from "../logger.js";
 import { startHeartbeat } from "./redis-heartbeat.js";
 

@@ -23,10 +23,12 @@ export function connectionGate(limits: ConnectionLimits) {
     /** ws's `verifyClient`; answers synchronously, so the count it reads is the count when the socket opens. */
     verifyClient(info: { req: IncomingMessage }, verdict: Verdict): void {
       if (open >= limits.webSocketConnections) {
-        return verdict(false, 503, "Too many WebSocket connections on this server; try again later", RETRY);
+        verdict(false, 503, "Too many WebSocket connections on this server; try again later", RETRY);
+        return;
       }
       if ((byAddress.get(addressOf(info.req)) ?? 0) >= limits.webSocketConnectionsPerClient) {
-        return verdict(false, 429, "Too many WebSocket connections from your address", RETRY);
+        verdict(false, 429, "Too many WebSocket connections from your address", RETRY);
+        return;
       }
       verdict(true);
     },

@@ -1,5 +1,5 @@
 import { builder } from "../builder.js";
-import { COMPONENT_STATUSES, INCIDENT_IMPACTS, INCIDENT_STATUSES, MAINTENANCE_IMPACTS, MAINTENANCE_STATUSES } from "../domain/types.js";
+import { COMPONENT_STATUSES, type INCIDENT_IMPACTS, type INCIDENT_STATUSES, type MAINTENANCE_IMPACTS, MAINTENANCE_STATUSES } from "../domain/types.js";
 
 export const ComponentStatus = builder.enumType("ComponentStatus", {
   description: "Derived, never set by hand. Worst first: FULL_OUTAGE, PARTIAL_OUTAGE, DEGRADED_PERFORMANCE, UNDER_MAINTENANCE, OPERATIONAL.",

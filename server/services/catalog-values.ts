@@ -47,7 +47,7 @@ export async function resolveValues(tx: Tx, attributes: AttributeDef[], inputs: 
     }
     if (attr.kind === "REFERENCE") {
       const refs = await resolveReferences(tx, attr, input.values, `${at}.values`, issues);
-      refs.forEach((id, position) => rows.push({ attributeId: attr.id, position, referencedEntryId: id }));
+      for (const [position, id] of refs.entries()) rows.push({ attributeId: attr.id, position, referencedEntryId: id });
       continue;
     }
     const texts: string[] = [];

@@ -32,7 +32,7 @@ const newestFirst = (a: FeedUpdate, b: FeedUpdate) => b.publishedAt.getTime() - 
  */
 export async function loadPageFeed(db: Db, slug: string, limit = FEED_ENTRIES_MAX): Promise<PageFeedSource | null> {
   const page = await db.statusPage.findUnique({ where: { slug }, select: { id: true, kind: true, title: true, createdAt: true } });
-  if (!page || page.kind !== "PUBLIC") return null;
+  if (page?.kind !== "PUBLIC") return null;
   const orderBy = [{ publishedAt: "desc" as const }, { id: "desc" as const }];
   const select = { id: true, status: true, message: true, publishedAt: true };
   // The newest `limit` of both kinds together are among the newest `limit` of each.

@@ -73,7 +73,10 @@ export function createPageSnapshots(options: { db: Db; events: Events; onLookup?
   }
 
   function drop(change: PageChange): void {
-    if (change.subject === "PAGE") return clear();
+    if (change.subject === "PAGE") {
+      clear();
+      return;
+    }
     generation++;
     byId.delete(change.pageId);
   }

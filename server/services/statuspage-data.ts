@@ -10,7 +10,7 @@ const bySequence = { orderBy: { sequence: "asc" as const } };
 /** The public page with this slug; null for customer pages and unknown slugs alike. */
 export async function loadStatuspageSource(db: Db, slug: string, listMax = STATUSPAGE_LIST_MAX): Promise<StatuspageSource | null> {
   const page = await db.statusPage.findUnique({ where: { slug }, select: { id: true, kind: true, title: true, createdAt: true, updatedAt: true } });
-  if (!page || page.kind !== "PUBLIC") return null;
+  if (page?.kind !== "PUBLIC") return null;
   const pageId = page.id;
   // Ids first: every open one and the most recent others, so nothing is read twice.
   const [rows, openIncidents, recentIncidents, openMaintenances, recentMaintenances] = await Promise.all([

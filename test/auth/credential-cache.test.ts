@@ -27,7 +27,10 @@ const key = (id: string): ApiKey => ({
 
 /** A loader that counts its calls. */
 function loader<V>(value: V) {
-  const load = async () => ((load.calls += 1), value);
+  const load = async () => {
+    load.calls += 1;
+    return value;
+  };
   load.calls = 0;
   return load;
 }

@@ -4,6 +4,7 @@ import { Client as UrqlClient, subscriptionExchange } from "@urql/core";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 
+// biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
 type Result = { data?: Record<string, any> | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
 
 /** Messages of one subscription, in order; `next()` waits for the following one. */
@@ -33,7 +34,10 @@ export class Inbox<T = Result> {
       if (left <= 0) throw new Error(`no message within ${timeoutMs} ms (got ${this.received.length})`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
-        this.wake = () => (clearTimeout(timer), resolve());
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       this.wake = null;
     }
@@ -62,6 +66,7 @@ export interface Subscription<T = Result> {
 
 export function subscribeWs(client: Client, query: string, variables: Record<string, unknown> = {}): Subscription {
   const inbox = new Inbox();
+  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
   const stop = client.subscribe<Record<string, any>>(
     { query, variables },
     {

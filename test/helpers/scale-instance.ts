@@ -16,7 +16,10 @@ function stop(): void {
   stopping = true;
   app.stop().then(
     () => process.exit(0),
-    (error: unknown) => (console.error("stopping:", error), process.exit(1)),
+    (error: unknown) => {
+      console.error("stopping:", error);
+      process.exit(1);
+    },
   );
 }
 process.once("SIGTERM", stop);

@@ -21,6 +21,7 @@ export interface Instance {
   /** What it logged (the message of each JSON line on stdout) and wrote to stderr, line by line (also echoed, prefixed with the name). */
   logs: string[];
   /** Runs an operation with the admin key over HTTP; fails on GraphQL errors. */
+  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
   ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
   ready(): Promise<Readiness>;
   alive(): boolean;

@@ -43,9 +43,9 @@ function textPaths(type: IntrospectionInputTypeRef, types: Types, seen: Set<stri
 }
 
 /** A valid-looking value of `type`, with `hostile` at `path` (empty: here). Optional parts are left out unless the path runs through them. */
-function valueOf(type: IntrospectionInputTypeRef, types: Types, path: string[] | null, hostile: string): unknown {
-  if (type.kind === "NON_NULL") return valueOf(type.ofType, types, path, hostile) ?? requiredValue(type.ofType, types);
-  if (type.kind === "LIST") return path ? [valueOf(type.ofType, types, path.slice(1), hostile)] : undefined;
+function sampleValue(type: IntrospectionInputTypeRef, types: Types, path: string[] | null, hostile: string): unknown {
+  if (type.kind === "NON_NULL") return sampleValue(type.ofType, types, path, hostile) ?? requiredValue(type.ofType, types);
+  if (type.kind === "LIST") return path ? [sampleValue(type.ofType, types, path.slice(1), hostile)] : undefined;
   if (type.kind === "SCALAR") {
     if (path) return hostile;
     return undefined;
@@ -55,7 +55,7 @@ function valueOf(type: IntrospectionInputTypeRef, types: Types, path: string[] |
   const input = types.get(type.name) as IntrospectionInputObjectType;
   const value: Record<string, unknown> = {};
   for (const f of input.inputFields) {
-    const v = valueOf(f.type, types, f.name === path[0] ? path.slice(1) : null, hostile);
+    const v = sampleValue(f.type, types, f.name === path[0] ? path.slice(1) : null, hostile);
     if (v !== undefined) value[f.name] = v;
   }
   return value;
@@ -65,7 +65,7 @@ function requiredValue(type: IntrospectionInputTypeRef, types: Types): unknown {
   if (type.kind === "LIST") return [];
   if (type.kind === "NON_NULL") return requiredValue(type.ofType, types);
   if (type.kind === "ENUM") return (types.get(type.name) as IntrospectionEnumType).enumValues[0]!.name;
-  if (type.kind === "INPUT_OBJECT") return valueOf(type, types, [], "") ?? {};
+  if (type.kind === "INPUT_OBJECT") return sampleValue(type, types, [], "") ?? {};
   switch (type.name) {
     case "Boolean":
       return false;
@@ -97,7 +97,7 @@ function probesOf(parentType: string, types: Types, wrap: (field: string, vars: 
         probes.push({
           target: `${parentType}.${field.name}(${[arg.name, ...path].join(".")})`,
           query: wrap(call, vars ? `(${vars})` : ""),
-          variables: (hostile) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, valueOf(a.type, types, a === arg ? path : null, hostile) ?? null])),
+          variables: (hostile) => Object.fromEntries(field.args.map((a, i) => [`a${i}`, sampleValue(a.type, types, a === arg ? path : null, hostile) ?? null])),
         });
       }
     }

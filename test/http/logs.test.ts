@@ -42,6 +42,7 @@ describe("a signed-in viewer, an API key and a failing operation", () => {
     });
     return {
       id: res.headers.get("x-request-id"),
+      // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
       body: (await res.json()) as { data?: Record<string, any>; errors?: { message: string; extensions?: Record<string, unknown> }[] },
     };
   }

@@ -115,7 +115,7 @@ describe("series", () => {
       headers: { "content-type": "application/json", authorization: `Bearer ${t.adminKey}` },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, body: (await res.json()) as { data?: Record<string, any>; errors?: unknown[] } };
+    return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown>; errors?: unknown[] } };
   }
 
   it("names every series with its type", async () => {
@@ -209,7 +209,7 @@ describe("series", () => {
     // Two subscribers of one view: one observation.
     await expect.poll(() => value("statusgraph_live_update_delivery_seconds_count")).toBe(delivered + 1);
 
-    subscriptions.forEach((s) => s.stop());
+    for (const s of subscriptions) s.stop();
     await client.dispose();
     await expect.poll(() => value("statusgraph_live_subscribers", { page: page.slug })).toBe(0);
     await expect.poll(() => value("statusgraph_websocket_connections")).toBe(0);

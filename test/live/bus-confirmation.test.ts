@@ -24,7 +24,15 @@ it("reads a view's first summary only after the bus confirms its subscription", 
   let confirm!: () => void;
   const confirmed = new Promise<void>((resolve) => (confirm = resolve));
   const asked: string[] = [];
-  const hub = createSummaryHub({ db: t.app.database.db, events: t.app.events, now: t.app.now, subscribed: (topic) => (asked.push(topic), confirmed) });
+  const hub = createSummaryHub({
+    db: t.app.database.db,
+    events: t.app.events,
+    now: t.app.now,
+    subscribed: (topic) => {
+      asked.push(topic);
+      return confirmed;
+    },
+  });
   const starts: PageSummary[] = [];
   const stop = hub.listen({ pageId: page.id, subPageId: null }, { start: (s) => starts.push(s), update: () => {}, end: () => {} });
 

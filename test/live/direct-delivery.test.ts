@@ -22,7 +22,10 @@ describe("a subscription queue with a sink", () => {
   it("hands items to the sink only while its consumer waits, and queues them otherwise", async () => {
     const queue = new BoundedQueue<number>({ limit: 10, overflow: () => new Error("overflow") });
     const sunk: number[] = [];
-    queue.sink = (item) => (sunk.push(item), true);
+    queue.sink = (item) => {
+      sunk.push(item);
+      return true;
+    };
 
     queue.push(1); // nobody waits yet: queued for next()
     expect(await queue.next()).toEqual({ value: 1, done: false });
@@ -31,7 +34,11 @@ describe("a subscription queue with a sink", () => {
     queue.push(3);
     expect(sunk).toEqual([2, 3]);
 
-    queue.sink = (item) => item !== 4 && (sunk.push(item), true);
+    queue.sink = (item) => {
+      if (item === 4) return false;
+      sunk.push(item);
+      return true;
+    };
     queue.push(4); // refused (say, a result with errors): the waiting consumer gets it
     expect(await pending).toEqual({ value: 4, done: false });
     queue.push(5); // the consumer is busy with 4: queued behind it, in order

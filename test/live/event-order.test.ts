@@ -76,7 +76,7 @@ it("does not send a summary showing an incident at an older update than the one 
   const db = live.t.app.database.db;
   const id = await publishIncident(live.t, live.page.id, [{ componentId: live.api, impact: "PARTIAL_OUTAGE" }], { name: "Lagging", message: "First" });
   await publishIncidentUpdate(live.t, id, { message: "Second" });
-  await status.inbox.until((r) => (r.data?.pageStatus.incidents as Shown[]).some((i) => i.id === id && i.sequence === 2), 5_000);
+  await status.inbox.until((r) => ((r.data?.pageStatus.incidents ?? []) as Shown[]).some((i) => i.id === id && i.sequence === 2), 5_000);
 
   // The database as a lagging read would see it: update 2 not there yet.
   await db.incidentUpdate.delete({ where: { incidentId_sequence: { incidentId: id, sequence: 2 } } });
@@ -84,7 +84,7 @@ it("does not send a summary showing an incident at an older update than the one 
   announce(live.t.app.events, { pageId: live.page.id, subject: "PAGE", kind: "UPDATED", subjectId: null, at: new Date() });
   // Barrier: a new update 2, read after the page change was handled.
   await publishIncidentUpdate(live.t, id, { message: "Second, again" });
-  await status.inbox.until((r) => (r.data?.pageStatus.incidents as Shown[]).some((i) => i.id === id && i.message === "Second, again"), 5_000);
+  await status.inbox.until((r) => ((r.data?.pageStatus.incidents ?? []) as Shown[]).some((i) => i.id === id && i.message === "Second, again"), 5_000);
 
   expect(shownOf(id)).toEqual([
     [1, "First"],

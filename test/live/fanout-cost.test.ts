@@ -49,7 +49,7 @@ async function statementsToDeliver(n: number): Promise<number> {
     expect(data!.pageStatus.incidents[0].message).toBe(message);
   }
   const count = statements.length;
-  subscriptions.forEach((s) => s.stop());
+  for (const s of subscriptions) s.stop();
   await until(() => t.app.hub.stats().listeners === 0, 3_000, "subscriptions to end");
   return count;
 }
@@ -65,5 +65,5 @@ it("shares one summary between the subscribers of a view", async () => {
   const subscriptions = Array.from({ length: 5 }, (_, i) => subscribeWs(clients[i]!, STATUS, { page: page.slug }));
   for (const s of subscriptions) await s.inbox.next();
   expect(t.app.hub.stats()).toEqual({ pages: 1, channels: 1, listeners: 5 });
-  subscriptions.forEach((s) => s.stop());
+  for (const s of subscriptions) s.stop();
 });

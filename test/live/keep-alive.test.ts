@@ -31,7 +31,7 @@ describe("WebSocket keep-alive", () => {
     const sockets = await Promise.all(Array.from({ length: 5 }, () => open()));
     const pings = sockets.map(() => [] as number[]);
     const started = Date.now();
-    sockets.forEach((socket, i) => socket.on("ping", () => pings[i]!.push(Date.now() - started)));
+    for (const [i, socket] of sockets.entries()) socket.on("ping", () => pings[i]!.push(Date.now() - started));
 
     // Three pings each; a loaded machine may delay timers, so the wait is generous.
     await until(() => pings.every((times) => times.length >= 3), INTERVAL_MS * 15, "three pings on every socket");
@@ -42,7 +42,7 @@ describe("WebSocket keep-alive", () => {
     }
     // ws answers pings itself, so every socket is still open.
     expect(sockets.every((socket) => socket.readyState === WebSocket.OPEN)).toBe(true);
-    sockets.forEach((socket) => socket.close());
+    for (const socket of sockets) socket.close();
   });
 
   it("drops a connection that stops answering pings", async () => {
@@ -80,7 +80,7 @@ describe("the ping rounds", () => {
 
       vi.advanceTimersByTime(12_000);
       // Every socket answers the first round's ping before the second round reaches it.
-      fakes.forEach((fake) => fake.emit("pong"));
+      for (const fake of fakes) fake.emit("pong");
       vi.advanceTimersByTime(12_000);
       heartbeat.stop();
 

@@ -80,7 +80,7 @@ async function barrier(revoked: Subscription): Promise<void> {
   const before = revoked.inbox.received.length;
   const name = `Incident ${++incidents}`;
   await publishIncident(t, page.id, [{ componentId: page.components.Zendesk!, impact: "PARTIAL_OUTAGE" }], { name });
-  await keeper.inbox.until((m) => (m.data?.pageStatus.incidents as { name: string }[]).some((i) => i.name === name));
+  await keeper.inbox.until((m) => ((m.data?.pageStatus.incidents ?? []) as { name: string }[]).some((i) => i.name === name));
   expect(revoked.inbox.received.length).toBe(before);
   expect(t.app.hub.stats().listeners).toBe(1);
 }

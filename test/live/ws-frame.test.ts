@@ -9,7 +9,9 @@ import { writeTextFrame } from "../../server/realtime/ws-frame.js";
 
 describe("ws internals the live fast path relies on", () => {
   const closers: (() => void)[] = [];
-  afterEach(() => closers.splice(0).forEach((close) => close()));
+  afterEach(() => {
+    for (const close of closers.splice(0)) close();
+  });
 
   async function pair(): Promise<{ server: WebSocket; client: WebSocket }> {
     const wss = new WebSocketServer({ host: "127.0.0.1", port: 0 });
@@ -17,7 +19,10 @@ describe("ws internals the live fast path relies on", () => {
     const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`, { perMessageDeflate: false });
     const [server] = (await once(wss, "connection")) as [WebSocket];
     await once(client, "open");
-    closers.push(() => (client.terminate(), wss.close()));
+    closers.push(() => {
+      client.terminate();
+      wss.close();
+    });
     return { server, client };
   }
 

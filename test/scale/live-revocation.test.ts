@@ -40,7 +40,7 @@ describeWith([await checkPostgres(), await checkRedis()], "live access revoked t
     const before = revoked.map((s) => s.inbox.received.length);
     const name = `Incident ${++incidents}`;
     await publishIncident(a, page.id, [{ componentId: page.components.Zendesk!, impact: "PARTIAL_OUTAGE" }], { name });
-    await keeper.inbox.until((m) => (m.data?.pageStatus.incidents as { name: string }[]).some((i) => i.name === name), 10_000);
+    await keeper.inbox.until((m) => ((m.data?.pageStatus.incidents ?? []) as { name: string }[]).some((i) => i.name === name), 10_000);
     expect(revoked.map((s) => s.inbox.received.length)).toEqual(before);
   }
 

@@ -99,7 +99,7 @@ describeWith([await checkPostgres(), await checkRedis()], "incident updates thro
       for (const id of barriers) await s.inbox.until((r) => r.data?.pageEvents.id === id, 10_000);
     }
     for (const s of statuses) {
-      await s.inbox.until((r) => barriers.every((id) => (r.data?.pageStatus.incidents as LiveIncident[]).some((i) => i.id === id)), 10_000);
+      await s.inbox.until((r) => barriers.every((id) => ((r.data?.pageStatus.incidents ?? []) as LiveIncident[]).some((i) => i.id === id)), 10_000);
     }
 
     for (const s of events) {

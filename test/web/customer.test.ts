@@ -14,7 +14,10 @@ const smtp = new SMTPServer({
   onData(stream, _session, callback) {
     const chunks: Buffer[] = [];
     stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => (inbox.push(Buffer.concat(chunks).toString("utf8")), callback()));
+    stream.on("end", () => {
+      inbox.push(Buffer.concat(chunks).toString("utf8"));
+      callback();
+    });
   },
 });
 
@@ -69,6 +72,7 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(resolve));
 });
 
+// biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator, not a DOM node; the test reads the rendered text
 const bodyText = () => page.locator("body").innerText();
 
 describe("a customer sub-page", () => {

@@ -23,12 +23,14 @@ export function ComponentList({ groups }: { groups: ComponentGroup[] }) {
       {shown.length === 0 && <p className="empty">This page lists no components yet.</p>}
       {shown.map((group, i) =>
         group.name === null ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups have no id; the position tells apart two runs of ungrouped components
           <ul key={`ungrouped-${i}`} className="component-list">
             {group.components.map((c) => (
               <ComponentRow key={c.id} component={c} />
             ))}
           </ul>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: groups have no id and names may repeat; the position tells them apart
           <section key={`${group.name}-${i}`} className="group" aria-label={group.name}>
             <h3>{group.name}</h3>
             <ul className="component-list">

@@ -118,6 +118,7 @@ function History({ page, version }: { page: (after: string | null, onPage?: (rep
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const [tail, setTail] = useState<PageReport | null>(null);
   // After a change the pages shift; start again from the newest.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version is the trigger, not an input
   useEffect(() => setCursors([null]), [version]);
   return (
     <Section>

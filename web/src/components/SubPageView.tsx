@@ -68,7 +68,7 @@ export function SubPageView({ page, subPage }: { page: string; subPage: string }
   const email = viewer.viewer?.email ?? null;
   const found = data?.subPage;
   const denied = deniedReason(error);
-  let content;
+  let content: import("react").ReactNode;
   if (found) content = <Found shell={shell} found={found} slug={subPage} refetch={reexecute} />;
   // Whether to offer signing in, or to say who is refused, waits for who is asking.
   else if (denied === "FORBIDDEN" && viewer.fetching) content = <Loading what="the status page" />;

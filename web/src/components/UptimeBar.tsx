@@ -43,6 +43,7 @@ export function UptimeBar({ name, uptime }: { name: string; uptime: Uptime }) {
 
   return (
     <div className="uptime">
+      {/* biome-ignore lint/a11y/useSemanticElements: a roving-tabindex row of day buttons, not a form control group a fieldset would imply */}
       <div
         className="uptime-bar"
         role="group"
@@ -59,7 +60,10 @@ export function UptimeBar({ name, uptime }: { name: string; uptime: Uptime }) {
             tabIndex={i === focusIndex ? 0 : -1}
             aria-label={dayLabel(day)}
             aria-describedby={active === i ? tooltipId : undefined}
-            onFocus={() => (setFocusIndex(i), setActive(i))}
+            onFocus={() => {
+              setFocusIndex(i);
+              setActive(i);
+            }}
             onBlur={() => setActive(null)}
             onMouseEnter={() => setActive(i)}
           />
