@@ -16,7 +16,7 @@ import { createRequestLog } from "./http/request-log.js";
 import { connectRedis } from "./realtime/redis.js";
 import { schema } from "./schema/index.js";
 import { createAnnouncer } from "./services/announce.js";
-import { auditRecorder } from "./services/audit-log.js";
+import { auditPruning, auditRecorder } from "./services/audit-log.js";
 import type { ChangeFlow } from "./services/change.js";
 import { createPageSnapshots } from "./services/page-snapshots.js";
 import { resolveConfig } from "./app/config.js";
@@ -88,7 +88,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     operatorSignIn: options.operatorSignIn,
   });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
-  const signInPruning = startSignInPruning({ db, now, timers, log, auditRetentionDays: config.auditRetentionDays });
+  const signInPruning = startSignInPruning({ db, now, timers, log, alsoPrune: auditPruning(config.auditRetentionDays) });
   const sendEmail = emailSender(db, mailTransport, publicUrl ?? requestBaseUrl(null));
   const notifications = startNotificationWorker({ db, events, now, log, timers, ...options.notifications, senders: { EMAIL: sendEmail } });
 

@@ -5,7 +5,6 @@ import type { Db } from "../db/client.js";
 import { pruneOperatorSignIns } from "./operator-email-sign-in.js";
 import { pruneSignIns } from "./viewer-sessions.js";
 import { defaultLogger, type Logger } from "../logger.js";
-import { pruneAuditLog } from "../services/audit-log.js";
 
 /** How often expired links and ended or expired sessions are deleted. */
 export const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
@@ -22,20 +21,20 @@ export interface SignInPruningOptions {
   /** Prune every PRUNE_INTERVAL_MS (default true); tests with an injected clock call `tick()`. */
   timers?: boolean;
   log?: Logger;
-  /** Audit entries older than this many days are deleted on the same round; null keeps them. */
-  auditRetentionDays?: number | null;
+  /** More to delete on the same round (the composition root adds the audit log's retention). */
+  alsoPrune?: ((db: Db, now: Date) => Promise<unknown>)[];
 }
 
-async function prune(db: Db, now: Date, auditRetentionDays: number | null): Promise<void> {
+async function prune(db: Db, now: Date, alsoPrune: NonNullable<SignInPruningOptions["alsoPrune"]>): Promise<void> {
   await pruneSignIns(db, now);
   await pruneOperatorSignIns(db, now);
-  if (auditRetentionDays !== null) await pruneAuditLog(db, now, auditRetentionDays);
+  for (const more of alsoPrune) await more(db, now);
 }
 
 export function startSignInPruning(options: SignInPruningOptions): SignInPruning {
   const log = options.log ?? defaultLogger();
   let running: Promise<void> = Promise.resolve();
-  const tick = () => (running = running.catch(() => {}).then(() => prune(options.db, options.now(), options.auditRetentionDays ?? null)));
+  const tick = () => (running = running.catch(() => {}).then(() => prune(options.db, options.now(), options.alsoPrune ?? [])));
   // A failed prune (database unreachable) is logged; the next interval tries again.
   const timer =
     options.timers === false

@@ -88,3 +88,8 @@ export async function pruneAuditLog(db: Db, now: Date, days: number): Promise<nu
   const { count } = await db.auditEntry.deleteMany({ where: { at: { lt: cutoff } } });
   return count;
 }
+
+/** The audit log's share of the pruning round: entries older than `days` (none when null: keep everything). */
+export function auditPruning(days: number | null): ((db: Db, now: Date) => Promise<number>)[] {
+  return days === null ? [] : [(db, now) => pruneAuditLog(db, now, days)];
+}

@@ -19,6 +19,7 @@ async function graphql(query: string, variables: Record<string, unknown>, cookie
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ query, variables }),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: GraphQL answers of several shapes, read field by field in the tests
   return (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
 }
 

@@ -31,7 +31,7 @@ async function subscribe(input: Record<string, unknown>) {
 async function subscribeConfirmed(input: Record<string, unknown>): Promise<void> {
   const before = mailTo(input.email as string).length;
   await subscribe(input);
-  await expect.poll(() => mailTo(input.email as string).length).toBe(before + 1);
+  await expect.poll(() => mailTo(input.email as string).length, { timeout: 15_000 }).toBe(before + 1);
   const link = linkTo(mailTo(input.email as string).at(-1)!, "/subscriptions/confirm");
   const local = `${base}${link.pathname}`;
   const shown = await fetch(`${local}${link.search}`);
@@ -81,7 +81,7 @@ describe("email subscriptions", () => {
     const first = await subscribe({ page: "public", email: "dan@example.com" });
     const pending = await subscribe({ page: "public", email: "dan@example.com" });
     expect(pending).toEqual(first);
-    await expect.poll(() => mailTo("dan@example.com").length).toBe(2);
+    await expect.poll(() => mailTo("dan@example.com").length, { timeout: 15_000 }).toBe(2);
     // Nothing but confirmations went out, and none for the refused addresses.
     expect(smtp.inbox.every((m) => header(m, "Subject")?.startsWith("Confirm your subscription"))).toBe(true);
     expect(mailTo("eve@birch.example")).toHaveLength(0);
@@ -89,7 +89,7 @@ describe("email subscriptions", () => {
 
   it("sends nothing before the confirmation link is used, then a notification with both parts and one-click unsubscribe", async () => {
     await subscribe({ page: "public", email: "carol@example.com" });
-    await expect.poll(() => mailTo("carol@example.com").length).toBe(1);
+    await expect.poll(() => mailTo("carol@example.com").length, { timeout: 15_000 }).toBe(1);
     expect((await publishOn(w.ids.publicPage!, w.ids["Public Search"]!, "Before confirming")).notifiedSubscribers).toBe(0);
     await w.t.app.notifications.tick();
     expect(mailTo("carol@example.com")).toHaveLength(1);
@@ -145,7 +145,7 @@ describe("email subscriptions", () => {
 
   it("refuses an expired confirmation link", async () => {
     await subscribe({ page: "public", email: "late@example.com" });
-    await expect.poll(() => mailTo("late@example.com").length).toBe(1);
+    await expect.poll(() => mailTo("late@example.com").length, { timeout: 15_000 }).toBe(1);
     const token = linkTo(mailTo("late@example.com")[0]!, "/subscriptions/confirm").searchParams.get("token")!;
     clock.advance(49 * 3_600_000);
     expect((await w.t.ok(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription.issues).toEqual([{ field: "token", rule: "expired" }]);
@@ -175,6 +175,6 @@ describe("email subscriptions", () => {
     for (let i = 0; i < 4; i++) results.push((await subscribe({ page: "public", email: "flood@example.com" })).__typename);
     expect(results.at(-1)).toBe("RateLimitedError");
     // The three admitted got their confirmation, the refused one nothing.
-    await expect.poll(() => mailTo("flood@example.com").length).toBe(3);
+    await expect.poll(() => mailTo("flood@example.com").length, { timeout: 15_000 }).toBe(3);
   });
 });

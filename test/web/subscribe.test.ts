@@ -33,12 +33,12 @@ it("subscribes from the public page and confirms from the mailed link", async ()
   await page.getByLabel("Email address").fill("reader@example.com");
   await page.getByRole("checkbox", { name: "Zendesk" }).check();
   await page.getByRole("button", { name: "Subscribe" }).click();
-  await expect.poll(() => page.getByRole("status").filter({ hasText: "confirmation link" }).count()).toBe(1);
+  await expect.poll(() => page.getByRole("status").filter({ hasText: "confirmation link" }).count(), { timeout: 15_000 }).toBe(1);
   const mail = await smtp.waitForMail("reader@example.com");
   const link = linkTo(mail, "/subscriptions/confirm");
   await page.goto(`${server.origin}${link.pathname}${link.search}`);
   await page.getByRole("button", { name: "Confirm subscription" }).click();
-  await expect.poll(() => page.locator("h1").textContent()).toBe("Subscribed");
+  await expect.poll(() => page.locator("h1").textContent(), { timeout: 15_000 }).toBe("Subscribed");
   const subscriber = await server.app.database.db.emailSubscriber.findFirstOrThrow({ where: { email: "reader@example.com" } });
   expect(subscriber.confirmedAt).not.toBeNull();
   const zendesk = await server.app.database.db.catalogEntry.findFirstOrThrow({ where: { name: "Zendesk" } });
