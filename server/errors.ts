@@ -104,6 +104,16 @@ export interface StaleVersionDetail {
   /** When and by whom the object last changed: an operator as "Name <email>", a key by its name, or "system". */
   updatedAt: Date;
   updatedBy: string | null;
+  /** What changed since `expectedVersion`, newest first, from the audit log. */
+  changesSince: MissedChange[];
+}
+
+/** One change the client missed: when, by whom, what, and which fields it changed. */
+export interface MissedChange {
+  at: Date;
+  by: string | null;
+  summary: string;
+  fields: string[];
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   ServiceUnavailableError,
   StaleVersionError,
   ValidationError,
+  type MissedChange,
   type ValidationIssue,
 } from "../errors.js";
 
@@ -74,6 +75,16 @@ builder.objectType(ServiceUnavailableError, {
   fields: (t) => ({ retryAfterSeconds: t.exposeInt("retryAfterSeconds", { description: "When to try again." }) }),
 });
 
+const MissedChangeRef = builder.objectRef<MissedChange>("MissedChange").implement({
+  description: "A change made since the version the client sent, from the audit log.",
+  fields: (t) => ({
+    at: t.field({ type: "DateTime", resolve: (c) => c.at }),
+    by: t.string({ nullable: true, description: "Who made it: the operator, the API key's name, or null for the service itself.", resolve: (c) => c.by }),
+    summary: t.exposeString("summary", { description: 'What it did, e.g. "Published an update to incident …".' }),
+    fields: t.exposeStringList("fields", { description: "The fields whose values it changed." }),
+  }),
+});
+
 builder.objectType(StaleVersionError, {
   name: "StaleVersionError",
   description:
@@ -91,6 +102,11 @@ builder.objectType(StaleVersionError, {
       nullable: true,
       description: 'Who changed it last: the operator as "Name <email>", the API key\'s name, or "system" (the scheduler).',
       resolve: (e) => e.detail.updatedBy,
+    }),
+    changesSince: t.field({
+      type: [MissedChangeRef],
+      description: "What changed since `expectedVersion`, newest first (at most 20; the audit log has all).",
+      resolve: (e) => e.detail.changesSince,
     }),
   }),
 });

@@ -3,7 +3,7 @@
 // write made from a copy the client read earlier names that copy's version; the
 // database takes it only if the row is still there (a conditional update), so two
 // operators editing the same object cannot silently overwrite each other.
-import { NotFoundError, StaleVersionError } from "../errors.js";
+import { NotFoundError, StaleVersionError, type MissedChange } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { ChangedObjectType } from "./change.js";
 
@@ -65,7 +65,42 @@ export async function claimVersion(tx: Tx, type: VersionedType, id: string, expe
   if (count === 1) return;
   const current = await rows.findUnique({ where: { id }, select: { version: true, updatedAt: true, updatedBy: true } });
   if (!current) throw new NotFoundError(RESOURCE[type], id);
-  throw new StaleVersionError({ objectType: type, objectId: id, expectedVersion: expected ?? 0, ...current, currentVersion: current.version });
+  const changesSince = await missedChanges(tx, type, id, current.version - (expected ?? 0));
+  throw new StaleVersionError({ objectType: type, objectId: id, expectedVersion: expected ?? 0, ...current, currentVersion: current.version, changesSince });
+}
+
+/** At most this many missed changes are listed; the audit log has the rest. */
+const MISSED_SHOWN = 20;
+
+/**
+ * The changes a client missed, newest first: each write to the row bumped its version
+ * once and was recorded in the audit log in the same transaction, so the newest
+ * `count` entries of the object are the ones made since the client's version.
+ */
+async function missedChanges(tx: Tx, type: VersionedType, id: string, count: number): Promise<MissedChange[]> {
+  const take = Math.min(Math.max(count, 1), MISSED_SHOWN);
+  const entries = await tx.auditEntry.findMany({
+    where: { objectType: type, objectId: id, outcome: "CHANGED" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+    select: { at: true, actorName: true, summary: true, before: true, after: true },
+  });
+  return entries.map((e) => ({ at: e.at, by: e.actorName, summary: e.summary, fields: changedFields(e.before, e.after) }));
+}
+
+/** The top-level fields whose values differ between an entry's before and after (JSON text). */
+function changedFields(before: string | null, after: string | null): string[] {
+  const parse = (text: string | null): Record<string, unknown> => {
+    try {
+      const value: unknown = text ? JSON.parse(text) : null;
+      return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const [was, is] = [parse(before), parse(after)];
+  const keys = new Set([...Object.keys(was), ...Object.keys(is)]);
+  return [...keys].filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k])).sort();
 }
 
 /** Bumps several rows' versions at once, for writes that change many (ranking entries). */

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const STALE = `... on StaleVersionError { code field objectType currentVersion expectedVersion updatedBy updatedAt }`;
+const STALE = `... on StaleVersionError { code field objectType currentVersion expectedVersion updatedBy updatedAt changesSince { at by summary fields } }`;
 
 const INCIDENT = /* GraphQL */ `
   query ($id: ID!) {
@@ -79,6 +79,11 @@ describe("an incident two operators update from the same version", () => {
       expectedVersion: 1,
       updatedBy: winnerName,
     });
+    // What changed meanwhile, from the audit log: the winner's update, and which fields it touched.
+    const missed = stale.changesSince as { by: string; summary: string; fields: string[] }[];
+    expect(missed).toHaveLength(1);
+    expect(missed[0]).toMatchObject({ by: winnerName, summary: expect.stringMatching(/update/i) });
+    expect(missed[0]!.fields.length).toBeGreaterThan(0);
     const after = await readIncident(id);
     expect(after).toMatchObject({ version: 2, updatedBy: winnerName, updatedAt: stale.updatedAt });
     expect(after!.updates.map((u) => u.message)).toEqual([winner === 0 ? "From Alice." : "From Bob.", expect.any(String)]);
