@@ -41,11 +41,22 @@ export async function seedDemo(app: App): Promise<boolean> {
       input: { name: COMPONENTS_TYPE, description: "Everything we report outages on", categories: ["Services"], ranked: true, referenceByName: true },
     });
   } catch (error) {
-    if ((await app.database.db.catalogType.count({ where: { name: COMPONENTS_TYPE } })) > 0) return false;
+    // Another instance got there first: its type exists, or (SQLite refusing a second writer
+    // while the first's transaction is open) is about to once that transaction commits.
+    if (await anotherIsSeeding(app)) return false;
     throw error;
   }
   await seedTheRest(app, components);
   return true;
+}
+
+/** Whether the Components type appears within a few seconds: another instance is seeding. */
+async function anotherIsSeeding(app: App): Promise<boolean> {
+  for (let waited = 0; waited <= 5_000; waited += 100) {
+    if ((await app.database.db.catalogType.count({ where: { name: COMPONENTS_TYPE } })) > 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
 
 type Data = Awaited<ReturnType<typeof run>>;

@@ -69,7 +69,7 @@ describe("who may subscribe to a sub-page", () => {
     const { errors } = await subscribeWs(viewer, EVENTS, vars("support")).inbox.next();
     expect(errors?.[0]).toMatchObject({ message: "You may not see this page", extensions: { code: "FORBIDDEN" } });
     const own = await subscribeWs(viewer, EVENTS, vars(null)).inbox.next();
-    expect(own.errors?.[0]).toMatchObject({ message: expect.stringContaining("needs an API key"), extensions: { code: "FORBIDDEN" } });
+    expect(own.errors?.[0]).toMatchObject({ message: expect.stringContaining("needs an operator with the viewer role"), extensions: { code: "FORBIDDEN" } });
   });
 
   it("starts a viewer's and an operator's subscriptions with their sub-page's summary", async () => {
