@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const lookups = cacheLookups(metrics);
   const snapshots = createPageSnapshots({ db, events, onLookup: lookups("page_snapshot") });
   const appParts = { db, events, now, hub, liveAccess, mailer, mailTransport, redis, publicUrl, requests, credentials, changes, snapshots };
-  const { services, sessions, actorOf } = createAppServices(appParts);
+  const { services, actorOf } = createAppServices(appParts);
   const readSide = createReadSide({ db, events, now, log, redis, credentials, snapshots, maxResultBytes: limits.responseCacheMaxBytes, actorOf, lookups });
   redis?.onRecovered(() => live.recover());
   const origins = createOriginPolicy(config.corsOrigins, publicUrl);
@@ -120,7 +120,6 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
       signInPruning.stop();
       await notifications.stop();
       readSide.close();
-      sessions.close();
       await http.close();
       await databaseProbe.close();
       await database.close();

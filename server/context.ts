@@ -3,7 +3,6 @@ import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
 import type { CredentialCache } from "./auth/credential-cache.js";
 import type { Mailer } from "./auth/mailer.js";
-import type { SessionFallback } from "./auth/session-fallback.js";
 import type { SignInLimits } from "./auth/sign-in-limits.js";
 import type { Db } from "./db/client.js";
 import { isDatabaseUnavailable } from "./db/unavailable.js";
@@ -74,8 +73,6 @@ export interface AppServices {
   http: HttpEdge;
   /** The logger of the HTTP request being served, else the service's. */
   log: () => Logger;
-  /** Viewer sessions authenticated lately, accepted while the database is unavailable. */
-  sessions?: SessionFallback;
 }
 
 /** The HTTP layer's part in an operation; injected, so that context.ts does not depend on http/. */
@@ -103,7 +100,7 @@ export async function createContext(services: AppServices, initial: InitialConte
     cookie: header(initial, "cookie"),
     connectionParams: initial.connectionParams ?? null,
   };
-  const { actor, error } = await resolveActor(services.db, credentials, services.now(), services.sessions, services.credentials).catch((failure: unknown) => {
+  const { actor, error } = await resolveActor(services.db, credentials, services.now(), services.credentials).catch((failure: unknown) => {
     // Public pages must keep answering (from what is known) while the database is down.
     if (isDatabaseUnavailable(failure)) return { actor: { kind: "anonymous" } as const, error: "unavailable" as const };
     throw failure;

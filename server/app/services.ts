@@ -2,7 +2,6 @@
 import { resolveActor, type Actor } from "../auth/actor.js";
 import type { CredentialCache } from "../auth/credential-cache.js";
 import type { Mailer } from "../auth/mailer.js";
-import { createSessionFallback } from "../auth/session-fallback.js";
 import { createSignInLimits, createSubscribeLimits } from "../auth/sign-in-limits.js";
 import type { AppServices } from "../context.js";
 import type { Db } from "../db/client.js";
@@ -36,7 +35,6 @@ export interface ServicesOptions {
 /** The services of every context, and who sent a request (resolved as the context does, for the read cache). */
 export function createAppServices(options: ServicesOptions) {
   const { db, events, now, publicUrl, credentials } = options;
-  const sessions = createSessionFallback({ events });
   const services: AppServices = {
     db,
     events,
@@ -53,11 +51,10 @@ export function createAppServices(options: ServicesOptions) {
     publicUrl,
     http: { baseUrl: (host) => publicUrl ?? requestBaseUrl(host), setCookie: queueResponseCookie },
     log: options.requests.log,
-    sessions,
   };
   const actorOf = async (request: Request): Promise<Actor> => {
     const headers = { authorization: request.headers.get("authorization"), cookie: request.headers.get("cookie") };
-    return (await resolveActor(db, headers, now(), sessions, credentials)).actor;
+    return (await resolveActor(db, headers, now(), credentials)).actor;
   };
-  return { services, sessions, actorOf };
+  return { services, actorOf };
 }

@@ -8,7 +8,6 @@ import { readSessionCookie } from "./cookies.js";
 import type { CredentialCache } from "./credential-cache.js";
 import { authenticateOperator, readOperatorSessionCookie } from "./operator-sessions.js";
 import { hasRole, type Role } from "./roles.js";
-import type { SessionFallback } from "./session-fallback.js";
 import { authenticateViewer, type AuthenticatedViewer } from "./viewer-sessions.js";
 
 export type Actor =
@@ -52,10 +51,10 @@ const ANONYMOUS: Actor = { kind: "anonymous" };
 
 /**
  * An explicit credential (header or connectionParams) wins over the cookie; a failing one does not fall back to it.
- * With `sessions`, a viewer session known from earlier requests is still accepted while the database is unavailable;
+ * With `cache`, a viewer session known from earlier requests is still accepted while the database is unavailable;
  * other credentials then throw the database's error.
  */
-export async function resolveActor(db: Db, credentials: Credentials, now: Date, sessions?: SessionFallback, cache?: CredentialCache): Promise<ResolvedActor> {
+export async function resolveActor(db: Db, credentials: Credentials, now: Date, cache?: CredentialCache): Promise<ResolvedActor> {
   const bearer = bearerFrom(credentials);
   if (bearer === "malformed") return { actor: ANONYMOUS, error: "invalid_authorization" };
   if (bearer !== null) {
@@ -69,7 +68,7 @@ export async function resolveActor(db: Db, credentials: Credentials, now: Date, 
       return person ? { actor: person } : { actor: ANONYMOUS, error: "invalid_session" };
     }
     if (bearer.startsWith("sg_session_")) {
-      const viewer = await viewerActor(db, bearer, now, sessions, cache);
+      const viewer = await viewerActor(db, bearer, now, cache);
       return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "invalid_session" };
     }
     return { actor: ANONYMOUS, error: "invalid_authorization" };
@@ -82,7 +81,7 @@ export async function resolveActor(db: Db, credentials: Credentials, now: Date, 
   }
   const cookie = readSessionCookie(credentials.cookie);
   if (cookie !== null) {
-    const viewer = await viewerActor(db, cookie, now, sessions, cache);
+    const viewer = await viewerActor(db, cookie, now, cache);
     return viewer ? { actor: viewer } : { actor: ANONYMOUS, error: "stale_cookie" };
   }
   return operatorCookie === null ? { actor: ANONYMOUS } : { actor: ANONYMOUS, error: "ended_operator_session" };
@@ -93,13 +92,13 @@ async function personActor(db: Db, secret: string, now: Date, cache?: Credential
   return person && { kind: "person", ...person };
 }
 
-async function viewerActor(db: Db, secret: string, now: Date, sessions?: SessionFallback, cache?: CredentialCache): Promise<Actor | null> {
+async function viewerActor(db: Db, secret: string, now: Date, cache?: CredentialCache): Promise<Actor | null> {
   let viewer: AuthenticatedViewer | null;
   try {
     viewer = await authenticateViewer(db, secret, now, cache);
-    sessions?.remember(secret, viewer);
+    cache?.rememberViewer(secret, viewer);
   } catch (error) {
-    viewer = sessions && isDatabaseUnavailable(error) ? sessions.recall(secret, now) : null;
+    viewer = cache && isDatabaseUnavailable(error) ? cache.recallViewer(secret, now) : null;
     if (!viewer) throw error;
   }
   if (!viewer) return null;

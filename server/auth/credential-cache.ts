@@ -1,6 +1,8 @@
 // Credentials looked up once and then kept briefly, so that a signed-in request
 // costs no database round trip: viewer sessions and API keys by their secret's
 // hash (operators' sessions too), and the sub-pages an address is admitted to by page and address.
+// The one place credentials are kept: the viewers last authenticated, for outages
+// (last-known-viewers.ts), are its part too and hear the same drops.
 //
 // Nothing kept may outlive what the database would accept: every instance drops
 // an entry as soon as it hears why — a sign-out (`sessions:ended`), a revocation
@@ -11,6 +13,8 @@
 import { LRUCache } from "lru-cache";
 import type { Events, PageChange } from "../events.js";
 import type { ApiKey, Role } from "../generated/sqlite/client.js";
+import { createLastKnownViewers } from "./last-known-viewers.js";
+import type { AuthenticatedViewer } from "./viewer-sessions.js";
 
 export const CREDENTIAL_CACHE = {
   /** How long an entry is trusted without asking the database again. */
@@ -50,14 +54,18 @@ export interface CredentialCache {
   apiKey(hash: string, load: () => Promise<ApiKey | null>): Promise<ApiKey | null>;
   /** The operator session stored under `hash`; the same object on every hit, so a `lastSeenAt` set on it sticks. */
   operatorSession(hash: string, load: () => Promise<OperatorSessionRecord | null>): Promise<OperatorSessionRecord | null>;
+  /** Records what the database just answered for a viewer's secret (a live session's viewer, or null), for outages. */
+  rememberViewer(secret: string, viewer: AuthenticatedViewer | null): void;
+  /** While the database is unavailable: the viewer last authenticated with this secret, unless expired or ended since. */
+  recallViewer(secret: string, now: Date): AuthenticatedViewer | null;
   /** Drops every session of an operator (their role changed, or they were disabled). */
   forgetOperator(operatorId: string): void;
   /** Drops a session at once (the instance that ended it must not wait for its own event to come back). */
   forgetSession(sessionId: string): void;
   forgetKey(keyId: string): void;
-  /** Forget everything, e.g. after Redis was unreachable and drops may have gone unheard. */
+  /** Forget everything kept briefly, e.g. after Redis was unreachable and drops may have gone unheard; the viewers kept for outages stay. */
   clear(): void;
-  size(): { sessions: number; admitted: number; keys: number; operatorSessions: number };
+  size(): { sessions: number; admitted: number; keys: number; operatorSessions: number; lastKnownViewers: number };
   close(): void;
 }
 
@@ -67,6 +75,8 @@ export interface CredentialCacheOptions {
   ttlMs?: number;
   maxEntries?: number;
   maxKeys?: number;
+  /** Viewers kept for outages at most. */
+  maxLastKnownViewers?: number;
 }
 
 export function createCredentialCache(options: CredentialCacheOptions = {}): CredentialCache {
@@ -76,6 +86,7 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
   const admittedSets = new LRUCache<string, string[]>({ max, ttl });
   const keys = new LRUCache<string, ApiKey>({ max: options.maxKeys ?? CREDENTIAL_CACHE.maxKeys, ttl });
   const operatorSessions = new LRUCache<string, OperatorSessionRecord>({ max, ttl });
+  const lastKnown = createLastKnownViewers(options.maxLastKnownViewers);
   /** Bumped by every drop: a look-up that started before one is not kept. */
   let generation = 0;
 
@@ -132,10 +143,13 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
         const session = await load();
         return session && !session.endedAt && !session.operator.disabledAt ? session : null;
       }),
+    rememberViewer: (secret, viewer) => lastKnown.remember(secret, viewer),
+    recallViewer: (secret, now) => lastKnown.recall(secret, now),
     forgetOperator: (operatorId) => dropWhere(operatorSessions, (s) => s.operatorId === operatorId),
     forgetSession(sessionId) {
       dropWhere(sessions, (s) => s.id === sessionId);
       dropWhere(operatorSessions, (s) => s.id === sessionId);
+      lastKnown.ended(sessionId);
     },
     forgetKey: (keyId) => dropWhere(keys, (k) => k.id === keyId),
     clear() {
@@ -145,7 +159,13 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
       keys.clear();
       operatorSessions.clear();
     },
-    size: () => ({ sessions: sessions.size, admitted: admittedSets.size, keys: keys.size, operatorSessions: operatorSessions.size }),
+    size: () => ({
+      sessions: sessions.size,
+      admitted: admittedSets.size,
+      keys: keys.size,
+      operatorSessions: operatorSessions.size,
+      lastKnownViewers: lastKnown.size,
+    }),
     close() {
       for (const listener of listeners) void listener.return?.();
     },

@@ -25,6 +25,8 @@ const key = (id: string): ApiKey => ({
   revokedAt: null,
 });
 
+const viewer = (sessionId: string, expiresAt = FAR) => ({ sessionId, email: `${sessionId}@acme.io`, pageId: "page-1", subPageIds: ["sub"], expiresAt });
+
 /** A loader that counts its calls. */
 function loader<V>(value: V) {
   const load = async () => {
@@ -43,7 +45,11 @@ describe("the credential cache", () => {
       await cache.admitted("page-1", `v${i}@acme.io`, loader(["sub"]));
       await cache.apiKey(`key-${i}`, loader(key(`k${i}`)));
     }
-    expect(cache.size()).toEqual({ sessions: 3, admitted: 3, keys: 2, operatorSessions: 0 });
+    for (let i = 0; i < 10; i++) cache.rememberViewer(`sg_session_${i}`, viewer(`s${i}`));
+    expect(cache.size()).toEqual({ sessions: 3, admitted: 3, keys: 2, operatorSessions: 0, lastKnownViewers: 10 });
+    const small = createCredentialCache({ maxLastKnownViewers: 2 });
+    for (let i = 0; i < 10; i++) small.rememberViewer(`sg_session_${i}`, viewer(`s${i}`));
+    expect(small.size().lastKnownViewers).toBe(2);
   });
 
   it("answers a repeat from memory, and never keeps ended sessions or revoked keys", async () => {
@@ -106,5 +112,31 @@ describe("the credential cache", () => {
     const again = loader(null);
     expect(await cache.session("racing", again)).toBeNull();
     expect(again.calls).toBe(1);
+  });
+
+  it("keeps the viewers last authenticated for outages: through clear(), until they expire, sign out or the database says none", async () => {
+    const events = createEvents();
+    const cache = createCredentialCache({ events });
+    const now = new Date("2030-06-01T00:00:00Z");
+    cache.rememberViewer("sg_session_a", viewer("a"));
+    cache.rememberViewer("sg_session_b", viewer("b"));
+    cache.rememberViewer("sg_session_old", viewer("old", new Date("2030-05-01T00:00:00Z")));
+    // clear() runs when the database stops answering: exactly when these are needed.
+    cache.clear();
+    expect(cache.recallViewer("sg_session_a", now)).toMatchObject({ sessionId: "a", subPageIds: ["sub"] });
+    expect(cache.recallViewer("sg_session_old", now)).toBeNull();
+    expect(cache.recallViewer("sg_session_unknown", now)).toBeNull();
+
+    // The database answering "no such session" replaces what was kept.
+    cache.rememberViewer("sg_session_b", null);
+    expect(cache.recallViewer("sg_session_b", now)).toBeNull();
+
+    // A sign-out on another instance drops it, and a look-up that read the session just before cannot bring it back.
+    events.publish("sessions:ended", "a");
+    await expect.poll(() => cache.recallViewer("sg_session_a", now)).toBeNull();
+    cache.rememberViewer("sg_session_a", viewer("a"));
+    expect(cache.recallViewer("sg_session_a", now)).toBeNull();
+    expect(cache.size().lastKnownViewers).toBe(0);
+    cache.close();
   });
 });
