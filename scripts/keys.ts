@@ -6,12 +6,12 @@
 //   tsx scripts/keys.ts list
 //   tsx scripts/keys.ts revoke NAME_OR_ID
 //
-// Exit codes: 0 done, 1 failed (message on stderr), 2 usage error.
-import { parseArgs } from "node:util";
+// Exit codes: 0 done, 1 failed (message on stderr), 2 usage error (scripts/cli.ts).
 import { openDatabase } from "../server/db/client.js";
 import { describeDatabase } from "../server/db/url.js";
 import { NotFoundError, ValidationError } from "../server/errors.js";
 import { parseRole } from "../server/auth/roles.js";
+import { parseCommandLine, runCli, table, unexpected, UsageError, when } from "./cli.js";
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKey, type ApiKeyScope } from "../server/auth/api-keys.js";
 
 const USAGE = `Usage:
@@ -23,24 +23,11 @@ A key's scope is one of the operators' roles, each including the ones before: vi
 everything), publisher (incidents and maintenance), editor (also catalog, pages, sub-pages,
 theming), admin (also operators and keys). read and publish are accepted for viewer and publisher.`;
 
-class UsageError extends Error {}
+type Command = { kind: "create"; name: string; scope: ApiKeyScope } | { kind: "list" } | { kind: "revoke"; key: string };
 
-type Command = { kind: "create"; name: string; scope: ApiKeyScope } | { kind: "list" } | { kind: "revoke"; key: string } | { kind: "help" };
-
-function parseCommand(argv: string[]): Command {
-  let parsed: { values: { name?: string; scope?: string; help?: boolean }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { name: { type: "string" }, scope: { type: "string" }, help: { type: "boolean", short: "h" } },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || command === "help") return { kind: "help" };
+function parseCommand(argv: string[]): Command | "help" {
+  const { values, help, command, rest } = parseCommandLine(argv, { name: { type: "string" }, scope: { type: "string" } });
+  if (help) return "help";
   if (command === "create" && rest.length === 0) {
     if (!values.name) throw new UsageError("create needs --name");
     const scope = parseRole(values.scope);
@@ -49,24 +36,14 @@ function parseCommand(argv: string[]): Command {
   }
   if (command === "list" && rest.length === 0) return { kind: "list" };
   if (command === "revoke" && rest.length === 1) return { kind: "revoke", key: rest[0]! };
-  throw new UsageError(command ? `unexpected arguments for "${command}"` : "no command given");
+  throw unexpected(command);
 }
 
-function table(keys: ApiKey[]): string {
-  const when = (d: Date | null, none: string) => (d ? d.toISOString() : none);
-  const rows = [
+function keysTable(keys: ApiKey[]): string {
+  return table([
     ["NAME", "SCOPE", "PREFIX", "CREATED", "LAST USED", "REVOKED", "ID"],
     ...keys.map((k) => [k.name, k.scope.toLowerCase(), `${k.prefix}…`, when(k.createdAt, ""), when(k.lastUsedAt, "never"), when(k.revokedAt, "-"), k.id]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  ]);
 }
 
 async function run(command: Command): Promise<void> {
@@ -84,7 +61,7 @@ async function run(command: Command): Promise<void> {
     } else if (command.kind === "list") {
       console.error(`API keys in ${where}:`);
       const keys = await listApiKeys(database.db);
-      console.log(keys.length === 0 ? "No API keys yet. Create one with: keys create --name NAME --scope admin" : table(keys));
+      console.log(keys.length === 0 ? "No API keys yet. Create one with: keys create --name NAME --scope admin" : keysTable(keys));
     } else if (command.kind === "revoke") {
       const key = await revokeApiKey(database.db, command.key, now);
       console.error(`In ${where}:`);
@@ -95,27 +72,10 @@ async function run(command: Command): Promise<void> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  let command: Command;
-  try {
-    command = parseCommand(argv);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (command.kind === "help") {
-    console.log(USAGE);
-    return 0;
-  }
-  try {
-    await run(command);
-    return 0;
-  } catch (error) {
-    if (error instanceof ValidationError) console.error(`Error: ${error.issues.map((i) => `--${i.field} ${i.message}`).join("; ")}`);
-    else if (error instanceof NotFoundError) console.error(`Error: no API key with id or name "${error.key}"`);
-    else console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
-  }
+function explain(error: unknown): string {
+  if (error instanceof ValidationError) return error.issues.map((i) => `--${i.field} ${i.message}`).join("; ");
+  if (error instanceof NotFoundError) return `no API key with id or name "${error.key}"`;
+  return error instanceof Error ? error.message : String(error);
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runCli({ usage: USAGE, parse: parseCommand, run, explain }, process.argv.slice(2));

@@ -10,8 +10,8 @@
 //
 // Running servers notice a new role or a disabling within CREDENTIAL_CACHE.ttlMs
 // (the CLI cannot tell them at once); the sessions it ends are refused from then on.
-// Exit codes: 0 done, 1 failed (message on stderr), 2 usage error.
-import { parseArgs } from "node:util";
+// Exit codes: 0 done, 1 failed (message on stderr), 2 usage error (scripts/cli.ts).
+import { parseCommandLine, runCli, table, unexpected, UsageError, when } from "./cli.js";
 import { listOperators, type Operator } from "../server/auth/operators.js";
 import { commitChange, systemScope } from "../server/services/change.js";
 import { createOperatorChange, disableOperatorChange, enableOperatorChange, setOperatorRoleChange } from "../server/services/operator-changes.js";
@@ -30,14 +30,11 @@ const USAGE = `Usage:
 Roles, each including the ones before: viewer (reads everything), publisher (incidents and
 maintenance), editor (also catalog, pages, sub-pages, theming), admin (also operators and keys).`;
 
-class UsageError extends Error {}
-
 type Command =
   | { kind: "add"; email: string; name: string; role: Role }
   | { kind: "list" }
   | { kind: "set-role"; who: string; role: Role }
-  | { kind: "disable" | "enable"; who: string }
-  | { kind: "help" };
+  | { kind: "disable" | "enable"; who: string };
 
 function role(text: string | undefined): Role {
   const parsed = parseRole(text);
@@ -45,17 +42,9 @@ function role(text: string | undefined): Role {
   return parsed;
 }
 
-function parseCommand(argv: string[]): Command {
-  let parsed: { values: { email?: string; name?: string; role?: string; help?: boolean }; positionals: string[] };
-  try {
-    const options = { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
-    parsed = parseArgs({ args: argv, allowPositionals: true, options });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || command === "help") return { kind: "help" };
+function parseCommand(argv: string[]): Command | "help" {
+  const { values, help, command, rest } = parseCommandLine(argv, { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } });
+  if (help) return "help";
   if (command === "add" && rest.length === 0) {
     if (!values.email || !values.name) throw new UsageError("add needs --email and --name");
     return { kind: "add", email: values.email, name: values.name, role: role(values.role) };
@@ -63,27 +52,17 @@ function parseCommand(argv: string[]): Command {
   if (command === "list" && rest.length === 0) return { kind: "list" };
   if (command === "set-role" && rest.length === 2) return { kind: "set-role", who: rest[0]!, role: role(rest[1]) };
   if ((command === "disable" || command === "enable") && rest.length === 1) return { kind: command, who: rest[0]! };
-  throw new UsageError(command ? `unexpected arguments for "${command}"` : "no command given");
+  throw unexpected(command);
 }
 
-function table(operators: Operator[]): string {
-  const when = (d: Date | null, none: string) => (d ? d.toISOString() : none);
-  const rows = [
+function operatorsTable(operators: Operator[]): string {
+  return table([
     ["EMAIL", "NAME", "ROLE", "CREATED", "LAST SEEN", "DISABLED", "ID"],
     ...operators.map((o) => [o.email, o.name, o.role.toLowerCase(), when(o.createdAt, ""), when(o.lastSeenAt, "never"), when(o.disabledAt, "-"), o.id]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  ]);
 }
 
-async function run(command: Exclude<Command, { kind: "help" }>): Promise<void> {
+async function run(command: Command): Promise<void> {
   const database = await openDatabase();
   const where = describeDatabase(database.target);
   const { db } = database;
@@ -98,7 +77,7 @@ async function run(command: Exclude<Command, { kind: "help" }>): Promise<void> {
       console.log("They sign in with an emailed link (requestOperatorSignIn), or through single sign-on where it is set up.");
     } else if (command.kind === "list") {
       const operators = await listOperators(db);
-      console.log(operators.length === 0 ? "No operators yet. Add one with: operators add --email EMAIL --name NAME --role admin" : table(operators));
+      console.log(operators.length === 0 ? "No operators yet. Add one with: operators add --email EMAIL --name NAME --role admin" : operatorsTable(operators));
     } else if (command.kind === "set-role") {
       const o = await commitChange(scope, "setOperatorRole", (tx) => setOperatorRoleChange(tx, command.who, command.role));
       console.log(`${o.email} now has the ${o.role.toLowerCase()} role.`);
@@ -121,25 +100,4 @@ function explain(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function main(argv: string[]): Promise<number> {
-  let command: Command;
-  try {
-    command = parseCommand(argv);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (command.kind === "help") {
-    console.log(USAGE);
-    return 0;
-  }
-  try {
-    await run(command);
-    return 0;
-  } catch (error) {
-    console.error(`Error: ${explain(error)}`);
-    return 1;
-  }
-}
-
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await runCli({ usage: USAGE, parse: parseCommand, run, explain }, process.argv.slice(2));

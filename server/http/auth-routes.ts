@@ -1,100 +1,26 @@
-// The sign-in link's landing page. GET only shows a button: mail scanners and
-// link previewers fetch links, and must not use up a one-time link by doing so.
-// The button POSTs the token back, which opens the session, sets the cookie and
-// sends the browser on to the page it signed in to.
-import type { IncomingMessage, ServerResponse } from "node:http";
+// The viewer's sign-in link lands here (the page itself is link-page.ts): the POST
+// opens the session, sets the cookie and sends the browser on to the page it signed in to.
 import { sessionCookie } from "../auth/cookies.js";
-import { INVALID_LINK_MESSAGE, SignInLinkError, completeSignIn } from "../auth/viewer-sessions.js";
+import { completeSignIn } from "../auth/viewer-sessions.js";
 import type { AppServices } from "../context.js";
 import { escapeMarkup } from "../domain/markup.js";
-import { requestBaseUrl } from "./base-url.js";
-import { createOriginPolicy, requestOrigin } from "./origins.js";
+import { basePath, linkPageRoute } from "./link-page.js";
 import type { Route } from "./routes.js";
 
-const PATH = "/auth/callback";
-const MAX_BODY_BYTES = 4096;
-
-const HEADERS = {
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "no-store",
-  // Same-origin keeps the token in this URL from leaving as a Referer, while the
-  // form's POST still carries an Origin header (no-referrer would make it "null").
-  "referrer-policy": "same-origin",
-  "x-frame-options": "DENY",
-  "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-};
-
+/** Serves /auth/callback, where the viewer's mailed link leads. */
 export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl">): Route {
-  return async (req, res, url) => {
-    if (url.pathname !== PATH) return false;
-    if (req.method === "GET" || req.method === "HEAD") {
-      const token = url.searchParams.get("token") ?? "";
-      if (!token) page(res, 400, "Sign-in link incomplete", `<p>${INVALID_LINK_MESSAGE}.</p>`);
-      else page(res, 200, "Sign in", signInForm(token, url.searchParams.get("page")));
-      return true;
-    }
-    if (req.method !== "POST") {
-      res.writeHead(405, { allow: "GET, HEAD, POST", "content-type": "text/plain" }).end("Method not allowed");
-      return true;
-    }
-    const baseUrl = services.publicUrl ?? requestBaseUrl(req.headers.host);
-    if (!sameOrigin(req, services.publicUrl)) {
-      page(res, 403, "Sign-in refused", "<p>Open the sign-in link from your email in this browser.</p>");
-      return true;
-    }
-    const token = new URLSearchParams(await readBody(req)).get("token") ?? "";
-    try {
+  return linkPageRoute(services, {
+    path: "/auth/callback",
+    title: "Sign in",
+    intro(url) {
+      const pageSlug = url.searchParams.get("page");
+      const where = pageSlug ? ` to <strong>${escapeMarkup(pageSlug)}</strong>` : "";
+      return `Sign in${where} with the link from your email. It works once.`;
+    },
+    expiredHint: "Ask for a new one on the status page.",
+    async complete(token, _req, baseUrl) {
       const { sessionSecret, pageSlug } = await completeSignIn(services.db, token, services.now());
-      const base = new URL(baseUrl).pathname.replace(/\/+$/, "");
-      res.writeHead(303, {
-        location: `${base}/${encodeURIComponent(pageSlug)}`,
-        "set-cookie": sessionCookie(sessionSecret, { baseUrl }),
-        "cache-control": "no-store",
-      });
-      res.end();
-    } catch (error) {
-      if (!(error instanceof SignInLinkError)) throw error;
-      page(res, 400, "Sign-in link expired", `<p>${INVALID_LINK_MESSAGE}. Ask for a new one on the status page.</p>`);
-    }
-    return true;
-  };
-}
-
-/** Refuses cross-site posts (login CSRF); requests without an Origin header (non-browsers) pass. */
-export function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
-  const origin = req.headers.origin;
-  // No configured origins: signing in is for this service's own pages only.
-  return origin === undefined || createOriginPolicy([], publicUrl).trusted(requestOrigin(origin), req.headers.host);
-}
-
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // A token is about 50 bytes; anything this large is not a sign-in.
-    if (size > MAX_BODY_BYTES) return "";
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function signInForm(token: string, pageSlug: string | null): string {
-  const where = pageSlug ? ` to <strong>${escapeMarkup(pageSlug)}</strong>` : "";
-  return (
-    `<p>Sign in${where} with the link from your email. It works once.</p>\n` +
-    `<form method="post" action="callback">\n` +
-    `<input type="hidden" name="token" value="${escapeMarkup(token)}">\n` +
-    `<button type="submit">Sign in</button>\n</form>`
-  );
-}
-
-export function page(res: ServerResponse, status: number, title: string, body: string): void {
-  res.writeHead(status, HEADERS);
-  res.end(
-    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<meta name="robots" content="noindex"><title>${escapeMarkup(title)}</title>` +
-      `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1.5rem}</style></head>\n` +
-      `<body>\n<h1>${escapeMarkup(title)}</h1>\n${body}\n</body>\n</html>\n`,
-  );
+      return { location: `${basePath(baseUrl)}/${encodeURIComponent(pageSlug)}`, setCookie: sessionCookie(sessionSecret, { baseUrl }) };
+    },
+  });
 }
