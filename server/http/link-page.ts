@@ -9,8 +9,10 @@ import type { AppServices } from "../context.js";
 import { escapeMarkup } from "../domain/markup.js";
 import { requestBaseUrl } from "./base-url.js";
 import { createOriginPolicy, requestOrigin } from "./origins.js";
+import { plainPage, readBody } from "./plain-page.js";
 import type { Route } from "./routes.js";
 
+/** A token is about 50 bytes; anything this large is not a sign-in. */
 const MAX_BODY_BYTES = 4096;
 
 const HEADERS = {
@@ -56,7 +58,7 @@ export function linkPageRoute(services: Pick<AppServices, "publicUrl">, flow: Li
       page(res, 403, "Sign-in refused", "<p>Open the sign-in link from your email in this browser.</p>");
       return true;
     }
-    const token = new URLSearchParams(await readBody(req)).get("token") ?? "";
+    const token = new URLSearchParams(await readBody(req, MAX_BODY_BYTES)).get("token") ?? "";
     try {
       const { location, setCookie } = await flow.complete(token, req, baseUrl);
       res.writeHead(303, { location, "set-cookie": setCookie, "cache-control": "no-store" });
@@ -81,18 +83,6 @@ function sameOrigin(req: IncomingMessage, publicUrl: string | null): boolean {
   return origin === undefined || createOriginPolicy([], publicUrl).trusted(requestOrigin(origin), req.headers.host);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // A token is about 50 bytes; anything this large is not a sign-in.
-    if (size > MAX_BODY_BYTES) return "";
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 function signInForm(flow: LinkPageFlow, url: URL, token: string): string {
   // The form posts back to the page's own path (relative, so it holds behind a path prefix).
   const action = flow.path.slice(flow.path.lastIndexOf("/") + 1);
@@ -105,11 +95,5 @@ function signInForm(flow: LinkPageFlow, url: URL, token: string): string {
 }
 
 function page(res: ServerResponse, status: number, title: string, body: string): void {
-  res.writeHead(status, HEADERS);
-  res.end(
-    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<meta name="robots" content="noindex"><title>${escapeMarkup(title)}</title>` +
-      `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1.5rem}</style></head>\n` +
-      `<body>\n<h1>${escapeMarkup(title)}</h1>\n${body}\n</body>\n</html>\n`,
-  );
+  plainPage(res, HEADERS, status, title, body);
 }

@@ -2,11 +2,12 @@
 // scanners and link previewers fetch links, and must neither confirm nor unsubscribe
 // anyone. POST acts: /subscriptions/unsubscribe is RFC 8058's one-click target (mail
 // providers POST `List-Unsubscribe=One-Click` to it, cross-site, the token in its URL).
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import type { AppServices } from "../context.js";
 import { escapeMarkup } from "../domain/markup.js";
 import { ValidationError } from "../errors.js";
 import { chooseComponents, confirmSubscription, subscriptionChoices, unsubscribe } from "../notifications/subscriptions.js";
+import { plainPage, readBody } from "./plain-page.js";
 import type { Route } from "./routes.js";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -27,7 +28,7 @@ export function subscriptionRoutes(services: Pick<AppServices, "db" | "now">): R
       res.writeHead(405, { allow: "GET, HEAD, POST", "content-type": "text/plain" }).end("Method not allowed");
       return true;
     }
-    const body = req.method === "POST" ? new URLSearchParams(await readBody(req)) : new URLSearchParams();
+    const body = req.method === "POST" ? new URLSearchParams(await readBody(req, MAX_BODY_BYTES)) : new URLSearchParams();
     const token = body.get("token") ?? url.searchParams.get("token") ?? "";
     try {
       if (req.method !== "POST") await show(services, res, action, token);
@@ -77,23 +78,6 @@ function button(action: string, token: string, label: string): string {
   return `<form method="post" action="${action}">\n<input type="hidden" name="token" value="${escapeMarkup(token)}">\n<button type="submit">${escapeMarkup(label)}</button>\n</form>`;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return "";
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 function page(res: ServerResponse, status: number, title: string, body: string): void {
-  res.writeHead(status, HEADERS);
-  res.end(
-    `<!doctype html>\n<html lang="en">\n<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<meta name="robots" content="noindex"><title>${escapeMarkup(title)}</title>` +
-      `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem}button{font:inherit;padding:.5rem 1.5rem}</style></head>\n` +
-      `<body>\n<h1>${escapeMarkup(title)}</h1>\n${body}\n</body>\n</html>\n`,
-  );
+  plainPage(res, HEADERS, status, title, body);
 }
