@@ -1,5 +1,7 @@
-// The browser's copy of a viewer session. No cookie library is installed, and
-// one cookie with a base64url value needs neither encoding nor a full parser.
+// The browser's copy of a viewer session, and the one way cookies are read from a
+// Cookie header (HTTP requests and the WebSocket upgrade alike). Set-Cookie values are
+// still written here: the cookie store's writer has no Max-Age, which these cookies use.
+import { parse } from "@whatwg-node/cookie-store";
 import { SESSION_TTL_MS } from "./tokens.js";
 
 export const SESSION_COOKIE = "sg_session";
@@ -33,33 +35,17 @@ function isHttps(baseUrl: string): boolean {
   }
 }
 
-/** Name → value from a Cookie header; the first of duplicate names wins, as browsers send the most specific path first. */
-export function parseCookies(header: string | null | undefined): Map<string, string> {
-  const cookies = new Map<string, string>();
-  if (!header) return cookies;
-  for (const pair of header.split(";")) {
-    const eq = pair.indexOf("=");
-    if (eq < 0) continue;
-    const name = pair.slice(0, eq).trim();
-    if (!name || cookies.has(name)) continue;
-    let value = pair.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    cookies.set(name, safeDecode(value));
-  }
-  return cookies;
+/**
+ * The value of cookie `name` in a Cookie header, or null when absent or empty. Parsed by the cookie
+ * store of Yoga's server (@whatwg-node/cookie-store): the first of duplicate names wins, as browsers
+ * send the most specific path first; quoted and percent-encoded values are undone.
+ */
+export function readCookie(header: string | null | undefined, name: string): string | null {
+  if (!header) return null;
+  return parse(header).get(name)?.value || null;
 }
 
 /** The session secret from a Cookie header, or null. */
 export function readSessionCookie(header: string | null | undefined): string | null {
-  const value = parseCookies(header).get(SESSION_COOKIE);
-  return value ? value : null;
-}
-
-function safeDecode(value: string): string {
-  if (!value.includes("%")) return value;
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return readCookie(header, SESSION_COOKIE);
 }

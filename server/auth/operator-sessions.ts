@@ -4,7 +4,7 @@
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import type { Prisma } from "../generated/sqlite/client.js";
-import { parseCookies } from "./cookies.js";
+import { readCookie } from "./cookies.js";
 import type { CredentialCache, OperatorSessionRecord } from "./credential-cache.js";
 import type { Role } from "./roles.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
@@ -73,7 +73,7 @@ export function isHttpsUrl(baseUrl: string): boolean {
 
 /** The operator session secret from a Cookie header, or null. */
 export function readOperatorSessionCookie(header: string | null | undefined): string | null {
-  return parseCookies(header).get(OPERATOR_SESSION_COOKIE) || null;
+  return readCookie(header, OPERATOR_SESSION_COOKIE);
 }
 
 export interface AuthenticatedOperator {

@@ -1,7 +1,7 @@
 // The cookie binding an OpenID Connect sign-in to the browser that began it. SameSite=Lax
 // still sends it on the provider's redirect back (a top-level GET), and on nothing cross-site
 // else; its path keeps it to the two sign-in routes.
-import { parseCookies } from "../auth/cookies.js";
+import { readCookie } from "../auth/cookies.js";
 import { OIDC_ATTEMPT_TTL_MS } from "../auth/oidc-attempts.js";
 
 export const OIDC_COOKIE = "sg_oidc";
@@ -18,7 +18,7 @@ export function clearOidcCookie(path: string, secure: boolean): string {
 
 /** The browser secret from a Cookie header, or null. */
 export function readOidcCookie(header: string | undefined): string | null {
-  return parseCookies(header).get(OIDC_COOKIE) || null;
+  return readCookie(header, OIDC_COOKIE);
 }
 
 function serialize(value: string, maxAgeSeconds: number, path: string, secure: boolean): string {
