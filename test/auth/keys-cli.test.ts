@@ -40,7 +40,7 @@ function runCommand(command: string, args: string[], options: { cwd?: string; en
 const keys = (...args: string[]) => runCommand("npx", ["tsx", "scripts/keys.ts", ...args], { env: { DATABASE_URL: databaseUrl } });
 
 // Each run starts npx, tsx and Prisma: seconds apiece on a busy machine.
-describe("npm run keys", { timeout: 60_000 }, () => {
+describe("npm run keys", { timeout: 180_000 }, () => {
   let secret = "";
 
   it("creates a key and prints its secret once, with a warning", async () => {

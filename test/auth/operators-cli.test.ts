@@ -28,7 +28,7 @@ function operators(...args: string[]): Promise<{ code: number | null; stdout: st
 }
 
 // Each run starts npx, tsx and Prisma: seconds apiece on a busy machine.
-describe("npm run operators", { timeout: 60_000 }, () => {
+describe("npm run operators", { timeout: 180_000 }, () => {
   it("adds the first admin on a fresh database, lists, changes roles and disables", async () => {
     const added = await operators("add", "--email", "Ada@Example.com", "--name", "Ada", "--role", "admin");
     expect(added.code, added.stderr).toBe(0);
