@@ -47,7 +47,7 @@ export function listSize(requested: number | null | undefined, fallback: number,
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; File: { Input: File; Output: never } };
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
@@ -94,6 +94,19 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType("DateTime", DateTimeResolver);
+builder.scalarType("File", {
+  description: "A file sent in a multipart request (the GraphQL multipart request spec); input only.",
+  serialize: () => {
+    throw new Error("File is an input-only scalar");
+  },
+  // Yoga hands multipart files in as Blobs (the Fetch API's, or its ponyfill's); nothing else is a file.
+  parseValue: (value) => {
+    if (value !== null && typeof value === "object" && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number") {
+      return value as File;
+    }
+    throw new TypeError("must be a file part of a multipart request");
+  },
+});
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
