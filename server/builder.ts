@@ -5,6 +5,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin, { type StandardSchemaV1 } from "@pothos/plugin-validation";
+import { GraphQLError } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { Context } from "./context.js";
 import { ValidationError } from "./errors.js";
@@ -104,7 +105,8 @@ builder.scalarType("File", {
     if (value !== null && typeof value === "object" && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number") {
       return value as File;
     }
-    throw new TypeError("must be a file part of a multipart request");
+    // A GraphQLError, so the refusal reaches the client rather than being masked as unexpected.
+    throw new GraphQLError("must be a file part of a multipart request");
   },
 });
 builder.queryType({});
