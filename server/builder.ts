@@ -5,6 +5,7 @@ import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
 import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin, { type StandardSchemaV1 } from "@pothos/plugin-validation";
+import { GraphQLError } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import type { Context } from "./context.js";
 import { ValidationError } from "./errors.js";
@@ -47,7 +48,7 @@ export function listSize(requested: number | null | undefined, fallback: number,
 export const builder = new SchemaBuilder<{
   Context: Context;
   PrismaTypes: PrismaTypes;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  Scalars: { DateTime: { Input: Date; Output: Date }; File: { Input: File; Output: never } };
   AuthScopes: AuthScopes;
   DefaultFieldNullability: false;
   DefaultInputFieldRequiredness: true;
@@ -94,6 +95,20 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType("DateTime", DateTimeResolver);
+builder.scalarType("File", {
+  description: "A file sent in a multipart request (the GraphQL multipart request spec); input only.",
+  serialize: () => {
+    throw new Error("File is an input-only scalar");
+  },
+  // Yoga hands multipart files in as Blobs (the Fetch API's, or its ponyfill's); nothing else is a file.
+  parseValue: (value) => {
+    if (value !== null && typeof value === "object" && typeof (value as Blob).arrayBuffer === "function" && typeof (value as Blob).size === "number") {
+      return value as File;
+    }
+    // A GraphQLError, so the refusal reaches the client rather than being masked as unexpected.
+    throw new GraphQLError("must be a file part of a multipart request");
+  },
+});
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});

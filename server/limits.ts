@@ -29,6 +29,11 @@ export interface Limits {
   responseCacheMaxBytes: number;
   /** Largest request body; larger ones get 413. */
   maxRequestBodyBytes: number;
+  /**
+   * Largest multipart request body (file uploads: a page's logo or favicon); larger ones get
+   * 413 before they are read. Room for the largest image (512 KiB) and the operation.
+   */
+  maxUploadBodyBytes: number;
   /** Answer `__schema` / `__type` (and serve GraphiQL, which needs them). */
   introspection: boolean;
   /** "Did you mean …?" hints in validation errors; they reveal the schema field by field. */
@@ -55,6 +60,7 @@ const NUMERIC: [keyof Limits, string, number][] = [
   ["maxTokens", "GRAPHQL_MAX_TOKENS", 1_000],
   ["maxDirectives", "GRAPHQL_MAX_DIRECTIVES", 50],
   ["maxRequestBodyBytes", "MAX_REQUEST_BODY_BYTES", 100 * 1024],
+  ["maxUploadBodyBytes", "MAX_UPLOAD_BODY_BYTES", 576 * 1024],
   ["responseCacheMaxBytes", "RESPONSE_CACHE_MAX_BYTES", 1024 * 1024],
   ["mutationsPerMinute", "MUTATIONS_PER_MINUTE", 60],
   ["keyMutationsPerMinute", "KEY_MUTATIONS_PER_MINUTE", 600],

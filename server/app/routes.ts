@@ -15,6 +15,8 @@ import type { RequestLog } from "../http/request-log.js";
 import type { Route } from "../http/routes.js";
 import { statuspageRoute } from "../http/statuspage-json.js";
 import { webRoute } from "../http/web.js";
+import { pageAssetRoute } from "../http/page-assets.js";
+import { findServedAsset } from "../services/page-assets.js";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics/series.js";
 import type { RedisBus } from "../realtime/redis.js";
@@ -58,6 +60,7 @@ export function appRoutes(options: RoutesOptions): Route[] {
     badgeRoute(readSide.badges.lookup),
     feedRoute(readSide.feeds.lookup, publicUrl),
     statuspageRoute({ find: readSide.statuspageJson.get, publicUrl, defaultPage: options.defaultPage }),
+    pageAssetRoute((sha256) => findServedAsset(options.services.db, sha256)),
     webRoute({ lookFor: readSide.pageLooks.lookup, log: options.requests.log }),
   ];
 }

@@ -11,6 +11,7 @@ import { useResponseCookies } from "../http/response-cookies.js";
 import { useOperationName, yogaLogger } from "../http/yoga-logging.js";
 import type { Limits } from "../limits.js";
 import type { Metrics } from "../metrics/series.js";
+import { useBodySizeLimits } from "../plugins/body-size.js";
 import { useCsrfPrevention } from "../plugins/csrf.js";
 import { useOperationLimits } from "../plugins/limits.js";
 import { useMutationRateLimit } from "../plugins/mutation-rate-limit.js";
@@ -59,10 +60,12 @@ export function createAppYoga({ services, requests, metrics, limits, redis, read
       // After the last known answers: a query one of them answered did not fail.
       useServiceUnavailableStatus(),
       useCsrfPrevention(),
+      useBodySizeLimits(limits),
       // Last: it adds Origin to the Vary the read cache sets.
       useCors(origins),
     ],
-    maxRequestBodySize: limits.maxRequestBodyBytes,
+    // Multipart requests (uploads) up to this; every other body up to maxRequestBodyBytes (useBodySizeLimits).
+    maxRequestBodySize: Math.max(limits.maxRequestBodyBytes, limits.maxUploadBodyBytes),
     // GraphiQL cannot work without introspection.
     graphiql: limits.introspection ? { title: "Statusgraph" } : false,
     landingPage: false,

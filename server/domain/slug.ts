@@ -5,7 +5,8 @@ export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed", "api"
 
 /**
  * No page may take one of these as its slug, or its URL would lead elsewhere: the
- * server's paths, and the web client's embed widget and files.
+ * server's paths, the web client's embed widget and files, and uploaded images
+ * (`/assets/<sha256>.<ext>`, beside the client's files).
  */
 export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([...SERVER_PATHS, "embed", "assets"]);
 

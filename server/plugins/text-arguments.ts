@@ -17,9 +17,14 @@ function collect(value: unknown, path: string, issues: ValidationIssue[]): void 
     if (rule) issues.push({ field: path, rule, message: TEXT_RULE_MESSAGES[rule] });
   } else if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) collect(item, `${path}.${i}`, issues);
-  } else if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+  } else if (value !== null && typeof value === "object" && !(value instanceof Date) && !isBlob(value)) {
     for (const [key, item] of Object.entries(value)) collect(item, path ? `${path}.${key}` : key, issues);
   }
+}
+
+/** An uploaded file (the File scalar): its bytes are no text, and its name is never stored. */
+function isBlob(value: object): boolean {
+  return typeof (value as Blob).arrayBuffer === "function";
 }
 
 /** Throws a ValidationError naming every argument (e.g. `input.groups.1.name`) whose text is not storable. */

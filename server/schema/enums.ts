@@ -1,4 +1,5 @@
 import { builder } from "../builder.js";
+import type { PageAssetKind as AssetKind } from "../domain/page-assets.js";
 import { COMPONENT_STATUSES, type INCIDENT_IMPACTS, type INCIDENT_STATUSES, type MAINTENANCE_IMPACTS, MAINTENANCE_STATUSES } from "../domain/types.js";
 
 export const ComponentStatus = builder.enumType("ComponentStatus", {
@@ -39,4 +40,11 @@ export const PageKind = builder.enumType("PageKind", {
     PUBLIC: { description: "Readable by anyone; lists its components." },
     CUSTOMER: { description: "One sub-page per entry of a catalog type, each visible to its customers only." },
   } as const,
+});
+
+export const PageAssetKind = builder.enumType("PageAssetKind", {
+  values: {
+    LOGO: { description: "The page's logo: PNG, JPEG, WebP, GIF or ICO, at most 512 KiB." },
+    FAVICON: { description: "The page's favicon: PNG, JPEG, WebP, GIF or ICO, at most 128 KiB." },
+  } as const satisfies Record<AssetKind, unknown>,
 });

@@ -3,6 +3,7 @@ import "./errors.js";
 import "./enums.js";
 import "./catalog.js";
 import "./status-page.js";
+import "./page-asset.js";
 import "./incident.js";
 import "./maintenance.js";
 import "./live.js";

@@ -18,6 +18,7 @@ import { Component, StatusSummary, type ComponentSource } from "./component.js";
 import { PageKind, Theme } from "./enums.js";
 import { MUTATION_ERRORS } from "./errors.js";
 import { CreateStatusPageInput, UpdateStatusPageInput } from "./status-page-inputs.js";
+import { checkInputUploads } from "./page-asset.js";
 import { PAGE_ROWS, rowsCover } from "./snapshot-rows.js";
 import { SubPage } from "./sub-page.js";
 
@@ -157,11 +158,12 @@ builder.mutationFields((t) => ({
     description: "A customer page gets a sub-page per entry of its customer type, now and as entries are added.",
     errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateStatusPageInput }) },
-    resolve: async (query, _root, { input }, ctx) => {
+    resolve: async (query, _root, { input: { logo, favicon, ...input } }, ctx) => {
+      const assets = await checkInputUploads({ logo, favicon });
       const page = await commitChange(
         ctx,
         "createStatusPage",
-        created(ctx.actor, "StatusPage", (tx) => pages.createStatusPage(tx, input)),
+        created(ctx.actor, "StatusPage", (tx) => pages.createStatusPage(tx, { ...input, assets })),
       );
       return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id: page.id } });
     },

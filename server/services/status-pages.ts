@@ -2,7 +2,10 @@
 import type { PageKind, Prisma, StatusPage, Theme } from "../generated/sqlite/client.js";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors.js";
 import { RESERVED_PAGE_SLUGS, slugify, uniqueSlug } from "../domain/slug.js";
-import { noticesFor, type Change, type Changed } from "./change.js";
+import type { Changed } from "./change.js";
+import { PAGE_ASSET_FIELD } from "../domain/page-assets.js";
+import { dropReplacedAsset, storePageAsset, type CheckedAsset } from "./page-assets.js";
+import { pageChange } from "./status-page-change.js";
 import { createSubPages, resolveCustomerSetup, resolveSubPages, type CustomerSetupInput, type SubPageInput } from "./customer-pages.js";
 import { checkRemovable, loadPageLayouts, resolveLayout, writeLayout, type LayoutInput } from "./page-layout.js";
 
@@ -17,6 +20,8 @@ export interface CreateStatusPageInput extends LayoutInput, CustomerSetupInput {
   logoUrl?: string | null;
   faviconUrl?: string | null;
   subPages?: SubPageInput[] | null;
+  /** Uploaded instead of given by URL: a logo, a favicon, or both (each kind at most once). */
+  assets?: CheckedAsset[];
 }
 
 export interface StatusPagePatch extends LayoutInput {
@@ -43,6 +48,23 @@ function checkKindFields(kind: PageKind, input: object, issues: ValidationIssue[
   }
 }
 
+/** A logo or favicon is given by URL or uploaded, not both. */
+function checkAssetFields(input: CreateStatusPageInput, issues: ValidationIssue[]): void {
+  for (const asset of input.assets ?? []) {
+    const field = PAGE_ASSET_FIELD[asset.kind];
+    if (input[field] != null)
+      issues.push({ field: `input.${asset.kind.toLowerCase()}`, rule: "exclusive", message: `give ${field} or upload a file, not both` });
+  }
+}
+
+/** Uploads the new page's images and points its URL fields at them. */
+async function storeAssets(tx: Tx, page: StatusPage, assets: CheckedAsset[]): Promise<StatusPage> {
+  if (assets.length === 0) return page;
+  const data: Partial<Record<"logoUrl" | "faviconUrl", string>> = {};
+  for (const asset of assets) data[PAGE_ASSET_FIELD[asset.kind]] = await storePageAsset(tx, page.id, asset);
+  return tx.statusPage.update({ where: { id: page.id }, data });
+}
+
 async function checkSlug(tx: Tx, slug: string, issues: ValidationIssue[], exceptId?: string): Promise<void> {
   const other = await tx.statusPage.findUnique({ where: { slug }, select: { id: true } });
   if (other && other.id !== exceptId) issues.push({ field: "input.slug", rule: "unique", message: `another status page has the URL "${slug}"` });
@@ -65,23 +87,18 @@ async function generateSlug(tx: Tx, title: string): Promise<string> {
   return uniqueSlug(slugify(title) || "status", async (s) => RESERVED_PAGE_SLUGS.has(s) || (await tx.statusPage.count({ where: { slug: s } })) > 0);
 }
 
-/** The change to a page, heard by its viewers (and those of `others`, e.g. pages whose sub-pages moved). */
-function pageChange(verb: string, page: StatusPage, before: StatusPage | null, after: StatusPage | null, others: string[] = []): Change {
-  const pages = noticesFor([page.id, ...others], "PAGE");
-  return { objectType: "StatusPage", objectId: page.id, summary: `${verb} status page "${page.title}"`, before, after, pages };
-}
-
 export async function createStatusPage(tx: Tx, input: CreateStatusPageInput): Promise<Changed<StatusPage>> {
   return slugRace(
     (async () => {
       const issues: ValidationIssue[] = [];
       checkKindFields(input.kind, input, issues);
+      checkAssetFields(input, issues);
       if (input.slug) await checkSlug(tx, input.slug, issues);
       const layout = input.kind === "PUBLIC" ? await resolveLayout(tx, input, issues) : [];
       const setup = input.kind === "CUSTOMER" ? await resolveCustomerSetup(tx, input, issues) : null;
       const planned = setup && input.subPages ? await resolveSubPages(tx, setup.customerTypeId, input.subPages, issues) : [];
       if (issues.length > 0) throw new ValidationError(issues);
-      const page = await tx.statusPage.create({
+      const created = await tx.statusPage.create({
         data: {
           title: input.title,
           slug: input.slug || (await generateSlug(tx, input.title)),
@@ -92,6 +109,7 @@ export async function createStatusPage(tx: Tx, input: CreateStatusPageInput): Pr
           ...setup,
         },
       });
+      const page = await storeAssets(tx, created, input.assets ?? []);
       if (setup) {
         const changed = await createSubPages(tx, page.id, setup.customerTypeId, planned);
         return { value: page, change: pageChange("Created", page, null, page, changed) };
@@ -113,6 +131,9 @@ export async function updateStatusPage(tx: Tx, id: string, patch: StatusPagePatc
       const relayout = current.kind === "PUBLIC" && (patch.components != null || patch.groups != null);
       const layout = relayout ? await resolveLayout(tx, patch, issues) : null;
       if (issues.length > 0) throw new ValidationError(issues);
+      // A logo or favicon given by URL replaces an uploaded one, which is then removed.
+      if (patch.logoUrl !== undefined) await dropReplacedAsset(tx, id, "LOGO", patch.logoUrl);
+      if (patch.faviconUrl !== undefined) await dropReplacedAsset(tx, id, "FAVICON", patch.faviconUrl);
       if (layout) {
         const [before] = await loadPageLayouts(tx, [id]);
         const kept = new Set(layout.flatMap((s) => s.components));

@@ -2,6 +2,7 @@
 // that is allowed cannot disturb the next. `invalid` is input the mutation's
 // validation refuses, for proving refusal comes first.
 import { publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
+import { PNG, SVG, upload } from "../helpers/images.js";
 import { createEntry, createType } from "../helpers/pages.js";
 import type { World } from "./world.js";
 
@@ -101,6 +102,14 @@ export const MUTATIONS: MutationCase[] = [
     success: "StatusPage",
     valid: async (w) => ({ input: { id: await newPage(w), theme: "DARK" } }),
     invalid: async (w) => ({ input: { id: await newPage(w), logoUrl: "not a url" } }),
+  },
+  {
+    name: "uploadPageAsset",
+    needs: "EDITOR",
+    args: ["$pageId: ID!, $kind: PageAssetKind!, $file: File!", "pageId: $pageId, kind: $kind, file: $file"],
+    success: "StatusPage",
+    valid: async (w) => ({ pageId: await newPage(w), kind: "LOGO", file: upload(PNG) }),
+    invalid: async (w) => ({ pageId: await newPage(w), kind: "LOGO", file: upload(SVG, "logo.svg", "image/svg+xml") }),
   },
   { name: "deleteStatusPage", needs: "EDITOR", args: ID, success: "StatusPage", valid: async (w) => ({ id: await newPage(w) }) },
   // Renaming to the current name keeps the world as the other tests expect it.

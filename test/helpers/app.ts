@@ -2,6 +2,8 @@ import { createApiKey } from "../../server/auth/api-keys.js";
 import { buildApp, type App, type AppOptions } from "../../server/app.js";
 import type { PageChange } from "../../server/events.js";
 import { createLogger } from "../../server/logger.js";
+import { CSRF_HEADER } from "../../server/plugins/csrf.js";
+import { multipartBody } from "./multipart.js";
 import { dropDatabase, ensurePostgresDatabase, freshDatabaseUrl } from "./database.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
@@ -20,7 +22,7 @@ export interface TestApp {
   app: App;
   /** Secret of the admin key every request carries unless told otherwise. */
   adminKey: string;
-  /** Runs an operation through `yoga.fetch` (real HTTP handling, no socket). */
+  /** Runs an operation through `yoga.fetch` (real HTTP handling, no socket); variables holding Blobs go as a multipart request. */
   // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on GraphQL errors and returns `data`. */
@@ -71,10 +73,12 @@ export async function createTestApp(options: AppOptions = {}): Promise<TestApp> 
   const keyName = options.databaseUrl ? `test-admin-${++reopened}` : "test-admin";
   const { secret: adminKey } = await createApiKey(app.database.db, { name: keyName, scope: "ADMIN" }, app.now());
   const gql = async <T>(query: string, variables?: Record<string, unknown>, as?: RequestAs) => {
+    // Variables holding files go as a multipart request, with the header that lets a mutation through in one.
+    const form = multipartBody(query, variables);
     const res = await app.yoga.fetch("http://localhost/graphql", {
       method: "POST",
-      headers: { "content-type": "application/json", ...headersFor(as, adminKey) },
-      body: JSON.stringify({ query, variables }),
+      headers: form ? { [CSRF_HEADER]: "1", ...headersFor(as, adminKey) } : { "content-type": "application/json", ...headersFor(as, adminKey) },
+      body: form ?? JSON.stringify({ query, variables }),
     });
     return (await res.json()) as GraphQLResponse<T>;
   };
