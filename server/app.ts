@@ -15,9 +15,7 @@ import { createOriginPolicy } from "./http/origins.js";
 import { createRequestLog } from "./http/request-log.js";
 import { connectRedis } from "./realtime/redis.js";
 import { schema } from "./schema/index.js";
-import { createAnnouncer } from "./services/announce.js";
-import { auditPruning, auditRecorder } from "./services/audit-log.js";
-import type { ChangeFlow } from "./services/change.js";
+import { auditPruning } from "./services/audit-log.js";
 import { createPageSnapshots } from "./services/page-snapshots.js";
 import { resolveConfig } from "./app/config.js";
 import { createHttpServer } from "./app/http-server.js";
@@ -25,10 +23,10 @@ import { startLive } from "./app/live.js";
 import { cacheLookups, createAppMetrics } from "./app/metrics.js";
 import type { App, AppOptions } from "./app/options.js";
 import { createReadSide } from "./app/read-side.js";
+import { createChangeFlow } from "./app/recorders.js";
 import { appRoutes } from "./app/routes.js";
 import { createAppServices } from "./app/services.js";
 import { emailSender } from "./notifications/email-sender.js";
-import { notificationRecorder } from "./notifications/outbox.js";
 import { mailTransportFromEnv } from "./notifications/transport.js";
 import { startNotificationWorker } from "./notifications/worker.js";
 import { requestBaseUrl } from "./http/base-url.js";
@@ -49,16 +47,7 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const events = createEvents(redis?.eventTarget);
   const metrics = createAppMetrics(config.metricsAccess, { db, hub: () => live.hub, connections: () => http.connections(), databaseProbe, redis });
   const credentials = createCredentialCache({ events });
-  // Every change: its recorders inside its transaction, then its announcement (services/change.ts).
-  const announcer = createAnnouncer(events, {
-    forgetKey: credentials.forgetKey,
-    forgetOperator: credentials.forgetOperator,
-    forgetSession: credentials.forgetSession,
-  });
-  // The audit log's recorder always first (one registered after it that fails rolls its entry back with the change),
-  // then the outbox's: a notifiable change queues its event in its own transaction.
-  const recorders = [auditRecorder, notificationRecorder(), ...(options.recorders ?? [])];
-  const changes: ChangeFlow = { recorders, afterCommit: [announcer, ...(options.afterCommit ?? [])] };
+  const changes = createChangeFlow(events, credentials, options);
   const live = startLive({ db, events, changes, now, timers, log, redis, metrics });
   const mailer = options.mailer ?? createMailerFromEnv(process.env, log);
   const mailTransport = options.mailTransport ?? mailTransportFromEnv(process.env, log);

@@ -67,7 +67,7 @@ export interface AppOptions extends OidcOptions {
   readyTimeoutMs?: number;
   /** Days audit entries are kept (default AUDIT_RETENTION_DAYS, else forever: null). */
   auditRetentionDays?: number | null;
-  /** Run inside the transaction of every change, before it commits (services/change.ts); none by default. */
+  /** Run inside the transaction of every change, after the service's own (app/recorders.ts), before it commits; none by default. */
   recorders?: ChangeRecorder[];
   /** Told of every change once committed, after it is announced; none by default. */
   afterCommit?: ChangeListener[];

@@ -3,17 +3,20 @@
 // ends: the viewer signs out (on any instance: `sessions:ended`), the session
 // expires, the viewer's domain leaves the sub-page (a CATALOG change), or the
 // API key is revoked (`api-keys:revoked`), or an operator's session ends
-// (sign-out, sign-out everywhere, disabling: `sessions:ended` too). Public pages need no credential, so
-// their subscriptions are never held. Access is re-checked per credential or
-// per page change, never per subscriber per event.
-import { LRUCache } from "lru-cache";
+// (sign-out, sign-out everywhere, disabling: `sessions:ended` too). Public pages
+// need no credential, so their subscriptions are never held. Access is re-checked
+// per credential or per page change, never per subscriber per event.
 import type { Db } from "../db/client.js";
-import { parseMailbox } from "../domain/mailbox.js";
 import type { Events, PageChange } from "../events.js";
-import type { CredentialRules, LiveHolder } from "./live-credentials.js";
-import { LiveGrants, type Revocable, type SessionHold } from "./live-grants.js";
 import { defaultLogger, type Logger } from "../logger.js";
+import { recheckPage, verifyHeld, type HeldChecks } from "./live-access-checks.js";
+import type { CredentialRules } from "./live-credentials.js";
+import { LiveGrants } from "./live-grants.js";
+import { createLiveHolds } from "./live-holds.js";
 
+export { NOT_HELD, type LiveView } from "./live-holds.js";
+
+/** Live access's settings. */
 export const LIVE_ACCESS = {
   /**
    * How often held sessions and keys are checked against the database: catches an
@@ -22,19 +25,7 @@ export const LIVE_ACCESS = {
   verifyIntervalMs: 60_000,
 } as const;
 
-/** Ids per `IN (…)` list, well under every database's parameter limit. */
-const CHUNK = 500;
-/** The release of a subscription nothing holds (one shared function: public pages have thousands). */
-export const NOT_HELD = (): void => {};
-/** Credentials ended lately, remembered so that a subscription racing its own sign-out is refused too. */
-const RECENT_ENDS = 1_000;
-
-export interface LiveView {
-  pageId: string;
-  subPageId: string | null;
-  kind: "PUBLIC" | "CUSTOMER";
-}
-
+/** What live access reads, listens to and answers with. */
 export interface LiveAccessOptions {
   db: Db;
   events: Events;
@@ -46,86 +37,18 @@ export interface LiveAccessOptions {
   log?: Logger;
 }
 
+/** Starts following the ends of the credentials live streams are held on; `stop()` ends that. */
 export function createLiveAccess(options: LiveAccessOptions) {
   const { db, events, now } = options;
-  const { ended: accessEnded, admittedSubPageIds } = options.rules;
   const log = options.log ?? defaultLogger();
   const grants = new LiveGrants();
-  const recentEnds = new LRUCache<string, true>({ max: RECENT_ENDS });
   let timer: NodeJS.Timeout | null = null;
   let wakeAt = Infinity;
   let lastVerified = Date.now();
   let stopped = false;
-
-  function remember(id: string): void {
-    recentEnds.set(id, true);
-  }
-
-  function sessionEnded(sessionId: string): void {
-    remember(`session:${sessionId}`);
-    const operator = grants.operatorSessions.has(sessionId);
-    grants.endSession(sessionId, accessEnded(operator ? "ended_operator_session" : "invalid_session"));
-  }
-
-  function keyRevoked(keyId: string): void {
-    remember(`key:${keyId}`);
-    grants.endKey(keyId, accessEnded("invalid_key"));
-  }
-
-  function expireDue(): void {
-    for (const hold of grants.expiredAt(now().getTime())) grants.endSession(hold.sessionId, accessEnded("invalid_session"));
-  }
-
-  async function liveSessionIds(ids: string[]): Promise<Set<string>> {
-    const live = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const rows = await db.viewerSession.findMany({
-        where: { id: { in: ids.slice(i, i + CHUNK) }, endedAt: null, expiresAt: { gt: now() } },
-        select: { id: true },
-      });
-      for (const row of rows) live.add(row.id);
-    }
-    return live;
-  }
-
-  /** Ends the held subscriptions whose session or key the database no longer accepts: two queries per 500 credentials. */
-  async function verify(): Promise<void> {
-    const sessionIds = [...grants.sessions.keys()];
-    const live = await liveSessionIds(sessionIds);
-    for (const id of sessionIds) if (!live.has(id)) grants.endSession(id, accessEnded("invalid_session"));
-    const operatorIds = [...grants.operatorSessions.keys()];
-    for (let i = 0; i < operatorIds.length; i += CHUNK) {
-      const chunk = operatorIds.slice(i, i + CHUNK);
-      const where = { id: { in: chunk }, endedAt: null, expiresAt: { gt: now() }, operator: { disabledAt: null } };
-      const kept = new Set((await db.operatorSession.findMany({ where, select: { id: true } })).map((s) => s.id));
-      for (const id of chunk) if (!kept.has(id)) grants.endSession(id, accessEnded("ended_operator_session"));
-    }
-    const keyIds = [...grants.keys.keys()];
-    for (let i = 0; i < keyIds.length; i += CHUNK) {
-      const chunk = keyIds.slice(i, i + CHUNK);
-      const kept = new Set((await db.apiKey.findMany({ where: { id: { in: chunk }, revokedAt: null }, select: { id: true } })).map((k) => k.id));
-      for (const id of chunk) if (!kept.has(id)) grants.endKey(id, accessEnded("invalid_key"));
-    }
-  }
-
-  /** After a catalog change: which sub-pages each held session's domain still sees (one query per domain). */
-  async function recheckPage(pageId: string): Promise<void> {
-    const holds = grants.sessionsOn(pageId);
-    if (holds.length === 0) return;
-    const page = await db.statusPage.findUnique({ where: { id: pageId }, select: { id: true, kind: true, domainsAttributeId: true } });
-    const live = await liveSessionIds(holds.map((h) => h.sessionId));
-    const admitted = new Map<string | null, Set<string>>();
-    for (const hold of holds) {
-      if (!live.has(hold.sessionId)) {
-        grants.endSession(hold.sessionId, accessEnded("invalid_session"));
-        continue;
-      }
-      const domain = parseMailbox(hold.email)?.domain ?? null;
-      let ids = admitted.get(domain);
-      if (!ids) admitted.set(domain, (ids = new Set(page ? await admittedSubPageIds(db, page, hold.email) : [])));
-      for (const grant of [...hold.grants]) if (grant.subPageId === null || !ids.has(grant.subPageId)) grants.end(grant, accessEnded("not_admitted"));
-    }
-  }
+  const checks: HeldChecks = { db, now, grants, rules: options.rules };
+  const verify = () => verifyHeld(checks);
+  const holds = createLiveHolds(grants, options.rules.ended, now, (expiresAt) => void (expiresAt < wakeAt && arm()));
 
   /** Plans the next wake-up: the earliest held expiry, and a verification at least every interval. */
   function arm(): void {
@@ -139,7 +62,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
 
   async function wake(): Promise<void> {
     timer = null;
-    expireDue();
+    holds.expireDue();
     if (Date.now() - lastVerified >= LIVE_ACCESS.verifyIntervalMs) {
       lastVerified = Date.now();
       await verify().catch((error: unknown) => log.error({ err: error }, "Live access check failed"));
@@ -147,19 +70,7 @@ export function createLiveAccess(options: LiveAccessOptions) {
     arm();
   }
 
-  function holdViewer(viewer: Extract<LiveHolder, { kind: "viewer" }>, grant: { stream: Revocable; subPageId: string | null }): () => void {
-    const expiresAt = viewer.expiresAt.getTime();
-    if (recentEnds.has(`session:${viewer.sessionId}`) || expiresAt <= now().getTime()) {
-      grant.stream.abort(accessEnded("invalid_session"));
-      return NOT_HELD;
-    }
-    const hold: Omit<SessionHold, "grants"> = { sessionId: viewer.sessionId, pageId: viewer.pageId, email: viewer.email, expiresAt };
-    const release = grants.addViewer(hold, grant);
-    if (expiresAt < wakeAt) arm();
-    return release;
-  }
-
-  const subscriptions = [listen(events, "sessions:ended", sessionEnded), listen(events, "api-keys:revoked", keyRevoked)];
+  const subscriptions = [listen(events, "sessions:ended", holds.sessionEnded), listen(events, "api-keys:revoked", holds.keyRevoked)];
   arm();
 
   return {
@@ -167,32 +78,15 @@ export function createLiveAccess(options: LiveAccessOptions) {
      * Holds a live view's stream on the credential that granted it, so that the
      * stream ends when that does; returns the release for when it ends by itself.
      */
-    hold(actor: LiveHolder, view: LiveView, stream: Revocable): () => void {
-      if (view.kind === "PUBLIC") return NOT_HELD;
-      const grant = { stream, subPageId: view.subPageId };
-      if (actor.kind === "viewer") return holdViewer(actor, grant);
-      if (actor.kind === "person") {
-        if (recentEnds.has(`session:${actor.sessionId}`)) {
-          stream.abort(accessEnded("ended_operator_session"));
-          return NOT_HELD;
-        }
-        return grants.addOperatorSession(actor.sessionId, grant);
-      }
-      if (actor.kind !== "operator") return NOT_HELD;
-      if (recentEnds.has(`key:${actor.keyId}`)) {
-        stream.abort(accessEnded("invalid_key"));
-        return NOT_HELD;
-      }
-      return grants.addOperator(actor.keyId, grant);
-    },
+    hold: holds.hold,
     /** Runs before a page's change reaches its subscribers: the expired and the no longer admitted get nothing more. */
     async beforeUpdate(pageId: string, change: PageChange | null): Promise<void> {
-      expireDue();
-      if (change?.subject === "CATALOG") await recheckPage(pageId);
+      holds.expireDue();
+      if (change?.subject === "CATALOG") await recheckPage(checks, pageId);
     },
     /** Ends what expired by `now()` and what the database no longer accepts (timers do it when on). */
     async tick(): Promise<void> {
-      expireDue();
+      holds.expireDue();
       await verify();
     },
     /** Re-checks every held credential, e.g. after Redis was down and end events may have been lost. */

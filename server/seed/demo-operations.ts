@@ -2,7 +2,12 @@
 export const DEMO_OPERATIONS = {
   createType: /* GraphQL */ `
     mutation CreateCatalogType($input: CreateCatalogTypeInput!) {
-      createCatalogType(input: $input) { __typename ... on CatalogType { id } ... on Error { message } }
+      createCatalogType(input: $input) {
+        __typename
+        ... on CatalogType { id }
+        ... on Error { message }
+        ... on ValidationError { issues { field rule } }
+      }
     }`,
   createEntry: /* GraphQL */ `
     mutation CreateCatalogEntry($input: CreateCatalogEntryInput!) {

@@ -3,14 +3,20 @@
  * the same GraphQL operations an operator would use (see README): the catalog, the
  * customer page, the public page, then an incident and a maintenance on it.
  */
+import type { ExecutionResult } from "graphql";
 import type { App } from "../app.js";
 import { DEMO_OPERATIONS as Op } from "./demo-operations.js";
 
 type Vars = Record<string, unknown>;
 
-/** Runs one operation as the system itself; throws on any error or typed failure. */
-async function run(app: App, query: string, variables: Vars): Promise<Record<string, { __typename: string; [k: string]: unknown }>> {
-  const result = await app.executeAsSystem(query, variables);
+/** Runs one operation as the system itself (or takes its `answered` result); throws on any error or typed failure. */
+async function run(
+  app: App,
+  query: string,
+  variables: Vars,
+  answered?: ExecutionResult,
+): Promise<Record<string, { __typename: string; [k: string]: unknown }>> {
+  const result = answered ?? (await app.executeAsSystem(query, variables));
   if (result.errors?.length) throw new Error(`Demo seed failed: ${result.errors.map((e) => e.message).join("; ")}`);
   const data = (result.data ?? {}) as Record<string, { __typename: string; message?: string }>;
   for (const value of Object.values(data)) {
@@ -27,39 +33,48 @@ const id = (data: Record<string, { [k: string]: unknown }>, field: string, path:
 
 const COMPONENTS_TYPE = "Components";
 
+/** How often, and after how long a pause, creating the first type is retried while SQLite has another writer. */
+const CLAIM_ATTEMPTS = 8;
+const CLAIM_BACKOFF_MS = 50;
+
+type Data = Awaited<ReturnType<typeof run>>;
+
 /**
  * Seeds the demo when the database has no status page yet; returns whether it did.
  * Instances started together on an empty database all find it empty: the first
- * step creates a uniquely named catalog type, so exactly one of them gets past it,
- * and the others leave the demo to that one.
+ * step creates the uniquely named Components type, so exactly one of them gets past
+ * it, and the others leave the demo to that one.
  */
 export async function seedDemo(app: App): Promise<boolean> {
   if ((await app.database.db.statusPage.count()) > 0) return false;
-  let components: Data;
-  try {
-    components = await run(app, Op.createType, {
-      input: { name: COMPONENTS_TYPE, description: "Everything we report outages on", categories: ["Services"], ranked: true, referenceByName: true },
-    });
-  } catch (error) {
-    // Another instance got there first: its type exists, or (SQLite refusing a second writer
-    // while the first's transaction is open) is about to once that transaction commits.
-    if (await anotherIsSeeding(app)) return false;
-    throw error;
-  }
+  const components = await claimDemo(app);
+  if (!components) return false;
   await seedTheRest(app, components);
   return true;
 }
 
-/** Whether the Components type appears within a few seconds: another instance is seeding. */
-async function anotherIsSeeding(app: App): Promise<boolean> {
-  for (let waited = 0; waited <= 5_000; waited += 100) {
-    if ((await app.database.db.catalogType.count({ where: { name: COMPONENTS_TYPE } })) > 0) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+/**
+ * Creates the Components type; null when the database refuses it as a duplicate name
+ * (another instance is seeding). SQLite refuses a second writer while the first's
+ * transaction is open (the typed ServiceUnavailableError): then it retries, with a
+ * doubling pause, until that transaction ends one way or the other.
+ */
+async function claimDemo(app: App): Promise<Data | null> {
+  const input = { name: COMPONENTS_TYPE, description: "Everything we report outages on", categories: ["Services"], ranked: true, referenceByName: true };
+  for (let attempt = 1; ; attempt++) {
+    const result = await app.executeAsSystem(Op.createType, { input });
+    const created = (result.data as { createCatalogType?: CreateTypeResult } | null | undefined)?.createCatalogType;
+    if (created?.__typename === "ValidationError" && created.issues?.some((i) => i.field === "input.name" && i.rule === "unique")) return null;
+    if (created?.__typename !== "ServiceUnavailableError" || attempt === CLAIM_ATTEMPTS) return run(app, Op.createType, { input }, result);
+    await new Promise((resolve) => setTimeout(resolve, CLAIM_BACKOFF_MS * 2 ** (attempt - 1)));
   }
-  return false;
 }
 
-type Data = Awaited<ReturnType<typeof run>>;
+/** What createCatalogType answers in the demo's operation. */
+interface CreateTypeResult {
+  __typename: string;
+  issues?: { field: string; rule: string }[];
+}
 
 async function seedTheRest(app: App, components: Data): Promise<void> {
   const names = ["Zendesk", "Support portal", "Email ingestion", "Phone line"];

@@ -1,10 +1,12 @@
 // The audit log: every committed change is written by `auditRecorder` inside the
 // change's own transaction (so an entry never exists without its change, nor a change
 // without its entry); attempts — refused for authorization, or previews — are written
-// on their own by `recordAttempt`. Secrets never reach an entry: fields named like one
-// are dropped from before/after, however deep.
+// on their own by `recordAttempt`; `latestChanges` reads an object's newest changes
+// back (what an edit made from a stale version missed). Secrets never reach an entry:
+// fields named like one are dropped from before/after, however deep.
 import type { Actor } from "../auth/actor.js";
 import type { Db } from "../db/client.js";
+import type { MissedChange } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import { changeActor, type ChangeRecorder, type ChangedObjectType, type Snapshot } from "./change.js";
 
@@ -92,4 +94,33 @@ export async function pruneAuditLog(db: Db, now: Date, days: number): Promise<nu
 /** The audit log's share of the pruning round: entries older than `days` (none when null: keep everything). */
 export function auditPruning(days: number | null): ((db: Db, now: Date) => Promise<number>)[] {
   return days === null ? [] : [(db, now) => pruneAuditLog(db, now, days)];
+}
+
+/**
+ * The newest `take` changes recorded for an object, newest first: when, by whom, the
+ * summary, and the top-level fields each changed.
+ */
+export async function latestChanges(tx: Prisma.TransactionClient, objectType: ChangedObjectType, objectId: string, take: number): Promise<MissedChange[]> {
+  const entries = await tx.auditEntry.findMany({
+    where: { objectType, objectId, outcome: "CHANGED" },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take,
+    select: { at: true, actorName: true, summary: true, before: true, after: true },
+  });
+  return entries.map((e) => ({ at: e.at, by: e.actorName, summary: e.summary, fields: changedFields(e.before, e.after) }));
+}
+
+/** The top-level fields whose values differ between an entry's before and after (JSON text). */
+function changedFields(before: string | null, after: string | null): string[] {
+  const parse = (text: string | null): Record<string, unknown> => {
+    try {
+      const value: unknown = text ? JSON.parse(text) : null;
+      return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+    } catch {
+      return {};
+    }
+  };
+  const [was, is] = [parse(before), parse(after)];
+  const keys = new Set([...Object.keys(was), ...Object.keys(is)]);
+  return [...keys].filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k])).sort();
 }

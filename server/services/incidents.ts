@@ -4,43 +4,20 @@
 import { InvalidStateError, NotFoundError, ValidationError } from "../errors.js";
 import type { Incident, Prisma } from "../generated/sqlite/client.js";
 import { canUpdateIncident } from "../domain/transitions.js";
-import { INCIDENT_IMPACTS, type IncidentImpact, type IncidentStatus } from "../domain/types.js";
-import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
+import { INCIDENT_IMPACTS } from "../domain/types.js";
+import { checkComponents, throwIfAny } from "./affected-components.js";
 import type { Changed } from "./change.js";
-import { componentChanges, withIncident, type Publication, type PublishOptions } from "./preview.js";
+import { componentChanges, withIncident, type PublishOptions } from "./preview.js";
 import { componentIdsOf, deletedChange, publishedChange } from "./publishing.js";
 import { lockIncident } from "./sequences.js";
+import type { IncidentDraft, IncidentPublication, IncidentUpdateInput, NamedImpact, PublishIncidentInput } from "./incident-types.js";
 
 type Tx = Prisma.TransactionClient;
-export type NamedImpact = NamedComponentLevel<IncidentImpact>;
+
+export type { NamedImpact, IncidentDraft, IncidentPublication, PublishIncidentInput, IncidentUpdateInput } from "./incident-types.js";
 
 /** Newest first: by the per-incident sequence, which follows commit order (publish times can tie). */
 export const NEWEST_FIRST = [{ sequence: "desc" }] satisfies Prisma.IncidentUpdateOrderByWithRelationInput[];
-
-export interface IncidentDraft {
-  name: string;
-  status: IncidentStatus;
-  message: string;
-  impacts: NamedImpact[];
-}
-
-export type IncidentPublication = Publication<IncidentDraft>;
-
-export interface PublishIncidentInput {
-  pageId: string;
-  name: string;
-  status: IncidentStatus;
-  message: string;
-  impacts: ComponentLevel[];
-}
-
-export interface IncidentUpdateInput {
-  incidentId: string;
-  status: IncidentStatus;
-  message: string;
-  /** Omitted: the previous update's impacts carry forward. */
-  impacts?: ComponentLevel[] | null;
-}
 
 // Resolving ends every impact; the resolving update records that explicitly.
 function endImpacts(impacts: NamedImpact[]): NamedImpact[] {

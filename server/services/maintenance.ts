@@ -4,49 +4,25 @@ import { InvalidStateError, NotFoundError, ValidationError, type ValidationIssue
 import type { Maintenance, Prisma } from "../generated/sqlite/client.js";
 import type { ChangeKind } from "../events.js";
 import { allowedMaintenanceStatusChange, canUpdateMaintenance, dueMaintenanceTransition } from "../domain/transitions.js";
-import { MAINTENANCE_IMPACTS, type MaintenanceImpact, type MaintenanceStatus } from "../domain/types.js";
-import { checkComponents, throwIfAny, type ComponentLevel, type NamedComponentLevel } from "./affected-components.js";
+import { MAINTENANCE_IMPACTS, type MaintenanceStatus } from "../domain/types.js";
+import { checkComponents, throwIfAny } from "./affected-components.js";
 import type { Changed } from "./change.js";
-import { componentChanges, withMaintenance, type Publication, type PublishOptions } from "./preview.js";
+import { componentChanges, withMaintenance, type PublishOptions } from "./preview.js";
 import { componentIdsOf, deletedChange, publishedChange } from "./publishing.js";
 import { lockMaintenance } from "./sequences.js";
+import type { MaintenanceDraft, MaintenancePublication, MaintenanceUpdateInput, ScheduleMaintenanceInput } from "./maintenance-types.js";
+
+type Tx = Prisma.TransactionClient;
 
 export { applyAnyDueTransition, applyDueTransition, dueMaintenances, nextTransitionAt, type DueTransition } from "./maintenance-schedule.js";
 
-type Tx = Prisma.TransactionClient;
-export type NamedMaintenanceImpact = NamedComponentLevel<MaintenanceImpact>;
-
-export interface MaintenanceDraft {
-  name: string;
-  status: MaintenanceStatus;
-  message: string;
-  startsAt: Date;
-  endsAt: Date;
-  autoUpdate: boolean;
-  components: NamedMaintenanceImpact[];
-}
-
-export type MaintenancePublication = Publication<MaintenanceDraft>;
-
-export interface ScheduleMaintenanceInput {
-  pageId: string;
-  name: string;
-  message: string;
-  startsAt: Date;
-  endsAt: Date;
-  autoUpdate: boolean;
-  components: ComponentLevel[];
-}
-
-export interface MaintenanceUpdateInput {
-  maintenanceId: string;
-  status: MaintenanceStatus;
-  message: string;
-  startsAt?: Date | null;
-  endsAt?: Date | null;
-  /** Omitted: the affected components stay as they are. */
-  components?: ComponentLevel[] | null;
-}
+export type {
+  NamedMaintenanceImpact,
+  MaintenanceDraft,
+  MaintenancePublication,
+  ScheduleMaintenanceInput,
+  MaintenanceUpdateInput,
+} from "./maintenance-types.js";
 
 /** The status the maintenance has right after the publish: a window already begun or ended is moved along at once. */
 function statusAfter(draft: MaintenanceDraft, now: Date): MaintenanceStatus {

@@ -5,6 +5,7 @@
 // operators editing the same object cannot silently overwrite each other.
 import { NotFoundError, StaleVersionError, type MissedChange } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
+import { latestChanges } from "./audit-log.js";
 import type { ChangedObjectType } from "./change.js";
 
 type Tx = Prisma.TransactionClient;
@@ -77,30 +78,8 @@ const MISSED_SHOWN = 20;
  * once and was recorded in the audit log in the same transaction, so the newest
  * `count` entries of the object are the ones made since the client's version.
  */
-async function missedChanges(tx: Tx, type: VersionedType, id: string, count: number): Promise<MissedChange[]> {
-  const take = Math.min(Math.max(count, 1), MISSED_SHOWN);
-  const entries = await tx.auditEntry.findMany({
-    where: { objectType: type, objectId: id, outcome: "CHANGED" },
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take,
-    select: { at: true, actorName: true, summary: true, before: true, after: true },
-  });
-  return entries.map((e) => ({ at: e.at, by: e.actorName, summary: e.summary, fields: changedFields(e.before, e.after) }));
-}
-
-/** The top-level fields whose values differ between an entry's before and after (JSON text). */
-function changedFields(before: string | null, after: string | null): string[] {
-  const parse = (text: string | null): Record<string, unknown> => {
-    try {
-      const value: unknown = text ? JSON.parse(text) : null;
-      return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-    } catch {
-      return {};
-    }
-  };
-  const [was, is] = [parse(before), parse(after)];
-  const keys = new Set([...Object.keys(was), ...Object.keys(is)]);
-  return [...keys].filter((k) => JSON.stringify(was[k]) !== JSON.stringify(is[k])).sort();
+function missedChanges(tx: Tx, type: VersionedType, id: string, count: number): Promise<MissedChange[]> {
+  return latestChanges(tx, type, id, Math.min(Math.max(count, 1), MISSED_SHOWN));
 }
 
 /** Bumps several rows' versions at once, for writes that change many (ranking entries). */

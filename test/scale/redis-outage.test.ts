@@ -3,6 +3,8 @@
 // the outage in their logs and in /health/ready, reconnect by themselves, and a
 // subscriber resyncs to the current summary without reconnecting its WebSocket.
 // Subscriptions opened during the outage work once Redis is back.
+import { once } from "node:events";
+import { createServer } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Client } from "graphql-ws";
 import { createComponents, createPage, publishIncident, type PageRef } from "../helpers/fixtures.js";
@@ -10,6 +12,18 @@ import { subscribeWs, wsClient, type Subscription } from "../helpers/live.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { eventually, sharedDatabase, startInstances, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
 import { checkPostgres, checkRedisServerBinary, describeWith } from "../helpers/services.js";
+
+/** Accepts and at once closes every connection to `port` on loopback, counting them, until `close`. */
+async function refuseConnections(port: number): Promise<{ count(): number; close(): Promise<void> }> {
+  let count = 0;
+  const server = createServer((socket) => {
+    count += 1;
+    socket.destroy();
+  });
+  server.listen(port, "127.0.0.1");
+  await once(server, "listening");
+  return { count: () => count, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
 
 const STATUS = `subscription ($page: String!) { pageStatus(pageSlug: $page) { status components { name status } incidents { id name } } }`;
 type Status = { status: string; components: { name: string; status: string }[]; incidents: { id: string; name: string }[] };
@@ -69,8 +83,11 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis outage 
     // A subscription opened now starts from the database; its Redis SUBSCRIBE waits for Redis.
     const onSide = watch(side);
     expect((await statusOf(onSide)).incidents).toEqual([]);
-    // Long enough for several reconnection attempts, each of which could drop queued commands.
-    await new Promise((r) => setTimeout(r, 2_500));
+    // Several reconnection attempts of every connection, each of which could drop queued
+    // commands: counted at Redis's port, each one cut off at once, before Redis returns.
+    const attempts = await refuseConnections(redis.port);
+    await eventually(async () => attempts.count() >= 4 * 3, 15_000, "three reconnection attempts per connection");
+    await attempts.close();
     expect([a.alive(), b.alive()]).toEqual([true, true]);
     expect(onB.inbox.received).toHaveLength(2);
 
