@@ -14,10 +14,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const entriesOf = async (typeId: string) =>
-  (await t.ok(`query ($id: ID!) { catalogType(id: $id) { entries { name rank } } }`, { id: typeId })).catalogType.entries as {
-    name: string;
-    rank: number | null;
-  }[];
+  (
+    await t.ok<{ catalogType: { entries: { name: string; rank: number | null }[] } }>(`query ($id: ID!) { catalogType(id: $id) { entries { name rank } } }`, {
+      id: typeId,
+    })
+  ).catalogType.entries;
 const create = (typeId: string, name: string, extra: Record<string, unknown> = {}) => accepted(t, CREATE_ENTRY, { input: { typeId, name, ...extra } });
 
 describe("entry order", () => {
@@ -44,7 +45,10 @@ describe("entry order", () => {
   });
 
   it("sets the whole order with rankCatalogEntries", async () => {
-    const before = await t.ok(`query ($id: ID!) { catalogType(id: $id) { entries { id name } } }`, { id: catalog.componentsTypeId });
+    const before = await t.ok<{ catalogType: { entries: { id: string; name: string }[] } }>(
+      `query ($id: ID!) { catalogType(id: $id) { entries { id name } } }`,
+      { id: catalog.componentsTypeId },
+    );
     const reversed = [...before.catalogType.entries].reverse();
     const result = await mutate(t, RANK_ENTRIES, { typeId: catalog.componentsTypeId, entryIds: reversed.map((e) => e.id) });
     expect(result).toEqual({ __typename: "MutationRankCatalogEntriesSuccess", data: reversed.map((e, rank) => ({ name: e.name, rank })) });
@@ -52,7 +56,7 @@ describe("entry order", () => {
   });
 
   it("closes the gap when an entry is deleted", async () => {
-    const docs = await t.ok(`{ catalogEntry(type: "Components", name: "Docs") { id } }`);
+    const docs = await t.ok<{ catalogEntry: { id: string } }>(`{ catalogEntry(type: "Components", name: "Docs") { id } }`);
     await accepted(t, DELETE_ENTRY, { id: docs.catalogEntry.id });
     expect(await entriesOf(catalog.componentsTypeId)).toEqual(["Portal", "Chat", "Status API", "Zendesk", "Forms"].map((name, rank) => ({ name, rank })));
   });
@@ -126,9 +130,9 @@ describe("entries and their values", () => {
   });
 
   it("finds an entry by id, or by type and name when the type references by name", async () => {
-    const byId = await t.ok(`query ($id: ID!) { catalogEntry(id: $id) { ${ENTRY_FIELDS} } }`, { id: catalog.components.Zendesk });
+    const byId = await t.ok<{ catalogEntry: unknown }>(`query ($id: ID!) { catalogEntry(id: $id) { ${ENTRY_FIELDS} } }`, { id: catalog.components.Zendesk });
     expect(byId.catalogEntry).toMatchObject({ id: catalog.components.Zendesk, name: "Zendesk", type: { name: "Components" } });
-    const byName = await t.ok(`{ catalogEntry(type: "Components", name: "Zendesk") { id } }`);
+    const byName = await t.ok<{ catalogEntry: unknown }>(`{ catalogEntry(type: "Components", name: "Zendesk") { id } }`);
     expect(byName.catalogEntry).toEqual({ id: catalog.components.Zendesk });
     const notByName = await t.ok(
       `{ catalogEntry(type: "Services", name: "Public API") { id } missing: catalogEntry(type: "Components", name: "Nope") { id } }`,
@@ -140,7 +144,7 @@ describe("entries and their values", () => {
     const deleted = await accepted(t, DELETE_ENTRY, { id: api });
     expect(deleted).toMatchObject({ id: api, name: "Public API", rank: null, type: { name: "Services" } });
     expect(deleted.values).toHaveLength(2);
-    expect((await t.ok(`query ($id: ID!) { catalogEntry(id: $id) { id } }`, { id: api })).catalogEntry).toBeNull();
+    expect((await t.ok<{ catalogEntry: unknown }>(`query ($id: ID!) { catalogEntry(id: $id) { id } }`, { id: api })).catalogEntry).toBeNull();
   });
 
   it("deletes an entry that only references itself", async () => {
@@ -148,13 +152,13 @@ describe("entries and their values", () => {
     const loop = await create(type.id!, "loop");
     await accepted(t, UPDATE_ENTRY, { input: { id: loop.id, values: [{ attribute: "Next", values: [loop.id] }] } });
     expect(await accepted(t, DELETE_ENTRY, { id: loop.id })).toMatchObject({ name: "loop", values: [{ attribute: { name: "Next" } }] });
-    expect((await t.ok(`query ($id: ID!) { catalogEntry(id: $id) { id } }`, { id: loop.id })).catalogEntry).toBeNull();
+    expect((await t.ok<{ catalogEntry: unknown }>(`query ($id: ID!) { catalogEntry(id: $id) { id } }`, { id: loop.id })).catalogEntry).toBeNull();
   });
 });
 
 describe("a customer page follows the entries of its customer type", () => {
   const subPage = async (slug: string) =>
-    (await t.ok(`query ($slug: String!) { subPage(pageSlug: "acme", slug: $slug) { name components { name } } }`, { slug })).subPage;
+    (await t.ok<{ subPage: unknown }>(`query ($slug: String!) { subPage(pageSlug: "acme", slug: $slug) { name components { name } } }`, { slug })).subPage;
   let support: string;
 
   beforeAll(async () => {
@@ -180,7 +184,7 @@ describe("a customer page follows the entries of its customer type", () => {
   });
 
   it("keeps a name an operator gave the sub-page", async () => {
-    const { subPage: sp } = await t.ok(`{ subPage(pageSlug: "acme", slug: "support") { id } }`);
+    const { subPage: sp } = await t.ok<{ subPage: { id: string } }>(`{ subPage(pageSlug: "acme", slug: "support") { id } }`);
     await mutate(t, `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename } }`, { input: { id: sp.id, name: "Helpdesk" } });
     await accepted(t, UPDATE_ENTRY, { input: { id: support, name: "Support staff" } });
     expect(await subPage("support")).toMatchObject({ name: "Helpdesk" });
@@ -189,7 +193,7 @@ describe("a customer page follows the entries of its customer type", () => {
   it("removes the sub-page with the entry", async () => {
     await accepted(t, DELETE_ENTRY, { id: support });
     expect(await subPage("support")).toBeNull();
-    const page = await t.ok(`{ statusPage(slug: "acme") { subPages { name } } }`);
+    const page = await t.ok<{ statusPage: { subPages: unknown } }>(`{ statusPage(slug: "acme") { subPages { name } } }`);
     expect(page.statusPage.subPages).toEqual([{ name: "main" }]);
   });
 });

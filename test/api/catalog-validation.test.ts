@@ -102,7 +102,8 @@ describe("catalog types refuse bad input", () => {
       { input: { id: services, attributes: [{ id: notes, name: "Notes", kind: "REFERENCE", referencedType: "Hosts" }, tags] } },
       issue("input.attributes.0.kind", "in_use"),
     );
-    const tagsId = (await t.ok(`{ catalogType(name: "Services") { attributes { id } } }`)).catalogType.attributes[1].id;
+    const tagsId = (await t.ok<{ catalogType: { attributes: { id: string }[] } }>(`{ catalogType(name: "Services") { attributes { id } } }`)).catalogType
+      .attributes[1]!.id;
     await expectIssues(
       UPDATE_TYPE,
       {
@@ -124,7 +125,9 @@ describe("catalog types refuse bad input", () => {
   });
 
   it("deleting an attribute a status page uses — undoing the deletes before it", async () => {
-    const { catalogType } = await t.ok(`{ catalogType(name: "Groups") { attributes { id name kind multiple } } }`);
+    const { catalogType } = await t.ok<{ catalogType: { attributes: { id: string; name: string; kind: string; multiple: boolean }[] } }>(
+      `{ catalogType(name: "Groups") { attributes { id name kind multiple } } }`,
+    );
     const [components, domains] = catalogType.attributes;
     const kept = [{ ...components, referencedType: "Components" }, domains];
     await accepted(t, UPDATE_TYPE, { input: { id: catalog.groupsTypeId, attributes: [{ name: "Notes", kind: "TEXT" }, ...kept] } });
@@ -213,16 +216,16 @@ describe("catalog entries refuse bad input", () => {
     await expectIssues(CREATE_ENTRY, { input: { typeId: catalog.componentsTypeId, name: "new", rank: -1 } }, issue("input.rank", "too_small"));
     await expectIssues(UPDATE_ENTRY, { input: { id: extra.Docs, rank: -1 } }, issue("input.rank", "too_small"));
     await expectIssues(CREATE_ENTRY, { input: { typeId: hosts, name: "new", rank: 0 } }, issue("input.rank", "not_allowed"));
-    const { catalogType } = await t.ok(`{ catalogType(name: "Hosts") { entries { id } } }`);
-    const entryIds = catalogType.entries.map((e: { id: string }) => e.id);
+    const { catalogType } = await t.ok<{ catalogType: { entries: { id: string }[] } }>(`{ catalogType(name: "Hosts") { entries { id } } }`);
+    const entryIds = catalogType.entries.map((e) => e.id);
     await expectIssues(UPDATE_ENTRY, { input: { id: entryIds[0], rank: 1 } }, issue("input.rank", "not_allowed"));
     await expectIssues(RANK_ENTRIES, { typeId: hosts, entryIds }, issue("typeId", "not_allowed"));
     await expectIssues(CREATE_ENTRY, entry("new", [], "nope"), issue("input.typeId", "not_found"));
   });
 
   it("an order that is not every entry of the type once", async () => {
-    const { catalogType } = await t.ok(`{ catalogType(name: "Components") { entries { id } } }`);
-    const ids: string[] = catalogType.entries.map((e: { id: string }) => e.id);
+    const { catalogType } = await t.ok<{ catalogType: { entries: { id: string }[] } }>(`{ catalogType(name: "Components") { entries { id } } }`);
+    const ids = catalogType.entries.map((e) => e.id);
     for (const entryIds of [ids.slice(1), [...ids.slice(1), ids[1]], [...ids.slice(1), catalog.mainGroupId]]) {
       await expectIssues(RANK_ENTRIES, { typeId: catalog.componentsTypeId, entryIds }, issue("entryIds", "permutation"));
     }

@@ -42,7 +42,7 @@ describe("the runbook's catalog", () => {
     for (const name of ["Zendesk", "Chat", "Forms"]) {
       expect(await accepted(t, CREATE_ENTRY, { input: { typeId: componentsId, name } })).toMatchObject({ name, type: { name: "Components" }, values: [] });
     }
-    const data = await t.ok(`{ catalogType(name: "Components") { entries { name rank } } }`);
+    const data = await t.ok<{ catalogType: { entries: unknown } }>(`{ catalogType(name: "Components") { entries { name rank } } }`);
     expect(data.catalogType.entries).toEqual([
       { name: "Zendesk", rank: 0 },
       { name: "Chat", rank: 1 },
@@ -66,7 +66,7 @@ describe("the runbook's catalog", () => {
   });
 
   it("adds the group main, selecting components by name and allowing gitlab.com", async () => {
-    const groups = await t.ok(`{ catalogType(name: "Groups") { id } }`);
+    const groups = await t.ok<{ catalogType: { id: string } }>(`{ catalogType(name: "Groups") { id } }`);
     const main = await accepted(t, CREATE_ENTRY, {
       input: {
         typeId: groups.catalogType.id,
@@ -87,16 +87,16 @@ describe("the runbook's catalog", () => {
       ],
     };
     expect(main).toMatchObject(expected);
-    const byName = await t.ok(`{ catalogEntry(type: "Groups", name: "main") { ${ENTRY_FIELDS} } }`);
+    const byName = await t.ok<{ catalogEntry: unknown }>(`{ catalogEntry(type: "Groups", name: "main") { ${ENTRY_FIELDS} } }`);
     expect(byName.catalogEntry).toEqual({ id: main.id, ...expected });
   });
 
   it("lists the types by name and finds one by id or by name", async () => {
-    const data = await t.ok(`{ catalogTypes { id name } }`);
+    const data = await t.ok<{ catalogTypes: { id: string; name: string }[] }>(`{ catalogTypes { id name } }`);
     expect(names(data.catalogTypes)).toEqual(["Components", "Groups"]);
-    const byId = await t.ok(`query ($id: ID!) { catalogType(id: $id) { name } }`, { id: componentsId });
+    const byId = await t.ok<{ catalogType: unknown }>(`query ($id: ID!) { catalogType(id: $id) { name } }`, { id: componentsId });
     expect(byId.catalogType).toEqual({ name: "Components" });
-    expect((await t.ok(`{ catalogType(name: "Nope") { name } }`)).catalogType).toBeNull();
+    expect((await t.ok<{ catalogType: unknown }>(`{ catalogType(name: "Nope") { name } }`)).catalogType).toBeNull();
   });
 });
 
@@ -162,7 +162,9 @@ describe("catalog types", () => {
       attribute("Tier", "TEXT", false),
       { ...attribute("Owner", "REFERENCE", false, "Teams"), id: ids.Owner },
     ]);
-    const data = await t.ok(`query ($id: ID!) { catalogEntry(id: $id) { values { attribute { name } texts } } }`, { id: entry.id });
+    const data = await t.ok<{ catalogEntry: { values: unknown } }>(`query ($id: ID!) { catalogEntry(id: $id) { values { attribute { name } texts } } }`, {
+      id: entry.id,
+    });
     expect(data.catalogEntry.values).toEqual([{ attribute: { name: "Runbook notes" }, texts: ["behind the gateway"] }]);
   });
 
@@ -199,7 +201,7 @@ describe("catalog types", () => {
   it("returns entries of a deleted type as they were", async () => {
     const type = await accepted(t, CREATE_TYPE, { input: { name: "Gone", attributes: [{ name: "Note", kind: "TEXT" }] } });
     await accepted(t, CREATE_ENTRY, { input: { typeId: type.id, name: "only", values: [{ attribute: "Note", values: ["bye"] }] } });
-    const data = await t.ok(
+    const data = await t.ok<{ deleteCatalogType: unknown }>(
       `mutation ($id: ID!) { deleteCatalogType(id: $id) { ... on CatalogType { id name entries { name values { attribute { name } texts } } } } }`,
       {
         id: type.id,

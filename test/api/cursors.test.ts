@@ -8,6 +8,10 @@ import { CREATE_PAGE, createRunbookCatalog, mutate } from "../helpers/pages.js";
 
 const HISTORY = `query ($slug: String!, $after: String, $before: String, $first: Int, $last: Int) { statusPage(slug: $slug) {
   title incidentHistory(after: $after, before: $before, first: $first, last: $last) { edges { cursor node { name } } } } }`;
+/** What these tests read of a page's incident history. */
+interface HistoryRead {
+  statusPage: { incidentHistory: { edges: { cursor: string; node: { name: string } }[] } };
+}
 const base64 = (s: string) => Buffer.from(s).toString("base64");
 
 let t: TestApp;
@@ -25,7 +29,7 @@ beforeAll(async () => {
   other = await create("Other");
   for (const name of ["One", "Two", "Three"]) await publishIncident(t, page.id, [{ componentId: search, impact: "DEGRADED_PERFORMANCE" }], { name });
   await publishIncident(t, other.id, [], { name: "Elsewhere" });
-  const read = async (slug: string) => (await t.ok(HISTORY, { slug })).statusPage.incidentHistory.edges.map((e: { cursor: string }) => e.cursor) as string[];
+  const read = async (slug: string) => (await t.ok<HistoryRead>(HISTORY, { slug })).statusPage.incidentHistory.edges.map((e) => e.cursor);
   cursors = await read(page.slug);
   [otherCursor] = await read(other.slug);
 });
@@ -72,9 +76,9 @@ describe("malformed cursors", () => {
   });
 
   it("still pages with the cursors it gave out", async () => {
-    const res = await t.ok(HISTORY, { slug: page.slug, after: cursors[0], first: 1 });
-    expect(res.statusPage.incidentHistory.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(["Two"]);
-    const back = await t.ok(HISTORY, { slug: page.slug, before: cursors[2], last: 1 });
-    expect(back.statusPage.incidentHistory.edges.map((e: { node: { name: string } }) => e.node.name)).toEqual(["Two"]);
+    const res = await t.ok<HistoryRead>(HISTORY, { slug: page.slug, after: cursors[0], first: 1 });
+    expect(res.statusPage.incidentHistory.edges.map((e) => e.node.name)).toEqual(["Two"]);
+    const back = await t.ok<HistoryRead>(HISTORY, { slug: page.slug, before: cursors[2], last: 1 });
+    expect(back.statusPage.incidentHistory.edges.map((e) => e.node.name)).toEqual(["Two"]);
   });
 });

@@ -65,7 +65,7 @@ describe("publishIncident refuses", () => {
   it.each(cases)("%s, in review and in publish alike", async (_name, change, issues) => {
     const before = await snapshot();
     for (const preview of [true, false]) {
-      const { publishIncident } = await t.ok(PUBLISH_INCIDENT, { input: { ...valid(), ...change(), preview } });
+      const { publishIncident } = await t.ok<{ publishIncident: unknown }>(PUBLISH_INCIDENT, { input: { ...valid(), ...change(), preview } });
       expect(publishIncident).toEqual({ __typename: "ValidationError", issues });
     }
     expect(await snapshot()).toEqual(before);
@@ -96,7 +96,9 @@ describe("publishIncidentUpdate refuses", () => {
   it.each(updateCases)("%s", async (_name, change, issues) => {
     const before = await snapshot();
     for (const preview of [true, false]) {
-      const { publishIncidentUpdate } = await t.ok(UPDATE, { input: { incidentId, status: "IDENTIFIED", message: "Found it.", ...change(), preview } });
+      const { publishIncidentUpdate } = await t.ok<{ publishIncidentUpdate: unknown }>(UPDATE, {
+        input: { incidentId, status: "IDENTIFIED", message: "Found it.", ...change(), preview },
+      });
       expect(publishIncidentUpdate).toEqual({ __typename: "ValidationError", issues });
     }
     expect(await snapshot()).toEqual(before);
@@ -104,7 +106,9 @@ describe("publishIncidentUpdate refuses", () => {
 
   it("an unknown incident", async () => {
     const before = await snapshot();
-    const { publishIncidentUpdate } = await t.ok(UPDATE, { input: { incidentId: "no-such-incident", status: "IDENTIFIED", message: "Found it." } });
+    const { publishIncidentUpdate } = await t.ok<{ publishIncidentUpdate: unknown }>(UPDATE, {
+      input: { incidentId: "no-such-incident", status: "IDENTIFIED", message: "Found it." },
+    });
     expect(publishIncidentUpdate).toEqual({ __typename: "NotFoundError", resource: "incident", key: "no-such-incident" });
     expect(await snapshot()).toEqual(before);
   });

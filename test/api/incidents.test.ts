@@ -44,8 +44,20 @@ const PAGE = /* GraphQL */ `
   }
 `;
 
+/** The fields of an incident publication these tests read. */
+interface Publication {
+  preview: boolean;
+  incident: { id: string; status: string; updates: { status: string }[]; currentImpacts: unknown };
+  draft: { impacts: unknown };
+  componentChanges: unknown[];
+}
+
+interface PageRead {
+  statusPage: { incidents: { name: string }[]; incidentHistory: { edges: unknown[] }; components: { status: string }[] };
+}
+
 async function readPage() {
-  return (await t.ok(PAGE, { slug: page.slug })).statusPage;
+  return (await t.ok<PageRead>(PAGE, { slug: page.slug })).statusPage;
 }
 
 /** What was announced since the last call, everything announced so far included. */
@@ -68,7 +80,7 @@ describe("incident lifecycle (runbook)", () => {
   let incidentId: string;
 
   it("reviews the incident before publishing: draft and component changes, nothing written or announced", async () => {
-    const { publishIncident: review } = await t.ok(PUBLISH_INCIDENT, { input: publishInput({ preview: true }) });
+    const { publishIncident: review } = await t.ok<{ publishIncident: Publication }>(PUBLISH_INCIDENT, { input: publishInput({ preview: true }) });
     expect(review).toEqual({
       __typename: "IncidentPublication",
       preview: true,
@@ -92,12 +104,12 @@ describe("incident lifecycle (runbook)", () => {
     const after = await readPage();
     expect(after.incidents).toEqual([]);
     expect(after.incidentHistory.edges).toEqual([]);
-    expect(after.components.map((c: { status: string }) => c.status)).toEqual(["OPERATIONAL", "OPERATIONAL", "OPERATIONAL"]);
+    expect(after.components.map((c) => c.status)).toEqual(["OPERATIONAL", "OPERATIONAL", "OPERATIONAL"]);
     expect(await takeEvents()).toEqual([]);
   });
 
   it("publishes the incident and its first update", async () => {
-    const { publishIncident: done } = await t.ok(PUBLISH_INCIDENT, { input: publishInput() });
+    const { publishIncident: done } = await t.ok<{ publishIncident: Publication }>(PUBLISH_INCIDENT, { input: publishInput() });
     expect(done.preview).toBe(false);
     expect(done.incident).toMatchObject({
       name: "Sign-in failures",
@@ -135,9 +147,9 @@ describe("incident lifecycle (runbook)", () => {
   it("publishes an update to IDENTIFIED with new impacts", async () => {
     clock.advance(10 * 60_000);
     const input = { incidentId, status: "IDENTIFIED", message: "A bad deploy; rolling back.", impacts: [{ componentId: api, impact: "FULL_OUTAGE" }] };
-    const review = (await t.ok(UPDATE, { input: { ...input, preview: true } })).publishIncidentUpdate;
+    const review = (await t.ok<{ publishIncidentUpdate: Publication }>(UPDATE, { input: { ...input, preview: true } })).publishIncidentUpdate;
     expect(review.incident).toBeNull();
-    const { publishIncidentUpdate: done } = await t.ok(UPDATE, { input });
+    const { publishIncidentUpdate: done } = await t.ok<{ publishIncidentUpdate: Publication }>(UPDATE, { input });
     expect(done.componentChanges).toEqual(review.componentChanges);
     expect(done.componentChanges).toEqual(
       expect.arrayContaining([
@@ -146,21 +158,25 @@ describe("incident lifecycle (runbook)", () => {
       ]),
     );
     expect(done.incident.status).toBe("IDENTIFIED");
-    expect(done.incident.updates.map((u: { status: string }) => u.status)).toEqual(["IDENTIFIED", "INVESTIGATING"]);
+    expect(done.incident.updates.map((u) => u.status)).toEqual(["IDENTIFIED", "INVESTIGATING"]);
     expect(done.incident.updates[0]).toMatchObject({ publishedAt: "2026-03-10T12:10:00.000Z", impacts: [{ name: "API", impact: "FULL_OUTAGE" }] });
     expect((await takeEvents()).map((e) => e.kind)).toEqual(["UPDATED"]);
   });
 
   it("carries the impacts forward when an update leaves them out", async () => {
     clock.advance(10 * 60_000);
-    const { publishIncidentUpdate: done } = await t.ok(UPDATE, { input: { incidentId, status: "MONITORING", message: "Rolled back; watching." } });
+    const { publishIncidentUpdate: done } = await t.ok<{ publishIncidentUpdate: Publication }>(UPDATE, {
+      input: { incidentId, status: "MONITORING", message: "Rolled back; watching." },
+    });
     expect(done.componentChanges).toEqual([]);
     expect(done.incident.currentImpacts).toEqual([{ name: "API", impact: "FULL_OUTAGE" }]);
   });
 
   it("resolves: every impact ends and the components are operational again", async () => {
     clock.advance(10 * 60_000);
-    const { publishIncidentUpdate: done } = await t.ok(UPDATE, { input: { incidentId, status: "RESOLVED", message: "All good." } });
+    const { publishIncidentUpdate: done } = await t.ok<{ publishIncidentUpdate: Publication }>(UPDATE, {
+      input: { incidentId, status: "RESOLVED", message: "All good." },
+    });
     expect(done.componentChanges).toEqual([{ name: "API", previous: "FULL_OUTAGE", next: "OPERATIONAL" }]);
     expect(done.draft.impacts).toEqual([{ name: "API", impact: "NO_IMPACT" }]);
     expect(done.incident).toMatchObject({
@@ -172,14 +188,16 @@ describe("incident lifecycle (runbook)", () => {
     const after = await readPage();
     expect(after.incidents).toEqual([]);
     expect(after.incidentHistory.edges).toEqual([{ node: { id: incidentId } }]);
-    expect(after.components.every((c: { status: string }) => c.status === "OPERATIONAL")).toBe(true);
+    expect(after.components.every((c) => c.status === "OPERATIONAL")).toBe(true);
     expect((await takeEvents()).map((e) => e.kind)).toEqual(["UPDATED", "RESOLVED"]);
   });
 
   it("refuses updates to a resolved incident, writing nothing", async () => {
     const before = await t.app.database.db.incidentUpdate.count({ where: { incidentId } });
     for (const preview of [true, false]) {
-      const { publishIncidentUpdate: res } = await t.ok(UPDATE, { input: { incidentId, status: "MONITORING", message: "Again?", preview } });
+      const { publishIncidentUpdate: res } = await t.ok<{ publishIncidentUpdate: unknown }>(UPDATE, {
+        input: { incidentId, status: "MONITORING", message: "Again?", preview },
+      });
       expect(res).toEqual({ __typename: "InvalidStateError", state: "RESOLVED" });
     }
     expect(await t.app.database.db.incidentUpdate.count({ where: { incidentId } })).toBe(before);
@@ -188,13 +206,17 @@ describe("incident lifecycle (runbook)", () => {
 
   it("deletes the incident: gone from the page and its history", async () => {
     const DELETE = `mutation ($id: ID!) { deleteIncident(id: $id) { __typename ... on Incident { id name status } ... on NotFoundError { resource key } } }`;
-    const { deleteIncident } = await t.ok(DELETE, { id: incidentId });
+    const { deleteIncident } = await t.ok<{ deleteIncident: unknown }>(DELETE, { id: incidentId });
     expect(deleteIncident).toEqual({ __typename: "Incident", id: incidentId, name: "Sign-in failures", status: "RESOLVED" });
     expect((await readPage()).incidentHistory.edges).toEqual([]);
-    expect((await t.ok(`query ($id: ID!) { incident(id: $id) { id } }`, { id: incidentId })).incident).toBeNull();
+    expect((await t.ok<{ incident: unknown }>(`query ($id: ID!) { incident(id: $id) { id } }`, { id: incidentId })).incident).toBeNull();
     expect(await t.app.database.db.incidentUpdate.count({ where: { incidentId } })).toBe(0);
     expect(await takeEvents()).toEqual([expect.objectContaining({ kind: "DELETED", subjectId: incidentId })]);
-    expect((await t.ok(DELETE, { id: incidentId })).deleteIncident).toEqual({ __typename: "NotFoundError", resource: "incident", key: incidentId });
+    expect((await t.ok<{ deleteIncident: unknown }>(DELETE, { id: incidentId })).deleteIncident).toEqual({
+      __typename: "NotFoundError",
+      resource: "incident",
+      key: incidentId,
+    });
   });
 });
 
@@ -210,21 +232,25 @@ describe("incident history", () => {
       incidentHistory(first: 2, after: $after) { edges { cursor node { name } } pageInfo { hasNextPage endCursor } } } }`;
     const names: string[][] = [];
     let after: string | null = null;
-    type History = { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    type History = { statusPage: { incidentHistory: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
     for (;;) {
-      const res: { statusPage: { incidentHistory: History } } = await t.ok(HISTORY, { slug: page.slug, after });
+      // Annotated: `after` feeds the next request, so its type may not depend on this answer.
+      const res: History = await t.ok<History>(HISTORY, { slug: page.slug, after });
       const h = res.statusPage.incidentHistory;
       names.push(h.edges.map((e) => e.node.name));
       if (!h.pageInfo.hasNextPage) break;
       after = h.pageInfo.endCursor;
     }
     expect(names).toEqual([["Incident 5", "Incident 4"], ["Incident 3", "Incident 2"], ["Incident 1"]]);
-    const open = (await readPage()).incidents.map((i: { name: string }) => i.name);
+    const open = (await readPage()).incidents.map((i) => i.name);
     expect(open).toEqual(["Incident 5", "Incident 4", "Incident 3", "Incident 1"]);
-    const one = await t.ok(`query ($slug: String!, $id: ID!) { statusPage(slug: $slug) { incident(id: $id) { name status } } }`, {
-      slug: page.slug,
-      id: ids[1],
-    });
+    const one = await t.ok<{ statusPage: { incident: unknown } }>(
+      `query ($slug: String!, $id: ID!) { statusPage(slug: $slug) { incident(id: $id) { name status } } }`,
+      {
+        slug: page.slug,
+        id: ids[1],
+      },
+    );
     expect(one.statusPage.incident).toEqual({ name: "Incident 2", status: "RESOLVED" });
   });
 });

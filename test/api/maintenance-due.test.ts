@@ -30,9 +30,14 @@ const schedule = async (startsAt: string, endsAt: string, over: Record<string, u
     components: [{ componentId: api, impact: "UNDER_MAINTENANCE" }],
     ...over,
   };
-  return (await t.ok(SCHEDULE_MAINTENANCE, { input })).scheduleMaintenance;
+  return (await t.ok<{ scheduleMaintenance: Publication }>(SCHEDULE_MAINTENANCE, { input })).scheduleMaintenance;
 };
-const read = async (id: string) => (await t.ok(MAINTENANCE, { id })).maintenance;
+/** The fields of a maintenance publication these tests read. */
+interface Publication {
+  maintenance: { id: string; status: string; updates: { status: string; message: string }[] };
+  componentChanges: unknown;
+}
+const read = async (id: string) => (await t.ok<{ maintenance: { message: string; updates: { status: string }[] } }>(MAINTENANCE, { id })).maintenance;
 /** The kinds announced since the last call. */
 async function announced(): Promise<string[]> {
   return (await changes.take()).map((c) => `${c.kind} ${c.subjectId}`);
@@ -81,7 +86,7 @@ describe("a window already over when published", () => {
     expect(published.componentChanges).toEqual([]);
     expect(await announced()).toEqual([`PUBLISHED ${id}`, `COMPLETED ${id}`]);
     const { updates, message } = await read(id);
-    expect(updates.map((u: { status: string }) => u.status)).toEqual(["COMPLETE", "SCHEDULED"]);
+    expect(updates.map((u) => u.status)).toEqual(["COMPLETE", "SCHEDULED"]);
     expect(message).toBe("Maintenance completed. Its window (2026-03-10T09:00:00.000Z to 2026-03-10T10:00:00.000Z) had already ended when it was published.");
     expect(message).not.toMatch(/unavailable/);
   });
@@ -92,11 +97,11 @@ describe("an update that moves the window", () => {
     const id = (await schedule("2026-03-10T15:00:00Z", "2026-03-10T16:00:00Z")).maintenance.id;
     await announced();
     const input = { maintenanceId: id, status: "SCHEDULED", message: "Starting earlier than planned.", startsAt: "2026-03-10T11:30:00Z" };
-    const { publishMaintenanceUpdate: result } = await t.ok(UPDATE_MAINTENANCE, { input });
+    const { publishMaintenanceUpdate: result } = await t.ok<{ publishMaintenanceUpdate: Publication }>(UPDATE_MAINTENANCE, { input });
     expect(result.maintenance.status).toBe("IN_PROGRESS");
     expect(result.componentChanges).toEqual([{ name: "API", previous: "OPERATIONAL", next: "UNDER_MAINTENANCE" }]);
     expect(await announced()).toEqual([`UPDATED ${id}`, `STARTED ${id}`]);
-    expect(result.maintenance.updates.map((u: { status: string; message: string }) => [u.status, u.message])).toEqual([
+    expect(result.maintenance.updates.map((u) => [u.status, u.message])).toEqual([
       ["IN_PROGRESS", "Maintenance started."],
       ["SCHEDULED", "Starting earlier than planned."],
       ["SCHEDULED", "Upgrading the database."],
@@ -104,7 +109,9 @@ describe("an update that moves the window", () => {
 
     clock.set("2026-03-10T12:10:00Z");
     const ended = { maintenanceId: id, status: "IN_PROGRESS", message: "Finished.", endsAt: "2026-03-10T12:05:00Z" };
-    expect((await t.ok(UPDATE_MAINTENANCE, { input: ended })).publishMaintenanceUpdate.maintenance.status).toBe("COMPLETE");
+    expect((await t.ok<{ publishMaintenanceUpdate: Publication }>(UPDATE_MAINTENANCE, { input: ended })).publishMaintenanceUpdate.maintenance.status).toBe(
+      "COMPLETE",
+    );
     expect(await announced()).toEqual([`UPDATED ${id}`, `COMPLETED ${id}`]);
     expect((await read(id)).message).toBe("Maintenance completed.");
   });
@@ -126,8 +133,8 @@ describe("uptime history of a maintenance published after its window", () => {
     clock.set("2026-03-12T12:00:00Z");
     await schedule("2026-03-11T09:00:00Z", "2026-03-11T10:00:00Z", { name: "Yesterday's upgrade" });
     const query = `query ($slug: String!) { statusPage(slug: $slug) { components { uptime(days: 2) { days { date worst } } } } }`;
-    const [component] = (await t.ok(query, { slug: page.slug })).statusPage.components;
-    expect(component.uptime.days).toEqual([
+    const [component] = (await t.ok<{ statusPage: { components: { uptime: { days: unknown } }[] } }>(query, { slug: page.slug })).statusPage.components;
+    expect(component!.uptime.days).toEqual([
       { date: "2026-03-11", worst: "UNDER_MAINTENANCE" },
       { date: "2026-03-12", worst: "OPERATIONAL" },
     ]);

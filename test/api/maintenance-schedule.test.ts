@@ -82,7 +82,9 @@ describe("automatic maintenance transitions", () => {
       { status: "SCHEDULED", message: "Upgrading the database.", publishedBy: "test-admin" },
       { status: "IN_PROGRESS", message: "Maintenance started.", publishedBy: null },
     ]);
-    const status = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { components { status } } }`, { slug: page.slug });
+    const status = await t.ok<{ statusPage: { components: unknown } }>(`query ($slug: String!) { statusPage(slug: $slug) { components { status } } }`, {
+      slug: page.slug,
+    });
     expect(status.statusPage.components).toEqual([{ status: "UNDER_MAINTENANCE" }]);
     expect((await events.take()).map((e) => [e.kind, e.subjectId])).toEqual([["STARTED", id]]);
   });

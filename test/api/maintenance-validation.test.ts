@@ -46,7 +46,7 @@ describe("scheduleMaintenance refuses", () => {
   it.each(cases)("%s, in review and in publish alike", async (_name, change, issues) => {
     const before = await snapshot();
     for (const preview of [true, false]) {
-      const { scheduleMaintenance } = await t.ok(SCHEDULE_MAINTENANCE, { input: { ...valid(), ...change(), preview } });
+      const { scheduleMaintenance } = await t.ok<{ scheduleMaintenance: unknown }>(SCHEDULE_MAINTENANCE, { input: { ...valid(), ...change(), preview } });
       expect(scheduleMaintenance).toEqual({ __typename: "ValidationError", issues });
     }
     expect(await snapshot()).toEqual(before);
@@ -78,7 +78,7 @@ describe("publishMaintenanceUpdate refuses", () => {
   it.each(updateCases)("%s", async (_name, change, issues) => {
     const before = await snapshot();
     for (const preview of [true, false]) {
-      const { publishMaintenanceUpdate } = await t.ok(UPDATE_MAINTENANCE, {
+      const { publishMaintenanceUpdate } = await t.ok<{ publishMaintenanceUpdate: unknown }>(UPDATE_MAINTENANCE, {
         input: { maintenanceId, status: "SCHEDULED", message: "Update.", ...change(), preview },
       });
       expect(publishMaintenanceUpdate).toEqual({ __typename: "ValidationError", issues });
@@ -87,7 +87,9 @@ describe("publishMaintenanceUpdate refuses", () => {
   });
 
   it("an unknown maintenance", async () => {
-    const { publishMaintenanceUpdate } = await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: "nope", status: "SCHEDULED", message: "Update." } });
+    const { publishMaintenanceUpdate } = await t.ok<{ publishMaintenanceUpdate: unknown }>(UPDATE_MAINTENANCE, {
+      input: { maintenanceId: "nope", status: "SCHEDULED", message: "Update." },
+    });
     expect(publishMaintenanceUpdate).toEqual({ __typename: "NotFoundError", resource: "maintenance", key: "nope" });
   });
 });

@@ -27,7 +27,14 @@ const LISTS = /* GraphQL */ `
     }
   }
 `;
-const lists = async () => (await t.ok(LISTS, { slug: page.slug })).statusPage;
+/** The fields of a maintenance publication these tests read. */
+interface Publication {
+  maintenance: { id: string };
+  componentChanges: unknown;
+}
+type Named = { name: string }[];
+const lists = async () =>
+  (await t.ok<{ statusPage: { upcoming: Named; inProgress: Named; past: Named; components: unknown } }>(LISTS, { slug: page.slug })).statusPage;
 
 async function takeEvents(): Promise<string[]> {
   return (await events.take()).map((e) => e.kind);
@@ -49,10 +56,10 @@ const scheduleInput = (over: Record<string, unknown> = {}) => ({
 describe("maintenance lifecycle (runbook)", () => {
   let id: string;
   const update = async (input: Record<string, unknown>) =>
-    (await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: id, ...input } })).publishMaintenanceUpdate;
+    (await t.ok<{ publishMaintenanceUpdate: Publication }>(UPDATE_MAINTENANCE, { input: { maintenanceId: id, ...input } })).publishMaintenanceUpdate;
 
   it("reviews before publishing: the draft, and nothing written or announced", async () => {
-    const { scheduleMaintenance: review } = await t.ok(SCHEDULE_MAINTENANCE, { input: scheduleInput({ preview: true }) });
+    const { scheduleMaintenance: review } = await t.ok<{ scheduleMaintenance: unknown }>(SCHEDULE_MAINTENANCE, { input: scheduleInput({ preview: true }) });
     expect(review).toEqual({
       __typename: "MaintenancePublication",
       preview: true,
@@ -77,7 +84,7 @@ describe("maintenance lifecycle (runbook)", () => {
   });
 
   it("schedules it: SCHEDULED, listed as upcoming", async () => {
-    const { scheduleMaintenance: done } = await t.ok(SCHEDULE_MAINTENANCE, { input: scheduleInput() });
+    const { scheduleMaintenance: done } = await t.ok<{ scheduleMaintenance: Publication }>(SCHEDULE_MAINTENANCE, { input: scheduleInput() });
     expect(done.maintenance).toMatchObject({ status: "SCHEDULED", ...WINDOW, autoUpdate: true, message: "We are upgrading the primary database." });
     id = done.maintenance.id;
     expect(await lists()).toMatchObject({ upcoming: [{ name: "Database upgrade" }], inProgress: [], past: [] });
@@ -140,11 +147,11 @@ describe("maintenance lifecycle (runbook)", () => {
 
   it("deletes it", async () => {
     const DELETE = `mutation ($id: ID!) { deleteMaintenance(id: $id) { __typename ... on Maintenance { id name } ... on NotFoundError { resource } } }`;
-    expect((await t.ok(DELETE, { id })).deleteMaintenance).toEqual({ __typename: "Maintenance", id, name: "Database upgrade" });
+    expect((await t.ok<{ deleteMaintenance: unknown }>(DELETE, { id })).deleteMaintenance).toEqual({ __typename: "Maintenance", id, name: "Database upgrade" });
     expect(await lists()).toMatchObject({ upcoming: [], inProgress: [], past: [] });
-    expect((await t.ok(`query ($id: ID!) { maintenance(id: $id) { id } }`, { id })).maintenance).toBeNull();
+    expect((await t.ok<{ maintenance: unknown }>(`query ($id: ID!) { maintenance(id: $id) { id } }`, { id })).maintenance).toBeNull();
     expect(await takeEvents()).toEqual(["DELETED"]);
-    expect((await t.ok(DELETE, { id })).deleteMaintenance).toEqual({ __typename: "NotFoundError", resource: "maintenance" });
+    expect((await t.ok<{ deleteMaintenance: unknown }>(DELETE, { id })).deleteMaintenance).toEqual({ __typename: "NotFoundError", resource: "maintenance" });
   });
 });
 
@@ -170,7 +177,7 @@ describe("maintenance lists", () => {
       await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId: mid, status: "COMPLETE", message: "Done." } });
     }
     const l = await lists();
-    expect(l.upcoming.map((m: { name: string }) => m.name)).toEqual(["Soonest", "Sooner", "Later"]);
-    expect(l.past.map((m: { name: string }) => m.name)).toEqual(["Old", "Older"]);
+    expect(l.upcoming.map((m) => m.name)).toEqual(["Soonest", "Sooner", "Later"]);
+    expect(l.past.map((m) => m.name)).toEqual(["Old", "Older"]);
   });
 });

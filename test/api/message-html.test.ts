@@ -67,29 +67,31 @@ describe("messageHtml", () => {
       message: MESSAGE,
       impacts: [{ componentId: api, impact: "PARTIAL_OUTAGE" }],
     };
-    const { publishIncident } = await t.ok(PUBLISH, { input });
+    const { publishIncident } = await t.ok<{ publishIncident: { draft: { message: string; messageHtml: string } } }>(PUBLISH, { input });
     expect(publishIncident.draft.message).toBe(MESSAGE);
     expectSafe(publishIncident.draft.messageHtml);
 
-    const { statusPage } = await t.ok(
+    const { statusPage } = await t.ok<{ statusPage: { incidents: { updates: { message: string; messageHtml: string }[] }[] } }>(
       `query ($slug: String!) { statusPage(slug: $slug) { incidents { updates { message messageHtml } } } }`,
       { slug: page.slug },
       { as: "anonymous" },
     );
-    const [update] = statusPage.incidents[0].updates;
-    expect(update.message).toBe(MESSAGE);
-    expectSafe(update.messageHtml);
+    const [update] = statusPage.incidents[0]!.updates;
+    expect(update!.message).toBe(MESSAGE);
+    expectSafe(update!.messageHtml);
   });
 
   it("comes with maintenance and its updates", async () => {
     const window = { startsAt: "2026-03-10T13:00:00Z", endsAt: "2026-03-10T14:00:00Z" };
     const maintenanceId = await scheduleMaintenance(t, page.id, window, [{ componentId: api, impact: "UNDER_MAINTENANCE" }], { message: "Planned." });
-    const { publishMaintenanceUpdate } = await t.ok(UPDATE_MAINTENANCE, { input: { maintenanceId, status: "IN_PROGRESS", message: MESSAGE } });
+    const { publishMaintenanceUpdate } = await t.ok<{
+      publishMaintenanceUpdate: { draft: { messageHtml: string }; maintenance: { message: string; messageHtml: string; updates: { messageHtml: string }[] } };
+    }>(UPDATE_MAINTENANCE, { input: { maintenanceId, status: "IN_PROGRESS", message: MESSAGE } });
     const { draft, maintenance } = publishMaintenanceUpdate;
     expectSafe(draft.messageHtml);
     expect(maintenance.message).toBe(MESSAGE);
     expectSafe(maintenance.messageHtml);
-    expectSafe(maintenance.updates[0].messageHtml);
+    expectSafe(maintenance.updates[0]!.messageHtml);
     expect(maintenance.updates[1].messageHtml).toBe("<p>Planned.</p>");
   });
 

@@ -146,7 +146,9 @@ describe("computePageSummary", () => {
   });
 
   it("agrees with the GraphQL summary", async () => {
-    const data = await t.ok(`{ subPage(pageSlug: "customers", slug: "main") { summary { status sentence } components { id status } } }`);
+    const data = await t.ok<{ subPage: { summary: unknown; components: unknown } }>(
+      `{ subPage(pageSlug: "customers", slug: "main") { summary { status sentence } components { id status } } }`,
+    );
     const summary = await computePageSummary(t.app.database.db, { pageId: page.customer!, subPageId: sub.main }, NOW);
     expect(data.subPage.summary).toEqual({ status: summary.status, sentence: summary.sentence });
     expect(data.subPage.components).toEqual(summary.components.map(({ id, status }) => ({ id, status })));

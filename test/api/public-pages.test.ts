@@ -27,6 +27,11 @@ const LAYOUT = /* GraphQL */ `
 
 const names = (list: { name: string }[]) => list.map((x) => x.name);
 
+/** The fields of a page's layout these tests read. */
+interface LayoutRead {
+  statusPage: { components: { id: string; name: string; status: string }[]; groups: unknown; summary: unknown; subPages: unknown };
+}
+
 describe("public page", () => {
   let pageId: string;
 
@@ -51,9 +56,9 @@ describe("public page", () => {
       faviconUrl: "/favicon.ico",
     });
     pageId = page.id!;
-    const { statusPage } = await t.ok(LAYOUT, { slug: "acme-status" });
-    expect(statusPage.components.map((x: { id: string }) => x.id)).toEqual([c.Forms, c.Zendesk, c.Chat, c.Email]);
-    expect(statusPage.components.every((x: { status: string }) => x.status === "OPERATIONAL")).toBe(true);
+    const { statusPage } = await t.ok<LayoutRead>(LAYOUT, { slug: "acme-status" });
+    expect(statusPage.components.map((x) => x.id)).toEqual([c.Forms, c.Zendesk, c.Chat, c.Email]);
+    expect(statusPage.components.every((x) => x.status === "OPERATIONAL")).toBe(true);
     expect(statusPage.groups).toEqual([
       { name: null, components: [{ name: "Forms" }] },
       { name: "Support", components: [{ name: "Zendesk" }, { name: "Chat" }] },
@@ -128,10 +133,10 @@ describe("public page", () => {
       usedBy: ['incident "Chat is down"', 'maintenance "Zendesk upgrade"'],
     });
     expect(refused.message).toContain('"Chat", "Zendesk"');
-    const { statusPage } = await t.ok(LAYOUT, { slug: "acme-status" });
+    const { statusPage } = await t.ok<LayoutRead>(LAYOUT, { slug: "acme-status" });
     expect(names(statusPage.components)).toEqual(["Chat", "Zendesk"]);
     // The open incident shows in the derived status.
-    expect(statusPage.components[0].status).toBe("FULL_OUTAGE");
+    expect(statusPage.components[0]!.status).toBe("FULL_OUTAGE");
     expect(statusPage.summary).toEqual({ status: "FULL_OUTAGE", sentence: "Full outage" });
 
     // Adding components around the listed ones is fine.

@@ -48,7 +48,7 @@ describe("customer page, as the runbook creates it", () => {
   });
 
   it("shows the group's components, all operational, at /cust-support-ops/main", async () => {
-    const data = await t.ok(SUB_PAGE, { pageSlug: "cust-support-ops", slug: "main" });
+    const data = await t.ok<{ subPage: unknown }>(SUB_PAGE, { pageSlug: "cust-support-ops", slug: "main" });
     expect(data.subPage).toEqual({
       name: "Main",
       slug: "main",
@@ -61,7 +61,7 @@ describe("customer page, as the runbook creates it", () => {
   });
 
   it("describes the page setup: customer type, attributes, sub-pages", async () => {
-    const data = await t.ok(`{ statusPage(slug: "cust-support-ops") {
+    const data = await t.ok<{ statusPage: unknown }>(`{ statusPage(slug: "cust-support-ops") {
       customerType { name } componentsAttribute { name kind } emailDomainsAttribute { name kind }
       components { name } groups { name } summary { sentence } subPage(slug: "main") { name }
     } }`);
@@ -86,7 +86,11 @@ describe("customer page, as the runbook creates it", () => {
       ],
     });
     const subPages = async () =>
-      (await t.ok(`{ statusPage(slug: "cust-support-ops") { subPages { name slug components { name } allowedEmailDomains } } }`)).statusPage.subPages;
+      (
+        await t.ok<{ statusPage: { subPages: { name: string }[] } }>(
+          `{ statusPage(slug: "cust-support-ops") { subPages { name slug components { name } allowedEmailDomains } } }`,
+        )
+      ).statusPage.subPages;
     expect(await subPages()).toEqual([
       { name: "Main", slug: "main", components: [{ name: "Zendesk" }, { name: "Chat" }, { name: "Forms" }], allowedEmailDomains: ["gitlab.com"] },
       { name: "Support", slug: "support", components: [{ name: "Chat" }], allowedEmailDomains: ["example.com"] },
@@ -100,13 +104,15 @@ describe("customer page, as the runbook creates it", () => {
 
     const deleted = await mutate(t, `mutation ($id: ID!) { deleteCatalogEntry(id: $id) { __typename } }`, { id: support.id });
     expect(deleted.__typename).toBe("CatalogEntry");
-    expect((await subPages()).map((s: { name: string }) => s.name)).toEqual(["Main"]);
-    expect((await t.ok(SUB_PAGE, { pageSlug: "cust-support-ops", slug: "support" })).subPage).toBeNull();
+    expect((await subPages()).map((s) => s.name)).toEqual(["Main"]);
+    expect((await t.ok<{ subPage: unknown }>(SUB_PAGE, { pageSlug: "cust-support-ops", slug: "support" })).subPage).toBeNull();
   });
 
   it("renames a sub-page and changes its URL, keeping URLs unique within the page", async () => {
-    const { statusPage } = await t.ok(`{ statusPage(slug: "customer-support-operations") { subPages { id } } }`);
-    const id = statusPage.subPages[0].id;
+    const { statusPage } = await t.ok<{ statusPage: { subPages: { id: string }[] } }>(
+      `{ statusPage(slug: "customer-support-operations") { subPages { id } } }`,
+    );
+    const id = statusPage.subPages[0]!.id;
     const UPDATE = `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) {
       __typename ... on SubPage { name slug url } ... on ValidationError { issues { field rule } } } }`;
     expect(await mutate(t, UPDATE, { input: { id, name: "Everyone", slug: "everyone" } })).toEqual({
@@ -124,18 +130,18 @@ describe("customer page, as the runbook creates it", () => {
 
 describe("lists and deletes pages", () => {
   it("lists pages by title and finds them by slug", async () => {
-    const data = await t.ok(`{ statusPages { title slug } missing: statusPage(slug: "nope") { id } }`);
-    expect(data.statusPages.map((p: { slug: string }) => p.slug)).toEqual(["cust-support-ops", "customer-support-operations"]);
+    const data = await t.ok<{ statusPages: { slug: string }[]; missing: unknown }>(`{ statusPages { title slug } missing: statusPage(slug: "nope") { id } }`);
+    expect(data.statusPages.map((p) => p.slug)).toEqual(["cust-support-ops", "customer-support-operations"]);
     expect(data.missing).toBeNull();
   });
 
   it("deletes a page with its sub-pages", async () => {
-    const { statusPage } = await t.ok(`{ statusPage(slug: "customer-support-operations") { id } }`);
+    const { statusPage } = await t.ok<{ statusPage: { id: string } }>(`{ statusPage(slug: "customer-support-operations") { id } }`);
     const deleted = await mutate(t, `mutation ($id: ID!) { deleteStatusPage(id: $id) { __typename ... on StatusPage { id slug title } } }`, {
       id: statusPage.id,
     });
     expect(deleted).toEqual({ __typename: "StatusPage", id: statusPage.id, slug: "customer-support-operations", title: "Customer Support Operations" });
-    expect((await t.ok(`{ statusPage(slug: "customer-support-operations") { id } }`)).statusPage).toBeNull();
+    expect((await t.ok<{ statusPage: unknown }>(`{ statusPage(slug: "customer-support-operations") { id } }`)).statusPage).toBeNull();
     expect(await t.app.database.db.subPage.count({ where: { pageId: statusPage.id } })).toBe(0);
     const again = await mutate(t, `mutation ($id: ID!) { deleteStatusPage(id: $id) { __typename } }`, { id: statusPage.id });
     expect(again.__typename).toBe("NotFoundError");

@@ -26,21 +26,24 @@ async function addGroup(name: string, components: string[]) {
 beforeAll(async () => {
   t = await createTestApp({ now: clock.now, onQuery: (sql) => statements.push(sql) });
   [web, api, search] = (await createComponents(t, ["Web app", "API", "Search"], "Components")) as [string, string, string];
-  const { createCatalogType } = await t.ok(`mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { ... on CatalogType { id } } }`, {
-    input: {
-      name: "Groups",
-      ranked: true,
-      referenceByName: true,
-      attributes: [
-        { name: "Components", kind: "REFERENCE", multiple: true, referencedType: "Components" },
-        { name: "Email domains", kind: "EMAIL_DOMAIN", multiple: true },
-      ],
+  const { createCatalogType } = await t.ok<{ createCatalogType: { id: string } }>(
+    `mutation ($input: CreateCatalogTypeInput!) { createCatalogType(input: $input) { ... on CatalogType { id } } }`,
+    {
+      input: {
+        name: "Groups",
+        ranked: true,
+        referenceByName: true,
+        attributes: [
+          { name: "Components", kind: "REFERENCE", multiple: true, referencedType: "Components" },
+          { name: "Email domains", kind: "EMAIL_DOMAIN", multiple: true },
+        ],
+      },
     },
-  });
+  );
   groupsTypeId = createCatalogType.id;
   await addGroup("Main", [web, api]);
   await addGroup("Other", [search]);
-  const { createStatusPage } = await t.ok(
+  const { createStatusPage } = await t.ok<{ createStatusPage: { id: string } }>(
     `mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { __typename ... on StatusPage { id } } }`,
     {
       input: { title: "Cust support ops", kind: "CUSTOMER", customerType: "Groups", componentsAttribute: "Components", emailDomainsAttribute: "Email domains" },

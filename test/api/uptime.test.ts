@@ -198,7 +198,9 @@ describe("uptime", () => {
         },
       },
     });
-    const data = await t.ok(`{ subPage(pageSlug: "customers", slug: "main") { components { name status uptime(days: 1) { percentage } } } }`);
+    const data = await t.ok<{ subPage: { components: unknown } }>(
+      `{ subPage(pageSlug: "customers", slug: "main") { components { name status uptime(days: 1) { percentage } } } }`,
+    );
     expect(data.subPage.components).toEqual([
       { name: "Zendesk", status: "OPERATIONAL", uptime: { percentage: 1 } },
       { name: "Chat", status: "OPERATIONAL", uptime: { percentage: 1 } },

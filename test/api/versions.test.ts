@@ -100,10 +100,10 @@ describe("an incident two operators update from the same version", () => {
   it("refuses a delete made from a stale version and keeps the incident", async () => {
     const id = await publishIncident(t, page.id, [{ componentId: api, impact: "FULL_OUTAGE" }]);
     await update(id, "Changed meanwhile.", alice, 1);
-    const { deleteIncident: refused } = await t.ok(DELETE_INCIDENT, { id, expectedVersion: 1 }, bob);
+    const { deleteIncident: refused } = await t.ok<{ deleteIncident: unknown }>(DELETE_INCIDENT, { id, expectedVersion: 1 }, bob);
     expect(refused).toMatchObject({ __typename: "StaleVersionError", currentVersion: 2, updatedBy: "alice-console" });
     expect(await readIncident(id)).toMatchObject({ version: 2, updates: [{ message: "Changed meanwhile." }, expect.anything()] });
-    const { deleteIncident: done } = await t.ok(DELETE_INCIDENT, { id, expectedVersion: 2 }, bob);
+    const { deleteIncident: done } = await t.ok<{ deleteIncident: { __typename: string } }>(DELETE_INCIDENT, { id, expectedVersion: 2 }, bob);
     expect(done.__typename).toBe("Incident");
     expect(await readIncident(id)).toBeNull();
   });
@@ -129,16 +129,16 @@ describe("maintenance the scheduler moved on", () => {
     const startsAt = new Date(clock.now().getTime() + 60_000).toISOString();
     const endsAt = new Date(clock.now().getTime() + 3_600_000).toISOString();
     const id = await scheduleMaintenance(t, page.id, { startsAt, endsAt }, [{ componentId: api, impact: "UNDER_MAINTENANCE" }]);
-    const read = (await t.ok(MAINTENANCE, { id })).maintenance;
+    const read = (await t.ok<{ maintenance: { version: number } }>(MAINTENANCE, { id })).maintenance;
     expect(read).toMatchObject({ version: 1, status: "SCHEDULED", updatedBy: "test-admin" });
     clock.advance(120_000);
     expect(await t.app.scheduler.tick()).toBe(1);
     const input = { maintenanceId: id, status: "SCHEDULED", message: "Moved by an hour.", expectedVersion: read.version };
-    const { publishMaintenanceUpdate: refused } = await t.ok(UPDATE_MAINTENANCE, { input }, alice);
+    const { publishMaintenanceUpdate: refused } = await t.ok<{ publishMaintenanceUpdate: unknown }>(UPDATE_MAINTENANCE, { input }, alice);
     expect(refused).toMatchObject({ __typename: "StaleVersionError", objectType: "Maintenance", currentVersion: 2, updatedBy: "system" });
-    const after = (await t.ok(MAINTENANCE, { id })).maintenance;
+    const after = (await t.ok<{ maintenance: { updates: { message: string }[] } }>(MAINTENANCE, { id })).maintenance;
     expect(after).toMatchObject({ version: 2, status: "IN_PROGRESS", updatedBy: "system" });
-    expect(after.updates.map((u: { message: string }) => u.message)).not.toContain("Moved by an hour.");
+    expect(after.updates.map((u) => u.message)).not.toContain("Moved by an hour.");
   });
 });
 
@@ -174,22 +174,28 @@ describe("catalog entries and pages", () => {
       [
         ["API (EU)", alice],
         ["API (US)", bob],
-      ].map(([name, as]) => t.ok(UPDATE_ENTRY, { input: { id: api, name, expectedVersion: 1 } }, as as Record<string, string>)),
+      ].map(([name, as]) =>
+        t.ok<{ updateCatalogEntry: { __typename: string; name?: string; updatedBy?: string } }>(
+          UPDATE_ENTRY,
+          { input: { id: api, name, expectedVersion: 1 } },
+          as as Record<string, string>,
+        ),
+      ),
     );
     const won = renames.map((r) => r.updateCatalogEntry).find((r) => r.__typename === "CatalogEntry");
     const lost = renames.map((r) => r.updateCatalogEntry).find((r) => r.__typename === "StaleVersionError");
     expect(won).toMatchObject({ version: 2 });
     expect(lost).toMatchObject({ code: "STALE_VERSION", currentVersion: 2 });
-    expect((await t.ok(ENTRY, { id: api })).catalogEntry).toEqual({ name: won.name, version: 2, updatedBy: lost.updatedBy });
+    expect((await t.ok<{ catalogEntry: unknown }>(ENTRY, { id: api })).catalogEntry).toEqual({ name: won!.name, version: 2, updatedBy: lost!.updatedBy });
   });
 
   it("refuses a stale page update and writes nothing", async () => {
-    const first = await t.ok(UPDATE_PAGE, { input: { id: page.id, title: "Renamed by Alice", expectedVersion: 1 } }, alice);
+    const first = await t.ok<{ updateStatusPage: unknown }>(UPDATE_PAGE, { input: { id: page.id, title: "Renamed by Alice", expectedVersion: 1 } }, alice);
     expect(first.updateStatusPage).toMatchObject({ __typename: "StatusPage", version: 2, updatedBy: "alice-console" });
-    const second = await t.ok(UPDATE_PAGE, { input: { id: page.id, title: "Renamed by Bob", expectedVersion: 1 } }, bob);
+    const second = await t.ok<{ updateStatusPage: unknown }>(UPDATE_PAGE, { input: { id: page.id, title: "Renamed by Bob", expectedVersion: 1 } }, bob);
     expect(second.updateStatusPage).toMatchObject({ __typename: "StaleVersionError", objectType: "StatusPage", updatedBy: "alice-console" });
-    const read = await t.ok(`{ statusPages { id title version } }`, {});
-    expect(read.statusPages.find((p: { id: string }) => p.id === page.id)).toMatchObject({ title: "Renamed by Alice", version: 2 });
+    const read = await t.ok<{ statusPages: { id: string }[] }>(`{ statusPages { id title version } }`, {});
+    expect(read.statusPages.find((p) => p.id === page.id)).toMatchObject({ title: "Renamed by Alice", version: 2 });
   });
 });
 
@@ -201,7 +207,7 @@ describe("sub-pages and ranking", () => {
     });
     const subPageId = (customers.subPages as { id: string }[])[0]!.id;
     const rename = (name: string, as: Record<string, string>) =>
-      t.ok(
+      t.ok<{ updateSubPage: unknown }>(
         `mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename ... on SubPage { name version } ${STALE} } }`,
         { input: { id: subPageId, name, expectedVersion: 1 } },
         as,
@@ -218,6 +224,7 @@ describe("sub-pages and ranking", () => {
       { typeId: catalog.componentsTypeId, ids: [chat, zendesk] },
       bob,
     );
-    for (const id of [zendesk, chat]) expect((await t.ok(ENTRY, { id })).catalogEntry).toMatchObject({ version: 2, updatedBy: "bob-console" });
+    for (const id of [zendesk, chat])
+      expect((await t.ok<{ catalogEntry: unknown }>(ENTRY, { id })).catalogEntry).toMatchObject({ version: 2, updatedBy: "bob-console" });
   });
 });

@@ -6,8 +6,8 @@ import { CSRF_HEADER } from "../../server/plugins/csrf.js";
 import { multipartBody } from "./multipart.js";
 import { dropDatabase, ensurePostgresDatabase, freshDatabaseUrl } from "./database.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
-export interface GraphQLResponse<T = Record<string, any>> {
+/** A GraphQL answer; `T` names the shape of `data` the test reads. */
+export interface GraphQLResponse<T = unknown> {
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
@@ -23,11 +23,9 @@ export interface TestApp {
   /** Secret of the admin key every request carries unless told otherwise. */
   adminKey: string;
   /** Runs an operation through `yoga.fetch` (real HTTP handling, no socket); variables holding Blobs go as a multipart request. */
-  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<GraphQLResponse<T>>;
+  gql<T = unknown>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<GraphQLResponse<T>>;
   /** Like gql, but fails the test on GraphQL errors and returns `data`. */
-  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
-  ok<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<T>;
+  ok<T = unknown>(query: string, variables?: Record<string, unknown>, as?: RequestAs): Promise<T>;
   close(): Promise<void>;
 }
 

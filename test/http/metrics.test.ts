@@ -256,14 +256,17 @@ describe("series", () => {
   });
 
   it("reserves metrics as a page slug", async () => {
-    const { createStatusPage } = await t.ok(
+    const { createStatusPage } = await t.ok<{ createStatusPage: unknown }>(
       `mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { __typename ... on StatusPage { slug } ... on ValidationError { issues { field rule } } } }`,
       { input: { title: "Metrics", kind: "PUBLIC", slug: "metrics", components: [api] } },
     );
     expect(createStatusPage).toEqual({ __typename: "ValidationError", issues: [{ field: "input.slug", rule: "reserved" }] });
-    const generated = await t.ok(`mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { ... on StatusPage { slug } } }`, {
-      input: { title: "Metrics", kind: "PUBLIC", components: [api] },
-    });
+    const generated = await t.ok<{ createStatusPage: { slug: string } }>(
+      `mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { ... on StatusPage { slug } } }`,
+      {
+        input: { title: "Metrics", kind: "PUBLIC", components: [api] },
+      },
+    );
     expect(generated.createStatusPage.slug).toBe("metrics-2");
   });
 

@@ -192,7 +192,7 @@ describe("the api slug", () => {
     await t.ok(`mutation ($input: CreateCatalogEntryInput!) { createCatalogEntry(input: $input) { __typename } }`, {
       input: { typeId: catalog.groupsTypeId, name: "API" },
     });
-    const { statusPage } = await t.ok(`{ statusPage(slug: "clients") { subPages { name slug } } }`);
+    const { statusPage } = await t.ok<{ statusPage: { subPages: unknown } }>(`{ statusPage(slug: "clients") { subPages { name slug } } }`);
     expect(statusPage.subPages).toContainEqual({ name: "API", slug: "api-2" });
   });
 });

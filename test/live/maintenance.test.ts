@@ -145,11 +145,14 @@ describe("after a restart", () => {
       expect.objectContaining({ subject: "MAINTENANCE", kind: "COMPLETED", subjectId: missed, subjectName: "Missed upgrade" }),
       expect.objectContaining({ subject: "MAINTENANCE", kind: "STARTED", subjectId: overrun, subjectName: "Long upgrade" }),
     ]);
-    const data = await t.ok(`query ($id: ID!) { maintenance(id: $id) { status message updates { status } } }`, { id: missed });
+    const data = await t.ok<{ maintenance: { status: string; message: string; updates: { status: string }[] } }>(
+      `query ($id: ID!) { maintenance(id: $id) { status message updates { status } } }`,
+      { id: missed },
+    );
     expect(data.maintenance.status).toBe("COMPLETE");
-    expect(data.maintenance.updates.map((u: { status: string }) => u.status)).toEqual(["COMPLETE", "SCHEDULED"]);
+    expect(data.maintenance.updates.map((u) => u.status)).toEqual(["COMPLETE", "SCHEDULED"]);
     expect(data.maintenance.message).toMatch(/unavailable during the maintenance window \(2026-03-10T16:00:00.000Z to 2026-03-10T17:00:00.000Z\)/);
-    const started = await t.ok(`query ($id: ID!) { maintenance(id: $id) { status message } }`, { id: overrun });
+    const started = await t.ok<{ maintenance: unknown }>(`query ($id: ID!) { maintenance(id: $id) { status message } }`, { id: overrun });
     expect(started.maintenance).toEqual({
       status: "IN_PROGRESS",
       message:

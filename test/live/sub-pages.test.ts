@@ -158,8 +158,11 @@ describe("changes on a customer page", () => {
 
 describe("a renamed sub-page", () => {
   it("is found under its new URL, not its old one, by new subscribers", async () => {
-    const data = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { subPages { id slug } } }`, { slug });
-    const { id } = (data.statusPage.subPages as { id: string; slug: string }[]).find((p) => p.slug === "support")!;
+    const data = await t.ok<{ statusPage: { subPages: { id: string; slug: string }[] } }>(
+      `query ($slug: String!) { statusPage(slug: $slug) { subPages { id slug } } }`,
+      { slug },
+    );
+    const { id } = data.statusPage.subPages.find((p) => p.slug === "support")!;
     // Subscribing while the page is watched lets the service remember where "support" leads.
     expect((await subscribeWs(operator, STATUS, vars("support")).inbox.next()).data!.pageStatus.subPage).toEqual({ name: "support" });
     await t.ok(`mutation ($input: UpdateSubPageInput!) { updateSubPage(input: $input) { __typename } }`, { input: { id, slug: "helpdesk" } });
@@ -189,6 +192,6 @@ async function expectQuiet(quiet: Subscription[]): Promise<void> {
 }
 
 async function pageId(): Promise<string> {
-  const data = await t.ok(`query ($slug: String!) { statusPage(slug: $slug) { id } }`, { slug });
+  const data = await t.ok<{ statusPage: { id: string } }>(`query ($slug: String!) { statusPage(slug: $slug) { id } }`, { slug });
   return data.statusPage.id;
 }

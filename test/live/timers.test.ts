@@ -25,7 +25,7 @@ const ON_TIME_MS = 5_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const underMaintenance = () => [{ componentId: live.api, impact: "UNDER_MAINTENANCE" }];
 const statusOf = async (id: string) =>
-  (await live.t.ok(`query ($id: ID!) { maintenance(id: $id) { status message } }`, { id })).maintenance as { status: string; message: string };
+  (await live.t.ok<{ maintenance: { status: string; message: string } }>(`query ($id: ID!) { maintenance(id: $id) { status message } }`, { id })).maintenance;
 const update = (input: Record<string, unknown>) => live.t.ok(UPDATE_MAINTENANCE, { input });
 
 it("starts and completes a maintenance on time, on timers", async () => {

@@ -70,7 +70,7 @@ describe("live page status", () => {
   });
 
   it("sends nothing for a preview, and the new summary to every transport when an incident is published", async () => {
-    const result = await t.ok(PUBLISH_INCIDENT, { input: input(true) });
+    const result = await t.ok<{ publishIncident: unknown }>(PUBLISH_INCIDENT, { input: input(true) });
     expect(result.publishIncident).toMatchObject({ preview: true, componentChanges: [{ name: "API", next: "PARTIAL_OUTAGE" }] });
     // The publish is the barrier: each transport delivers in order, so a message for the preview would come before its summary.
     await t.ok(PUBLISH_INCIDENT, { input: input(false) });

@@ -13,6 +13,8 @@ const SUBSCRIBE = `mutation ($input: SubscribeInput!) { subscribe(input: $input)
   __typename ... on SubscribeRequested { message } ... on ValidationError { issues { field rule } } ... on RateLimitedError { retryAfterSeconds } } }`;
 const CONFIRM = `mutation ($token: String!) { confirmSubscription(token: $token) {
   __typename ... on EmailSubscription { email confirmed subscribed } ... on ValidationError { issues { field rule } } } }`;
+/** What the confirmation answers: the subscription, or the issues with the token. */
+type Confirmation = { confirmSubscription: { issues?: unknown } };
 const PUBLISH = `mutation ($input: PublishIncidentInput!) { publishIncident(input: $input) { __typename ... on IncidentPublication { preview notifiedSubscribers incident { id } } } }`;
 
 const clock = testClock("2030-05-01T09:00:00Z");
@@ -96,8 +98,8 @@ describe("email subscriptions", () => {
 
     const link = linkTo(mailTo("carol@example.com")[0]!, "/subscriptions/confirm");
     const token = link.searchParams.get("token")!;
-    expect((await w.t.ok(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription).toMatchObject({ confirmed: true, subscribed: true });
-    expect((await w.t.ok(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription.issues).toEqual([{ field: "token", rule: "used" }]);
+    expect((await w.t.ok<Confirmation>(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription).toMatchObject({ confirmed: true, subscribed: true });
+    expect((await w.t.ok<Confirmation>(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription.issues).toEqual([{ field: "token", rule: "used" }]);
     // Confirmed: asking again gets the same answer and no mail.
     expect(await subscribe({ page: "public", email: "carol@example.com" })).toEqual(await subscribe({ page: "public", email: "dan@example.com" }));
 
@@ -148,8 +150,8 @@ describe("email subscriptions", () => {
     await expect.poll(() => mailTo("late@example.com").length, { timeout: 15_000 }).toBe(1);
     const token = linkTo(mailTo("late@example.com")[0]!, "/subscriptions/confirm").searchParams.get("token")!;
     clock.advance(49 * 3_600_000);
-    expect((await w.t.ok(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription.issues).toEqual([{ field: "token", rule: "expired" }]);
-    expect((await w.t.ok(CONFIRM, { token: "sg_confirm_nonsense" }, { as: "anonymous" })).confirmSubscription.issues).toEqual([
+    expect((await w.t.ok<Confirmation>(CONFIRM, { token }, { as: "anonymous" })).confirmSubscription.issues).toEqual([{ field: "token", rule: "expired" }]);
+    expect((await w.t.ok<Confirmation>(CONFIRM, { token: "sg_confirm_nonsense" }, { as: "anonymous" })).confirmSubscription.issues).toEqual([
       { field: "token", rule: "unknown" },
     ]);
   });

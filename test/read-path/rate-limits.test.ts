@@ -23,7 +23,11 @@ afterAll(() => t.close());
 describe("mutations", () => {
   let n = 0;
   const createType = (as?: Record<string, string>) =>
-    t.gql(`mutation ($name: String!) { createCatalogType(input: { name: $name }) { __typename } }`, { name: `Type ${++n}` }, as);
+    t.gql<{ createCatalogType: { __typename: string } }>(
+      `mutation ($name: String!) { createCatalogType(input: { name: $name }) { __typename } }`,
+      { name: `Type ${++n}` },
+      as,
+    );
 
   it("are refused past the API key's allowance per minute, with a typed error saying when to retry", async () => {
     for (let i = 0; i < 5; i++) expect((await createType()).data!.createCatalogType.__typename).toBe("CatalogType");

@@ -1,17 +1,21 @@
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { Provider } from "urql";
-import { describe, expect, it } from "vitest";
+// The public page's components, rendered with the web client's urql exchanges against a
+// real server on loopback whose data was made through the API.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Banner } from "../../web/src/components/Banner.js";
 import { Home } from "../../web/src/components/Home.js";
+import { PageRoute } from "../../web/src/components/PageRoute.js";
 import { PublicPage } from "../../web/src/components/PublicPage.js";
 import { StatusLabel } from "../../web/src/components/StatusLabel.js";
 import { UptimeBar } from "../../web/src/components/UptimeBar.js";
-import { withLive, type LiveStatus } from "../../web/src/live.js";
 import type { PageShell } from "../../web/src/components/PublicPage.graphql.js";
 import type { ComponentStatus } from "../../web/src/graphql.js";
-import { demoPageData, demoUptimeData, emptyPageData, uptime } from "./fixtures.js";
-import { mockClient, type Answer } from "./mock-client.js";
+import { bearer, createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { createComponents, publishIncident, publishIncidentUpdate, scheduleMaintenance } from "../helpers/fixtures.js";
+import { CREATE_PAGE, mutate } from "../helpers/pages.js";
+import { createCustomerLivePage } from "../helpers/customer-live.js";
+import { withLive, type LiveStatus } from "../../web/src/live.js";
+import { demoPageData, uptime } from "./fixtures.js";
+import { refusingOrigin, renderNow, renderSettled, serverClient, visibleText as text } from "./render.js";
 
 const STATUSES: [ComponentStatus, string][] = [
   ["OPERATIONAL", "Operational"],
@@ -21,27 +25,35 @@ const STATUSES: [ComponentStatus, string][] = [
   ["FULL_OUTAGE", "Full outage"],
 ];
 
-const shell: PageShell = { id: "p1", slug: "demo", title: "Demo", kind: "PUBLIC", theme: "LIGHT", logoUrl: null, faviconUrl: null };
+const clock = testClock("2030-03-10T12:00:00Z");
+let t: TestApp;
+let origin: string;
 
-function render(element: ReactElement, answers: Record<string, Answer> = {}): string {
-  return renderToStaticMarkup(<Provider value={mockClient(answers)}>{element}</Provider>);
+beforeAll(async () => {
+  t = await createTestApp({ now: clock.now });
+  origin = new URL(await t.app.start(0)).origin;
+});
+afterAll(() => t.close());
+
+/** A public page made through the API; returns what the page route would hand PublicPage. */
+async function createShell(title: string, groups: { name: string; components: string[] }[]): Promise<PageShell> {
+  const page = await mutate(t, CREATE_PAGE, { input: { title, kind: "PUBLIC", groups } });
+  if (page.__typename !== "StatusPage") throw new Error(`createStatusPage: ${JSON.stringify(page)}`);
+  return page as unknown as PageShell;
 }
-
-/** Visible text, tags stripped, so assertions read like what a person sees. */
-const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 describe("statuses", () => {
   it.each(STATUSES)("%s is told in words, not by colour alone", (status, label) => {
-    const html = render(<StatusLabel status={status} />);
+    const html = renderNow(serverClient(origin), <StatusLabel status={status} />);
     expect(text(html)).toContain(label);
     expect(html).toMatch(/aria-hidden="true"/); // the symbol is decoration
-    const banner = render(<Banner summary={{ status, sentence: `Sentence for ${label}` }} />);
+    const banner = renderNow(serverClient(origin), <Banner summary={{ status, sentence: `Sentence for ${label}` }} />);
     expect(text(banner)).toContain(`Sentence for ${label}`);
     expect(banner).toContain('aria-live="polite"');
   });
 
   it("labels every uptime day with its date and worst status for screen readers", () => {
-    const html = render(<UptimeBar name="API" uptime={uptime(90, { 88: "PARTIAL_OUTAGE" })} />);
+    const html = renderNow(serverClient(origin), <UptimeBar name="API" uptime={uptime(90, { 88: "PARTIAL_OUTAGE" })} />);
     expect(html.match(/<button/g)).toHaveLength(90);
     expect(html).toMatch(/aria-label="[^"]+: Partial outage, 1 incident"/);
     expect(html).toMatch(/aria-label="[^"]+: Operational"/);
@@ -51,24 +63,71 @@ describe("statuses", () => {
   });
 });
 
-describe("a public page", () => {
-  it("shows a loading state", () => {
-    expect(text(render(<PublicPage shell={shell} />, { Page: "loading" }))).toContain("Loading the status page…");
+describe("the home page", () => {
+  it("says when there is no public page yet", async () => {
+    expect(text(await renderSettled(origin, <Home />))).toContain("No public status pages yet.");
   });
 
-  it("shows an error state without server details", () => {
-    const html = render(<PublicPage shell={shell} />, { Page: { networkError: "ECONNREFUSED 10.0.0.3" } });
+  it("lists public pages only, also to an operator who may read customer pages", async () => {
+    const [api] = await createComponents(t, ["API"]);
+    await createShell("Acme", [{ name: "Services", components: [api!] }]);
+    await createCustomerLivePage(t, ["acme.io"]);
+    const operator = await t.ok<{ statusPages: { title: string }[] }>(`{ statusPages { title } }`);
+    expect(operator.statusPages.map((p) => p.title)).toContain("Customers");
+    const seen = text(await renderSettled(origin, <Home />, bearer(t.adminKey)));
+    expect(seen).toContain("Acme");
+    expect(seen).not.toContain("Customers");
+  });
+});
+
+describe("a public page", () => {
+  let demo: PageShell;
+  let empty: PageShell;
+
+  beforeAll(async () => {
+    const [zendesk, portal, email, phone] = await createComponents(t, ["Zendesk", "Support portal", "Email ingestion", "Phone line"]);
+    demo = await createShell("Demo", [
+      { name: "Support tools", components: [zendesk!, portal!] },
+      { name: "Channels", components: [email!, phone!] },
+    ]);
+    const incident = await publishIncident(t, demo.id, [{ componentId: email!, impact: "PARTIAL_OUTAGE" }], {
+      name: "Delayed email ingestion",
+      message: "Emails are arriving **late**.",
+    });
+    clock.advance(60 * 60_000);
+    await publishIncidentUpdate(t, incident, { message: "A relay rejects large messages." });
+    await scheduleMaintenance(
+      t,
+      demo.id,
+      { startsAt: "2030-03-12T14:00:00Z", endsAt: "2030-03-12T16:00:00Z" },
+      [{ componentId: phone!, impact: "UNDER_MAINTENANCE" }],
+      {
+        name: "Phone upgrade",
+        message: "Calls may drop.",
+      },
+    );
+    empty = await createShell("Empty", []);
+  });
+
+  it("shows a loading state until the server has answered", () => {
+    expect(text(renderNow(serverClient(origin), <PublicPage shell={demo} />))).toContain("Loading the status page…");
+  });
+
+  it("shows an error state without server details when the service cannot be reached", async () => {
+    const down = await refusingOrigin();
+    const html = await renderSettled(down, <PublicPage shell={demo} />);
     expect(html).toContain('role="alert"');
     expect(text(html)).toContain("Could not load the status page — the service could not be reached.");
-    expect(html).not.toContain("10.0.0.3");
+    expect(html).not.toContain("127.0.0.1");
+    expect(html).not.toContain("ECONNREFUSED");
   });
 
-  it("shows banner, grouped components, ongoing incident timeline, maintenance and history", () => {
-    const html = render(<PublicPage shell={shell} />, {
-      Page: { data: demoPageData() },
-      PageUptime: { data: demoUptimeData() },
-      PublicHistory: { data: { statusPage: { id: "p1", incidentHistory: { pageInfo: { hasNextPage: true, endCursor: "c1" }, edges: [] } } } },
-    });
+  it("says there is no page at an address the server does not know", async () => {
+    expect(text(await renderSettled(origin, <PageRoute page="no-such-page" />))).toContain("There is no status page here");
+  });
+
+  it("shows banner, grouped components, ongoing incident timeline, maintenance and history", async () => {
+    const html = await renderSettled(origin, <PageRoute page={demo.slug} />);
     const seen = text(html);
     expect(seen).toContain("Partial outage");
     expect(seen).toMatch(/Support tools .*Zendesk .*Operational/);
@@ -84,24 +143,12 @@ describe("a public page", () => {
     expect(seen).toContain("Incident history");
   });
 
-  it("shows empty states", () => {
-    const html = render(<PublicPage shell={shell} />, {
-      Page: { data: emptyPageData() },
-      PublicHistory: { data: { statusPage: { id: "p1", incidentHistory: { pageInfo: { hasNextPage: false, endCursor: null }, edges: [] } } } },
-    });
-    const seen = text(html);
+  it("shows empty states", async () => {
+    const seen = text(await renderSettled(origin, <PublicPage shell={empty} />));
     expect(seen).toContain("All systems operational");
     expect(seen).toContain("This page lists no components yet.");
     expect(seen).not.toContain("Ongoing incidents");
     expect(seen).not.toContain("Upcoming maintenance");
-  });
-
-  it("lists public pages only on the home page, or says there are none", () => {
-    const page = (kind: string, title: string) => ({ id: title, slug: title, title, kind, summary: { status: "OPERATIONAL", sentence: "ok" } });
-    const html = render(<Home />, { StatusPages: { data: { statusPages: [page("PUBLIC", "Acme"), page("CUSTOMER", "Secret")] } } });
-    expect(text(html)).toContain("Acme");
-    expect(text(html)).not.toContain("Secret");
-    expect(text(render(<Home />, { StatusPages: { data: { statusPages: [] } } }))).toContain("No public status pages yet.");
   });
 });
 

@@ -1,4 +1,4 @@
-// Data shaped like the client's query results, for rendering components.
+// Data shaped like the client's query results, for what is given data directly: an uptime bar, live summaries merged into a loaded page.
 import type { Incident } from "../../web/src/components/IncidentCard.graphql.js";
 import type { Maintenance } from "../../web/src/components/MaintenanceCard.graphql.js";
 import type { Uptime } from "../../web/src/components/UptimeBar.graphql.js";
@@ -56,25 +56,6 @@ export function demoPageData() {
       ],
       incidents: [incident],
       upcoming: [maintenance],
-      inProgress: [],
-    },
-  };
-}
-
-/** The result of the PageUptime query: one incident day for Email ingestion. */
-export function demoUptimeData() {
-  const ids = ["c1", "c2", "c3", "c4"];
-  return { statusPage: { id: "p1", components: ids.map((id) => ({ id, uptime: uptime(90, id === "c3" ? { 89: "PARTIAL_OUTAGE" } : {}) })) } };
-}
-
-export function emptyPageData() {
-  return {
-    statusPage: {
-      ...SHELL,
-      summary: { status: "OPERATIONAL", sentence: "All systems operational" },
-      groups: [],
-      incidents: [],
-      upcoming: [],
       inProgress: [],
     },
   };
