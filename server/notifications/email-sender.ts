@@ -4,18 +4,9 @@
 import type { Db } from "../db/client.js";
 import { renderNotification, type NotificationContent } from "./email-template.js";
 import type { ClaimedDelivery } from "./deliveries.js";
+import { STATUS_WORDS } from "./payloads/words.js";
 import type { MailTransport } from "./transport.js";
 import { PermanentDeliveryError, type DeliverySender } from "./worker.js";
-
-const STATUS_WORDS: Record<string, string> = {
-  INVESTIGATING: "Investigating",
-  IDENTIFIED: "Identified",
-  MONITORING: "Monitoring",
-  RESOLVED: "Resolved",
-  SCHEDULED: "Scheduled",
-  IN_PROGRESS: "In progress",
-  COMPLETE: "Completed",
-};
 
 /** Links of a subscription, from the secret its emails carry. */
 export function subscriptionLinks(baseUrl: string, linkSecret: string) {
