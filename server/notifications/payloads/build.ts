@@ -5,7 +5,7 @@ import type { Db } from "../../db/client.js";
 import type { NotificationEvent, Prisma } from "../../generated/sqlite/client.js";
 import { subPageComponentIds } from "../../services/page-components.js";
 import { incidentChanges, maintenanceChanges } from "./component-changes.js";
-import { WEBHOOK_SCHEMA_VERSION, type WebhookEvent, type WebhookEventType } from "./event.js";
+import { WEBHOOK_SCHEMA_VERSION, type IncidentEvent, type MaintenanceEvent, type WebhookEvent } from "./event.js";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -20,18 +20,17 @@ export type WebhookSource = Pick<NotificationEvent, "id" | "pageId" | "subject" 
   subjectName?: string;
 };
 
-const INCIDENT_TYPES: Record<string, WebhookEventType> = {
+/** The event types of the outbox's kinds; deletions are built apart (nothing is left to read). */
+const INCIDENT_TYPES: Partial<Record<string, IncidentEvent["type"]>> = {
   PUBLISHED: "incident.created",
   UPDATED: "incident.updated",
   RESOLVED: "incident.resolved",
-  DELETED: "incident.deleted",
 };
-const MAINTENANCE_TYPES: Record<string, WebhookEventType> = {
+const MAINTENANCE_TYPES: Partial<Record<string, MaintenanceEvent["type"]>> = {
   PUBLISHED: "maintenance.scheduled",
   STARTED: "maintenance.started",
   UPDATED: "maintenance.updated",
   COMPLETED: "maintenance.completed",
-  DELETED: "maintenance.deleted",
 };
 
 /**
@@ -63,9 +62,7 @@ export async function buildWebhookEvent(db: Reader, source: WebhookSource, audie
     ...(subPage ? { subPage } : {}),
   } as const;
   const url = subPage?.url ?? pageUrl;
-  const types = source.subject === "INCIDENT" ? INCIDENT_TYPES : MAINTENANCE_TYPES;
-  const type = types[source.kind];
-  if (!type || (source.subject !== "INCIDENT" && source.subject !== "MAINTENANCE")) return null;
+  if (source.subject !== "INCIDENT" && source.subject !== "MAINTENANCE") return null;
   if (source.kind === "DELETED") {
     const gone = { id: source.subjectId, ...(source.subjectName === undefined ? {} : { name: source.subjectName }) };
     return source.subject === "INCIDENT"
@@ -73,11 +70,13 @@ export async function buildWebhookEvent(db: Reader, source: WebhookSource, audie
       : { ...envelope, type: "maintenance.deleted", maintenance: gone, components: [] };
   }
   if (source.subject === "INCIDENT") {
-    const incident = await incidentPart(db, source, shown, url);
-    return incident && { ...envelope, type: type as "incident.created", incident: incident.incident, components: incident.components };
+    const type = INCIDENT_TYPES[source.kind];
+    const incident = type && (await incidentPart(db, source, shown, url));
+    return incident ? { ...envelope, type, incident: incident.incident, components: incident.components } : null;
   }
-  const maintenance = await maintenancePart(db, source, shown, url);
-  return maintenance && { ...envelope, type: type as "maintenance.scheduled", maintenance: maintenance.maintenance, components: maintenance.components };
+  const type = MAINTENANCE_TYPES[source.kind];
+  const maintenance = type && (await maintenancePart(db, source, shown, url));
+  return maintenance ? { ...envelope, type, maintenance: maintenance.maintenance, components: maintenance.components } : null;
 }
 
 async function incidentPart(db: Reader, source: WebhookSource, shown: (id: string) => boolean, url: string) {
