@@ -1,6 +1,6 @@
 // `npm run bench [-- --runs 3 --duration 5 --connections 10 --subscribers 1000
 // --fanout-subscribers 2000 --skip-fanout --sessions 2000 --memory-duration 300
-// --history 2000 --history-subscribers 50 --history-samples 25]`: the whole benchmark
+// --history 2000 --history-subscribers 50 --history-samples 25 --email-subscribers 10000]`: the whole benchmark
 // suite on this machine; prints one report and writes it to bench/results.md.
 // `npm run bench -- --only <row>` runs one row (the read rows with the baseline) and
 // prints it, leaving results.md alone: see ROWS. Exits 1 when a target fails.
@@ -15,6 +15,8 @@ import { renderColdSql, renderMemory } from "./cost-report.js";
 import { measureHistory } from "./history.js";
 import { renderHistory } from "./history-report.js";
 import { measureLiveness } from "./liveness.js";
+import { measureNotifications } from "./notifications.js";
+import { notificationsMet, renderNotifications } from "./notifications-report.js";
 import { type BenchSettings, coldOperatorStatements, countStatements, measureMutation, measureReads, sessionMemory, startServer } from "./read-bench.js";
 import { type FanoutFigures, type Report, renderLiveness, renderReadTable, renderReport, type ScenarioFigures, targetsMet } from "./read-report.js";
 import { SCENARIOS, type Scenario } from "./read-scenarios.js";
@@ -37,6 +39,7 @@ function parse() {
         history: { type: "string", default: "2000" },
         "history-subscribers": { type: "string", default: "50" },
         "history-samples": { type: "string", default: "25" },
+        "email-subscribers": { type: "string", default: "10000" },
       },
     }).values;
   } catch (error) {
@@ -52,6 +55,8 @@ const ROWS = {
   "signed-in-memory": "heap around --memory-duration seconds of --sessions distinct signed-in viewers",
   liveness: "/health/live while the largest permitted query runs",
   history: "the cost of an update against the incident's history (also writes bench/results/history.json)",
+  notifications:
+    "one incident delivered to --email-subscribers email subscribers, and its publish against one notifying no one (also writes bench/results/notifications.json)",
 } as const;
 type Row = keyof typeof ROWS;
 const only = values.only;
@@ -136,6 +141,14 @@ async function runRow(row: Row): Promise<never> {
       `${JSON.stringify({ ...report.history, at: new Date().toISOString(), loadAverage: loadavg() }, null, 2)}\n`,
     );
     lines = renderHistory(report.history!);
+  } else if (row === "notifications") {
+    const figures = await measureNotifications({ emailSubscribers: Number(values["email-subscribers"]), samples: 7 }, bench.track);
+    writeFileSync(
+      join(here, "results", "notifications.json"),
+      `${JSON.stringify({ ...figures, at: new Date().toISOString(), loadAverage: loadavg() }, null, 2)}\n`,
+    );
+    console.log(`\n${renderNotifications(figures).join("\n")}\n`);
+    process.exit(notificationsMet(figures) ? 0 : 1);
   } else {
     lines = renderLiveness(await liveness());
   }

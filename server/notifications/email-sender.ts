@@ -1,21 +1,13 @@
 // Turns an email delivery into its message: the incident's or maintenance's update the
 // event names, in the page's look, with links to the page and to the subscription's
 // manage and one-click unsubscribe routes (RFC 8058 headers included).
+import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.js";
 import { renderNotification, type NotificationContent } from "./email-template.js";
 import type { ClaimedDelivery } from "./deliveries.js";
+import { STATUS_WORDS } from "./payloads/words.js";
 import type { MailTransport } from "./transport.js";
 import { PermanentDeliveryError, type DeliverySender } from "./worker.js";
-
-const STATUS_WORDS: Record<string, string> = {
-  INVESTIGATING: "Investigating",
-  IDENTIFIED: "Identified",
-  MONITORING: "Monitoring",
-  RESOLVED: "Resolved",
-  SCHEDULED: "Scheduled",
-  IN_PROGRESS: "In progress",
-  COMPLETE: "Completed",
-};
 
 /** Links of a subscription, from the secret its emails carry. */
 export function subscriptionLinks(baseUrl: string, linkSecret: string) {
@@ -47,8 +39,18 @@ async function updateOf(db: Db, event: ClaimedDelivery["event"]) {
   return { label: "Maintenance", name: m.name, status: u.status, message: u.message, components: m.components.map((c) => c.component.name), window };
 }
 
+/**
+ * Stands for a subscriber's link secret in a rendered message, which is then the same
+ * for every subscriber of a page or sub-page: rendering is most of a delivery's work,
+ * so one event to thousands renders once. Letters and digits only, so that neither
+ * HTML nor the text part changes it.
+ */
+const SECRET_SLOT = `SGLINKSECRET${"0".repeat(38)}`;
+
 /** The sender of email deliveries through `transport`; links point at `baseUrl`. */
 export function emailSender(db: Db, transport: MailTransport, baseUrl: string): DeliverySender {
+  // Keyed by everything the message says, so an edited page or incident renders anew.
+  const rendered = new LRUCache<string, Promise<{ html: string; text: string }>>({ max: 64 });
   return async (delivery) => {
     const subscriber = await db.emailSubscriber.findUnique({
       where: { id: delivery.recipientId },
@@ -60,6 +62,7 @@ export function emailSender(db: Db, transport: MailTransport, baseUrl: string): 
     const page = subscriber.page;
     const base = baseUrl.replace(/\/+$/, "");
     const links = subscriptionLinks(base, subscriber.linkSecret);
+    const slots = subscriptionLinks(base, SECRET_SLOT);
     const status = STATUS_WORDS[update.status] ?? update.status;
     const content: NotificationContent = {
       pageTitle: page.title,
@@ -72,9 +75,17 @@ export function emailSender(db: Db, transport: MailTransport, baseUrl: string): 
       components: update.components,
       window: update.window,
       pageUrl: `${base}/${encodeURIComponent(page.slug)}${subscriber.subPage ? `/${encodeURIComponent(subscriber.subPage.slug)}` : ""}`,
-      ...links,
+      ...slots,
     };
-    const { html, text } = await renderNotification(content);
+    const key = JSON.stringify(content);
+    let render = rendered.get(key);
+    if (!render) {
+      render = renderNotification(content);
+      rendered.set(key, render);
+      render.catch(() => rendered.delete(key));
+    }
+    const message = await render;
+    const [html, text] = [message.html, message.text].map((part) => part.replaceAll(SECRET_SLOT, subscriber.linkSecret));
     await transport.send({
       to: subscriber.email,
       subject: `[${page.title}] ${update.label}: ${update.name} — ${status}`,
