@@ -34,7 +34,11 @@ export function operatorAuthRoute(services: Pick<AppServices, "db" | "now" | "pu
     try {
       const { secret, expiresAt } = await completeOperatorSignIn(services.db, token, meta, services.now());
       const base = new URL(baseUrl).pathname.replace(/\/+$/, "");
-      res.writeHead(303, { location: `${base}/`, "set-cookie": operatorSessionCookie(secret, expiresAt, isHttpsUrl(baseUrl)), "cache-control": "no-store" });
+      res.writeHead(303, {
+        location: `${base}/console`,
+        "set-cookie": operatorSessionCookie(secret, expiresAt, isHttpsUrl(baseUrl)),
+        "cache-control": "no-store",
+      });
       res.end();
     } catch (error) {
       if (!(error instanceof SignInLinkError)) throw error;
