@@ -12,6 +12,7 @@ import { openDatabase } from "./db/client.js";
 import { createDatabaseProbe } from "./db/readiness.js";
 import { createEvents } from "./events.js";
 import { createOriginPolicy } from "./http/origins.js";
+import { OIDC_START_PATH } from "./http/oidc-routes.js";
 import { createRequestLog } from "./http/request-log.js";
 import { connectRedis } from "./realtime/redis.js";
 import { schema } from "./schema/index.js";
@@ -54,7 +55,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const { hub, liveAccess } = live;
   const lookups = cacheLookups(metrics);
   const snapshots = createPageSnapshots({ db, events, onLookup: lookups("page_snapshot") });
-  const appParts = { db, events, now, hub, liveAccess, mailer, mailTransport, redis, publicUrl, requests, credentials, changes, snapshots };
+  const signInMethods = { oidc: config.oidc ? { buttonLabel: config.oidc.settings.buttonLabel, startPath: OIDC_START_PATH } : null };
+  const appParts = { db, events, now, hub, liveAccess, mailer, mailTransport, redis, publicUrl, requests, credentials, changes, snapshots, signInMethods };
   const { services, actorOf } = createAppServices(appParts);
   const readSide = createReadSide({ db, events, now, log, redis, credentials, snapshots, maxResultBytes: limits.responseCacheMaxBytes, actorOf, lookups });
   redis?.onRecovered(() => live.recover());

@@ -17,6 +17,12 @@ import type { MailTransport } from "./notifications/transport.js";
 
 export type { Actor };
 
+/** How operators may sign in, as the console offers it. */
+export interface OperatorSignInMethods {
+  /** Single sign-on through OpenID Connect, when configured: the button's text and the path that starts it. */
+  oidc: { buttonLabel: string; startPath: string } | null;
+}
+
 export interface Context {
   db: Db;
   events: Events;
@@ -51,6 +57,7 @@ export interface Context {
   setCookie: (value: string) => void;
   /** Bound to the HTTP request's id, when there is one. */
   log: Logger;
+  signInMethods: OperatorSignInMethods;
 }
 
 export interface AppServices {
@@ -73,6 +80,8 @@ export interface AppServices {
   http: HttpEdge;
   /** The logger of the HTTP request being served, else the service's. */
   log: () => Logger;
+  /** How operators may sign in; email links only when unset. */
+  signInMethods?: OperatorSignInMethods;
 }
 
 /** The HTTP layer's part in an operation; injected, so that context.ts does not depend on http/. */
@@ -138,5 +147,6 @@ export function systemContext(services: AppServices): Context {
     clientAddress: null,
     setCookie: () => {},
     log: services.log(),
+    signInMethods: services.signInMethods ?? { oidc: null },
   };
 }

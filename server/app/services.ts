@@ -3,7 +3,7 @@ import { resolveActor, type Actor } from "../auth/actor.js";
 import type { CredentialCache } from "../auth/credential-cache.js";
 import type { Mailer } from "../auth/mailer.js";
 import { createSignInLimits, createSubscribeLimits } from "../auth/sign-in-limits.js";
-import type { AppServices } from "../context.js";
+import type { AppServices, OperatorSignInMethods } from "../context.js";
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import { requestBaseUrl } from "../http/base-url.js";
@@ -30,6 +30,7 @@ export interface ServicesOptions {
   credentials: CredentialCache;
   changes: ChangeFlow;
   snapshots: PageSnapshots;
+  signInMethods: OperatorSignInMethods;
 }
 
 /** The services of every context, and who sent a request (resolved as the context does, for the read cache). */
@@ -51,6 +52,7 @@ export function createAppServices(options: ServicesOptions) {
     publicUrl,
     http: { baseUrl: (host) => publicUrl ?? requestBaseUrl(host), setCookie: queueResponseCookie },
     log: options.requests.log,
+    signInMethods: options.signInMethods,
   };
   const actorOf = async (request: Request): Promise<Actor> => {
     const headers = { authorization: request.headers.get("authorization"), cookie: request.headers.get("cookie") };

@@ -5,10 +5,10 @@ export const SERVER_PATHS = ["graphql", "health", "auth", "badge", "feed", "api"
 
 /**
  * No page may take one of these as its slug, or its URL would lead elsewhere: the
- * server's paths, the web client's embed widget and files, and uploaded images
- * (`/assets/<sha256>.<ext>`, beside the client's files).
+ * server's paths, the web client's embed widget and files, uploaded images
+ * (`/assets/<sha256>.<ext>`, beside the client's files), and the operator console.
  */
-export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([...SERVER_PATHS, "embed", "assets"]);
+export const RESERVED_PAGE_SLUGS: ReadonlySet<string> = new Set([...SERVER_PATHS, "embed", "assets", "console"]);
 
 /** No sub-page may take these: `/<page>/api/…` is the page's Statuspage-compatible JSON. */
 export const RESERVED_SUB_PAGE_SLUGS: ReadonlySet<string> = new Set(["api"]);

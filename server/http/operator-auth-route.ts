@@ -17,7 +17,7 @@ export function operatorAuthRoute(services: Pick<AppServices, "db" | "now" | "pu
     async complete(token, req, baseUrl) {
       const meta = { address: req.socket.remoteAddress ?? null, userAgent: req.headers["user-agent"] ?? null };
       const { secret, expiresAt } = await completeOperatorSignIn(services.db, token, meta, services.now());
-      return { location: `${basePath(baseUrl)}/`, setCookie: operatorSessionCookie(secret, expiresAt, isHttpsUrl(baseUrl)) };
+      return { location: `${basePath(baseUrl)}/console`, setCookie: operatorSessionCookie(secret, expiresAt, isHttpsUrl(baseUrl)) };
     },
   });
 }

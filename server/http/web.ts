@@ -1,7 +1,8 @@
 // The built web client (dist/web): hashed assets cached forever, and the SPA's
 // index.html for the client's own routes. Registered last, and it declines
 // every path another route or GraphQL owns, so it can never shadow them.
-// A page's routes get index.html dressed in the page's theme, title and favicon.
+// A page's routes get index.html dressed in the page's theme, title and favicon;
+// the operator console's routes get the console's own HTML.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
@@ -36,6 +37,8 @@ const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", "
 
 /** Paths that belong to the API and the server's own routes, whatever is in dist/web. */
 const RESERVED = new RegExp(`^/(?:${SERVER_PATHS.join("|")})(?:[/.]|$)`);
+/** `/console` and every path under it: the operator console's routes, one HTML file of their own. */
+const CONSOLE_ROUTE = /^\/console(?:\/[^.]*)?$/;
 /** `/`, `/:page`, `/:page/:subPage`, `/embed/:page`: the client's routes; one or two segments without a dot. */
 const CLIENT_ROUTE = /^\/(?:[^/.]+(?:\/[^/.]+)?)?\/?$/;
 
@@ -114,6 +117,14 @@ export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRo
       const found = file ? await load(file) : null;
       if (!found) return false;
       send(req, res, found, file!, "public, max-age=31536000, immutable");
+      return true;
+    }
+    if (CONSOLE_ROUTE.test(path)) {
+      const consoleIndex = join(dir, "console", "index.html");
+      const found = await load(consoleIndex);
+      if (!found) return false;
+      // Operators' own screens: never stored by a shared cache, never framed.
+      send(req, res, found, consoleIndex, "no-cache, private", { "content-security-policy": `${CSP}; frame-ancestors 'none'` });
       return true;
     }
     if (!CLIENT_ROUTE.test(path)) return false;

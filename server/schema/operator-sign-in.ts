@@ -5,7 +5,7 @@ import { mailOperatorLink, requestOperatorSignIn } from "../auth/operator-email-
 import { clearOperatorSessionCookie, endOperatorSessions, isHttpsUrl } from "../auth/operator-sessions.js";
 import type { Operator } from "../auth/operators.js";
 import { RateLimitedError } from "../auth/rate-limit.js";
-import type { Context } from "../context.js";
+import type { Context, OperatorSignInMethods } from "../context.js";
 import { MUTATION_ERRORS } from "./errors.js";
 
 export const OPERATOR_SIGN_IN_REQUESTED = "If that address belongs to an operator, a sign-in link is on its way.";
@@ -39,5 +39,29 @@ builder.mutationField("requestOperatorSignIn", (t) =>
       await requestOperatorSignIn(ctx.db, ctx.mailer, input);
       return { message: OPERATOR_SIGN_IN_REQUESTED };
     },
+  }),
+);
+
+const OidcSignIn = builder.objectRef<NonNullable<OperatorSignInMethods["oidc"]>>("OidcSignIn").implement({
+  description: "Single sign-on with the company's identity provider (OpenID Connect).",
+  fields: (t) => ({
+    buttonLabel: t.exposeString("buttonLabel", { description: "The sign-in button's text (OIDC_BUTTON_LABEL)." }),
+    startPath: t.exposeString("startPath", { description: "Where the button leads; add `?returnTo=<path on this service>` to come back there." }),
+  }),
+});
+
+const SignInMethods = builder.objectRef<OperatorSignInMethods>("OperatorSignInMethods").implement({
+  description: "How operators may sign in to this service.",
+  fields: (t) => ({
+    emailLink: t.boolean({ description: "A one-time link mailed to the operator's address (`requestOperatorSignIn`); always offered.", resolve: () => true }),
+    oidc: t.field({ type: OidcSignIn, nullable: true, description: "Null unless OpenID Connect is configured.", resolve: (m) => m.oidc }),
+  }),
+});
+
+builder.queryField("operatorSignInMethods", (t) =>
+  t.field({
+    type: SignInMethods,
+    description: "How operators may sign in, for the console's sign-in screen. Anyone may ask.",
+    resolve: (_root, _args, ctx) => ctx.signInMethods,
   }),
 );

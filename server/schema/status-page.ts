@@ -149,6 +149,17 @@ builder.queryFields((t) => ({
       return page;
     },
   }),
+  statusPageById: t.prismaField({
+    type: "StatusPage",
+    nullable: true,
+    description: "The page with this id (the console's addresses use ids, which survive a change of slug); null when there is none.",
+    args: { id: t.arg.id() },
+    resolve: async (query, _root, { id }, ctx) => {
+      const page = await ctx.db.statusPage.findUnique({ ...query, where: { id: String(id) } });
+      if (page?.kind === "CUSTOMER") showsCustomerPage(ctx);
+      return page;
+    },
+  }),
 }));
 
 builder.mutationFields((t) => ({

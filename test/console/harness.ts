@@ -1,0 +1,111 @@
+// The console in a real browser: the demo app on a free port (fresh SQLite, demo
+// seeded, mail through an in-process SMTP server), operators of any role with a
+// live session, and Chromium opened at a /console path with their cookie set.
+import { readFileSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { startOperatorSession } from "../../server/auth/operator-sessions.js";
+import { createOperator } from "../../server/auth/operators.js";
+import type { Role } from "../../server/auth/roles.js";
+import type { AppOptions } from "../../server/app.js";
+import { startSmtp, type TestSmtp } from "../auth/smtp.js";
+import { CHROMIUM, startDemoServer, type AxeViolation, type DemoServer } from "../web/browser.js";
+
+const ARTIFACTS = fileURLToPath(new URL("../artifacts/console/", import.meta.url));
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** An operator with a live session: their account and the `sg_operator` cookie's value. */
+export interface SignedInOperator {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  cookie: string;
+}
+
+export interface ConsoleHarness {
+  server: DemoServer;
+  smtp: TestSmtp;
+  /** Origin of the running server, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  /** Creates an operator of `role` (named after it unless told) and starts their session. */
+  operator(role: Role, name?: string): Promise<SignedInOperator>;
+  /** A fresh browser context at `path` (e.g. "/console"), signed in as a new operator of `role`, or as `as`; signed out with neither. */
+  openConsole(path: string, options?: { role?: Role; as?: SignedInOperator }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+let operators = 0;
+
+/** Starts the app and a browser; `options` go to the app. */
+export async function startConsoleHarness(options: AppOptions = {}): Promise<ConsoleHarness> {
+  const smtp = await startSmtp();
+  const server = await startDemoServer({ mailer: smtp.mailer, publicUrl: null, ...options });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  const db = server.app.database.db;
+
+  const operator = async (role: Role, name = `${role[0]}${role.slice(1).toLowerCase()} operator`): Promise<SignedInOperator> => {
+    const email = `${role.toLowerCase()}-${++operators}@ops.example`;
+    const account = await createOperator(db, { email, name, role }, server.app.now());
+    const { secret } = await startOperatorSession(db, account.id, { address: null, userAgent: null }, server.app.now());
+    return { id: account.id, email, name, role, cookie: secret };
+  };
+
+  const openConsole: ConsoleHarness["openConsole"] = async (path, { role, as } = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: "America/New_York", locale: "en-US" });
+    contexts.push(context);
+    const who = as ?? (role ? await operator(role) : null);
+    if (who) await context.addCookies([{ name: "sg_operator", value: who.cookie, url: server.origin, httpOnly: true, sameSite: "Lax" }]);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${path}`);
+    return page;
+  };
+
+  return {
+    server,
+    smtp,
+    origin: server.origin,
+    operator,
+    openConsole,
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await server.close();
+      await smtp.close();
+    },
+  };
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Fails the test on any axe-core violation (of any impact) of the page as it is now. */
+export async function checkA11y(page: Page): Promise<void> {
+  // Evaluated through DevTools rather than a script tag, so the page's CSP stays on.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map((n) => ({ target: n.target })) }));
+  });
+  expect(violations).toEqual([]);
+}
+
+/** Writes a full-page screenshot to test/artifacts/console/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = `${ARTIFACTS}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,58 @@
+// /console/pages/:id — the page "now", exactly as its viewers see it: current
+// status, ongoing incidents, maintenance in progress and upcoming, components.
+// Live: every summary the subscription sends after the first (a publish, a
+// resolve, a maintenance starting, by anyone) reloads the page's data.
+import { useEffect, useRef } from "react";
+import { useQuery, useSubscription } from "urql";
+import { PageBody } from "../../src/components/PageBody.js";
+import { ConsoleLayout } from "../ui/Layout.js";
+import { ConsoleNotFound } from "../ui/NotFound.js";
+import { LoadFailed, Loading } from "../ui/States.js";
+import { type OverviewPage, PageOverviewLive, PageOverviewQuery } from "./PageOverview.graphql.js";
+
+function useLiveReload(slug: string | undefined, reload: () => void): void {
+  const [live] = useSubscription({ query: PageOverviewLive, variables: { slug: slug ?? "" }, pause: !slug });
+  const seen = useRef<unknown>(null);
+  useEffect(() => {
+    const summary = live.data?.pageStatus;
+    if (!summary || summary === seen.current) return;
+    // The first summary describes what the query just loaded.
+    const first = seen.current === null;
+    seen.current = summary;
+    if (!first) reload();
+  }, [live.data, reload]);
+}
+
+function Overview({ page }: { page: OverviewPage }) {
+  return (
+    <div className="overview" data-page={page.slug}>
+      <p className="muted">
+        {page.kind === "CUSTOMER" ? "Customer page: every sub-page's components together." : "Public page"} · Viewers see it at{" "}
+        <a href={`/${page.slug}`}>/{page.slug}</a>
+      </p>
+      {page.summary ? (
+        <PageBody data={{ summary: page.summary, groups: page.groups, incidents: page.incidents, inProgress: page.inProgress, upcoming: page.upcoming }} />
+      ) : (
+        <p>This page has no status yet.</p>
+      )}
+    </div>
+  );
+}
+
+export function PageOverview({ id }: { id: string }) {
+  const [result, refetch] = useQuery({ query: PageOverviewQuery, variables: { id } });
+  const page = result.data?.statusPageById;
+  const reloadRef = useRef(() => refetch({ requestPolicy: "network-only" }));
+  reloadRef.current = () => refetch({ requestPolicy: "network-only" });
+  const reload = useRef(() => reloadRef.current()).current;
+  useLiveReload(page?.slug, reload);
+
+  if (result.data && !page) return <ConsoleNotFound what="This status page" />;
+  return (
+    <ConsoleLayout title={page?.title ?? "Status page"} section="pages">
+      {result.fetching && !result.data && <Loading />}
+      {result.error && !result.data && <LoadFailed error={result.error} retry={reload} />}
+      {page && <Overview page={page} />}
+    </ConsoleLayout>
+  );
+}

@@ -1,0 +1,14 @@
+// The screen for each route in routes.ts. A new screen adds its entry there and here.
+import type { ReactElement } from "react";
+import { PageList } from "./pages/PageList.js";
+import { PageOverview } from "./pages/PageOverview.js";
+import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
+import { ConsoleNotFound } from "./ui/NotFound.js";
+
+type Params = ConsoleRoute["params"];
+
+export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement> = {
+  pages: () => <PageList />,
+  pageOverview: (p) => <PageOverview key={p.id} id={p.id!} />,
+  notFound: () => <ConsoleNotFound />,
+};
