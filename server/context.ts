@@ -52,6 +52,8 @@ export interface Context {
   setCookie: (value: string) => void;
   /** Bound to the HTTP request's id, when there is one. */
   log: Logger;
+  /** Endpoint URLs may use plain http (WEBHOOK_ALLOW_HTTP). */
+  webhookAllowHttp: boolean;
 }
 
 export interface AppServices {
@@ -76,6 +78,8 @@ export interface AppServices {
   log: () => Logger;
   /** Viewer sessions authenticated lately, accepted while the database is unavailable. */
   sessions?: SessionFallback;
+  /** Endpoint URLs may use plain http (WEBHOOK_ALLOW_HTTP). */
+  webhookAllowHttp?: boolean;
 }
 
 /** The HTTP layer's part in an operation; injected, so that context.ts does not depend on http/. */
@@ -141,5 +145,6 @@ export function systemContext(services: AppServices): Context {
     clientAddress: null,
     setCookie: () => {},
     log: services.log(),
+    webhookAllowHttp: services.webhookAllowHttp ?? false,
   };
 }
