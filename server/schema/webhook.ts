@@ -137,7 +137,7 @@ builder.queryField("webhookEndpoints", (t) =>
     type: [WebhookEndpoint],
     description: "A page's webhook endpoints (its sub-pages' included), oldest first. Editors only.",
     authScopes: EDITOR,
-    args: { pageId: t.arg.id({ description: "The page's id." }) },
+    args: { pageId: t.arg.id({ description: "The page's id or slug." }) },
     resolve: (_query, _root, { pageId }, ctx) => listWebhookEndpoints(ctx.db, String(pageId)),
   }),
 );

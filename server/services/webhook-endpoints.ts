@@ -199,7 +199,7 @@ export async function disableWebhookEndpointChange(tx: Tx, id: string, reason: s
   };
 }
 
-/** A page's endpoints, oldest first. */
-export function listWebhookEndpoints(db: Tx, pageId: string): Promise<WebhookEndpoint[]> {
-  return db.webhookEndpoint.findMany({ where: { pageId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+/** A page's endpoints (the page by id or slug), oldest first. */
+export function listWebhookEndpoints(db: Tx, page: string): Promise<WebhookEndpoint[]> {
+  return db.webhookEndpoint.findMany({ where: { page: { OR: [{ id: page }, { slug: page }] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }

@@ -26,8 +26,6 @@ export interface WebhookReceiver {
   secret: string | null;
   /** Decides each answer (default 204); `index` counts every request so far. */
   answer: (index: number, arrival: Arrival) => Answer;
-  /** Arrivals per webhook-id. */
-  countsById(): Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -38,11 +36,6 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     arrivals: [],
     secret: null,
     answer: () => ({ status: 204 }),
-    countsById() {
-      const counts = new Map<string, number>();
-      for (const a of receiver.arrivals) counts.set(String(a.headers["webhook-id"]), (counts.get(String(a.headers["webhook-id"])) ?? 0) + 1);
-      return counts;
-    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();
