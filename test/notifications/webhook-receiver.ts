@@ -26,6 +26,8 @@ export interface WebhookReceiver {
   secret: string | null;
   /** Decides each answer (default 204); `index` counts every request so far. */
   answer: (index: number, arrival: Arrival) => Answer;
+  /** Answers every request left hanging, with `status`. */
+  release(status: number): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     arrivals: [],
     secret: null,
     answer: () => ({ status: 204 }),
+    release: (status) => {
+      for (const res of hanging.splice(0)) res.writeHead(status).end();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of hanging) res.destroy();

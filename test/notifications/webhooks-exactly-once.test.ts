@@ -55,10 +55,11 @@ async function pageWithEndpoints(t: TestApp, count: number): Promise<{ page: Pag
   return { page, component: component! };
 }
 
-const env = (url: string) => ({
+/** A lease must outlast one send (server/notifications/worker.ts); a kill test shortens it so the takeover comes soon. */
+const env = (url: string, leaseMs = 60_000) => ({
   DATABASE_URL: url,
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true",
-  NOTIFY_LEASE_MS: "1500",
+  NOTIFY_LEASE_MS: String(leaseMs),
   ...(redis ? { REDIS_URL: redis.url } : {}),
 });
 
@@ -108,12 +109,12 @@ describe("webhook delivery, exactly once", () => {
     };
     try {
       const { page, component } = await pageWithEndpoints(t, 12);
-      killed = await startNotifyInstance(env(url));
+      killed = await startNotifyInstance(env(url, 5_000));
       await publishIncident(t, page.id, [{ componentId: component, impact: "FULL_OUTAGE" }], { name: "Killed mid-delivery" });
       await expect.poll(() => killed!.exitCode !== null || killed!.signalCode !== null, { timeout: 90_000 }).toBe(true);
       expect(held).toHaveLength(1);
       expect(mine()).toHaveLength(6);
-      await startNotifyInstance(env(url));
+      await startNotifyInstance(env(url, 5_000));
       await expect.poll(() => mine().length, { timeout: 90_000 }).toBe(13);
       await expect
         .poll(() => t.app.database.db.notificationDelivery.count({ where: { recipientKind: "WEBHOOK", status: "SENT" } }), { timeout: 30_000 })

@@ -139,3 +139,30 @@ describe("private addresses", () => {
     }
   });
 });
+
+describe("publishing", () => {
+  it("is not held up by a receiver that never answers", async () => {
+    const live = await createTestApp({
+      now: clock.now,
+      webhooks: { allowHttp: true, allowPrivateAddresses: true, timeoutMs: 60_000 },
+      notifications: { timers: true, pollMs: 100 },
+    });
+    try {
+      const [component] = await createComponents(live, ["API"]);
+      const page = await createPage(live, [component!]);
+      await live.ok(CREATE, { input: { pageId: page.id, kind: "JSON", url: `${receiver.url}/stuck` } });
+      receiver.answer = () => "hang";
+      await publishIncident(live, page.id, [], { name: "First" });
+      await expect.poll(() => receiver.arrivals.length, { timeout: 30_000 }).toBe(1);
+      // The worker waits on the receiver; publishing goes on meanwhile.
+      await publishIncident(live, page.id, [], { name: "Second" });
+      expect(await live.app.database.db.webhookAttempt.count()).toBe(0);
+      expect(await live.app.database.db.notificationEvent.count()).toBe(2);
+      receiver.release(204);
+      await expect.poll(() => live.app.database.db.webhookAttempt.count({ where: { status: "SENT" } }), { timeout: 30_000 }).toBe(2);
+    } finally {
+      receiver.release(204);
+      await live.close();
+    }
+  });
+});
