@@ -158,11 +158,12 @@ describe("publishing", () => {
       await publishIncident(live, page.id, [], { name: "Second" });
       expect(await live.app.database.db.webhookAttempt.count()).toBe(0);
       expect(await live.app.database.db.notificationEvent.count()).toBe(2);
+      receiver.answer = () => ({ status: 204 });
       receiver.release(204);
       await expect.poll(() => live.app.database.db.webhookAttempt.count({ where: { status: "SENT" } }), { timeout: 30_000 }).toBe(2);
     } finally {
       receiver.release(204);
       await live.close();
     }
-  });
+  }, 90_000);
 });
