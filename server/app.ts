@@ -30,6 +30,8 @@ import { createAppServices } from "./app/services.js";
 import { emailSender } from "./notifications/email-sender.js";
 import { mailTransportFromEnv } from "./notifications/transport.js";
 import { startNotificationWorker } from "./notifications/worker.js";
+import { disableFailingEndpoint } from "./notifications/webhook-disable.js";
+import { webhookSender } from "./notifications/webhook-sender.js";
 import { requestBaseUrl } from "./http/base-url.js";
 import { createAppYoga } from "./app/yoga.js";
 
@@ -56,7 +58,24 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const lookups = cacheLookups(metrics);
   const snapshots = createPageSnapshots({ db, events, onLookup: lookups("page_snapshot") });
   const signInMethods = { oidc: config.oidc ? { buttonLabel: config.oidc.settings.buttonLabel, startPath: OIDC_START_PATH } : null };
-  const appParts = { db, events, now, hub, liveAccess, mailer, mailTransport, redis, publicUrl, requests, credentials, changes, snapshots, signInMethods };
+  const webhookAllowHttp = config.webhooks.allowHttp;
+  const appParts = {
+    db,
+    events,
+    now,
+    hub,
+    liveAccess,
+    mailer,
+    mailTransport,
+    redis,
+    publicUrl,
+    requests,
+    credentials,
+    changes,
+    snapshots,
+    signInMethods,
+    webhookAllowHttp,
+  };
   const { services, actorOf } = createAppServices(appParts);
   const readSide = createReadSide({ db, events, now, log, redis, credentials, snapshots, maxResultBytes: limits.responseCacheMaxBytes, actorOf, lookups });
   redis?.onRecovered(() => live.recover());
@@ -80,8 +99,21 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
   const signInPruning = startSignInPruning({ db, now, timers, log, alsoPrune: auditPruning(config.auditRetentionDays) });
-  const sendEmail = emailSender(db, mailTransport, publicUrl ?? requestBaseUrl(null));
-  const notifications = startNotificationWorker({ db, events, now, log, timers, ...options.notifications, senders: { EMAIL: sendEmail } });
+  const baseUrl = publicUrl ?? requestBaseUrl(null);
+  const sendEmail = emailSender(db, mailTransport, baseUrl);
+  const { allowPrivateAddresses, timeoutMs } = config.webhooks;
+  const sendWebhook = webhookSender({ db, now, baseUrl, allowPrivateAddresses, connectTimeoutMs: timeoutMs, totalTimeoutMs: timeoutMs });
+  const disableEndpoint = disableFailingEndpoint({ db, now, changes, mailTransport, log, baseUrl });
+  const notifications = startNotificationWorker({
+    db,
+    events,
+    now,
+    log,
+    timers,
+    ...options.notifications,
+    senders: { EMAIL: sendEmail, WEBHOOK: sendWebhook },
+    gaveUp: { WEBHOOK: disableEndpoint },
+  });
 
   return {
     yoga,

@@ -58,6 +58,8 @@ export interface Context {
   /** Bound to the HTTP request's id, when there is one. */
   log: Logger;
   signInMethods: OperatorSignInMethods;
+  /** Endpoint URLs may use plain http (WEBHOOK_ALLOW_HTTP). */
+  webhookAllowHttp: boolean;
 }
 
 export interface AppServices {
@@ -82,6 +84,8 @@ export interface AppServices {
   log: () => Logger;
   /** How operators may sign in; email links only when unset. */
   signInMethods?: OperatorSignInMethods;
+  /** Endpoint URLs may use plain http (WEBHOOK_ALLOW_HTTP). */
+  webhookAllowHttp?: boolean;
 }
 
 /** The HTTP layer's part in an operation; injected, so that context.ts does not depend on http/. */
@@ -148,5 +152,6 @@ export function systemContext(services: AppServices): Context {
     setCookie: () => {},
     log: services.log(),
     signInMethods: services.signInMethods ?? { oidc: null },
+    webhookAllowHttp: services.webhookAllowHttp ?? false,
   };
 }

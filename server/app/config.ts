@@ -5,7 +5,7 @@ import { planOidc, type OidcPlan } from "../http/oidc-setup.js";
 import { corsOriginsFromEnv, parseConfiguredOrigin } from "../http/origins.js";
 import { resolveLimits, type Limits } from "../limits.js";
 import { loggerFromEnv, type Logger } from "../logger.js";
-import type { AppOptions } from "./options.js";
+import type { AppOptions, WebhookSettings } from "./options.js";
 
 /** AppOptions with every default filled in. */
 export interface AppConfig {
@@ -25,6 +25,7 @@ export interface AppConfig {
   oidc: OidcPlan | null;
   /** AUDIT_RETENTION_DAYS: audit entries older than this are pruned; null keeps them forever. */
   auditRetentionDays: number | null;
+  webhooks: WebhookSettings;
 }
 
 /** Resolves the configuration; throws, before anything is opened, on a malformed value. */
@@ -47,6 +48,11 @@ export function resolveConfig(options: AppOptions, env: Record<string, string | 
     defaultPage: options.defaultPage === undefined ? env.DEFAULT_PAGE?.trim() || null : options.defaultPage,
     limits: resolveLimits(options.limits, env),
     oidc: planOidc(options, publicUrl),
+    webhooks: {
+      allowHttp: options.webhooks?.allowHttp ?? flag(env.WEBHOOK_ALLOW_HTTP, "WEBHOOK_ALLOW_HTTP"),
+      allowPrivateAddresses: options.webhooks?.allowPrivateAddresses ?? flag(env.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, "WEBHOOK_ALLOW_PRIVATE_ADDRESSES"),
+      timeoutMs: options.webhooks?.timeoutMs ?? (Number(env.WEBHOOK_TIMEOUT_MS) || 10_000),
+    },
     auditRetentionDays: options.auditRetentionDays === undefined ? retentionDaysFromEnv(env.AUDIT_RETENTION_DAYS) : options.auditRetentionDays,
   };
 }
@@ -57,4 +63,12 @@ function retentionDaysFromEnv(value: string | undefined): number | null {
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1) throw new Error(`AUDIT_RETENTION_DAYS must be a whole number of days, at least 1 (got "${value}")`);
   return days;
+}
+
+/** A true/false setting: unset or empty is false; anything but true/false/1/0 stops the start. */
+function flag(value: string | undefined, name: string): boolean {
+  const v = value?.trim().toLowerCase() ?? "";
+  if (v === "" || v === "false" || v === "0") return false;
+  if (v === "true" || v === "1") return true;
+  throw new Error(`${name} must be true or false (got "${value}")`);
 }

@@ -75,6 +75,18 @@ export interface AppOptions extends OidcOptions {
   mailTransport?: MailTransport;
   /** The notification worker's settings (see server/notifications/worker.ts); `timers` defaults to `schedulerTimers`. */
   notifications?: Pick<NotificationWorkerOptions, "timers" | "leaseMs" | "pollMs" | "concurrency" | "retry">;
+  /** Webhook endpoint rules; unset ones from WEBHOOK_ALLOW_HTTP and WEBHOOK_ALLOW_PRIVATE_ADDRESSES (both off by default). */
+  webhooks?: Partial<WebhookSettings>;
+}
+
+/** What webhook endpoints may point at, and how long a delivery may take. */
+export interface WebhookSettings {
+  /** Accept http:// endpoint URLs, not only https:// (WEBHOOK_ALLOW_HTTP). */
+  allowHttp: boolean;
+  /** Deliver to private, loopback and link-local addresses (WEBHOOK_ALLOW_PRIVATE_ADDRESSES): only for a service inside a trusted network, or tests. */
+  allowPrivateAddresses: boolean;
+  /** Connect and total timeout of one attempt (WEBHOOK_TIMEOUT_MS, default 10 s). */
+  timeoutMs: number;
 }
 
 export interface App {

@@ -31,6 +31,7 @@ export interface ServicesOptions {
   changes: ChangeFlow;
   snapshots: PageSnapshots;
   signInMethods: OperatorSignInMethods;
+  webhookAllowHttp: boolean;
 }
 
 /** The services of every context, and who sent a request (resolved as the context does, for the read cache). */
@@ -53,6 +54,7 @@ export function createAppServices(options: ServicesOptions) {
     http: { baseUrl: (host) => publicUrl ?? requestBaseUrl(host), setCookie: queueResponseCookie },
     log: options.requests.log,
     signInMethods: options.signInMethods,
+    webhookAllowHttp: options.webhookAllowHttp,
   };
   const actorOf = async (request: Request): Promise<Actor> => {
     const headers = { authorization: request.headers.get("authorization"), cookie: request.headers.get("cookie") };

@@ -24,6 +24,33 @@ export interface Audience {
   componentIds: readonly string[];
 }
 
+/** An enabled webhook endpoint a notification goes to. */
+export interface WebhookRecipient {
+  id: string;
+  subPageId: string | null;
+}
+
+/**
+ * The enabled webhook endpoints `audience` reaches, now: those choosing the event's
+ * subject (INCIDENT, MAINTENANCE), or COMPONENT_STATUS when it names components. An
+ * endpoint on a sub-page hears only of what affects that sub-page's components.
+ */
+export async function webhookRecipients(db: Reader, audience: Audience & { subject: string }): Promise<WebhookRecipient[]> {
+  const endpoints = await db.webhookEndpoint.findMany({
+    where: { pageId: audience.pageId, enabled: true },
+    select: { id: true, subPageId: true, events: true },
+    orderBy: { id: "asc" },
+  });
+  const chose = (e: { events: string }) => {
+    const events = JSON.parse(e.events) as string[];
+    return events.includes(audience.subject) || (events.includes("COMPONENT_STATUS") && audience.componentIds.length > 0);
+  };
+  const chosen = endpoints.filter(chose);
+  const subPageIds = [...new Set(chosen.flatMap((e) => (e.subPageId ? [e.subPageId] : [])))];
+  const reached = subPageIds.length > 0 ? await subPagesReached(db, subPageIds, new Set(audience.componentIds)) : new Set<string>();
+  return chosen.filter((e) => e.subPageId === null || reached.has(e.subPageId)).map((e) => ({ id: e.id, subPageId: e.subPageId }));
+}
+
 /** The subscribers `audience` reaches, now. */
 export async function emailRecipients(db: Reader, audience: Audience): Promise<EmailRecipient[]> {
   const page = await db.statusPage.findUnique({ where: { id: audience.pageId }, select: { kind: true, domainsAttributeId: true } });

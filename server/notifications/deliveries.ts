@@ -5,7 +5,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { NotificationDelivery, NotificationEvent } from "../generated/sqlite/client.js";
-import { emailRecipients } from "./audience.js";
+import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from "../domain/retry-policy.js";
+import { emailRecipients, webhookRecipients } from "./audience.js";
 
 /** A claimed delivery with its event. */
 export type ClaimedDelivery = NotificationDelivery & { event: NotificationEvent };
@@ -32,7 +33,11 @@ export async function fanOut(db: Db, now: Date, batch = 20): Promise<number> {
 }
 
 async function fanOutEvent(db: Db, event: NotificationEvent, now: Date): Promise<number> {
-  const all = await emailRecipients(db, { pageId: event.pageId, componentIds: JSON.parse(event.componentIds) as string[] });
+  const audience = { pageId: event.pageId, subject: event.subject, componentIds: JSON.parse(event.componentIds) as string[] };
+  const all = [
+    ...(await emailRecipients(db, audience)).map((r) => ({ id: r.id, kind: "EMAIL" as const })),
+    ...(await webhookRecipients(db, audience)).map((r) => ({ id: r.id, kind: "WEBHOOK" as const })),
+  ];
   const cursor = event.fanOutCursor;
   const left = all.filter((r) => cursor === null || r.id > cursor).sort((a, b) => (a.id < b.id ? -1 : 1));
   let at = cursor;
@@ -51,7 +56,7 @@ async function fanOutEvent(db: Db, event: NotificationEvent, now: Date): Promise
       await tx.notificationDelivery.createMany({
         data: chunk.map((r) => ({
           eventId: event.id,
-          recipientKind: "EMAIL" as const,
+          recipientKind: r.kind,
           recipientId: r.id,
           idempotencyId: idempotencyId(event.id, r.id),
           nextAttemptAt: now,
@@ -114,16 +119,12 @@ export async function markSent(db: Db, delivery: ClaimedDelivery, now: Date): Pr
   return count === 1;
 }
 
-/** How retries are spaced: `baseMs`, doubling per attempt up to `capMs`; `maxAttempts` in all. */
-export interface RetryPolicy {
-  baseMs: number;
-  capMs: number;
-  maxAttempts: number;
-}
+export { DEFAULT_RETRY, type RetryPolicy };
 
-export const DEFAULT_RETRY: RetryPolicy = { baseMs: 30_000, capMs: 60 * 60_000, maxAttempts: 8 };
-
-/** Records a failed attempt: retried later with exponential backoff, or failed for good (`permanent`, or out of attempts). */
+/**
+ * Records a failed attempt: retried later after the kind's backoff (domain/retry-policy.ts),
+ * or failed for good (`permanent`, or out of attempts).
+ */
 export async function markFailed(
   db: Db,
   delivery: ClaimedDelivery,
@@ -133,14 +134,14 @@ export async function markFailed(
   permanent: boolean,
 ): Promise<"RETRY" | "FAILED"> {
   const attempts = delivery.attempts + 1;
-  const final = permanent || attempts >= retry.maxAttempts;
-  const delay = Math.min(retry.baseMs * 2 ** (attempts - 1), retry.capMs);
+  const delay = permanent ? null : retryDelayMs(delivery.recipientKind, attempts, Math.random(), retry);
+  const final = delay === null;
   await db.notificationDelivery.updateMany({
     where: { id: delivery.id, claimedBy: delivery.claimedBy },
     data: {
       status: final ? "FAILED" : "PENDING",
       attempts,
-      nextAttemptAt: new Date(now.getTime() + delay),
+      nextAttemptAt: new Date(now.getTime() + (delay ?? 0)),
       lastError: error.slice(0, 1000),
       claimedBy: null,
       leaseUntil: null,

@@ -32,6 +32,8 @@ export interface NotificationWorkerOptions {
   /** Deliveries sent at once (default 8). */
   concurrency?: number;
   retry?: RetryPolicy;
+  /** Per kind of recipient: told of a delivery that failed on its last attempt (not of one given up as pointless). */
+  gaveUp?: Partial<Record<ClaimedDelivery["recipientKind"], (delivery: ClaimedDelivery, error: string) => Promise<void>>>;
   /** Told of each delivery's outcome. */
   delivered?: (outcome: "SENT" | "RETRY" | "FAILED") => void;
 }
@@ -58,8 +60,11 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
       await options.senders[delivery.recipientKind](delivery);
     } catch (error) {
       const permanent = error instanceof PermanentDeliveryError;
-      const outcome = await markFailed(db, delivery, now(), error instanceof Error ? error.message : String(error), retry, permanent);
+      const message = error instanceof Error ? error.message : String(error);
+      const outcome = await markFailed(db, delivery, now(), message, retry, permanent);
       log.warn({ err: error, delivery: delivery.id, outcome }, "Notification delivery failed");
+      const gaveUp = options.gaveUp?.[delivery.recipientKind];
+      if (outcome === "FAILED" && !permanent && gaveUp) await gaveUp(delivery, message);
       options.delivered?.(outcome);
       return false;
     }

@@ -10,7 +10,7 @@ import type { Prisma } from "../generated/sqlite/client.js";
 import { connectionArgIssues, cursorId, type ConnectionArgs } from "./connection-args.js";
 
 const NEWEST_FIRST = [{ at: "desc" }, { id: "desc" }] satisfies Prisma.AuditEntryOrderByWithRelationInput[];
-const OBJECT_TYPES = ["CatalogType", "CatalogEntry", "StatusPage", "SubPage", "Incident", "Maintenance", "ApiKey", "Operator"] as const;
+const OBJECT_TYPES = ["CatalogType", "CatalogEntry", "StatusPage", "SubPage", "Incident", "Maintenance", "ApiKey", "Operator", "WebhookEndpoint"] as const;
 
 export const AuditOutcome = builder.enumType("AuditOutcome", {
   description: "CHANGED: a committed change; REFUSED: an attempt refused for authorization; PREVIEW: a publish reviewed, nothing written.",

@@ -14,5 +14,6 @@ import "./viewer.js";
 import "./sign-in.js";
 import "./email-subscription.js";
 import "./audit-log.js";
+import "./webhook.js";
 
 export const schema = builder.toSchema({ sortSchema: false });

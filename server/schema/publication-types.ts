@@ -3,7 +3,7 @@
 import type { FieldMap, SchemaTypes } from "@pothos/core";
 import { builder } from "../builder.js";
 import type { Publication } from "../services/preview.js";
-import { ComponentStatusChange, NOTIFIED_DESCRIPTION, countNotified } from "./publication.js";
+import { ComponentStatusChange, NOTIFIED_DESCRIPTION, NOTIFIED_ENDPOINTS_DESCRIPTION, countNotified, countNotifiedEndpoints } from "./publication.js";
 import { MESSAGE_HTML, renderMarkdown } from "./message-html.js";
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;
@@ -28,6 +28,7 @@ export function publicationType<D>(name: string, description: string, fields: (t
       ...fields(t),
       componentChanges: t.field({ type: [ComponentStatusChange], resolve: (p) => p.componentChanges }),
       notifiedSubscribers: t.int({ description: NOTIFIED_DESCRIPTION, resolve: (p, _args, ctx) => countNotified(ctx, p) }),
+      notifiedWebhookEndpoints: t.int({ description: NOTIFIED_ENDPOINTS_DESCRIPTION, resolve: (p, _args, ctx) => countNotifiedEndpoints(ctx, p) }),
     }),
   });
 }

@@ -10,7 +10,7 @@ import { recordAttempt } from "../services/audit-log.js";
 import { commitChange, type Changed } from "../services/change.js";
 import type { ComponentStatusChange as Change, Publication, PublishOptions } from "../services/preview.js";
 import { oneAtATime } from "../services/sequences.js";
-import { emailRecipients } from "../notifications/audience.js";
+import { emailRecipients, webhookRecipients } from "../notifications/audience.js";
 import { ComponentStatus, type IncidentImpactLevel, type MaintenanceImpactLevel } from "./enums.js";
 
 export const ComponentStatusChange = builder.objectRef<Change>("ComponentStatusChange").implement({
@@ -31,6 +31,14 @@ export const NOTIFIED_DESCRIPTION =
 /** How many confirmed email subscribers a publication reaches. */
 export async function countNotified(ctx: Context, p: Publication<unknown>): Promise<number> {
   return p.audience.notify ? (await emailRecipients(ctx.db, p.audience)).length : 0;
+}
+
+export const NOTIFIED_ENDPOINTS_DESCRIPTION =
+  "Enabled webhook endpoints this publication notifies (for a preview: would notify), counted as they are now; 0 with notifySubscribers false.";
+
+/** How many enabled webhook endpoints a publication reaches. */
+export async function countNotifiedEndpoints(ctx: Context, p: Publication<unknown>): Promise<number> {
+  return p.audience.notify ? (await webhookRecipients(ctx.db, p.audience)).length : 0;
 }
 
 export const PREVIEW_DESCRIPTION =

@@ -11,7 +11,16 @@ import type { Prisma } from "../generated/sqlite/client.js";
 type Tx = Prisma.TransactionClient;
 
 /** The kinds of object a change is about, named as the API names their types. */
-export type ChangedObjectType = "CatalogType" | "CatalogEntry" | "StatusPage" | "SubPage" | "Incident" | "Maintenance" | "ApiKey" | "Operator";
+export type ChangedObjectType =
+  | "CatalogType"
+  | "CatalogEntry"
+  | "StatusPage"
+  | "SubPage"
+  | "Incident"
+  | "Maintenance"
+  | "ApiKey"
+  | "Operator"
+  | "WebhookEndpoint";
 
 /** What the viewers of one page hear once the change has committed; `at` is the change's. */
 export type PageNotice = Omit<PageChange, "at">;

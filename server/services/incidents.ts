@@ -34,7 +34,7 @@ export async function publishIncident(tx: Tx, input: PublishIncidentInput, optio
   const draft: IncidentDraft = { name: input.name, status: input.status, message: input.message, impacts };
   // Any id no stored incident has: the draft joins the page's activity alongside them.
   const changes = await componentChanges(tx, page.id, withIncident({ id: "", status: draft.status, impacts }));
-  const audience = { pageId: page.id, componentIds: componentIdsOf(impacts), notify: options.notify ?? true };
+  const audience = { subject: "INCIDENT" as const, pageId: page.id, componentIds: componentIdsOf(impacts), notify: options.notify ?? true };
   if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const incident = await tx.incident.create({
     data: {
@@ -78,7 +78,7 @@ export async function publishIncidentUpdate(tx: Tx, input: IncidentUpdateInput, 
   const impacts = await nextImpacts(tx, incident.pageId, input, previous);
   const draft: IncidentDraft = { name: incident.name, status: input.status, message: input.message, impacts };
   const changes = await componentChanges(tx, incident.pageId, withIncident({ id: incident.id, status: draft.status, impacts }));
-  const audience = { pageId: incident.pageId, componentIds: componentIdsOf(previous, impacts), notify: options.notify ?? true };
+  const audience = { subject: "INCIDENT" as const, pageId: incident.pageId, componentIds: componentIdsOf(previous, impacts), notify: options.notify ?? true };
   if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const resolved = draft.status === "RESOLVED";
   const sequence = incident.lastSequence + 1;

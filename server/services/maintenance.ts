@@ -47,7 +47,7 @@ export async function scheduleMaintenance(tx: Tx, input: ScheduleMaintenanceInpu
   const { pageId: _page, components: _given, ...fields } = input;
   const draft: MaintenanceDraft = { ...fields, status: "SCHEDULED", components: checked.items };
   const changes = await componentChanges(tx, page.id, withMaintenance({ id: "", status: statusAfter(draft, options.now), components: draft.components }));
-  const audience = { pageId: page.id, componentIds: componentIdsOf(draft.components), notify: options.notify ?? true };
+  const audience = { subject: "MAINTENANCE" as const, pageId: page.id, componentIds: componentIdsOf(draft.components), notify: options.notify ?? true };
   if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const publishedBy = options.actorName ?? null;
   const maintenance = await tx.maintenance.create({
@@ -92,7 +92,12 @@ export async function publishMaintenanceUpdate(tx: Tx, input: MaintenanceUpdateI
     current.pageId,
     withMaintenance({ id: current.id, status: statusAfter(draft, options.now), components: draft.components }),
   );
-  const audience = { pageId: current.pageId, componentIds: componentIdsOf(current.components, draft.components), notify: options.notify ?? true };
+  const audience = {
+    subject: "MAINTENANCE" as const,
+    pageId: current.pageId,
+    componentIds: componentIdsOf(current.components, draft.components),
+    notify: options.notify ?? true,
+  };
   if (options.preview) return { value: { preview: true, id: null, draft, componentChanges: changes, audience }, change: null };
   const sequence = current.lastSequence + 1;
   await writeMaintenanceUpdate(tx, current.id, sequence, draft, input.components != null, options);

@@ -47,7 +47,7 @@ export interface Publication<Draft> {
   draft: Draft;
   componentChanges: ComponentStatusChange[];
   /** Who would hear of it: the page and every component the publication names now or named before. */
-  audience: { pageId: string; componentIds: string[]; notify: boolean };
+  audience: { subject: "INCIDENT" | "MAINTENANCE"; pageId: string; componentIds: string[]; notify: boolean };
 }
 
 export interface PublishOptions {

@@ -40,6 +40,14 @@ const newOperator = async (w: World, role = "VIEWER") => {
   );
   return createOperator.id;
 };
+const HOOK = "https://hooks.example.com/statusgraph";
+const newEndpoint = async (w: World) => {
+  const { createWebhookEndpoint } = await w.t.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+    `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { ... on WebhookEndpointWithSecret { endpoint { id } } } }`,
+    { input: { pageId: w.ids.publicPage, url: HOOK, kind: "JSON", enabled: false } },
+  );
+  return createWebhookEndpoint.endpoint.id;
+};
 const newMaintenance = (w: World) => scheduleMaintenance(w.t, w.ids.publicPage!, WINDOW, [], { name: `Window ${next()}` });
 
 export const MUTATIONS: MutationCase[] = [
@@ -121,6 +129,25 @@ export const MUTATIONS: MutationCase[] = [
     valid: async (w) => ({ input: { id: w.ids.subA, name: "Acorn Corp" } }),
     invalid: async (w) => ({ input: { id: w.ids.subA, slug: "BAD SLUG" } }),
   },
+  {
+    name: "createWebhookEndpoint",
+    needs: "EDITOR",
+    args: INPUT("CreateWebhookEndpointInput"),
+    success: "WebhookEndpointWithSecret",
+    // Disabled: the access tests publish on this page, and nothing is to be delivered.
+    valid: async (w) => ({ input: { pageId: w.ids.publicPage, url: HOOK, kind: "JSON", enabled: false } }),
+    invalid: async (w) => ({ input: { pageId: w.ids.publicPage, url: "http://user:pw@hooks.example.com/", kind: "JSON", enabled: false } }),
+  },
+  {
+    name: "updateWebhookEndpoint",
+    needs: "EDITOR",
+    args: INPUT("UpdateWebhookEndpointInput"),
+    success: "WebhookEndpoint",
+    valid: async (w) => ({ input: { id: await newEndpoint(w), description: `Changed ${next()}` } }),
+    invalid: async (w) => ({ input: { id: await newEndpoint(w), url: "not a url" } }),
+  },
+  { name: "rotateWebhookSecret", needs: "EDITOR", args: ID, success: "WebhookEndpointWithSecret", valid: async (w) => ({ id: await newEndpoint(w) }) },
+  { name: "deleteWebhookEndpoint", needs: "EDITOR", args: ID, success: "WebhookEndpoint", valid: async (w) => ({ id: await newEndpoint(w) }) },
   {
     name: "createApiKey",
     needs: "ADMIN",

@@ -3,18 +3,16 @@
 // once with two instances on one database, and after an instance is SIGKILLed in the
 // middle of sending and another takes over once its lease has expired.
 // TEST_POSTGRES_URL runs it on PostgreSQL (with Redis carrying events between instances).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { fanOut } from "../../server/notifications/deliveries.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { freshDatabaseUrl } from "../helpers/database.js";
 import { createComponents, createPage, publishIncident, type PageRef } from "../helpers/fixtures.js";
+import { killNotifyInstances, startNotifyInstance } from "../helpers/notify-instances.js";
 import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-
-const INSTANCE = fileURLToPath(new URL("../helpers/notify-instance.ts", import.meta.url));
 
 interface Accepted {
   to: string;
@@ -46,25 +44,10 @@ async function startSink(onMessage: (index: number) => boolean) {
   return { accepted, url: `smtp://127.0.0.1:${port}/?ignoreTLS=true`, close: () => new Promise<void>((r) => server.close(r)) };
 }
 
-const children: ChildProcess[] = [];
 let redis: RedisServer | null = null;
+const startInstance = startNotifyInstance;
 
-async function startInstance(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", INSTANCE], {
-    env: { ...process.env, LOG_LEVEL: "error", MAIL_FROM: "Status <status@example.com>", PUBLIC_URL: "https://status.example.com", ...env },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  children.push(child);
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.once("data", () => resolve());
-    child.once("exit", (code) => reject(new Error(`instance exited with ${code}`)));
-  });
-  return child;
-}
-
-afterEach(() => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-});
+afterEach(killNotifyInstances);
 
 beforeAll(async () => {
   if (process.env.TEST_POSTGRES_URL) redis = await startRedisServer();

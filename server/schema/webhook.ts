@@ -1,0 +1,186 @@
+// Webhook endpoints in the API: an editor's endpoints per page or sub-page, each with
+// its delivery log. The signing secret is shown on create and on rotation only.
+import { prismaConnectionHelpers, queryFromInfo } from "@pothos/plugin-prisma";
+import type { GraphQLResolveInfo } from "graphql";
+import { builder, listSize } from "../builder.js";
+import type { Context } from "../context.js";
+import { ValidationError } from "../errors.js";
+import type { WebhookEndpoint as EndpointRow } from "../generated/sqlite/client.js";
+import { commitChange } from "../services/change.js";
+import {
+  WEBHOOK_EVENT_TYPES,
+  createWebhookEndpointChange,
+  deleteWebhookEndpointChange,
+  endpointEvents,
+  listWebhookEndpoints,
+  rotateWebhookSecretChange,
+  updateWebhookEndpointChange,
+  type EndpointWithSecret,
+} from "../services/webhook-endpoints.js";
+import { connectionArgIssues, cursorId, type ConnectionArgs } from "./connection-args.js";
+import { MUTATION_ERRORS } from "./errors.js";
+
+const EDITOR = { role: "EDITOR" } as const;
+
+const WebhookKind = builder.enumType("WebhookKind", {
+  description: "The body an endpoint receives: the versioned JSON event, or a Slack or Microsoft Teams message.",
+  values: ["JSON", "SLACK", "TEAMS"] as const,
+});
+
+const WebhookEventType = builder.enumType("WebhookEventType", {
+  description: "What an endpoint hears of: incident or maintenance publications and updates, or any publication naming components (COMPONENT_STATUS).",
+  values: WEBHOOK_EVENT_TYPES,
+});
+
+const NEWEST_FIRST = [{ at: "desc" }, { id: "desc" }] as const;
+
+const WebhookAttempt = builder.prismaObject("WebhookAttempt", {
+  description: "One attempt at delivering an event to an endpoint.",
+  authScopes: EDITOR,
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    webhookId: t.exposeString("webhookId", { description: "The webhook-id header: the same on every attempt at one event." }),
+    attempt: t.exposeInt("attempt", { description: "1 for the first attempt at this event, 2 for its first retry, …" }),
+    status: t.exposeString("status", { description: "SENT (a 2xx answer) or FAILED." }),
+    responseCode: t.exposeInt("responseCode", {
+      nullable: true,
+      description: "The HTTP status answered; null when none was (refused address, timeout, connection error).",
+    }),
+    durationMs: t.exposeInt("durationMs"),
+    error: t.exposeString("error", { nullable: true }),
+    at: t.expose("at", { type: "DateTime" }),
+  }),
+});
+
+const attempts = prismaConnectionHelpers(builder, "WebhookAttempt", { cursor: "id" });
+
+/** One page of an endpoint's attempts, newest first; a cursor must name one of its attempts. */
+async function deliveryLog(ctx: Context, info: GraphQLResolveInfo, endpointId: string, args: ConnectionArgs) {
+  const issues = connectionArgIssues(args);
+  const id = issues.length === 0 ? cursorId(args.after ?? args.before ?? "") : null;
+  if (id !== null && (await ctx.db.webhookAttempt.count({ where: { id, endpointId } })) === 0)
+    issues.push({ field: args.after != null ? "after" : "before", rule: "cursor", message: "is not a cursor of this delivery log" });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const nested = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
+  const rows = await ctx.db.webhookAttempt.findMany({ ...attempts.getQuery(args, ctx, () => nested), where: { endpointId }, orderBy: [...NEWEST_FIRST] });
+  return attempts.resolve(rows, args, ctx);
+}
+
+const WebhookEndpoint = builder.prismaObject("WebhookEndpoint", {
+  description: "Where a page's (or a customer sub-page's) events are POSTed, signed per Standard Webhooks. Editors only.",
+  authScopes: EDITOR,
+  fields: (t) => ({
+    id: t.exposeID("id"),
+    page: t.relation("page"),
+    subPage: t.relation("subPage", { nullable: true, description: "Set: only events affecting this sub-page's components." }),
+    url: t.exposeString("url"),
+    kind: t.expose("kind", { type: WebhookKind }),
+    description: t.exposeString("description"),
+    enabled: t.exposeBoolean("enabled"),
+    events: t.field({ type: [WebhookEventType], select: { events: true }, resolve: (e) => endpointEvents(e) }),
+    disabledReason: t.exposeString("disabledReason", { nullable: true, description: "Why the service disabled it (every attempt at an event failed)." }),
+    disabledAt: t.expose("disabledAt", { type: "DateTime", nullable: true }),
+    createdAt: t.expose("createdAt", { type: "DateTime" }),
+    updatedAt: t.expose("updatedAt", { type: "DateTime" }),
+    lastDelivery: t.field({
+      type: WebhookAttempt,
+      nullable: true,
+      description: "The latest attempt, with its status; null before the first.",
+      select: { id: true },
+      resolve: (e, _args, ctx) => ctx.db.webhookAttempt.findFirst({ where: { endpointId: e.id }, orderBy: [...NEWEST_FIRST] }),
+    }),
+    deliveries: t.connection({
+      type: WebhookAttempt,
+      description: "The delivery log: every attempt, newest first.",
+      complexity: ({ first, last }) => ({ field: 1, multiplier: listSize(first ?? last, 20, 100) }),
+      select: { id: true },
+      resolve: (e, args, ctx, info) => deliveryLog(ctx, info, e.id, args),
+    }),
+  }),
+});
+
+const WebhookEndpointWithSecret = builder.objectRef<EndpointWithSecret>("WebhookEndpointWithSecret").implement({
+  fields: (t) => ({
+    endpoint: t.field({ type: WebhookEndpoint, resolve: (c) => c.endpoint as EndpointRow }),
+    secret: t.exposeString("secret", {
+      description:
+        "The signing secret (whsec_…), to verify webhook-signature with a Standard Webhooks library. Shown this once; rotateWebhookSecret issues a new one.",
+    }),
+  }),
+});
+
+const CreateWebhookEndpointInput = builder.inputType("CreateWebhookEndpointInput", {
+  fields: (t) => ({
+    pageId: t.id({ description: "The status page (its id or slug)." }),
+    subPageId: t.id({ required: false, description: "One sub-page of a customer page (its id or slug): only events affecting its components." }),
+    url: t.string({ description: "https:// (http:// only with WEBHOOK_ALLOW_HTTP), without user name or password." }),
+    kind: t.field({ type: WebhookKind }),
+    description: t.string({ required: false }),
+    enabled: t.boolean({ required: false, description: "Default true." }),
+    events: t.field({ type: [WebhookEventType], required: false, description: "Default: all of them." }),
+  }),
+});
+
+const UpdateWebhookEndpointInput = builder.inputType("UpdateWebhookEndpointInput", {
+  fields: (t) => ({
+    id: t.id(),
+    url: t.string({ required: false }),
+    kind: t.field({ type: WebhookKind, required: false }),
+    description: t.string({ required: false }),
+    enabled: t.boolean({ required: false, description: "true also clears why the service disabled it." }),
+    events: t.field({ type: [WebhookEventType], required: false }),
+  }),
+});
+
+builder.queryField("webhookEndpoints", (t) =>
+  t.prismaField({
+    type: [WebhookEndpoint],
+    description: "A page's webhook endpoints (its sub-pages' included), oldest first. Editors only.",
+    authScopes: EDITOR,
+    args: { pageId: t.arg.id({ description: "The page's id or slug." }) },
+    resolve: (_query, _root, { pageId }, ctx) => listWebhookEndpoints(ctx.db, String(pageId)),
+  }),
+);
+
+builder.mutationFields((t) => ({
+  createWebhookEndpoint: t.field({
+    type: WebhookEndpointWithSecret,
+    description: "ValidationError on `input.url` (format, scheme, credentials, host, too_long), `input.events`, `input.pageId`, `input.subPageId`.",
+    authScopes: EDITOR,
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: CreateWebhookEndpointInput }) },
+    resolve: (_root, { input }, ctx) =>
+      commitChange(ctx, "createWebhookEndpoint", (tx, now) =>
+        createWebhookEndpointChange(
+          tx,
+          { ...input, pageId: String(input.pageId), subPageId: input.subPageId == null ? null : String(input.subPageId) },
+          now,
+          ctx.webhookAllowHttp,
+        ),
+      ),
+  }),
+  updateWebhookEndpoint: t.prismaField({
+    type: WebhookEndpoint,
+    authScopes: EDITOR,
+    errors: { types: MUTATION_ERRORS },
+    args: { input: t.arg({ type: UpdateWebhookEndpointInput }) },
+    resolve: (_query, _root, { input }, ctx) =>
+      commitChange(ctx, "updateWebhookEndpoint", (tx, now) => updateWebhookEndpointChange(tx, String(input.id), input, now, ctx.webhookAllowHttp)),
+  }),
+  rotateWebhookSecret: t.field({
+    type: WebhookEndpointWithSecret,
+    description: "Issues a new signing secret, shown this once; the old one no longer signs anything.",
+    authScopes: EDITOR,
+    errors: { types: MUTATION_ERRORS },
+    args: { id: t.arg.id() },
+    resolve: (_root, { id }, ctx) => commitChange(ctx, "rotateWebhookSecret", (tx, now) => rotateWebhookSecretChange(tx, String(id), now)),
+  }),
+  deleteWebhookEndpoint: t.prismaField({
+    type: WebhookEndpoint,
+    description: "Deletes the endpoint and its delivery log; events queued for it are dropped.",
+    authScopes: EDITOR,
+    errors: { types: MUTATION_ERRORS },
+    args: { id: t.arg.id() },
+    resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteWebhookEndpoint", (tx) => deleteWebhookEndpointChange(tx, String(id))),
+  }),
+}));
