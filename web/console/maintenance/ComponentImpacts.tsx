@@ -23,7 +23,7 @@ export function ComponentImpacts({
         <fieldset key={c.id} className="impact-choice">
           <legend>{c.name}</legend>
           {(["NO_IMPACT", "UNDER_MAINTENANCE"] as const).map((impact) => (
-            <label key={impact}>
+            <label key={impact} className="check">
               <input
                 type="radio"
                 name={`impact-${c.id}`}

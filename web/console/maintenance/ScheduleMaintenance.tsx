@@ -86,7 +86,7 @@ function Form({ pageId, components }: { pageId: string; components: readonly { i
       <label htmlFor="m-name">Name</label>
       <input id="m-name" value={d.name} onChange={(e) => set({ name: e.target.value })} {...fieldA11y(errors, "input.name")} />
       <FieldError errors={errors} field="input.name" />
-      <label>
+      <label className="check">
         <input type="checkbox" checked={d.autoUpdate} onChange={(e) => set({ autoUpdate: e.target.checked })} /> Automatically update status
       </label>
       <fieldset>
@@ -116,7 +116,7 @@ function Form({ pageId, components }: { pageId: string; components: readonly { i
       <FieldError errors={errors} field="input.message" />
       <ComponentImpacts components={components} value={d.impacts} onChange={(impacts) => set({ impacts })} />
       <FieldError errors={errors} field="input.components" />
-      <label>
+      <label className="check">
         <input type="checkbox" checked={d.notify} onChange={(e) => set({ notify: e.target.checked })} /> Notify subscribers
       </label>
       <div className="form-actions">

@@ -84,7 +84,7 @@ export function UpdateForm({ maintenanceId, version, status: current, onPublishe
         {...fieldA11y(errors, "input.message")}
       />
       <FieldError errors={errors} field="input.message" />
-      <label>
+      <label className="check">
         <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} /> Notify subscribers
       </label>
       <div className="form-actions">
