@@ -41,8 +41,8 @@ export interface ConsoleHarness {
   origin: string;
   /** Creates an operator of `role` (named after it unless told) and starts their session. */
   operator(role: Role, name?: string): Promise<SignedInOperator>;
-  /** A fresh browser context at `path` (e.g. "/console"), signed in as a new operator of `role`, or as `as`; signed out with neither. */
-  openConsole(path: string, options?: { role?: Role; as?: SignedInOperator }): Promise<Page>;
+  /** A fresh browser context at `path` (e.g. "/console"), signed in as a new operator of `role`, or as `as`; signed out with neither. In New York unless `timezoneId` says otherwise. */
+  openConsole(path: string, options?: { role?: Role; as?: SignedInOperator; timezoneId?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -63,8 +63,8 @@ export async function startConsoleHarness(options: AppOptions = {}): Promise<Con
     return { id: account.id, email, name, role, cookie: secret };
   };
 
-  const openConsole: ConsoleHarness["openConsole"] = async (path, { role, as } = {}) => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId: "America/New_York", locale: "en-US" });
+  const openConsole: ConsoleHarness["openConsole"] = async (path, { role, as, timezoneId = "America/New_York" } = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId, locale: "en-US" });
     contexts.push(context);
     const who = as ?? (role ? await operator(role) : null);
     if (who) await context.addCookies([{ name: "sg_operator", value: who.cookie, url: server.origin, httpOnly: true, sameSite: "Lax" }]);

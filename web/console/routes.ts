@@ -17,6 +17,9 @@ export const CONSOLE_BASE = "/console";
 export const CONSOLE_ROUTES = [
   { name: "pages", path: "/" },
   { name: "pageOverview", path: "/pages/:id" },
+  { name: "maintenance", path: "/pages/:id/maintenance" },
+  { name: "scheduleMaintenance", path: "/pages/:id/maintenance/new" },
+  { name: "maintenanceDetail", path: "/pages/:id/maintenance/:maintenanceId" },
 ] as const satisfies readonly { name: string; path: string }[];
 
 /** The console's screens, by name. */

@@ -1,5 +1,8 @@
 // The screen for each route in routes.ts. A new screen adds its entry there and here.
 import type { ReactElement } from "react";
+import { MaintenanceDetail } from "./maintenance/MaintenanceDetail.js";
+import { MaintenanceList } from "./maintenance/MaintenanceList.js";
+import { ScheduleMaintenance } from "./maintenance/ScheduleMaintenance.js";
 import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
@@ -10,5 +13,8 @@ type Params = ConsoleRoute["params"];
 export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement> = {
   pages: () => <PageList />,
   pageOverview: (p) => <PageOverview key={p.id} id={p.id!} />,
+  maintenance: (p) => <MaintenanceList key={p.id} id={p.id!} />,
+  scheduleMaintenance: (p) => <ScheduleMaintenance key={p.id} id={p.id!} />,
+  maintenanceDetail: (p) => <MaintenanceDetail key={p.maintenanceId} pageId={p.id!} maintenanceId={p.maintenanceId!} />,
   notFound: () => <ConsoleNotFound />,
 };

@@ -5,6 +5,8 @@
 import { useEffect, useRef } from "react";
 import { useQuery, useSubscription } from "urql";
 import { PageBody } from "../../src/components/PageBody.js";
+import { Link } from "../../src/router.js";
+import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
 import { LoadFailed, Loading } from "../ui/States.js";
@@ -49,7 +51,7 @@ export function PageOverview({ id }: { id: string }) {
 
   if (result.data && !page) return <ConsoleNotFound what="This status page" />;
   return (
-    <ConsoleLayout title={page?.title ?? "Status page"} section="pages">
+    <ConsoleLayout title={page?.title ?? "Status page"} section="pages" actions={<Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>}>
       {result.fetching && !result.data && <Loading />}
       {result.error && !result.data && <LoadFailed error={result.error} retry={reload} />}
       {page && <Overview page={page} />}
