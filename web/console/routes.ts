@@ -14,7 +14,12 @@ export const CONSOLE_BASE = "/console";
  * Patterns relative to CONSOLE_BASE; `:name` matches one segment. A new screen adds
  * its line here and its component in screens.tsx (the type makes the two agree).
  */
-export const CONSOLE_ROUTES = [{ name: "pages", path: "/" }] as const satisfies readonly { name: string; path: string }[];
+export const CONSOLE_ROUTES = [
+  { name: "pages", path: "/" },
+  { name: "pageIncidents", path: "/pages/:pageId/incidents" },
+  { name: "newIncident", path: "/pages/:pageId/incidents/new" },
+  { name: "incident", path: "/pages/:pageId/incidents/:incidentId" },
+] as const satisfies readonly { name: string; path: string }[];
 
 /** The console's screens, by name. */
 export type ConsoleRouteName = (typeof CONSOLE_ROUTES)[number]["name"] | "notFound";
