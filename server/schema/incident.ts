@@ -13,6 +13,7 @@ import "./incident-page.js";
 import { ComponentImpact } from "./incident-types.js";
 import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
 import { draftText, publicationType } from "./publication-types.js";
+import { renderMarkdown } from "./message-html.js";
 
 const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft").implement({
   description: "What an incident update publishes: for the first update, the incident itself.",
@@ -73,6 +74,12 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id() },
     description: "Null when there is no such incident or the caller may not see it (customer pages).",
     resolve: (query, _root, { id }, ctx) => ctx.db.incident.findFirst({ ...query, where: { AND: [{ id: String(id) }, visibleIncidents(ctx.actor)] } }),
+  }),
+  messagePreview: t.string({
+    description: "A message's Markdown rendered to safe HTML exactly as pages will show it, for a preview while it is written; writes nothing.",
+    authScopes: { role: "PUBLISHER" },
+    args: { message: t.arg.string({ validate: messageSchema }) },
+    resolve: (_root, { message }) => renderMarkdown(message),
   }),
 }));
 

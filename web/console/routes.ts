@@ -20,6 +20,9 @@ export const CONSOLE_ROUTES = [
   { name: "maintenance", path: "/pages/:id/maintenance" },
   { name: "scheduleMaintenance", path: "/pages/:id/maintenance/new" },
   { name: "maintenanceDetail", path: "/pages/:id/maintenance/:maintenanceId" },
+  { name: "pageIncidents", path: "/pages/:pageId/incidents" },
+  { name: "newIncident", path: "/pages/:pageId/incidents/new" },
+  { name: "incident", path: "/pages/:pageId/incidents/:incidentId" },
 ] as const satisfies readonly { name: string; path: string }[];
 
 /** The console's screens, by name. */

@@ -3,6 +3,9 @@ import type { ReactElement } from "react";
 import { MaintenanceDetail } from "./maintenance/MaintenanceDetail.js";
 import { MaintenanceList } from "./maintenance/MaintenanceList.js";
 import { ScheduleMaintenance } from "./maintenance/ScheduleMaintenance.js";
+import { IncidentPage } from "./incidents/IncidentPage.js";
+import { NewIncident } from "./incidents/NewIncident.js";
+import { PageIncidents } from "./incidents/PageIncidents.js";
 import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
@@ -16,5 +19,8 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   maintenance: (p) => <MaintenanceList key={p.id} id={p.id!} />,
   scheduleMaintenance: (p) => <ScheduleMaintenance key={p.id} id={p.id!} />,
   maintenanceDetail: (p) => <MaintenanceDetail key={p.maintenanceId} pageId={p.id!} maintenanceId={p.maintenanceId!} />,
+  pageIncidents: (p) => <PageIncidents pageId={p.pageId!} />,
+  newIncident: (p) => <NewIncident pageId={p.pageId!} />,
+  incident: (p) => <IncidentPage pageId={p.pageId!} incidentId={p.incidentId!} />,
   notFound: () => <ConsoleNotFound />,
 };

@@ -1,0 +1,88 @@
+// The runbook's "Deleting an incident": `...` → Delete status page incident →
+// a confirmation naming the incident → Delete incident.
+import { useEffect, useId, useRef, useState } from "react";
+import { useMutation } from "urql";
+import { graphql } from "../../src/graphql.js";
+import { FormAlert } from "../ui/FieldError.js";
+import { formErrors, isMutationError, MutationErrorFields, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
+import { StaleVersionNotice } from "../ui/StaleVersionNotice.js";
+
+const DeleteIncidentMutation = graphql(
+  `
+  mutation ConsoleDeleteIncident($id: ID!, $expectedVersion: Int) {
+    deleteIncident(id: $id, expectedVersion: $expectedVersion) {
+      __typename
+      ... on Incident { id }
+      ...MutationErrorFields
+    }
+  }
+`,
+  [MutationErrorFields],
+);
+
+interface DeleteIncidentProps {
+  incident: { id: string; name: string; version: number };
+  onDeleted: () => void;
+  onReload: () => void;
+}
+
+/** The "More actions" menu with its delete confirmation. */
+export function IncidentActions({ incident, onDeleted, onReload }: DeleteIncidentProps) {
+  const menuId = useId();
+  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  const [state, remove] = useMutation(DeleteIncidentMutation);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    if (confirming) dialog.current?.showModal();
+    else dialog.current?.close();
+  }, [confirming]);
+
+  const onDelete = async () => {
+    const result = await remove({ id: incident.id, expectedVersion: incident.version });
+    const answer = result.data?.deleteIncident;
+    if (result.error || isMutationError(answer)) {
+      setErrors(formErrors(answer, result.error));
+      return;
+    }
+    setConfirming(false);
+    onDeleted();
+  };
+
+  return (
+    <div className="more-actions">
+      <button type="button" aria-label="More actions" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+        …
+      </button>
+      <div id={menuId} className="action-menu" hidden={!open}>
+        <button
+          type="button"
+          onClick={() => {
+            setOpen(false);
+            setErrors(NO_ERRORS);
+            setConfirming(true);
+          }}
+        >
+          Delete status page incident
+        </button>
+      </div>
+      <dialog ref={dialog} aria-labelledby={titleId} onClose={() => setConfirming(false)}>
+        <h2 id={titleId}>Delete “{incident.name}”?</h2>
+        <p>It vanishes from the status page and its history. This cannot be undone.</p>
+        <FormAlert errors={errors} />
+        {errors.stale && <StaleVersionNotice stale={errors.stale} onReload={onReload} />}
+        <div className="form-actions">
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+          <button type="button" className="danger" onClick={onDelete} disabled={state.fetching}>
+            Delete incident
+          </button>
+        </div>
+      </dialog>
+    </div>
+  );
+}
