@@ -29,7 +29,7 @@ it("renders the Markdown exactly as a published message, raw HTML shown as text"
 
 it("is refused to a viewer and to an empty message", async () => {
   const viewer = bearer((await createApiKey(t.app.database.db, { name: "viewer", scope: "VIEWER" }, t.app.now())).secret);
-  const refused = await t.gql(PREVIEW, { message: "hello" }, viewer);
+  const refused = await t.gql<{ messagePreview: string | null }>(PREVIEW, { message: "hello" }, viewer);
   expect(refused.data?.messagePreview ?? null).toBeNull();
   expect(refused.errors?.length).toBeGreaterThan(0);
   const empty = await t.gql(PREVIEW, { message: "  " });
