@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { YogaInitialContext } from "graphql-yoga";
 import { resolveActor, type Actor, type AuthError } from "./auth/actor.js";
+import type { Cookie } from "./auth/cookies.js";
 import type { CredentialCache } from "./auth/credential-cache.js";
 import type { Mailer } from "./auth/mailer.js";
 import type { SignInLimits } from "./auth/sign-in-limits.js";
@@ -53,8 +54,8 @@ export interface Context {
   baseUrl: string;
   /** The requester's address, for per-client rate limits; null when unknown. */
   clientAddress: string | null;
-  /** Adds a Set-Cookie header to the HTTP response; a no-op over WebSocket. */
-  setCookie: (value: string) => void;
+  /** Sets a cookie through the HTTP request's cookie store (Yoga's cookies plugin); a no-op over WebSocket. */
+  setCookie: (cookie: Cookie) => Promise<void>;
   /** Bound to the HTTP request's id, when there is one. */
   log: Logger;
   signInMethods: OperatorSignInMethods;
@@ -92,8 +93,6 @@ export interface AppServices {
 export interface HttpEdge {
   /** The service's public origin for a request whose Host header is `host` (null: none known). */
   baseUrl(host: string | null): string;
-  /** Adds a Set-Cookie header to the response to `request`. */
-  setCookie(request: Request, value: string): void;
 }
 
 /** What Yoga hands the context factory: a Fetch request over HTTP, or the upgrade request and connectionParams over graphql-ws. */
@@ -125,7 +124,9 @@ export async function createContext(services: AppServices, initial: InitialConte
     authError: error ?? null,
     baseUrl: services.http.baseUrl(header(initial, "host")),
     clientAddress: initial.req?.socket.remoteAddress ?? null,
-    setCookie: request ? (value) => services.http.setCookie(request, value) : () => {},
+    setCookie: async (cookie) => {
+      await request?.cookieStore?.set(cookie);
+    },
   };
 }
 
@@ -149,7 +150,7 @@ export function systemContext(services: AppServices): Context {
     signInLimits: services.signInLimits,
     baseUrl: services.http.baseUrl(null),
     clientAddress: null,
-    setCookie: () => {},
+    setCookie: async () => {},
     log: services.log(),
     signInMethods: services.signInMethods ?? { oidc: null },
     webhookAllowHttp: services.webhookAllowHttp ?? false,

@@ -8,7 +8,6 @@ import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import { requestBaseUrl } from "../http/base-url.js";
 import type { RequestLog } from "../http/request-log.js";
-import { queueResponseCookie } from "../http/response-cookies.js";
 import type { LiveAccess } from "../realtime/live-access.js";
 import type { RedisBus } from "../realtime/redis.js";
 import type { SummaryHub } from "../realtime/summary-hub.js";
@@ -51,7 +50,7 @@ export function createAppServices(options: ServicesOptions) {
     signInLimits: createSignInLimits(options.redis?.counters),
     credentials,
     publicUrl,
-    http: { baseUrl: (host) => publicUrl ?? requestBaseUrl(host), setCookie: queueResponseCookie },
+    http: { baseUrl: (host) => publicUrl ?? requestBaseUrl(host) },
     log: options.requests.log,
     signInMethods: options.signInMethods,
     webhookAllowHttp: options.webhookAllowHttp,

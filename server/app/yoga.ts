@@ -1,4 +1,5 @@
 /** The Yoga server of `/graphql`, with its plugins in the order they must run. */
+import { useCookies } from "@whatwg-node/server-plugin-cookies";
 import { createYoga } from "graphql-yoga";
 import { createContext, type AppServices, type Context, type InitialContext } from "../context.js";
 import { useCors } from "../http/cors.js";
@@ -7,7 +8,6 @@ import { maskAppErrors } from "../http/mask-errors.js";
 import type { OriginPolicy } from "../http/origins.js";
 import { useRefusalStatus } from "../http/refusal-status.js";
 import type { RequestLog } from "../http/request-log.js";
-import { useResponseCookies } from "../http/response-cookies.js";
 import { useOperationName, yogaLogger } from "../http/yoga-logging.js";
 import type { Limits } from "../limits.js";
 import type { Metrics } from "../metrics/series.js";
@@ -48,7 +48,7 @@ export function createAppYoga({ services, requests, metrics, limits, redis, read
       // First: it times everything after it, and sees refusals by the others.
       ...(metrics ? [useOperationMetrics(metrics)] : []),
       useOperationName(requests),
-      useResponseCookies(),
+      useCookies(),
       useRefusalStatus(),
       ...(shareLiveResults ? [useSharedExecution()] : []),
       ...useOperationLimits(limits),

@@ -1,8 +1,13 @@
-// The browser's copy of a viewer session, and the one way cookies are read from a
-// Cookie header (HTTP requests and the WebSocket upgrade alike). Set-Cookie values are
-// still written here: the cookie store's writer has no Max-Age, which these cookies use.
-import { parse } from "@whatwg-node/cookie-store";
+// The browser's copy of a viewer session, and the one way cookies are read from a Cookie
+// header (HTTP requests and the WebSocket upgrade alike) and described for setting. The
+// cookie store of Yoga's server (@whatwg-node/cookie-store) parses and writes them: GraphQL
+// operations set them through the request's cookie store, plain HTTP routes write
+// getCookieString's value.
+import { parse, type CookieListItem } from "@whatwg-node/cookie-store";
 import { SESSION_TTL_MS } from "./tokens.js";
+
+/** A cookie to set, as the cookie store describes it. */
+export type Cookie = CookieListItem;
 
 export const SESSION_COOKIE = "sg_session";
 
@@ -11,28 +16,35 @@ export interface CookieOptions {
   baseUrl: string;
 }
 
-/** Set-Cookie value carrying a session secret: HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts. */
-export function sessionCookie(secret: string, options: CookieOptions): string {
-  return serialize(secret, Math.floor(SESSION_TTL_MS / 1000), options);
+/** What every cookie of the service is: HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts, Secure behind https. */
+export interface ServiceCookie {
+  name: string;
+  value: string;
+  path: string;
+  /** When the browser drops it; the epoch removes it at once. */
+  expires: Date;
+  secure: boolean;
 }
 
-/** Set-Cookie value that removes the session cookie (sign out). */
-export function clearSessionCookie(options: CookieOptions): string {
-  return serialize("", 0, options);
+/** The cookie store's description of a service cookie, for `cookieStore.set` or `getCookieString`. */
+export function serviceCookie({ name, value, path, expires, secure }: ServiceCookie): Cookie {
+  return { name, value, path, expires, domain: null, secure, httpOnly: true, sameSite: "lax" };
 }
 
-function serialize(value: string, maxAgeSeconds: number, { baseUrl }: CookieOptions): string {
-  const parts = [`${SESSION_COOKIE}=${value}`, "Path=/", `Max-Age=${maxAgeSeconds}`, "HttpOnly", "SameSite=Lax"];
-  if (isHttps(baseUrl)) parts.push("Secure");
-  return parts.join("; ");
+/** The session cookie carrying a viewer's session secret, as long-lived as the session begun at `now`. */
+export function sessionCookie(secret: string, { baseUrl }: CookieOptions, now: Date): Cookie {
+  const expires = new Date(now.getTime() + SESSION_TTL_MS);
+  return serviceCookie({ name: SESSION_COOKIE, value: secret, path: "/", expires, secure: isHttpsUrl(baseUrl) });
 }
 
-function isHttps(baseUrl: string): boolean {
-  try {
-    return new URL(baseUrl).protocol === "https:";
-  } catch {
-    return false;
-  }
+/** The cookie that removes the session cookie (sign out). */
+export function clearSessionCookie({ baseUrl }: CookieOptions): Cookie {
+  return serviceCookie({ name: SESSION_COOKIE, value: "", path: "/", expires: new Date(0), secure: isHttpsUrl(baseUrl) });
+}
+
+/** Whether cookies for `baseUrl` must be Secure: the service is reached over https. */
+export function isHttpsUrl(baseUrl: string): boolean {
+  return URL.canParse(baseUrl) && new URL(baseUrl).protocol === "https:";
 }
 
 /**

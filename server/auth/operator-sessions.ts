@@ -4,7 +4,7 @@
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import type { Prisma } from "../generated/sqlite/client.js";
-import { readCookie } from "./cookies.js";
+import { readCookie, serviceCookie, type Cookie } from "./cookies.js";
 import type { CredentialCache, OperatorSessionRecord } from "./credential-cache.js";
 import type { Role } from "./roles.js";
 import { hashSecret, isSecretOf, newSecret } from "./tokens.js";
@@ -55,20 +55,14 @@ export async function startOperatorSession(db: Db, operatorId: string, meta: Ses
   return { secret, expiresAt };
 }
 
-/** Set-Cookie value: HttpOnly so scripts cannot read it, SameSite=Lax against cross-site posts, Secure behind https. */
-export function operatorSessionCookie(secret: string, expiresAt: Date, secure: boolean): string {
-  const parts = [`${OPERATOR_SESSION_COOKIE}=${secret}`, "Path=/", `Expires=${expiresAt.toUTCString()}`, "HttpOnly", "SameSite=Lax"];
-  return (secure ? [...parts, "Secure"] : parts).join("; ");
+/** The operator's session cookie, expiring with the session. */
+export function operatorSessionCookie(secret: string, expiresAt: Date, secure: boolean): Cookie {
+  return serviceCookie({ name: OPERATOR_SESSION_COOKIE, value: secret, path: "/", expires: expiresAt, secure });
 }
 
-/** Set-Cookie value that removes the operator's cookie (sign out). */
-export function clearOperatorSessionCookie(secure: boolean): string {
+/** The cookie that removes the operator's cookie (sign out). */
+export function clearOperatorSessionCookie(secure: boolean): Cookie {
   return operatorSessionCookie("", new Date(0), secure);
-}
-
-/** Whether cookies for `baseUrl` must be Secure: the service is reached over https. */
-export function isHttpsUrl(baseUrl: string): boolean {
-  return URL.canParse(baseUrl) && new URL(baseUrl).protocol === "https:";
 }
 
 /** The operator session secret from a Cookie header, or null. */

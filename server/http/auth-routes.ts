@@ -1,5 +1,6 @@
 // The viewer's sign-in link lands here (the page itself is link-page.ts): the POST
 // opens the session, sets the cookie and sends the browser on to the page it signed in to.
+import { getCookieString } from "@whatwg-node/cookie-store";
 import { sessionCookie } from "../auth/cookies.js";
 import { completeSignIn } from "../auth/viewer-sessions.js";
 import type { AppServices } from "../context.js";
@@ -19,8 +20,9 @@ export function authRoutes(services: Pick<AppServices, "db" | "now" | "publicUrl
     },
     expiredHint: "Ask for a new one on the status page.",
     async complete(token, _req, baseUrl) {
-      const { sessionSecret, pageSlug } = await completeSignIn(services.db, token, services.now());
-      return { location: `${basePath(baseUrl)}/${encodeURIComponent(pageSlug)}`, setCookie: sessionCookie(sessionSecret, { baseUrl }) };
+      const now = services.now();
+      const { sessionSecret, pageSlug } = await completeSignIn(services.db, token, now);
+      return { location: `${basePath(baseUrl)}/${encodeURIComponent(pageSlug)}`, setCookie: getCookieString(sessionCookie(sessionSecret, { baseUrl }, now)) };
     },
   });
 }

@@ -11,6 +11,8 @@ import type { Db } from "../db/client.js";
 import { decideAdmission, type AdmissionPolicy } from "../domain/operator-admission.js";
 import type { Logger } from "../logger.js";
 import { clearOidcCookie, oidcCookie, readOidcCookie } from "./oidc-cookie.js";
+import { getCookieString } from "@whatwg-node/cookie-store";
+import type { Cookie } from "../auth/cookies.js";
 import { sameOriginPath } from "./return-to.js";
 import type { Route } from "./routes.js";
 
@@ -47,8 +49,9 @@ export function oidcRoutes(options: OidcRouteOptions): Route {
     const attempt = await newAttempt();
     // Stored once the provider is known to be there: a failed discovery leaves nothing behind.
     const location = await options.client.authorizationUrl(attempt);
-    await saveAttempt(options.db, attempt, returnTo, options.now());
-    redirect(res, location.href, oidcCookie(attempt.binding, cookiePath, secure));
+    const now = options.now();
+    await saveAttempt(options.db, attempt, returnTo, now);
+    redirect(res, location.href, oidcCookie(attempt.binding, cookiePath, secure, now));
   };
 
   const callback = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
@@ -89,8 +92,8 @@ export function oidcRoutes(options: OidcRouteOptions): Route {
   };
 }
 
-function redirect(res: ServerResponse, location: string, cookie: string): void {
-  res.writeHead(303, { location, "set-cookie": cookie, "cache-control": "no-store", "referrer-policy": "no-referrer" }).end();
+function redirect(res: ServerResponse, location: string, cookie: Cookie): void {
+  res.writeHead(303, { location, "set-cookie": getCookieString(cookie), "cache-control": "no-store", "referrer-policy": "no-referrer" }).end();
 }
 
 /** The callback as a Fetch request, for completeSignIn (headers: user agent, cookies). */
@@ -104,12 +107,12 @@ function toRequest(req: IncomingMessage, url: URL): Request {
 }
 
 /** Writes completeSignIn's answer, adding the cookie that ends the attempt. */
-async function send(res: ServerResponse, response: Response, clearCookie: string): Promise<void> {
+async function send(res: ServerResponse, response: Response, clearCookie: Cookie): Promise<void> {
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
   });
-  headers["set-cookie"] = [...response.headers.getSetCookie(), clearCookie];
+  headers["set-cookie"] = [...response.headers.getSetCookie(), getCookieString(clearCookie)];
   headers["cache-control"] = "no-store";
   res.writeHead(response.status, headers);
   res.end(Buffer.from(await response.arrayBuffer()));

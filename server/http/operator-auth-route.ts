@@ -2,7 +2,9 @@
 // viewers): the POST opens the operator's session, sets its cookie and sends the
 // browser to the console.
 import { completeOperatorSignIn, OPERATOR_LINK_PATH } from "../auth/operator-email-sign-in.js";
-import { isHttpsUrl, operatorSessionCookie } from "../auth/operator-sessions.js";
+import { getCookieString } from "@whatwg-node/cookie-store";
+import { isHttpsUrl } from "../auth/cookies.js";
+import { operatorSessionCookie } from "../auth/operator-sessions.js";
 import type { AppServices } from "../context.js";
 import { basePath, linkPageRoute } from "./link-page.js";
 import type { Route } from "./routes.js";
@@ -17,7 +19,7 @@ export function operatorAuthRoute(services: Pick<AppServices, "db" | "now" | "pu
     async complete(token, req, baseUrl) {
       const meta = { address: req.socket.remoteAddress ?? null, userAgent: req.headers["user-agent"] ?? null };
       const { secret, expiresAt } = await completeOperatorSignIn(services.db, token, meta, services.now());
-      return { location: `${basePath(baseUrl)}/console`, setCookie: operatorSessionCookie(secret, expiresAt, isHttpsUrl(baseUrl)) };
+      return { location: `${basePath(baseUrl)}/console`, setCookie: getCookieString(operatorSessionCookie(secret, expiresAt, isHttpsUrl(baseUrl))) };
     },
   });
 }

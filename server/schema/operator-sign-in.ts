@@ -2,7 +2,8 @@
 // (server/http/operator-auth-route.ts) completes it and sets the session cookie.
 import { builder } from "../builder.js";
 import { mailOperatorLink, requestOperatorSignIn } from "../auth/operator-email-sign-in.js";
-import { clearOperatorSessionCookie, endOperatorSessions, isHttpsUrl } from "../auth/operator-sessions.js";
+import { isHttpsUrl } from "../auth/cookies.js";
+import { clearOperatorSessionCookie, endOperatorSessions } from "../auth/operator-sessions.js";
 import type { Operator } from "../auth/operators.js";
 import { RateLimitedError } from "../auth/rate-limit.js";
 import type { Context, OperatorSignInMethods } from "../context.js";
@@ -22,7 +23,7 @@ export function sendOperatorInvite(ctx: Context, operator: Operator): Promise<vo
 
 /** Ends the signed-in operator's session and clears their cookie. */
 export async function signOutOperator(ctx: Context, sessionId: string): Promise<boolean> {
-  ctx.setCookie(clearOperatorSessionCookie(isHttpsUrl(ctx.baseUrl)));
+  await ctx.setCookie(clearOperatorSessionCookie(isHttpsUrl(ctx.baseUrl)));
   return (await endOperatorSessions(ctx.db, { sessionId }, ctx.now(), ctx.events, ctx.credentials)) === 1;
 }
 

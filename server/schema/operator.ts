@@ -1,7 +1,8 @@
 // Operators as people over GraphQL (admins only), the same services as `npm run operators`.
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { builder } from "../builder.js";
-import { clearOperatorSessionCookie, endOperatorSessions, isHttpsUrl } from "../auth/operator-sessions.js";
+import { isHttpsUrl } from "../auth/cookies.js";
+import { clearOperatorSessionCookie, endOperatorSessions } from "../auth/operator-sessions.js";
 import type { Operator } from "../auth/operators.js";
 import { commitChange } from "../services/change.js";
 import { createOperatorChange, disableOperatorChange, enableOperatorChange, setOperatorRoleChange } from "../services/operator-changes.js";
@@ -116,7 +117,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, _args, ctx) => {
       const { actor } = ctx;
       if (actor.kind !== "person") throw new AccessDeniedError("Only an operator signed in as themselves can sign out everywhere", "UNAUTHENTICATED");
-      ctx.setCookie(clearOperatorSessionCookie(isHttpsUrl(ctx.baseUrl)));
+      await ctx.setCookie(clearOperatorSessionCookie(isHttpsUrl(ctx.baseUrl)));
       return { sessionsEnded: await endOperatorSessions(ctx.db, { operatorId: actor.operatorId }, ctx.now(), ctx.events, ctx.credentials) };
     },
   }),

@@ -73,7 +73,7 @@ builder.mutationFields((t) => ({
     description: "Ends the caller's session (a viewer's or an operator's) and clears its cookie; false when there was none.",
     resolve: async (_root, _args, ctx) => {
       // Cleared in any case: a browser may hold a cookie the server no longer accepts.
-      ctx.setCookie(clearSessionCookie({ baseUrl: ctx.baseUrl }));
+      await ctx.setCookie(clearSessionCookie({ baseUrl: ctx.baseUrl }));
       const { actor } = ctx;
       if (actor.kind === "person") return signOutOperator(ctx, actor.sessionId);
       return actor.kind === "viewer" ? endSession(ctx.db, ctx.events, actor.sessionId, ctx.now(), ctx.credentials) : false;

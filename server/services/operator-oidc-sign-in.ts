@@ -5,6 +5,7 @@ import type { CompletionRequest, OperatorSignIn } from "../auth/operator-sign-in
 import type { OidcIdentity } from "../auth/oidc-client.js";
 import { findOperatorByEmail } from "../auth/operators.js";
 import { operatorSessionCookie, startOperatorSession } from "../auth/operator-sessions.js";
+import { getCookieString } from "@whatwg-node/cookie-store";
 import type { Db } from "../db/client.js";
 import { LIMITS } from "../domain/limits.js";
 import type { Admitted } from "../domain/operator-admission.js";
@@ -50,7 +51,11 @@ export function createOperatorSignIn(deps: OperatorSignInDeps): OperatorSignIn {
       const operatorId = await admittedOperatorId(deps, decision, identity);
       const meta = { address: request.ip, userAgent: request.request.headers.get("user-agent") };
       const { secret, expiresAt } = await startOperatorSession(deps.db, operatorId, meta, deps.now());
-      const headers = { location: request.returnTo, "set-cookie": operatorSessionCookie(secret, expiresAt, request.secure), "cache-control": "no-store" };
+      const headers = {
+        location: request.returnTo,
+        "set-cookie": getCookieString(operatorSessionCookie(secret, expiresAt, request.secure)),
+        "cache-control": "no-store",
+      };
       return new Response(null, { status: 303, headers });
     },
   };

@@ -1,3 +1,4 @@
+import { getCookieString } from "@whatwg-node/cookie-store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../server/auth/roles.js";
 import type { Database } from "../../server/db/client.js";
@@ -5,10 +6,12 @@ import { authScopes, canViewSubPage, resolveActor, type Actor } from "../../serv
 import { createApiKey, revokeApiKey } from "../../server/auth/api-keys.js";
 import { clearSessionCookie, readCookie, readSessionCookie, sessionCookie } from "../../server/auth/cookies.js";
 import { createMailer } from "../../server/auth/mailer.js";
+import { SESSION_TTL_MS } from "../../server/auth/tokens.js";
 import { completeSignIn, requestSignIn, signOut } from "../../server/auth/viewer-sessions.js";
 import { openTestDatabase } from "../helpers/database.js";
 import { clock, createCustomerPage, type CustomerPageFixture } from "./fixtures.js";
 import { memoryLog } from "../helpers/logs.js";
+import { expectServiceCookie, expiringAfter, REMOVED } from "../helpers/set-cookie.js";
 
 let database: Database;
 let page: CustomerPageFixture;
@@ -109,11 +112,14 @@ describe("authScopes and canViewSubPage", () => {
 
 describe("session cookie", () => {
   it("is HttpOnly, SameSite=Lax, site-wide, as long-lived as the session, and Secure over https", () => {
-    expect(sessionCookie("sg_session_abc", { baseUrl: "https://status.example.com" })).toBe(
-      "sg_session=sg_session_abc; Path=/; Max-Age=604800; HttpOnly; SameSite=Lax; Secure",
-    );
-    expect(sessionCookie("sg_session_abc", { baseUrl: "http://localhost:4000" })).not.toContain("Secure");
-    expect(clearSessionCookie({ baseUrl: "http://localhost" })).toMatch(/^sg_session=; Path=\/; Max-Age=0;/);
+    const now = new Date("2030-05-01T12:00:00Z");
+    const secure = getCookieString(sessionCookie("sg_session_abc", { baseUrl: "https://status.example.com" }, now));
+    const cookie = expectServiceCookie(secure, { name: "sg_session", path: "/", secure: true, expiresBetween: expiringAfter(SESSION_TTL_MS, now) });
+    expect(cookie.value).toBe("sg_session_abc");
+    const plain = getCookieString(sessionCookie("sg_session_abc", { baseUrl: "http://localhost:4000" }, now));
+    expectServiceCookie(plain, { name: "sg_session", path: "/", secure: false, expiresBetween: expiringAfter(SESSION_TTL_MS, now) });
+    const cleared = getCookieString(clearSessionCookie({ baseUrl: "http://localhost" }));
+    expect(expectServiceCookie(cleared, { name: "sg_session", path: "/", secure: false, expiresBetween: REMOVED }).value).toBe("");
   });
 
   it("is read from a Cookie header among others", () => {

@@ -2,8 +2,9 @@
 // the mailed link (GET shows a button, POST signs in and sets the cookie), then
 // reads the customer page with that cookie — against a real server on loopback.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SIGN_IN_LINK_TTL_MS } from "../../server/auth/tokens.js";
+import { SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS } from "../../server/auth/tokens.js";
 import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
+import { expectServiceCookie, expiringAfter, REMOVED } from "../helpers/set-cookie.js";
 import { createCustomerPage, type CustomerPageFixture } from "./fixtures.js";
 import { linkIn, startSmtp, type TestSmtp } from "./smtp.js";
 
@@ -70,9 +71,14 @@ it("signs in through the link: GET shows a form, POST sets the cookie, the cooki
   const signedIn = await post(link.searchParams.get("token")!);
   expect(signedIn.status).toBe(303);
   expect(signedIn.headers.get("location")).toBe(`/${page.slug}`);
-  const setCookie = signedIn.headers.get("set-cookie")!;
-  expect(setCookie).toMatch(/^sg_session=sg_session_[A-Za-z0-9_-]{43}; Path=\/; Max-Age=\d+; HttpOnly; SameSite=Lax$/);
-  const cookie = { cookie: setCookie.split(";")[0]! };
+  const session = expectServiceCookie(signedIn.headers.get("set-cookie"), {
+    name: "sg_session",
+    path: "/",
+    secure: false,
+    expiresBetween: expiringAfter(SESSION_TTL_MS, clock.now()),
+  });
+  expect(session.value).toMatch(/^sg_session_[A-Za-z0-9_-]{43}$/);
+  const cookie = { cookie: `sg_session=${session.value}` };
 
   const { body } = await graphql(
     `{ viewer { kind email subPages { slug } } subPage(pageSlug: "${page.slug}", slug: "gitlab") { name components { name } } }`,
@@ -98,7 +104,8 @@ it("signs in through the link: GET shows a form, POST sets the cookie, the cooki
   // Signing out ends the session and tells the browser to drop the cookie.
   const out = await graphql("mutation { signOut }", {}, cookie);
   expect(out.body.data).toEqual({ signOut: true });
-  expect(out.res.headers.get("set-cookie")).toMatch(/^sg_session=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax$/);
+  const cleared = expectServiceCookie(out.res.headers.get("set-cookie"), { name: "sg_session", path: "/", secure: false, expiresBetween: REMOVED });
+  expect(cleared.value).toBe("");
   expect((await graphql("{ viewer { kind } }", {}, cookie)).body.data).toEqual({ viewer: { kind: "ANONYMOUS" } });
 });
 

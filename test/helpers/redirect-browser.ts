@@ -1,5 +1,5 @@
 // A browser reduced to what a redirect flow needs: it follows redirects one hop at a time
-// and keeps each origin's cookies (Set-Cookie with Max-Age=0 removes one), so a test sees
+// and keeps each origin's cookies (Set-Cookie with Max-Age=0 or an Expires at the epoch removes one), so a test sees
 // every hop and can stop before one.
 export interface Hop {
   url: URL;
