@@ -119,6 +119,17 @@ export async function markSent(db: Db, delivery: ClaimedDelivery, now: Date): Pr
   return count === 1;
 }
 
+/**
+ * Closes a delivery that had nothing to send (its recipient no longer hears of the event):
+ * done, with no attempt counted and no sentAt, `reason` kept in lastError for the log.
+ */
+export async function markSkipped(db: Db, delivery: ClaimedDelivery, reason: string): Promise<void> {
+  await db.notificationDelivery.updateMany({
+    where: { id: delivery.id, claimedBy: delivery.claimedBy },
+    data: { status: "SENT", sentAt: null, claimedBy: null, leaseUntil: null, lastError: `nothing sent: ${reason}`.slice(0, 1000) },
+  });
+}
+
 export { DEFAULT_RETRY, type RetryPolicy };
 
 /**

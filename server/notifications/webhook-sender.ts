@@ -2,13 +2,14 @@
 // Webhooks way (webhook-id = the delivery's idempotency id, the same on every attempt),
 // POSTed through the guarded client. Every attempt is written to the endpoint's delivery
 // log; only a 2xx answer counts as delivered (a redirect is a failure, never followed).
+// An event the endpoint no longer hears of (gone, or off its sub-page) is skipped unsent.
 import { performance } from "node:perf_hooks";
 import { Webhook } from "standardwebhooks";
 import type { Db } from "../db/client.js";
 import type { ClaimedDelivery } from "./deliveries.js";
 import { buildWebhookEvent, webhookBody } from "./payloads/index.js";
 import { postWebhook, type WebhookHttpOptions } from "./webhook-http.js";
-import { PermanentDeliveryError, type DeliverySender } from "./worker.js";
+import { NothingToSend, PermanentDeliveryError, type DeliverySender } from "./worker.js";
 
 export interface WebhookSenderOptions extends WebhookHttpOptions {
   db: Db;
@@ -33,7 +34,8 @@ export function webhookSender(options: WebhookSenderOptions): DeliverySender {
     if (!endpoint) throw new PermanentDeliveryError("the webhook endpoint was deleted");
     if (!endpoint.enabled) throw new PermanentDeliveryError("the webhook endpoint is disabled");
     const event = await buildWebhookEvent(db, delivery.event, { subPageId: endpoint.subPageId }, options.baseUrl);
-    if (!event) throw new PermanentDeliveryError(`the ${delivery.event.subject.toLowerCase()} is gone or not shown to this endpoint`);
+    // Not a failed attempt: the endpoint simply no longer hears of this event.
+    if (!event) throw new NothingToSend(`the ${delivery.event.subject.toLowerCase()} is gone or not shown to this endpoint`);
     const body = JSON.stringify(webhookBody(endpoint.kind, event));
     // The wall clock, not the service's: receivers compare webhook-timestamp with their own clock to refuse replays.
     const signedAt = new Date();

@@ -6,14 +6,19 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { Events } from "../events.js";
 import type { Logger } from "../logger.js";
-import { claimDeliveries, DEFAULT_RETRY, fanOut, markFailed, markSent, renewLease, type ClaimedDelivery, type RetryPolicy } from "./deliveries.js";
+import { claimDeliveries, DEFAULT_RETRY, fanOut, markFailed, markSent, markSkipped, renewLease, type ClaimedDelivery, type RetryPolicy } from "./deliveries.js";
 
 /** Thrown by a sender when retrying cannot help (the recipient or the subject is gone). */
 export class PermanentDeliveryError extends Error {
   override name = "PermanentDeliveryError";
 }
 
-/** Sends one delivery; throws to have it retried (or PermanentDeliveryError to give up). */
+/** Thrown by a sender that found nothing to send (the recipient no longer hears of the event): not an attempt, and not a failure. */
+export class NothingToSend extends Error {
+  override name = "NothingToSend";
+}
+
+/** Sends one delivery; throws to have it retried (PermanentDeliveryError to give up, NothingToSend to skip it). */
 export type DeliverySender = (delivery: ClaimedDelivery) => Promise<void>;
 
 export interface NotificationWorkerOptions {
@@ -35,7 +40,7 @@ export interface NotificationWorkerOptions {
   /** Per kind of recipient: told of a delivery that failed on its last attempt (not of one given up as pointless). */
   gaveUp?: Partial<Record<ClaimedDelivery["recipientKind"], (delivery: ClaimedDelivery, error: string) => Promise<void>>>;
   /** Told of each delivery's outcome. */
-  delivered?: (outcome: "SENT" | "RETRY" | "FAILED") => void;
+  delivered?: (outcome: "SENT" | "SKIPPED" | "RETRY" | "FAILED") => void;
 }
 
 export interface NotificationWorker {
@@ -59,6 +64,11 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
     try {
       await options.senders[delivery.recipientKind](delivery);
     } catch (error) {
+      if (error instanceof NothingToSend) {
+        await markSkipped(db, delivery, error.message);
+        options.delivered?.("SKIPPED");
+        return false;
+      }
       const permanent = error instanceof PermanentDeliveryError;
       const message = error instanceof Error ? error.message : String(error);
       const outcome = await markFailed(db, delivery, now(), message, retry, permanent);

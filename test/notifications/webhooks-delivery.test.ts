@@ -66,22 +66,22 @@ describe("webhook delivery", () => {
     expect(arrival!.headers["webhook-id"]).toBe(delivery.idempotencyId);
     expect(arrival!.headers["content-type"]).toBe("application/json");
     expect(Number(arrival!.headers["webhook-timestamp"])).toBeGreaterThan(0);
+    const event = await w.t.app.database.db.notificationEvent.findUniqueOrThrow({ where: { id: delivery.eventId } });
     expect(arrival!.verified).toMatchObject({
-      type: "incident.published",
-      id: delivery.idempotencyId,
-      version: 1,
+      type: "incident.created",
+      schemaVersion: "2026-12-01",
+      id: event.id,
       timestamp: "2030-06-01T09:00:00.000Z",
       page: { id: w.ids.publicPage, slug: "public", title: "Public status" },
-      subPage: null,
       incident: {
         id: incidentId,
         name: "Search down",
         status: "INVESTIGATING",
-        sequence: 1,
-        impacts: [{ componentId: w.ids["Public Search"], impact: "FULL_OUTAGE" }],
+        impacts: [{ componentId: w.ids["Public Search"], componentName: "Public Search", impact: "FULL_OUTAGE" }],
       },
-      componentStatuses: [{ id: w.ids["Public Search"], name: "Public Search", status: "FULL_OUTAGE" }],
+      components: [{ id: w.ids["Public Search"], name: "Public Search", from: "OPERATIONAL", to: "FULL_OUTAGE" }],
     });
+    expect(arrival!.verified).not.toHaveProperty("subPage");
     expect(delivery.status).toBe("SENT");
   });
 
@@ -103,8 +103,8 @@ describe("webhook delivery", () => {
       heard("/all")
         .map((e) => e.type)
         .sort(),
-    ).toEqual(["incident.published", "incident.published", "maintenance.published"]);
-    expect(heard("/maintenance-only").map((e) => e.type)).toEqual(["maintenance.published"]);
+    ).toEqual(["incident.created", "incident.created", "maintenance.scheduled"]);
+    expect(heard("/maintenance-only").map((e) => e.type)).toEqual(["maintenance.scheduled"]);
     expect(heard("/acorn")[0]).toMatchObject({ subPage: { slug: "acorn-corp", name: "Acorn Corp" } });
   });
 
