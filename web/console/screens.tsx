@@ -6,6 +6,8 @@ import { ScheduleMaintenance } from "./maintenance/ScheduleMaintenance.js";
 import { IncidentPage } from "./incidents/IncidentPage.js";
 import { NewIncident } from "./incidents/NewIncident.js";
 import { PageIncidents } from "./incidents/PageIncidents.js";
+import { CatalogTypePage } from "./catalog/CatalogTypePage.js";
+import { CatalogTypes } from "./catalog/CatalogTypes.js";
 import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
@@ -22,5 +24,7 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   pageIncidents: (p) => <PageIncidents pageId={p.pageId!} />,
   newIncident: (p) => <NewIncident pageId={p.pageId!} />,
   incident: (p) => <IncidentPage pageId={p.pageId!} incidentId={p.incidentId!} />,
+  catalog: () => <CatalogTypes />,
+  catalogType: (p) => <CatalogTypePage key={p.typeId} id={p.typeId!} />,
   notFound: () => <ConsoleNotFound />,
 };
