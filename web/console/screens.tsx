@@ -8,6 +8,7 @@ import { NewIncident } from "./incidents/NewIncident.js";
 import { PageIncidents } from "./incidents/PageIncidents.js";
 import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
+import { NewStatusPage } from "./setup/NewStatusPage.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
 import { ConsoleNotFound } from "./ui/NotFound.js";
 
@@ -15,6 +16,7 @@ type Params = ConsoleRoute["params"];
 
 export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement> = {
   pages: () => <PageList />,
+  newStatusPage: (p) => <NewStatusPage key={p.kind} kind={p.kind!} />,
   pageOverview: (p) => <PageOverview key={p.id} id={p.id!} />,
   maintenance: (p) => <MaintenanceList key={p.id} id={p.id!} />,
   scheduleMaintenance: (p) => <ScheduleMaintenance key={p.id} id={p.id!} />,
