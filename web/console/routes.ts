@@ -16,6 +16,7 @@ export const CONSOLE_BASE = "/console";
  */
 export const CONSOLE_ROUTES = [
   { name: "pages", path: "/" },
+  { name: "newStatusPage", path: "/pages/new/:kind" },
   { name: "pageOverview", path: "/pages/:id" },
   { name: "maintenance", path: "/pages/:id/maintenance" },
   { name: "scheduleMaintenance", path: "/pages/:id/maintenance/new" },

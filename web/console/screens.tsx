@@ -10,6 +10,7 @@ import { CatalogTypePage } from "./catalog/CatalogTypePage.js";
 import { CatalogTypes } from "./catalog/CatalogTypes.js";
 import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
+import { NewStatusPage } from "./setup/NewStatusPage.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
 import { ConsoleNotFound } from "./ui/NotFound.js";
 
@@ -17,6 +18,7 @@ type Params = ConsoleRoute["params"];
 
 export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement> = {
   pages: () => <PageList />,
+  newStatusPage: (p) => <NewStatusPage key={p.kind} kind={p.kind!} />,
   pageOverview: (p) => <PageOverview key={p.id} id={p.id!} />,
   maintenance: (p) => <MaintenanceList key={p.id} id={p.id!} />,
   scheduleMaintenance: (p) => <ScheduleMaintenance key={p.id} id={p.id!} />,

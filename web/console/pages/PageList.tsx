@@ -5,6 +5,7 @@ import { StatusLabel } from "../../src/components/StatusLabel.js";
 import { graphql, type ComponentStatus, type ResultOf } from "../../src/graphql.js";
 import { Link } from "../../src/router.js";
 import { consolePath } from "../routes.js";
+import { CreatePageButtons } from "../setup/CreatePageButtons.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { LoadFailed, Loading } from "../ui/States.js";
 
@@ -47,6 +48,7 @@ export function PageList() {
   const [result, refetch] = useQuery({ query: PageListQuery });
   return (
     <ConsoleLayout title="Status pages" section="pages">
+      <CreatePageButtons />
       {result.fetching && !result.data && <Loading />}
       {result.error && !result.data && <LoadFailed error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />}
       {result.data && result.data.statusPages.length === 0 && <p>No status pages yet.</p>}
