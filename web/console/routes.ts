@@ -23,6 +23,8 @@ export const CONSOLE_ROUTES = [
   { name: "pageIncidents", path: "/pages/:pageId/incidents" },
   { name: "newIncident", path: "/pages/:pageId/incidents/new" },
   { name: "incident", path: "/pages/:pageId/incidents/:incidentId" },
+  { name: "admin", path: "/admin" },
+  { name: "adminOperators", path: "/admin/operators" },
 ] as const satisfies readonly { name: string; path: string }[];
 
 /** The console's screens, by name. */
