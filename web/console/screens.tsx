@@ -1,5 +1,6 @@
 // The screen for each route in routes.ts. A new screen adds its entry there and here.
 import type { ReactElement } from "react";
+import { Operators } from "./admin/Operators.js";
 import { MaintenanceDetail } from "./maintenance/MaintenanceDetail.js";
 import { MaintenanceList } from "./maintenance/MaintenanceList.js";
 import { ScheduleMaintenance } from "./maintenance/ScheduleMaintenance.js";
@@ -28,5 +29,7 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   incident: (p) => <IncidentPage pageId={p.pageId!} incidentId={p.incidentId!} />,
   catalog: () => <CatalogTypes />,
   catalogType: (p) => <CatalogTypePage key={p.typeId} id={p.typeId!} />,
+  admin: () => <Operators />,
+  adminOperators: () => <Operators />,
   notFound: () => <ConsoleNotFound />,
 };
