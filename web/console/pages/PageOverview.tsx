@@ -9,7 +9,7 @@ import { Link, navigate } from "../../src/router.js";
 import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
-import { RequireRole } from "../ui/role.js";
+import { RequireRole, type Role } from "../ui/role.js";
 import { LoadFailed, Loading } from "../ui/States.js";
 import { type OverviewPage, PageOverviewLive, PageOverviewQuery } from "./PageOverview.graphql.js";
 
@@ -53,14 +53,18 @@ function Overview({ page }: { page: OverviewPage }) {
   );
 }
 
+/** Publishing incidents needs this role; managing webhooks needs EDITOR. */
+const PUBLISHER: Role = "PUBLISHER";
+const EDITOR: Role = "EDITOR";
+
 function OverviewActions({ id }: { id: string }) {
   return (
     <>
       <Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>
-      <RequireRole role="EDITOR">
+      <RequireRole role={EDITOR}>
         <Link href={consolePath("pages", id, "webhooks")}>Webhooks</Link>
       </RequireRole>
-      <RequireRole role="PUBLISHER">
+      <RequireRole role={PUBLISHER}>
         <button type="button" className="primary" onClick={() => navigate(consolePath("pages", id, "incidents", "new"))}>
           Publish incident
         </button>
