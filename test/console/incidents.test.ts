@@ -96,6 +96,7 @@ it("publishes after review, updates, resolves and deletes — seen through the A
   await review.getByRole("heading", { name: "Ticket search is slow" }).waitFor();
   expect(await review.locator(".component-changes").textContent()).toContain(`${first.name}: Operational → Partial outage`);
   expect(await review.locator(".notified").textContent()).toBe("0 email subscribers will be notified.");
+  expect(await review.locator(".notified-webhooks").textContent()).toBe("0 webhook endpoints will be notified.");
   // Reviewing wrote nothing.
   expect(await incidentNames()).not.toContain("Ticket search is slow");
   await checkA11y(page);
@@ -213,3 +214,30 @@ it("a stale update is refused, listing the change made meanwhile, and Reload sta
   await b.getByRole("region", { name: "Timeline" }).getByText("The widget's CDN is down.").waitFor();
   await expect.poll(() => notice.count()).toBe(0);
 }, 240_000);
+
+it("the overview's Publish incident opens the form, its ongoing incidents link to their pages, and an incident page updates live", async () => {
+  const viewerConsole = await h.openConsole(`/console/pages/${pageId}`, { role: "VIEWER" });
+  await viewerConsole.getByRole("navigation", { name: "Ongoing incidents" }).getByRole("link", { name: "Delayed email ingestion" }).waitFor();
+  expect(await viewerConsole.getByRole("button", { name: "Publish incident" }).count()).toBe(0);
+
+  const page = await h.openConsole(`/console/pages/${pageId}`, { role: "PUBLISHER" });
+  await page.getByRole("button", { name: "Publish incident" }).click();
+  await page.waitForURL(`${h.origin}/console/pages/${pageId}/incidents/new`);
+  await page.getByLabel("Name", { exact: true }).waitFor();
+  await page.goBack();
+
+  await page.getByRole("navigation", { name: "Ongoing incidents" }).getByRole("link", { name: "Delayed email ingestion" }).click();
+  await page.getByRole("heading", { level: 1, name: "Delayed email ingestion" }).waitFor();
+  const incidentId = page.url().split("/").pop()!;
+  expect((await readIncident(incidentId))!.name).toBe("Delayed email ingestion");
+  await checkA11y(page);
+
+  // Another operator publishes an update through the API: the open page shows it without a reload.
+  const current = (await readIncident(incidentId))!;
+  await h.server.ok(`mutation ($input: PublishIncidentUpdateInput!) { publishIncidentUpdate(input: $input) { __typename } }`, {
+    input: { incidentId, expectedVersion: current.version, status: "MONITORING", message: "Mail is flowing again; we are watching the queue." },
+  });
+  await page.getByRole("region", { name: "Timeline" }).getByText("Mail is flowing again; we are watching the queue.").waitFor();
+  await page.getByRole("button", { name: "Monitoring" }).waitFor();
+  await screenshot(page, "incidents-live-update");
+}, 120_000);

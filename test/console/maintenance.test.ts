@@ -61,6 +61,7 @@ it("schedules maintenance by the runbook's steps, in local time, and the service
   // The message rendered by the public page's renderer, and the API's count.
   expect(await review.locator("strong").textContent()).toBe("primary database");
   expect(await page.getByTestId("notified").textContent()).toMatch(/^\d+ subscribers? will be notified\.$/);
+  expect(await page.getByTestId("notified-webhooks").textContent()).toBe("0 webhook endpoints will be notified.");
   await checkA11y(page);
   await screenshot(page, "maintenance-review");
   await page.getByRole("button", { name: "Publish maintenance" }).click();

@@ -6,6 +6,7 @@ import { IncidentCard } from "../../src/components/IncidentCard.js";
 import { formatDateTime } from "../../src/format.js";
 import { Link, navigate } from "../../src/router.js";
 import { INCIDENT_STATUS } from "../../src/status.js";
+import { usePageEventsReload } from "../maintenance/use-page-events.js";
 import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
@@ -24,6 +25,9 @@ export function IncidentPage({ pageId, incidentId }: { pageId: string; incidentI
   const [updating, setUpdating] = useState(false);
   const reload = () => refetch({ requestPolicy: "network-only" });
   const incident = result.data?.incident;
+  // Another operator's publish, update or delete on this page reloads the timeline;
+  // not while an update is being written (a stale publish is then refused with what changed).
+  usePageEventsReload(updating ? undefined : incident?.page.slug, reload);
 
   if (result.data && !incident) return <ConsoleNotFound what="This incident" />;
   if (!incident) {
@@ -68,7 +72,10 @@ export function IncidentPage({ pageId, incidentId }: { pageId: string; incidentI
           // Reloaded at a newer version: a fresh form made from it.
           key={incident.version}
           incident={incident}
-          onCancel={() => setUpdating(false)}
+          onCancel={() => {
+            setUpdating(false);
+            reload();
+          }}
           onPublished={() => {
             setUpdating(false);
             reload();

@@ -46,6 +46,9 @@ export function ReviewPanel({ publication, current }: { publication: Publication
       <p className="notified">
         {publication.notifiedSubscribers === 1 ? "1 email subscriber" : `${publication.notifiedSubscribers} email subscribers`} will be notified.
       </p>
+      <p className="notified-webhooks">
+        {publication.notifiedWebhookEndpoints === 1 ? "1 webhook endpoint" : `${publication.notifiedWebhookEndpoints} webhook endpoints`} will be notified.
+      </p>
     </section>
   );
 }

@@ -10,6 +10,7 @@ export const PublicationFields = graphql(`
     draft { name status message messageHtml impacts { componentId name impact } }
     componentChanges { componentId name previous next }
     notifiedSubscribers
+    notifiedWebhookEndpoints
   }
 `);
 

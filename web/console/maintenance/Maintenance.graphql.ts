@@ -46,7 +46,7 @@ export const MaintenanceQuery = graphql(
 export const ScheduleMaintenanceMutation = graphql(
   `
   mutation ConsoleScheduleMaintenance($input: ScheduleMaintenanceInput!) {
-    scheduleMaintenance(input: $input) { __typename ... on MaintenancePublication {   preview notifiedSubscribers   maintenance { id }   draft { name status messageHtml startsAt endsAt components { componentId name impact } }   componentChanges { componentId name previous next } } ...MutationErrorFields }
+    scheduleMaintenance(input: $input) { __typename ... on MaintenancePublication {   preview notifiedSubscribers notifiedWebhookEndpoints   maintenance { id }   draft { name status messageHtml startsAt endsAt components { componentId name impact } }   componentChanges { componentId name previous next } } ...MutationErrorFields }
   }
 `,
   [MutationErrorFields],
@@ -56,7 +56,7 @@ export const ScheduleMaintenanceMutation = graphql(
 export const PublishMaintenanceUpdateMutation = graphql(
   `
   mutation ConsolePublishMaintenanceUpdate($input: PublishMaintenanceUpdateInput!) {
-    publishMaintenanceUpdate(input: $input) { __typename ... on MaintenancePublication {   preview notifiedSubscribers   maintenance { id }   draft { name status messageHtml startsAt endsAt components { componentId name impact } }   componentChanges { componentId name previous next } } ...MutationErrorFields }
+    publishMaintenanceUpdate(input: $input) { __typename ... on MaintenancePublication {   preview notifiedSubscribers notifiedWebhookEndpoints   maintenance { id }   draft { name status messageHtml startsAt endsAt components { componentId name impact } }   componentChanges { componentId name previous next } } ...MutationErrorFields }
   }
 `,
   [MutationErrorFields],

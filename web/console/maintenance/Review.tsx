@@ -36,6 +36,11 @@ export function Review({ publication }: { publication: Publication }) {
       <p data-testid="notified">
         {publication.notifiedSubscribers === 1 ? "1 subscriber will be notified." : `${publication.notifiedSubscribers} subscribers will be notified.`}
       </p>
+      <p data-testid="notified-webhooks">
+        {publication.notifiedWebhookEndpoints === 1
+          ? "1 webhook endpoint will be notified."
+          : `${publication.notifiedWebhookEndpoints} webhook endpoints will be notified.`}
+      </p>
     </section>
   );
 }

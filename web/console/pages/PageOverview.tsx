@@ -5,10 +5,11 @@
 import { useEffect, useRef } from "react";
 import { useQuery, useSubscription } from "urql";
 import { PageBody } from "../../src/components/PageBody.js";
-import { Link } from "../../src/router.js";
+import { Link, navigate } from "../../src/router.js";
 import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
+import { RequireRole, type Role } from "../ui/role.js";
 import { LoadFailed, Loading } from "../ui/States.js";
 import { type OverviewPage, PageOverviewLive, PageOverviewQuery } from "./PageOverview.graphql.js";
 
@@ -32,6 +33,17 @@ function Overview({ page }: { page: OverviewPage }) {
         {page.kind === "CUSTOMER" ? "Customer page: every sub-page's components together." : "Public page"} · Viewers see it at{" "}
         <a href={`/${page.slug}`}>/{page.slug}</a>
       </p>
+      {page.incidents.length > 0 && (
+        <nav aria-label="Ongoing incidents" className="incident-links">
+          <ul>
+            {page.incidents.map((incident) => (
+              <li key={incident.id}>
+                <Link href={consolePath("pages", page.id, "incidents", incident.id)}>{incident.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       {page.summary ? (
         <PageBody data={{ summary: page.summary, groups: page.groups, incidents: page.incidents, inProgress: page.inProgress, upcoming: page.upcoming }} />
       ) : (
@@ -41,6 +53,23 @@ function Overview({ page }: { page: OverviewPage }) {
   );
 }
 
+/** Publishing incidents needs this role. */
+const PUBLISHER: Role = "PUBLISHER";
+
+function OverviewActions({ id }: { id: string }) {
+  return (
+    <>
+      <Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>
+      <RequireRole role={PUBLISHER}>
+        <button type="button" className="primary" onClick={() => navigate(consolePath("pages", id, "incidents", "new"))}>
+          Publish incident
+        </button>
+      </RequireRole>
+    </>
+  );
+}
+
+/** The overview of one status page, reloaded live. */
 export function PageOverview({ id }: { id: string }) {
   const [result, refetch] = useQuery({ query: PageOverviewQuery, variables: { id } });
   const page = result.data?.statusPageById;
@@ -51,7 +80,7 @@ export function PageOverview({ id }: { id: string }) {
 
   if (result.data && !page) return <ConsoleNotFound what="This status page" />;
   return (
-    <ConsoleLayout title={page?.title ?? "Status page"} section="pages" actions={<Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>}>
+    <ConsoleLayout title={page?.title ?? "Status page"} section="pages" actions={<OverviewActions id={id} />}>
       {result.fetching && !result.data && <Loading />}
       {result.error && !result.data && <LoadFailed error={result.error} retry={reload} />}
       {page && <Overview page={page} />}
