@@ -6,11 +6,8 @@ import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { useRole } from "../ui/role.js";
 
-const TABS = [
-  { tab: "operators", label: "Operators" },
-  { tab: "api-keys", label: "API keys" },
-  { tab: "audit-log", label: "Audit log" },
-] as const;
+/** Only screens that exist get a tab; API keys and the audit log are managed through the API and CLI for now. */
+const TABS = [{ tab: "operators", label: "Operators" }] as const;
 
 /** Which admin screen is shown. */
 export type AdminTab = (typeof TABS)[number]["tab"];
