@@ -2,6 +2,7 @@
 // path against its baseline (with the targets), mutation latency, and the
 // fan-out figures of bench/results/fanout.json.
 import { availableParallelism, loadavg } from "node:os";
+import { type CpuTicks, stealSince } from "./steal.js";
 import type { LivenessFigures } from "./liveness.js";
 import type { HistoryFigures } from "./history-protocol.js";
 import { historyMet, renderHistory } from "./history-report.js";
@@ -49,6 +50,8 @@ export interface Report extends ReadFigures {
   fanout: { figures: FanoutFigures; source: string } | { error: string };
   liveness?: LivenessFigures;
   loadBefore: number[];
+  /** The CPU counters at the start, for the share the host took. */
+  ticksBefore?: CpuTicks | null;
 }
 
 export const median = (values: number[]): number => {
@@ -87,7 +90,7 @@ export function targetsMet(report: ReadFigures & { coldSql?: ColdSqlFigures; mem
 
 export function renderReport(report: Report): string {
   const lines = [
-    `Machine: ${availableParallelism()} CPUs, Node ${process.version}, load average ${loads(report.loadBefore)} before, ${loads(loadavg())} after.`,
+    `Machine: ${availableParallelism()} CPUs, Node ${process.version}, load average ${loads(report.loadBefore)} before, ${loads(loadavg())} after.${stealSince(report.ticksBefore ?? null)}`,
     "",
     ...renderReadTable(report),
   ];

@@ -15,6 +15,7 @@ import { renderColdSql, renderMemory } from "./cost-report.js";
 import { measureHistory } from "./history.js";
 import { renderHistory } from "./history-report.js";
 import { measureLiveness } from "./liveness.js";
+import { cpuTicks } from "./steal.js";
 import { measureNotifications } from "./notifications.js";
 import { notificationsMet, renderNotifications } from "./notifications-report.js";
 import { type BenchSettings, coldOperatorStatements, countStatements, measureMutation, measureReads, sessionMemory, startServer } from "./read-bench.js";
@@ -159,6 +160,7 @@ async function runRow(row: Row): Promise<never> {
 if (only !== undefined) await runRow(only as Row);
 
 const loadBefore = loadavg();
+const ticksBefore = cpuTicks();
 console.log("Read path…");
 const scenarios = await reads(SCENARIOS);
 console.log("SQL statements of uncached operator requests…");
@@ -184,6 +186,7 @@ const report: Report = {
   history: historyFigures,
   fanout: await fanout(),
   loadBefore,
+  ticksBefore,
 };
 const text = renderReport(report);
 writeFileSync(join(here, "results.md"), `# Benchmark results\n\nWritten by \`npm run bench\` on ${new Date().toISOString()}.\n\n${text}`);
