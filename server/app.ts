@@ -3,11 +3,9 @@
  * of the service and wires them together; `start` listens, `stop` closes everything.
  * The pieces are in `app/`; see README "Architecture" for which may import which.
  */
-import { execute, parse, type ExecutionResult } from "graphql";
 import { createCredentialCache } from "./auth/credential-cache.js";
 import { createMailerFromEnv } from "./auth/mailer.js";
 import { startSignInPruning } from "./auth/sign-in-pruning.js";
-import { systemContext } from "./context.js";
 import { openDatabase } from "./db/client.js";
 import { createDatabaseProbe } from "./db/readiness.js";
 import { createEvents } from "./events.js";
@@ -15,7 +13,6 @@ import { createOriginPolicy } from "./http/origins.js";
 import { OIDC_START_PATH } from "./http/oidc-routes.js";
 import { createRequestLog } from "./http/request-log.js";
 import { connectRedis } from "./realtime/redis.js";
-import { schema } from "./schema/index.js";
 import { auditPruning } from "./services/audit-log.js";
 import { createPageSnapshots } from "./services/page-snapshots.js";
 import { resolveConfig } from "./app/config.js";
@@ -27,13 +24,10 @@ import { createReadSide } from "./app/read-side.js";
 import { createChangeFlow } from "./app/recorders.js";
 import { appRoutes } from "./app/routes.js";
 import { createAppServices } from "./app/services.js";
-import { emailSender } from "./notifications/email-sender.js";
 import { mailTransportFromEnv } from "./notifications/transport.js";
-import { startNotificationWorker } from "./notifications/worker.js";
-import { disableFailingEndpoint } from "./notifications/webhook-disable.js";
-import { webhookSender } from "./notifications/webhook-sender.js";
-import { requestBaseUrl } from "./http/base-url.js";
 import { createAppYoga } from "./app/yoga.js";
+import { startNotifications } from "./app/notifications.js";
+import { appHandle } from "./app/handle.js";
 
 export type { App, AppOptions };
 
@@ -58,25 +52,10 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const lookups = cacheLookups(metrics);
   const snapshots = createPageSnapshots({ db, events, onLookup: lookups("page_snapshot") });
   const signInMethods = { oidc: config.oidc ? { buttonLabel: config.oidc.settings.buttonLabel, startPath: OIDC_START_PATH } : null };
-  const webhookAllowHttp = config.webhooks.allowHttp;
-  const appParts = {
-    db,
-    events,
-    now,
-    hub,
-    liveAccess,
-    mailer,
-    mailTransport,
-    redis,
-    publicUrl,
-    requests,
-    credentials,
-    changes,
-    snapshots,
-    signInMethods,
-    webhookAllowHttp,
-  };
-  const { services, actorOf } = createAppServices(appParts);
+  const { services, actorOf } = createAppServices({
+    ...{ db, events, now, hub, liveAccess, mailer, mailTransport, redis, publicUrl, requests, credentials, changes, snapshots, signInMethods },
+    webhookAllowHttp: config.webhooks.allowHttp,
+  });
   const readSide = createReadSide({ db, events, now, log, redis, credentials, snapshots, maxResultBytes: limits.responseCacheMaxBytes, actorOf, lookups });
   redis?.onRecovered(() => live.recover());
   const origins = createOriginPolicy(config.corsOrigins, publicUrl);
@@ -84,72 +63,32 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const yoga = createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults });
   const { metricsAccess, defaultPage, oidc } = config;
   const routes = appRoutes({
-    metrics,
-    metricsAccess,
-    databaseProbe,
-    redis,
-    log,
-    requests,
-    services,
-    readSide,
-    publicUrl,
-    defaultPage,
-    oidc,
+    ...{ metrics, metricsAccess, databaseProbe, redis, log, requests, services, readSide, publicUrl, defaultPage, oidc },
     operatorSignIn: options.operatorSignIn,
   });
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
   const signInPruning = startSignInPruning({ db, now, timers, log, alsoPrune: auditPruning(config.auditRetentionDays) });
-  const baseUrl = publicUrl ?? requestBaseUrl(null);
-  const sendEmail = emailSender(db, mailTransport, baseUrl);
-  const { allowPrivateAddresses, timeoutMs } = config.webhooks;
-  const sendWebhook = webhookSender({ db, now, baseUrl, allowPrivateAddresses, connectTimeoutMs: timeoutMs, totalTimeoutMs: timeoutMs });
-  const disableEndpoint = disableFailingEndpoint({ db, now, changes, mailTransport, log, baseUrl });
-  const notifications = startNotificationWorker({
-    db,
-    events,
-    now,
-    log,
-    timers,
-    ...options.notifications,
-    senders: { EMAIL: sendEmail, WEBHOOK: sendWebhook },
-    gaveUp: { WEBHOOK: disableEndpoint },
-  });
+  const notifications = startNotifications(
+    { db, events, now, log, timers, changes, mailTransport, publicUrl, webhooks: config.webhooks },
+    options.notifications,
+  );
 
-  return {
-    yoga,
-    log,
-    database,
-    events,
-    changes,
-    hub,
-    snapshots,
-    liveAccess,
-    scheduler: live.scheduler,
-    notifications,
-    signInPruning,
-    now,
-    async executeAsSystem(query, variables) {
-      const contextValue = systemContext(services);
-      return execute({ schema, document: parse(query), variableValues: variables, contextValue }) as Promise<ExecutionResult>;
-    },
-    async start(port = 0, host = "127.0.0.1") {
-      const url = await http.listen(port, host);
-      // Catch up on maintenance that came due while the service was down.
-      await live.scheduler.tick();
-      return url;
-    },
-    async stop() {
-      live.stop();
-      signInPruning.stop();
-      await notifications.stop();
-      readSide.close();
-      await http.close();
-      await databaseProbe.close();
-      await database.close();
-      await redis?.close();
-      // An injected mailer belongs to the caller.
-      if (!options.mailer) mailer.close();
-      if (!options.mailTransport) mailTransport.close();
-    },
-  };
+  const parts = { yoga, log, database, events, changes, hub, snapshots, liveAccess, scheduler: live.scheduler, notifications, signInPruning, now };
+  return appHandle(parts, {
+    services,
+    listen: (port, host) => http.listen(port, host),
+    closers: [
+      () => live.stop(),
+      () => signInPruning.stop(),
+      () => notifications.stop(),
+      () => readSide.close(),
+      () => http.close(),
+      () => databaseProbe.close(),
+      () => database.close(),
+      () => redis?.close(),
+      // An injected mailer or transport belongs to the caller.
+      () => options.mailer ?? mailer.close(),
+      () => options.mailTransport ?? mailTransport.close(),
+    ],
+  });
 }

@@ -87,44 +87,17 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
   const keys = new LRUCache<string, ApiKey>({ max: options.maxKeys ?? CREDENTIAL_CACHE.maxKeys, ttl });
   const operatorSessions = new LRUCache<string, OperatorSessionRecord>({ max, ttl });
   const lastKnown = createLastKnownViewers(options.maxLastKnownViewers);
-  /** Bumped by every drop: a look-up that started before one is not kept. */
-  let generation = 0;
-
-  async function through<V extends object>(cache: LRUCache<string, V>, key: string, load: () => Promise<V | null>): Promise<V | null> {
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const started = generation;
-    const value = await load();
-    if (value !== null && started === generation) cache.set(key, value);
-    return value;
-  }
-
-  function dropWhere<V extends object>(cache: LRUCache<string, V>, matches: (value: V) => boolean): void {
-    generation += 1;
-    const doomed: string[] = [];
-    // A scan of at most maxEntries: drops are rare next to look-ups, and an index would have to follow every eviction.
-    cache.forEach((value, key) => {
-      if (matches(value)) doomed.push(key);
-    });
-    for (const key of doomed) cache.delete(key);
-  }
+  const guard = new DropGuard();
+  const { through, dropWhere } = guard;
 
   function pageChanged(change: PageChange): void {
     if (change.subject !== "PAGE" && change.subject !== "CATALOG") return;
     // Which sub-pages admit a domain follows the catalog; a changed page may have changed its kind or domains attribute.
-    generation += 1;
-    admittedSets.clear();
+    guard.clear(admittedSets);
     if (change.subject === "PAGE") dropWhere(sessions, (s) => s.pageId === change.pageId);
   }
 
-  const listeners = options.events
-    ? [
-        listen(options.events.subscribe("sessions:ended"), (id) => cache.forgetSession(id)),
-        listen(options.events.subscribe("api-keys:revoked"), (id) => cache.forgetKey(id)),
-        listen(options.events.subscribe("pages:changed"), pageChanged),
-        listen(options.events.subscribe("operators:changed"), (id) => cache.forgetOperator(id)),
-      ]
-    : [];
+  const listeners = options.events ? listenForDrops(options.events, () => cache, pageChanged) : [];
 
   const cache: CredentialCache = {
     session: (hash, load) =>
@@ -152,13 +125,7 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
       lastKnown.ended(sessionId);
     },
     forgetKey: (keyId) => dropWhere(keys, (k) => k.id === keyId),
-    clear() {
-      generation += 1;
-      sessions.clear();
-      admittedSets.clear();
-      keys.clear();
-      operatorSessions.clear();
-    },
+    clear: () => guard.clear(sessions, admittedSets, keys, operatorSessions),
     size: () => ({
       sessions: sessions.size,
       admitted: admittedSets.size,
@@ -171,6 +138,48 @@ export function createCredentialCache(options: CredentialCacheOptions = {}): Cre
     },
   };
   return cache;
+}
+
+/**
+ * Look-ups through LRU caches, and drops from them. Every drop bumps a generation:
+ * a look-up that started before one is used once but not kept.
+ */
+class DropGuard {
+  private generation = 0;
+
+  through = async <V extends object>(cache: LRUCache<string, V>, key: string, load: () => Promise<V | null>): Promise<V | null> => {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const started = this.generation;
+    const value = await load();
+    if (value !== null && started === this.generation) cache.set(key, value);
+    return value;
+  };
+
+  dropWhere = <V extends object>(cache: LRUCache<string, V>, matches: (value: V) => boolean): void => {
+    this.generation += 1;
+    const doomed: string[] = [];
+    // A scan of at most maxEntries: drops are rare next to look-ups, and an index would have to follow every eviction.
+    cache.forEach((value, key) => {
+      if (matches(value)) doomed.push(key);
+    });
+    for (const key of doomed) cache.delete(key);
+  };
+
+  clear(...caches: { clear(): void }[]): void {
+    this.generation += 1;
+    for (const cache of caches) cache.clear();
+  }
+}
+
+/** Drops what another instance (or this one) says is no longer valid. */
+function listenForDrops(events: Events, cache: () => CredentialCache, pageChanged: (change: PageChange) => void): AsyncIterator<unknown>[] {
+  return [
+    listen(events.subscribe("sessions:ended"), (id) => cache().forgetSession(id)),
+    listen(events.subscribe("api-keys:revoked"), (id) => cache().forgetKey(id)),
+    listen(events.subscribe("pages:changed"), pageChanged),
+    listen(events.subscribe("operators:changed"), (id) => cache().forgetOperator(id)),
+  ];
 }
 
 /** Calls `handle` with each event (from any instance, through the event target). */

@@ -23,11 +23,8 @@ export type CacheName = "graphql" | "badge" | "feed" | "page_look" | "page_snaps
 /** Seconds, from 1 ms to 10 s. */
 const LATENCY_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export function createMetrics(sources: MetricSources) {
-  const register = new Registry();
-  collectDefaultMetrics({ register });
-  const registers = [register];
-
+/** Counts and latencies of GraphQL operations and HTTP responses. */
+function requestSeries(registers: Registry[]) {
   const operations = new Counter({
     name: "statusgraph_graphql_operations_total",
     help: "GraphQL operations by operation name, type and outcome (ok, error: ran with errors, refused: not run).",
@@ -54,21 +51,11 @@ export function createMetrics(sources: MetricSources) {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const delivery = new Histogram({
-    name: "statusgraph_live_update_delivery_seconds",
-    help: "Time from a committed change to its update being handed to every live subscriber of a view (one observation per change and view).",
-    buckets: [...LATENCY_BUCKETS, 30],
-    registers,
-  });
-  const cacheHits = new Counter({ name: "statusgraph_cache_hits_total", help: "Answers served from a cache.", labelNames: ["cache"] as const, registers });
-  const cacheMisses = new Counter({ name: "statusgraph_cache_misses_total", help: "Cacheable answers computed.", labelNames: ["cache"] as const, registers });
-  const transitions = new Counter({
-    name: "statusgraph_scheduler_transitions_total",
-    help: "Maintenance status changes the scheduler made, by new status.",
-    labelNames: ["to"] as const,
-    registers,
-  });
+  return { operations, operationSeconds, httpRequests, httpSeconds };
+}
 
+/** Gauges of state, read from `sources` when scraped. */
+function registerStateGauges(registers: Registry[], sources: MetricSources): void {
   new Gauge({
     name: "statusgraph_live_subscribers",
     help: "Live subscriptions (graphql-ws and SSE) by page slug.",
@@ -107,6 +94,30 @@ export function createMetrics(sources: MetricSources) {
       },
     });
   }
+}
+
+export function createMetrics(sources: MetricSources) {
+  const register = new Registry();
+  collectDefaultMetrics({ register });
+  const registers = [register];
+
+  const { operations, operationSeconds, httpRequests, httpSeconds } = requestSeries(registers);
+  const delivery = new Histogram({
+    name: "statusgraph_live_update_delivery_seconds",
+    help: "Time from a committed change to its update being handed to every live subscriber of a view (one observation per change and view).",
+    buckets: [...LATENCY_BUCKETS, 30],
+    registers,
+  });
+  const cacheHits = new Counter({ name: "statusgraph_cache_hits_total", help: "Answers served from a cache.", labelNames: ["cache"] as const, registers });
+  const cacheMisses = new Counter({ name: "statusgraph_cache_misses_total", help: "Cacheable answers computed.", labelNames: ["cache"] as const, registers });
+  const transitions = new Counter({
+    name: "statusgraph_scheduler_transitions_total",
+    help: "Maintenance status changes the scheduler made, by new status.",
+    labelNames: ["to"] as const,
+    registers,
+  });
+
+  registerStateGauges(registers, sources);
 
   return {
     register,

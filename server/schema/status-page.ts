@@ -1,7 +1,7 @@
 // Status pages: public ones list their components; customer ones have a sub-page per
 // entry of a catalog type.
 import { builder } from "../builder.js";
-import { EXPECTED_VERSION_DESCRIPTION, UPDATED_BY, VERSION_DESCRIPTION, created, versioned } from "./versioned.js";
+import { UPDATED_BY, VERSION_DESCRIPTION } from "./versioned.js";
 import { canViewSubPage } from "../auth/actor.js";
 import { NotFoundError } from "../errors.js";
 import { subPageDenied } from "../auth/denial.js";
@@ -9,16 +9,11 @@ import type { StatusPage as StatusPageRow } from "../generated/sqlite/client.js"
 import type { Context } from "../context.js";
 import { lookupText } from "../domain/text.js";
 import { showsCustomerPage } from "../services/answer-audience.js";
-import { commitChange } from "../services/change.js";
 import { SUB_PAGE_ORDER } from "../services/customer-pages.js";
 import { shownComponents, shownSubPages, summaryOf, type PageSnapshot } from "../services/page-snapshot.js";
-import * as pages from "../services/status-pages.js";
 import { seesEverything, visibleSubPages } from "../services/visibility.js";
 import { Component, StatusSummary, type ComponentSource } from "./component.js";
 import { PageKind, Theme } from "./enums.js";
-import { MUTATION_ERRORS } from "./errors.js";
-import { CreateStatusPageInput, UpdateStatusPageInput } from "./status-page-inputs.js";
-import { checkInputUploads } from "./page-asset.js";
 import { PAGE_ROWS, rowsCover } from "./snapshot-rows.js";
 import { SubPage } from "./sub-page.js";
 
@@ -159,52 +154,5 @@ builder.queryFields((t) => ({
       if (page?.kind === "CUSTOMER") showsCustomerPage(ctx);
       return page;
     },
-  }),
-}));
-
-builder.mutationFields((t) => ({
-  createStatusPage: t.prismaField({
-    type: "StatusPage",
-    authScopes: { role: "EDITOR" },
-    description: "A customer page gets a sub-page per entry of its customer type, now and as entries are added.",
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: CreateStatusPageInput }) },
-    resolve: async (query, _root, { input: { logo, favicon, ...input } }, ctx) => {
-      const assets = await checkInputUploads({ logo, favicon });
-      const page = await commitChange(
-        ctx,
-        "createStatusPage",
-        created(ctx.actor, "StatusPage", (tx) => pages.createStatusPage(tx, { ...input, assets })),
-      );
-      return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id: page.id } });
-    },
-  }),
-  updateStatusPage: t.prismaField({
-    type: "StatusPage",
-    authScopes: { role: "EDITOR" },
-    description: "Refused (InUseError) when it would take off a component an open incident or maintenance lists.",
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: UpdateStatusPageInput }) },
-    resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
-      await commitChange(
-        ctx,
-        "updateStatusPage",
-        versioned(ctx.actor, "StatusPage", id, expectedVersion, (tx) => pages.updateStatusPage(tx, id, patch)),
-      );
-      return ctx.db.statusPage.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  deleteStatusPage: t.prismaField({
-    type: "StatusPage",
-    authScopes: { role: "EDITOR" },
-    description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
-    errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
-    resolve: (_query, _root, { id, expectedVersion }, ctx) =>
-      commitChange(
-        ctx,
-        "deleteStatusPage",
-        versioned(ctx.actor, "StatusPage", id, expectedVersion, (tx) => pages.deleteStatusPage(tx, id)),
-      ),
   }),
 }));
