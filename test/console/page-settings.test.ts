@@ -153,10 +153,11 @@ it("refuses an edit made from a stale version, says what changed, and Reload sho
   expect(await mine.getByLabel(themeBefore === "DARK" ? "Dark mode" : "Light mode").isChecked()).toBe(true);
 });
 
-it("deletes a page once its name is typed: gone from the list, the API and its public URL", async () => {
+it("deletes a page once its name is typed: gone from the list, the API, its feed and its public URL", async () => {
   const created = await mutate(h.server, CREATE_PAGE, { input: { title: "Doomed Page", slug: "doomed-page" } });
   const id = created.id!;
-  expect((await fetch(`${h.origin}/doomed-page`)).status).toBe(200);
+  // The HTML at /doomed-page is the client's shell whatever the slug; the page's own feed answers for it.
+  expect((await fetch(`${h.origin}/feed/doomed-page.atom`)).status).toBe(200);
   const page = await h.openConsole("/console", { role: "EDITOR" });
   await page.getByRole("link", { name: "Doomed Page" }).click();
   await page.getByRole("link", { name: "Settings" }).click();
@@ -178,7 +179,9 @@ it("deletes a page once its name is typed: gone from the list, the API and its p
   await page.locator('tr[data-page="demo"]').waitFor();
   expect(await page.locator('tr[data-page="doomed-page"]').count()).toBe(0);
   expect(await stored(id)).toBeNull();
-  expect((await fetch(`${h.origin}/doomed-page`)).status).toBe(404);
+  expect((await fetch(`${h.origin}/feed/doomed-page.atom`)).status).toBe(404);
+  const visitor = await h.openConsole("/doomed-page");
+  await visitor.getByRole("heading", { name: "There is no status page here" }).waitFor();
 });
 
 it("offers viewers and publishers no settings and refuses the settings screen", async () => {
