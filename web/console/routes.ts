@@ -18,6 +18,7 @@ export const CONSOLE_ROUTES = [
   { name: "pages", path: "/" },
   { name: "newStatusPage", path: "/pages/new/:kind" },
   { name: "pageOverview", path: "/pages/:id" },
+  { name: "pageSettings", path: "/pages/:id/settings" },
   { name: "maintenance", path: "/pages/:id/maintenance" },
   { name: "scheduleMaintenance", path: "/pages/:id/maintenance/new" },
   { name: "maintenanceDetail", path: "/pages/:id/maintenance/:maintenanceId" },

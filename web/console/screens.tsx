@@ -11,6 +11,7 @@ import { CatalogTypePage } from "./catalog/CatalogTypePage.js";
 import { CatalogTypes } from "./catalog/CatalogTypes.js";
 import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
+import { PageSettings } from "./settings/PageSettings.js";
 import { NewStatusPage } from "./setup/NewStatusPage.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
 import { ConsoleNotFound } from "./ui/NotFound.js";
@@ -21,6 +22,7 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   pages: () => <PageList />,
   newStatusPage: (p) => <NewStatusPage key={p.kind} kind={p.kind!} />,
   pageOverview: (p) => <PageOverview key={p.id} id={p.id!} />,
+  pageSettings: (p) => <PageSettings key={p.id} id={p.id!} />,
   maintenance: (p) => <MaintenanceList key={p.id} id={p.id!} />,
   scheduleMaintenance: (p) => <ScheduleMaintenance key={p.id} id={p.id!} />,
   maintenanceDetail: (p) => <MaintenanceDetail key={p.maintenanceId} pageId={p.id!} maintenanceId={p.maintenanceId!} />,

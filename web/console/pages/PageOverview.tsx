@@ -7,6 +7,7 @@ import { useQuery, useSubscription } from "urql";
 import { PageBody } from "../../src/components/PageBody.js";
 import { Link, navigate } from "../../src/router.js";
 import { consolePath } from "../routes.js";
+import { EDITOR } from "../setup/NewStatusPage.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
 import { RequireRole, type Role } from "../ui/role.js";
@@ -60,6 +61,9 @@ function OverviewActions({ id }: { id: string }) {
   return (
     <>
       <Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>
+      <RequireRole role={EDITOR}>
+        <Link href={consolePath("pages", id, "settings")}>Settings</Link>
+      </RequireRole>
       <RequireRole role={PUBLISHER}>
         <button type="button" className="primary" onClick={() => navigate(consolePath("pages", id, "incidents", "new"))}>
           Publish incident

@@ -23,7 +23,7 @@ export const EDITOR: Role = "EDITOR";
 const SHOWN_FIELDS = ["input.title", "input.slug", ...SETUP_FIELDS, ...CUSTOMER_FIELDS];
 
 /** The page's title and URL: the slug follows the title until the operator edits it. */
-function TitleFields({
+export function TitleFields({
   title,
   slug,
   onTitle,
