@@ -55,11 +55,16 @@ function Overview({ page }: { page: OverviewPage }) {
 
 /** Publishing incidents needs this role. */
 const PUBLISHER: Role = "PUBLISHER";
+/** Webhook endpoints are the API's to editors and above. */
+const EDITOR: Role = "EDITOR";
 
 function OverviewActions({ id }: { id: string }) {
   return (
     <>
       <Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>
+      <RequireRole role={EDITOR}>
+        <Link href={consolePath("pages", id, "webhooks")}>Webhooks</Link>
+      </RequireRole>
       <RequireRole role={PUBLISHER}>
         <button type="button" className="primary" onClick={() => navigate(consolePath("pages", id, "incidents", "new"))}>
           Publish incident
