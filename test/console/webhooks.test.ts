@@ -112,7 +112,7 @@ it("adds an endpoint: the secret shown once verifies the delivery of a published
   await log.getByRole("cell", { name: "HTTP 204" }).waitFor();
   // 08:00 UTC is 4:00 AM in New York in June, and the caption names the zone.
   expect(await log.getByRole("cell", { name: /4:00 AM EDT/ }).count()).toBe(1);
-  expect(await log.locator("caption").textContent()).toContain("America/New_York");
+  expect(await log.locator("caption").textContent()).toContain("America/New_York (EDT)");
   await page.reload();
   await endpointCard(page, url).getByText("Delivered (HTTP 204)").waitFor();
   await endpointCard(page, url).getByRole("button", { name: "Show deliveries" }).click();

@@ -46,7 +46,7 @@ export function DeliveryLog({ id, url }: { id: string; url: string }) {
       {log && attempts.length === 0 && <p className="muted">No deliveries yet.</p>}
       {attempts.length > 0 && (
         <table className="data-table">
-          <caption>Deliveries, newest first. Times in {viewerTimeZone()}.</caption>
+          <caption>Deliveries, newest first. Times in {viewerTimeZone(new Date(attempts[0]!.at))}.</caption>
           <thead>
             <tr>
               <th scope="col">Time</th>
