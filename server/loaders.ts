@@ -3,6 +3,7 @@
 import DataLoader from "dataloader";
 import type { CatalogEntry } from "./generated/sqlite/client.js";
 import type { Db } from "./db/client.js";
+import { webhookEventType } from "./notifications/payloads/index.js";
 import { subPageComponentIds } from "./services/page-components.js";
 import type { PageSnapshot } from "./services/page-snapshot.js";
 import type { PageSnapshots } from "./services/page-snapshots.js";
@@ -16,6 +17,16 @@ export interface Loaders {
   uptimeHistory: DataLoader<string, UptimeHistory>;
   /** Pages as every caller may see parts of them, shared between requests until the page changes (null: no such page). */
   snapshots: DataLoader<string, PageSnapshot | null>;
+  /** Webhook deliveries as their attempts show them (null: the delivery or its event was pruned). */
+  webhookDeliveries: DataLoader<string, WebhookDeliveryState | null>;
+}
+
+/** What an attempt's log line tells of its delivery: the event's type and the retry to come. */
+export interface WebhookDeliveryState {
+  eventType: string | null;
+  status: string;
+  attempts: number;
+  nextAttemptAt: Date;
 }
 
 /**
@@ -50,6 +61,16 @@ class LazyLoaders implements Loaders {
   }
   get snapshots() {
     return (this.made.snapshots ??= new DataLoader((pageIds) => this.pageSnapshots.byIds(pageIds)));
+  }
+  get webhookDeliveries() {
+    return (this.made.webhookDeliveries ??= new DataLoader(async (ids) => {
+      const rows = await this.db.notificationDelivery.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, status: true, attempts: true, nextAttemptAt: true, event: { select: { subject: true, kind: true } } },
+      });
+      const byId = new Map(rows.map(({ event, ...r }) => [r.id, { ...r, eventType: webhookEventType(event.subject, event.kind) }]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }));
   }
   get uptimeHistory() {
     return (this.made.uptimeHistory ??= new DataLoader((pageIds) => loadUptimeHistory(this.db, pageIds, this.now())));

@@ -49,6 +49,21 @@ const WebhookAttempt = builder.prismaObject("WebhookAttempt", {
     durationMs: t.exposeInt("durationMs"),
     error: t.exposeString("error", { nullable: true }),
     at: t.expose("at", { type: "DateTime" }),
+    event: t.string({
+      nullable: true,
+      description: "The event's type as its JSON body names it, e.g. incident.created; null once the event is pruned.",
+      resolve: async (a, _args, ctx) => (await ctx.loaders.webhookDeliveries.load(a.deliveryId))?.eventType ?? null,
+    }),
+    nextAttemptAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the event is tried again after this failed attempt; null when it succeeded, was the last, or a later attempt was made.",
+      resolve: async (a, _args, ctx) => {
+        const delivery = await ctx.loaders.webhookDeliveries.load(a.deliveryId);
+        const retrying = a.status === "FAILED" && delivery?.status === "PENDING" && delivery.attempts === a.attempt;
+        return retrying ? delivery.nextAttemptAt : null;
+      },
+    }),
   }),
 });
 
@@ -139,6 +154,17 @@ builder.queryField("webhookEndpoints", (t) =>
     authScopes: EDITOR,
     args: { pageId: t.arg.id({ description: "The page's id or slug." }) },
     resolve: (_query, _root, { pageId }, ctx) => listWebhookEndpoints(ctx.db, String(pageId)),
+  }),
+);
+
+builder.queryField("webhookEndpoint", (t) =>
+  t.prismaField({
+    type: WebhookEndpoint,
+    nullable: true,
+    description: "One webhook endpoint, with its delivery log; null when there is none. Editors only.",
+    authScopes: EDITOR,
+    args: { id: t.arg.id() },
+    resolve: (query, _root, { id }, ctx) => ctx.db.webhookEndpoint.findUnique({ ...query, where: { id: String(id) } }),
   }),
 );
 

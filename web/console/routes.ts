@@ -25,6 +25,7 @@ export const CONSOLE_ROUTES = [
   { name: "pageIncidents", path: "/pages/:pageId/incidents" },
   { name: "newIncident", path: "/pages/:pageId/incidents/new" },
   { name: "incident", path: "/pages/:pageId/incidents/:incidentId" },
+  { name: "pageWebhooks", path: "/pages/:id/webhooks" },
   { name: "catalog", path: "/catalog" },
   { name: "catalogType", path: "/catalog/:typeId" },
   { name: "admin", path: "/admin" },

@@ -13,6 +13,7 @@ import { PageList } from "./pages/PageList.js";
 import { PageOverview } from "./pages/PageOverview.js";
 import { PageSettings } from "./settings/PageSettings.js";
 import { NewStatusPage } from "./setup/NewStatusPage.js";
+import { PageWebhooks } from "./webhooks/PageWebhooks.js";
 import type { ConsoleRoute, ConsoleRouteName } from "./routes.js";
 import { ConsoleNotFound } from "./ui/NotFound.js";
 
@@ -29,6 +30,7 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   pageIncidents: (p) => <PageIncidents pageId={p.pageId!} />,
   newIncident: (p) => <NewIncident pageId={p.pageId!} />,
   incident: (p) => <IncidentPage pageId={p.pageId!} incidentId={p.incidentId!} />,
+  pageWebhooks: (p) => <PageWebhooks key={p.id} id={p.id!} />,
   catalog: () => <CatalogTypes />,
   catalogType: (p) => <CatalogTypePage key={p.typeId} id={p.typeId!} />,
   admin: () => <Operators />,

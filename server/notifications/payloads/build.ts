@@ -33,6 +33,13 @@ const MAINTENANCE_TYPES: Partial<Record<string, MaintenanceEvent["type"]>> = {
   COMPLETED: "maintenance.completed",
 };
 
+/** The `type` a body of this outbox subject and kind carries (e.g. "incident.created"); null for a kind no body is made of. */
+export function webhookEventType(subject: string, kind: string): string | null {
+  if (subject !== "INCIDENT" && subject !== "MAINTENANCE") return null;
+  if (kind === "DELETED") return `${subject.toLowerCase()}.deleted`;
+  return (subject === "INCIDENT" ? INCIDENT_TYPES[kind] : MAINTENANCE_TYPES[kind]) ?? null;
+}
+
 /**
  * The webhook body of `source` for `audience`, or null when there is nothing to send: the
  * page, sub-page, incident or maintenance is gone, or the sub-page shows none of what it touched.

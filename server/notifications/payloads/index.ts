@@ -4,7 +4,7 @@ import type { WebhookEvent } from "./event.js";
 import { slackMessage } from "./slack.js";
 import { teamsMessage } from "./teams.js";
 
-export { buildWebhookEvent, componentStatusEvent, type WebhookAudience, type WebhookSource } from "./build.js";
+export { buildWebhookEvent, componentStatusEvent, webhookEventType, type WebhookAudience, type WebhookSource } from "./build.js";
 export { WEBHOOK_EVENT_TYPES, WEBHOOK_SCHEMA_VERSION, webhookEventJsonSchema, webhookEventSchema, type WebhookEvent, type WebhookEventType } from "./event.js";
 export { slackMessage } from "./slack.js";
 export { teamsMessage } from "./teams.js";

@@ -63,6 +63,7 @@ function OverviewActions({ id }: { id: string }) {
       <Link href={consolePath("pages", id, "maintenance")}>Maintenance</Link>
       <RequireRole role={EDITOR}>
         <Link href={consolePath("pages", id, "settings")}>Settings</Link>
+        <Link href={consolePath("pages", id, "webhooks")}>Webhooks</Link>
       </RequireRole>
       <RequireRole role={PUBLISHER}>
         <button type="button" className="primary" onClick={() => navigate(consolePath("pages", id, "incidents", "new"))}>
