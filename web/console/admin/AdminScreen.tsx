@@ -6,8 +6,11 @@ import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { useRole } from "../ui/role.js";
 
-/** Only screens that exist get a tab; API keys and the audit log are managed through the API and CLI for now. */
-const TABS = [{ tab: "operators", label: "Operators" }] as const;
+/** Only screens that exist get a tab. */
+const TABS = [
+  { tab: "operators", label: "Operators" },
+  { tab: "auditLog", label: "Audit log" },
+] as const;
 
 /** Which admin screen is shown. */
 export type AdminTab = (typeof TABS)[number]["tab"];
