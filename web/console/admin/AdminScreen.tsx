@@ -6,10 +6,10 @@ import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { useRole } from "../ui/role.js";
 
-/** Only screens that exist get a tab. */
+/** Only screens that exist get a tab; `path` is its segment under /console/admin. */
 const TABS = [
-  { tab: "operators", label: "Operators" },
-  { tab: "auditLog", label: "Audit log" },
+  { tab: "operators", label: "Operators", path: "operators" },
+  { tab: "auditLog", label: "Audit log", path: "audit-log" },
 ] as const;
 
 /** Which admin screen is shown. */
@@ -32,7 +32,7 @@ export function AdminScreen({ title, tab, actions, children }: { title: string; 
         <ul>
           {TABS.map((t) => (
             <li key={t.tab}>
-              <Link href={consolePath("admin", t.tab)} aria-current={t.tab === tab ? "page" : undefined}>
+              <Link href={consolePath("admin", t.path)} aria-current={t.tab === tab ? "page" : undefined}>
                 {t.label}
               </Link>
             </li>
