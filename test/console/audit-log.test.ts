@@ -4,16 +4,17 @@
 // API's typed error beside From; the filter lives in the URL (reload keeps it); "Load
 // more" follows the cursor; non-admins are denied.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { testClock } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident } from "../helpers/fixtures.js";
 import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
 
+// The machine is shared and browser steps are slow on it: every test gets room.
+vi.setConfig({ testTimeout: 120_000 });
+
 const clock = testClock("2030-06-01T08:00:00Z");
 const BERLIN = { timezoneId: "Europe/Berlin" };
 const SCREEN = "/console/admin/audit-log";
-/** The machine is shared: browser steps get room. */
-const SLOW = 120_000;
 let h: ConsoleHarness;
 let ada: SignedInOperator;
 let pia: SignedInOperator;
@@ -76,7 +77,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await h?.close();
-}, SLOW);
+});
 
 it("lists the changes newest first: local time with its zone, actor, action, target and what changed", async () => {
   const page = await h.openConsole("/console/admin", { as: ada, ...BERLIN });
@@ -94,7 +95,7 @@ it("lists the changes newest first: local time with its zone, actor, action, tar
   await first.getByText("VIEWER → EDITOR").waitFor();
   await checkA11y(page);
   await screenshot(page, "admin-audit-log");
-}, SLOW);
+});
 
 it("narrows the table by actor, actor kind, object type and object id exactly as the API does", async () => {
   const page = await h.openConsole(SCREEN, { as: ada, ...BERLIN });
@@ -128,7 +129,7 @@ it("narrows the table by actor, actor kind, object type and object id exactly as
     await checkA11y(page);
     await clearFilters(page);
   }
-}, SLOW);
+});
 
 it("filters by a time range entered in local time and sent as UTC instants; a reload keeps it", async () => {
   const page = await h.openConsole(SCREEN, { as: ada, ...BERLIN });
@@ -148,7 +149,7 @@ it("filters by a time range entered in local time and sent as UTC instants; a re
   await expect.poll(() => summaries(page)).toEqual(expected);
   expect(await page.getByLabel("From").inputValue()).toBe("2030-06-01T10:30");
   expect(await page.getByLabel("To", { exact: true }).inputValue()).toBe("2030-06-01T11:30");
-}, SLOW);
+});
 
 it("shows the API's typed error beside From when From is after To", async () => {
   const page = await h.openConsole(SCREEN, { as: ada, ...BERLIN });
@@ -168,7 +169,7 @@ it("shows the API's typed error beside From when From is after To", async () => 
   expect(await page.getByRole("table").count()).toBe(0);
   await checkA11y(page);
   await screenshot(page, "admin-audit-log-error");
-}, SLOW);
+});
 
 it("says so when no entry matches", async () => {
   const page = await h.openConsole(`${SCREEN}?objectId=no-such-object`, { as: ada, ...BERLIN });
@@ -176,7 +177,7 @@ it("says so when no entry matches", async () => {
   expect(await page.getByLabel("Object id").inputValue()).toBe("no-such-object");
   expect(await apiSummaries({ objectId: "no-such-object" })).toEqual([]);
   await checkA11y(page);
-}, SLOW);
+});
 
 it("pages older entries in with Load more, at the page size chosen", async () => {
   const all = await apiSummaries({});
@@ -194,7 +195,7 @@ it("pages older entries in with Load more, at the page size chosen", async () =>
   await page.reload();
   await expect.poll(() => summaries(page)).toEqual(all.slice(0, 10));
   expect(await page.getByLabel("Entries per page").inputValue()).toBe("10");
-}, SLOW);
+});
 
 it("denies the audit log to an editor", async () => {
   const page = await h.openConsole(SCREEN, { role: "EDITOR" });
