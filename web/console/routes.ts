@@ -28,6 +28,7 @@ export const CONSOLE_ROUTES = [
   { name: "pageWebhooks", path: "/pages/:id/webhooks" },
   { name: "catalog", path: "/catalog" },
   { name: "catalogType", path: "/catalog/:typeId" },
+  { name: "adminAuditLog", path: "/admin/audit-log" },
   { name: "admin", path: "/admin" },
   { name: "adminOperators", path: "/admin/operators" },
 ] as const satisfies readonly { name: string; path: string }[];

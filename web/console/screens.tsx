@@ -1,5 +1,6 @@
 // The screen for each route in routes.ts. A new screen adds its entry there and here.
 import type { ReactElement } from "react";
+import { AuditLog } from "./admin/AuditLog.js";
 import { Operators } from "./admin/Operators.js";
 import { MaintenanceDetail } from "./maintenance/MaintenanceDetail.js";
 import { MaintenanceList } from "./maintenance/MaintenanceList.js";
@@ -33,6 +34,7 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   pageWebhooks: (p) => <PageWebhooks key={p.id} id={p.id!} />,
   catalog: () => <CatalogTypes />,
   catalogType: (p) => <CatalogTypePage key={p.typeId} id={p.typeId!} />,
+  adminAuditLog: () => <AuditLog />,
   admin: () => <Operators />,
   adminOperators: () => <Operators />,
   notFound: () => <ConsoleNotFound />,

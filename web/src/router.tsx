@@ -27,6 +27,15 @@ export function usePathname(): string {
   );
 }
 
+/** The current query string ("?a=1", or "" without one), re-read on every navigation. */
+export function useSearch(): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => window.location.search,
+    () => "",
+  );
+}
+
 /** An ordinary link that navigates in place on a plain left click. */
 export function Link({ href, ...rest }: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
