@@ -34,6 +34,15 @@ export interface SignedInOperator {
   cookie: string;
 }
 
+/** How openConsole opens a browser context. */
+export interface OpenConsoleOptions {
+  role?: Role;
+  as?: SignedInOperator;
+  timezoneId?: string;
+  viewport?: { width: number; height: number };
+  colorScheme?: "light" | "dark";
+}
+
 export interface ConsoleHarness {
   server: DemoServer;
   smtp: TestSmtp;
@@ -41,8 +50,12 @@ export interface ConsoleHarness {
   origin: string;
   /** Creates an operator of `role` (named after it unless told) and starts their session. */
   operator(role: Role, name?: string): Promise<SignedInOperator>;
-  /** A fresh browser context at `path` (e.g. "/console"), signed in as a new operator of `role`, or as `as`; signed out with neither. In New York unless `timezoneId` says otherwise. */
-  openConsole(path: string, options?: { role?: Role; as?: SignedInOperator; timezoneId?: string }): Promise<Page>;
+  /**
+   * A fresh browser context at `path` (e.g. "/console"), signed in as a new operator of `role`, or as `as`; signed out with neither.
+   * In New York unless `timezoneId` says otherwise; 1200×900 unless `viewport` says otherwise; `colorScheme` sets the
+   * emulated prefers-color-scheme (Chromium's default, light, when absent).
+   */
+  openConsole(path: string, options?: OpenConsoleOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -63,8 +76,9 @@ export async function startConsoleHarness(options: AppOptions = {}): Promise<Con
     return { id: account.id, email, name, role, cookie: secret };
   };
 
-  const openConsole: ConsoleHarness["openConsole"] = async (path, { role, as, timezoneId = "America/New_York" } = {}) => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, timezoneId, locale: "en-US" });
+  const openConsole: ConsoleHarness["openConsole"] = async (path, options = {}) => {
+    const { role, as, timezoneId = "America/New_York", viewport = { width: 1200, height: 900 }, colorScheme } = options;
+    const context = await browser.newContext({ viewport, timezoneId, locale: "en-US", ...(colorScheme ? { colorScheme } : {}) });
     contexts.push(context);
     const who = as ?? (role ? await operator(role) : null);
     if (who) await context.addCookies([{ name: "sg_operator", value: who.cookie, url: server.origin, httpOnly: true, sameSite: "Lax" }]);

@@ -1,8 +1,9 @@
 // One operator in the list: role select, disable/enable with a confirmation,
 // and the API's refusal (e.g. the last admin) shown beside them.
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useMutation } from "urql";
 import { formatDateTime } from "../../src/format.js";
+import { ConfirmDialog } from "../ui/ConfirmDialog.js";
 import { FormAlert } from "../ui/FieldError.js";
 import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
 import { ROLES, type Role } from "../ui/role.js";
@@ -17,6 +18,7 @@ export function OperatorRow({ operator }: { operator: AdminOperator }) {
   const [enableState, runEnable] = useMutation(EnableOperatorMutation);
   const disabled = !!operator.disabledAt;
   const titleId = `toggle-${operator.id}`;
+  const opener = useRef<HTMLButtonElement>(null);
 
   const changeRole = async (role: Role) => {
     const result = await runRole({ id: operator.id, role });
@@ -54,9 +56,15 @@ export function OperatorRow({ operator }: { operator: AdminOperator }) {
       <td>{disabled ? "Disabled" : "Active"}</td>
       <td>
         <FormAlert errors={errors} />
-        {confirming ? (
-          <div role="dialog" aria-modal="false" aria-labelledby={titleId} className="confirm">
-            <p id={titleId}>{disabled ? `Let ${operator.name} sign in again?` : `Disable ${operator.name}? Their sessions end now.`}</p>
+        <button type="button" ref={opener} aria-label={`${disabled ? "Enable" : "Disable"} ${operator.name}`} onClick={() => setConfirming(true)}>
+          {disabled ? "Enable" : "Disable"}
+        </button>
+        <ConfirmDialog open={confirming} onClose={() => setConfirming(false)} labelledBy={titleId} returnFocus={opener}>
+          <p id={titleId}>{disabled ? `Let ${operator.name} sign in again?` : `Disable ${operator.name}? Their sessions end now.`}</p>
+          <div className="form-actions">
+            <button type="button" onClick={() => setConfirming(false)}>
+              Cancel
+            </button>
             <button
               type="button"
               className={disabled ? undefined : "danger"}
@@ -65,15 +73,8 @@ export function OperatorRow({ operator }: { operator: AdminOperator }) {
             >
               {disabled ? "Enable operator" : "Disable operator"}
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
-              Cancel
-            </button>
           </div>
-        ) : (
-          <button type="button" aria-label={`${disabled ? "Enable" : "Disable"} ${operator.name}`} onClick={() => setConfirming(true)}>
-            {disabled ? "Enable" : "Disable"}
-          </button>
-        )}
+        </ConfirmDialog>
       </td>
     </tr>
   );

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { useQuery } from "urql";
 import { LoadFailed, Loading } from "../ui/States.js";
+import { TableScroll } from "../ui/TableScroll.js";
 import { AdminScreen } from "./AdminScreen.js";
 import { InviteOperator } from "./InviteOperator.js";
 import { OperatorRow } from "./OperatorRow.js";
@@ -37,24 +38,26 @@ export function Operators() {
       {result.error && !result.data && <LoadFailed error={result.error} retry={reload} />}
       {result.data && operators.length === 0 && <p className="muted">No operators yet.</p>}
       {operators.length > 0 && (
-        <table className="admin-table">
-          <caption className="visually-hidden">Operators</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Last seen</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {operators.map((operator) => (
-              <OperatorRow key={operator.id} operator={operator} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data-table admin-table">
+            <caption className="visually-hidden">Operators</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Role</th>
+                <th scope="col">Last seen</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {operators.map((operator) => (
+                <OperatorRow key={operator.id} operator={operator} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </AdminScreen>
   );

@@ -1,8 +1,9 @@
 // The runbook's "Deleting an incident": `...` → Delete status page incident →
 // a confirmation naming the incident → Delete incident.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../src/graphql.js";
+import { ConfirmDialog } from "../ui/ConfirmDialog.js";
 import { FormAlert } from "../ui/FieldError.js";
 import { formErrors, isMutationError, MutationErrorFields, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
 import { StaleVersionNotice } from "../ui/StaleVersionNotice.js";
@@ -34,12 +35,8 @@ export function IncidentActions({ incident, onDeleted, onReload }: DeleteInciden
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [state, remove] = useMutation(DeleteIncidentMutation);
-  const dialog = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    if (confirming) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [confirming]);
+  // The menu item that opens the confirmation is hidden by then: focus comes back to the menu's button.
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   const onDelete = async () => {
     const result = await remove({ id: incident.id, expectedVersion: incident.version });
@@ -54,7 +51,7 @@ export function IncidentActions({ incident, onDeleted, onReload }: DeleteInciden
 
   return (
     <div className="more-actions">
-      <button type="button" aria-label="More actions" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+      <button type="button" ref={menuButton} aria-label="More actions" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
         …
       </button>
       <div id={menuId} className="action-menu" hidden={!open}>
@@ -69,7 +66,7 @@ export function IncidentActions({ incident, onDeleted, onReload }: DeleteInciden
           Delete status page incident
         </button>
       </div>
-      <dialog ref={dialog} aria-labelledby={titleId} onClose={() => setConfirming(false)}>
+      <ConfirmDialog open={confirming} onClose={() => setConfirming(false)} labelledBy={titleId} returnFocus={menuButton}>
         <h2 id={titleId}>Delete “{incident.name}”?</h2>
         <p>It vanishes from the status page and its history. This cannot be undone.</p>
         <FormAlert errors={errors} />
@@ -82,7 +79,7 @@ export function IncidentActions({ incident, onDeleted, onReload }: DeleteInciden
             Delete incident
           </button>
         </div>
-      </dialog>
+      </ConfirmDialog>
     </div>
   );
 }

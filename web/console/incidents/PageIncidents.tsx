@@ -10,6 +10,7 @@ import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
 import { RequireRole, type Role } from "../ui/role.js";
 import { LoadFailed, Loading } from "../ui/States.js";
+import { TableScroll } from "../ui/TableScroll.js";
 import { usePageSlug } from "./page-lookup.js";
 
 /** Publishing, updating and deleting incidents needs this role. */
@@ -28,31 +29,33 @@ type Listed = { id: string; name: string; status: keyof typeof INCIDENT_STATUS; 
 
 function IncidentTable({ pageId, incidents, caption }: { pageId: string; incidents: Listed[]; caption: string }) {
   return (
-    <table className="data-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Incident</th>
-          <th scope="col">Status</th>
-          <th scope="col">Published</th>
-        </tr>
-      </thead>
-      <tbody>
-        {incidents.map((incident) => (
-          <tr key={incident.id} data-incident={incident.id}>
-            <th scope="row">
-              <Link href={consolePath("pages", pageId, "incidents", incident.id)}>{incident.name}</Link>
-            </th>
-            <td>
-              <span className={`pill incident-${incident.status.toLowerCase()}`}>{INCIDENT_STATUS[incident.status]}</span>
-            </td>
-            <td>
-              <time dateTime={incident.publishedAt}>{formatDateTime(incident.publishedAt)}</time>
-            </td>
+    <TableScroll>
+      <table className="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Incident</th>
+            <th scope="col">Status</th>
+            <th scope="col">Published</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {incidents.map((incident) => (
+            <tr key={incident.id} data-incident={incident.id}>
+              <th scope="row">
+                <Link href={consolePath("pages", pageId, "incidents", incident.id)}>{incident.name}</Link>
+              </th>
+              <td>
+                <span className={`pill incident-${incident.status.toLowerCase()}`}>{INCIDENT_STATUS[incident.status]}</span>
+              </td>
+              <td>
+                <time dateTime={incident.publishedAt}>{formatDateTime(incident.publishedAt)}</time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

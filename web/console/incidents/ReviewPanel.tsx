@@ -1,6 +1,7 @@
 // The review before publishing: the incident exactly as viewers will see it
 // (the public page's own card), the component statuses that change, and how many
 // subscribers will be told — all from the API's preview.
+import { useEffect, useRef } from "react";
 import { IncidentCard } from "../../src/components/IncidentCard.js";
 import type { Incident } from "../../src/components/IncidentCard.graphql.js";
 import { COMPONENT_STATUS } from "../../src/status.js";
@@ -23,9 +24,16 @@ export function incidentAfter(publication: Publication, current: Incident | null
 /** The review of a draft; `current` is the incident an update is for. */
 export function ReviewPanel({ publication, current }: { publication: Publication; current: Incident | null }) {
   const incident = incidentAfter(publication, current, new Date().toISOString());
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The Review button that asked for this is gone: focus moves here rather than to the page's start.
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
   return (
     <section className="review" aria-labelledby="review-title">
-      <h2 id="review-title">Review</h2>
+      <h2 id="review-title" ref={heading} tabIndex={-1}>
+        Review
+      </h2>
       <p className="muted">Viewers will see:</p>
       <div className="review-card">
         <IncidentCard incident={incident} />

@@ -1,7 +1,8 @@
 // The runbook's "Deleting maintenance": `...` → Delete status page incident →
 // a confirmation naming it → Delete incident.
-import { useState } from "react";
+import { useId, useRef, useState } from "react";
 import { useMutation } from "urql";
+import { ConfirmDialog } from "../ui/ConfirmDialog.js";
 import { FormAlert } from "../ui/FieldError.js";
 import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
 import { StaleVersionNotice } from "../ui/StaleVersionNotice.js";
@@ -25,6 +26,9 @@ export function DeleteMaintenance({
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [state, run] = useMutation(DeleteMaintenanceMutation);
+  const titleId = useId();
+  // The menu item that opens the confirmation is gone by then: focus comes back to the menu's button.
+  const menuButton = useRef<HTMLButtonElement>(null);
   const remove = async () => {
     const result = await run({ id, expectedVersion: version });
     const data = result.data?.deleteMaintenance;
@@ -33,28 +37,37 @@ export function DeleteMaintenance({
   };
   return (
     <div className="more-actions">
-      <button type="button" aria-label="More actions" aria-expanded={menu} onClick={() => setMenu(!menu)}>
+      <button type="button" ref={menuButton} aria-label="More actions" aria-expanded={menu} onClick={() => setMenu(!menu)}>
         ...
       </button>
       {menu && (
-        <button type="button" onClick={() => setConfirming(true)}>
-          Delete status page incident
-        </button>
-      )}
-      {confirming && (
-        <div role="dialog" aria-modal="false" aria-labelledby="delete-title" className="confirm">
-          <h2 id="delete-title">Delete “{name}”?</h2>
-          <p>It disappears from the status page. This cannot be undone.</p>
-          <FormAlert errors={errors} />
-          {errors.stale && <StaleVersionNotice stale={errors.stale} onReload={onReload} />}
-          <button type="button" className="danger" disabled={state.fetching} onClick={() => void remove()}>
-            Delete incident
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Cancel
+        <div className="action-menu">
+          <button
+            type="button"
+            onClick={() => {
+              setMenu(false);
+              setErrors(NO_ERRORS);
+              setConfirming(true);
+            }}
+          >
+            Delete status page incident
           </button>
         </div>
       )}
+      <ConfirmDialog open={confirming} onClose={() => setConfirming(false)} labelledBy={titleId} returnFocus={menuButton}>
+        <h2 id={titleId}>Delete “{name}”?</h2>
+        <p>It disappears from the status page. This cannot be undone.</p>
+        <FormAlert errors={errors} />
+        {errors.stale && <StaleVersionNotice stale={errors.stale} onReload={onReload} />}
+        <div className="form-actions">
+          <button type="button" onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+          <button type="button" className="danger" disabled={state.fetching} onClick={() => void remove()}>
+            Delete incident
+          </button>
+        </div>
+      </ConfirmDialog>
     </div>
   );
 }

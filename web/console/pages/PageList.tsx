@@ -8,6 +8,7 @@ import { consolePath } from "../routes.js";
 import { CreatePageButtons } from "../setup/CreatePageButtons.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { LoadFailed, Loading } from "../ui/States.js";
+import { TableScroll } from "../ui/TableScroll.js";
 
 const PageListQuery = graphql(`
   query ConsolePageList {
@@ -53,23 +54,25 @@ export function PageList() {
       {result.error && !result.data && <LoadFailed error={result.error} retry={() => refetch({ requestPolicy: "network-only" })} />}
       {result.data && result.data.statusPages.length === 0 && <p>No status pages yet.</p>}
       {result.data && result.data.statusPages.length > 0 && (
-        <table className="data-table">
-          <caption className="visually-hidden">Status pages and their current status</caption>
-          <thead>
-            <tr>
-              <th scope="col">Page</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Status</th>
-              <th scope="col">Summary</th>
-              <th scope="col">Public address</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.data.statusPages.map((page) => (
-              <PageRow key={page.id} page={page} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data-table">
+            <caption className="visually-hidden">Status pages and their current status</caption>
+            <thead>
+              <tr>
+                <th scope="col">Page</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col">Summary</th>
+                <th scope="col">Public address</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.data.statusPages.map((page) => (
+                <PageRow key={page.id} page={page} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </ConsoleLayout>
   );
