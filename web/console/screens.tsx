@@ -1,5 +1,6 @@
 // The screen for each route in routes.ts. A new screen adds its entry there and here.
 import type { ReactElement } from "react";
+import { ApiKeys } from "./admin/ApiKeys.js";
 import { Operators } from "./admin/Operators.js";
 import { MaintenanceDetail } from "./maintenance/MaintenanceDetail.js";
 import { MaintenanceList } from "./maintenance/MaintenanceList.js";
@@ -31,5 +32,6 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   catalogType: (p) => <CatalogTypePage key={p.typeId} id={p.typeId!} />,
   admin: () => <Operators />,
   adminOperators: () => <Operators />,
+  adminApiKeys: () => <ApiKeys />,
   notFound: () => <ConsoleNotFound />,
 };

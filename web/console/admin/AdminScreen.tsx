@@ -6,8 +6,11 @@ import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { useRole } from "../ui/role.js";
 
-/** Only screens that exist get a tab; API keys and the audit log are managed through the API and CLI for now. */
-const TABS = [{ tab: "operators", label: "Operators" }] as const;
+/** Only screens that exist get a tab; the audit log is read through the API for now. */
+const TABS = [
+  { tab: "operators", label: "Operators", path: "operators" },
+  { tab: "apiKeys", label: "API keys", path: "api-keys" },
+] as const;
 
 /** Which admin screen is shown. */
 export type AdminTab = (typeof TABS)[number]["tab"];
@@ -29,7 +32,7 @@ export function AdminScreen({ title, tab, actions, children }: { title: string; 
         <ul>
           {TABS.map((t) => (
             <li key={t.tab}>
-              <Link href={consolePath("admin", t.tab)} aria-current={t.tab === tab ? "page" : undefined}>
+              <Link href={consolePath("admin", t.path)} aria-current={t.tab === tab ? "page" : undefined}>
                 {t.label}
               </Link>
             </li>
