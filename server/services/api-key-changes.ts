@@ -2,6 +2,7 @@
 // transaction, so they are recorded like every other change, and a revocation
 // reaches running instances once it has committed.
 import { createApiKey, revokeKey, type ApiKey, type CreateApiKeyInput, type CreatedApiKey } from "../auth/api-keys.js";
+import { ValidationError } from "../errors.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type { Changed, Snapshot } from "./change.js";
 
@@ -12,9 +13,19 @@ function snapshot({ hash: _hash, ...key }: ApiKey): Snapshot {
   return key;
 }
 
+/** The key service (shared with the keys CLI) names fields bare; the API names them by their input path, as everywhere else. */
+async function createUnderInput(tx: Tx, input: CreateApiKeyInput, now: Date): Promise<CreatedApiKey> {
+  try {
+    return await createApiKey(tx, input, now);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(error.issues.map((issue) => ({ ...issue, field: `input.${issue.field}` })));
+  }
+}
+
 /** Creates a key; its secret is in the value only, never in the change. */
 export async function createApiKeyChange(tx: Tx, input: CreateApiKeyInput, now: Date): Promise<Changed<CreatedApiKey>> {
-  const created = await createApiKey(tx, input, now);
+  const created = await createUnderInput(tx, input, now);
   const { key } = created;
   const summary = `Created API key "${key.name}" (${key.scope})`;
   return { value: created, change: { objectType: "ApiKey", objectId: key.id, summary, before: null, after: snapshot(key), pages: [] } };

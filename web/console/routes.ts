@@ -31,6 +31,7 @@ export const CONSOLE_ROUTES = [
   { name: "adminAuditLog", path: "/admin/audit-log" },
   { name: "admin", path: "/admin" },
   { name: "adminOperators", path: "/admin/operators" },
+  { name: "adminApiKeys", path: "/admin/api-keys" },
 ] as const satisfies readonly { name: string; path: string }[];
 
 /** The console's screens, by name. */

@@ -1,5 +1,6 @@
 // The screen for each route in routes.ts. A new screen adds its entry there and here.
 import type { ReactElement } from "react";
+import { ApiKeys } from "./admin/ApiKeys.js";
 import { AuditLog } from "./admin/AuditLog.js";
 import { Operators } from "./admin/Operators.js";
 import { MaintenanceDetail } from "./maintenance/MaintenanceDetail.js";
@@ -37,5 +38,6 @@ export const SCREENS: Record<ConsoleRouteName, (params: Params) => ReactElement>
   adminAuditLog: () => <AuditLog />,
   admin: () => <Operators />,
   adminOperators: () => <Operators />,
+  adminApiKeys: () => <ApiKeys />,
   notFound: () => <ConsoleNotFound />,
 };

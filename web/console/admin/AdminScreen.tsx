@@ -9,6 +9,7 @@ import { useRole } from "../ui/role.js";
 /** Only screens that exist get a tab; `path` is its segment under /console/admin. */
 const TABS = [
   { tab: "operators", label: "Operators", path: "operators" },
+  { tab: "apiKeys", label: "API keys", path: "api-keys" },
   { tab: "auditLog", label: "Audit log", path: "audit-log" },
 ] as const;
 

@@ -6,6 +6,7 @@ import { useMutation } from "urql";
 import { graphql } from "../../src/graphql.js";
 import { Link } from "../../src/router.js";
 import { consolePath } from "../routes.js";
+import { AccountMenu } from "../session/AccountMenu.js";
 import { ReconnectingBanner } from "./ReconnectingBanner.js";
 import { RequireRole, useOperator, type Role } from "./role.js";
 
@@ -74,6 +75,7 @@ export function ConsoleLayout({ title, section, actions, children }: ConsoleLayo
           <span className="role-badge" data-role={operator.role}>
             {ROLE_NAMES[operator.role]}
           </span>
+          <AccountMenu />
           <button type="button" className="link-button" onClick={onSignOut} disabled={signOut.fetching}>
             Sign out
           </button>
