@@ -49,7 +49,8 @@ export function CatalogTypePage({ id }: { id: string }) {
       <Values type={t} entry={entry} />
       {can("EDITOR") &&
         (editing === entry.id ? (
-          <EntryForm type={t} entry={entry} onSaved={done} onCancel={() => setEditing(null)} onReload={reload} />
+          // Reloaded at a newer version (after a stale save): a fresh form made from it.
+          <EntryForm key={entry.version} type={t} entry={entry} onSaved={done} onCancel={() => setEditing(null)} onReload={reload} />
         ) : (
           <>
             <button type="button" onClick={() => setEditing(entry.id)}>

@@ -20,7 +20,8 @@ import { usePageEventsReload } from "./use-page-events.js";
 
 /** The maintenance `maintenanceId` of the page `pageId`. */
 export function MaintenanceDetail({ pageId, maintenanceId }: { pageId: string; maintenanceId: string }) {
-  const [result, refetch] = useQuery({ query: MaintenanceQuery, variables: { id: maintenanceId } });
+  // Fresh on every visit: the service may have started or completed it while it was not open.
+  const [result, refetch] = useQuery({ query: MaintenanceQuery, variables: { id: maintenanceId }, requestPolicy: "cache-and-network" });
   const { can } = useRole();
   const [updating, setUpdating] = useState(false);
   const [opened, setOpened] = useState(0);

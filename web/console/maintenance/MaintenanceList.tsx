@@ -34,7 +34,8 @@ function Section({ title, id, items, pageId }: { title: string; id: string; item
 
 /** The maintenance screen of the page with `id`. */
 export function MaintenanceList({ id }: { id: string }) {
-  const [result, refetch] = useQuery({ query: PageMaintenanceQuery, variables: { id } });
+  // Fresh on every visit: a change made while it was not open (scheduled from the form) sends it no event to reload on.
+  const [result, refetch] = useQuery({ query: PageMaintenanceQuery, variables: { id }, requestPolicy: "cache-and-network" });
   const page = result.data?.statusPageById;
   const { can } = useRole();
   const reload = () => refetch({ requestPolicy: "network-only" });

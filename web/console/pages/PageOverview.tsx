@@ -76,7 +76,8 @@ function OverviewActions({ id }: { id: string }) {
 
 /** The overview of one status page, reloaded live. */
 export function PageOverview({ id }: { id: string }) {
-  const [result, refetch] = useQuery({ query: PageOverviewQuery, variables: { id } });
+  // Fresh on every visit: what changed while it was not open (a publish from another screen) sends no live summary to reload on.
+  const [result, refetch] = useQuery({ query: PageOverviewQuery, variables: { id }, requestPolicy: "cache-and-network" });
   const page = result.data?.statusPageById;
   const reloadRef = useRef(() => refetch({ requestPolicy: "network-only" }));
   reloadRef.current = () => refetch({ requestPolicy: "network-only" });
