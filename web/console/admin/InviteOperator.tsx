@@ -28,7 +28,7 @@ export function InviteOperator({ onInvited, onCancel }: { onInvited: (operator: 
       <h2 id="invite-title">Invite operator</h2>
       <FormAlert errors={errors} />
       <label htmlFor="invite-email">Email</label>
-      <input id="invite-email" type="input.email" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldA11y(errors, "input.email")} />
+      <input id="invite-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldA11y(errors, "input.email")} />
       <FieldError errors={errors} field="input.email" />
       <label htmlFor="invite-name">Name</label>
       <input id="invite-name" value={name} onChange={(e) => setName(e.target.value)} {...fieldA11y(errors, "input.name")} />

@@ -52,7 +52,14 @@ export function CatalogTypes() {
               </p>
               {can("EDITOR") &&
                 (editing === type.id ? (
-                  <TypeForm type={type} others={types.filter((t) => t.id !== type.id)} onSaved={saved} onCancel={() => setEditing(null)} onReload={reload} />
+                  <TypeForm
+                    key={type.version}
+                    type={type}
+                    others={types.filter((t) => t.id !== type.id)}
+                    onSaved={saved}
+                    onCancel={() => setEditing(null)}
+                    onReload={reload}
+                  />
                 ) : (
                   <>
                     <button type="button" onClick={() => setEditing(type.id)}>
