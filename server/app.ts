@@ -112,7 +112,8 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
     timers,
     ...options.notifications,
     senders: { EMAIL: sendEmail, WEBHOOK: sendWebhook },
-    gaveUp: { WEBHOOK: disableEndpoint },
+    gaveUp: { WEBHOOK: disableEndpoint.gaveUp },
+    failing: { WEBHOOK: disableEndpoint.failing },
   });
 
   return {
