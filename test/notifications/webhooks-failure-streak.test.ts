@@ -60,7 +60,7 @@ beforeEach(async () => {
 });
 
 describe("a streak of failed deliveries", () => {
-  it("disables the endpoint once it spans a day, before any delivery runs out of attempts", async () => {
+  it("disables the endpoint once it spans a day, before any delivery runs out of attempts", { timeout: 240_000 }, async () => {
     const id = await endpoint("/down");
     receiver.answer = () => ({ status: 503 });
     await step();
@@ -93,7 +93,7 @@ describe("a streak of failed deliveries", () => {
     expect(receiver.arrivals).toHaveLength(posted);
   });
 
-  it("starts again from a success: failures either side of it, more than a day apart, keep the endpoint", async () => {
+  it("starts again from a success: failures either side of it, more than a day apart, keep the endpoint", { timeout: 240_000 }, async () => {
     const id = await endpoint("/flaky");
     let up = false;
     receiver.answer = () => ({ status: up ? 204 : 500 });
