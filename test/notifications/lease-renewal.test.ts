@@ -81,5 +81,5 @@ describe("a lease shorter than a batch", () => {
     } finally {
       await t.close();
     }
-  }, 180_000);
+  }, 400_000);
 });

@@ -48,7 +48,7 @@ beforeAll(async () => {
   const mailTransport = createMailTransport({ smtpUrl: smtp.url, from: "Status <status@example.com>", log: createLogger({ level: "silent" }) });
   w = await buildWorld({ now: clock.now, mailTransport, webhooks: { allowHttp: true, allowPrivateAddresses: true, timeoutMs: 2_000 } });
   await w.t.app.notifications.tick();
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await w?.t.close();
   await receiver?.close();
