@@ -121,7 +121,7 @@ describe("notification delivery", () => {
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 
   it("delivers each notification exactly once with two instances on one database", async () => {
     const url = freshDatabaseUrl();
