@@ -1,19 +1,21 @@
 // The app for the notifications row of `npm run bench`, in its own process: a fresh
 // SQLite file with the demo, its public page given `<subscribers>` confirmed email
-// subscribers (written straight into the table), a second page with the same
-// components and none, mail sent to `<smtpUrl>`. Samples its own memory every 50 ms.
-// Run with `node --import tsx bench/notifications-server.ts <databaseUrl> <smtpUrl> <subscribers>`.
+// subscribers and `<endpoints>` webhook endpoints at `<webhookUrl>/e<n>` (written straight
+// into the tables), a second page with the same components and none, mail sent to
+// `<smtpUrl>`. Samples its own memory every 50 ms. Run with
+// `node --import tsx bench/notifications-server.ts <databaseUrl> <smtpUrl> <subscribers> <webhookUrl> <endpoints>`.
 import { createApiKey } from "../server/auth/api-keys.js";
 import { buildApp } from "../server/app.js";
 import { createLogger } from "../server/logger.js";
 import { createMailTransport } from "../server/notifications/transport.js";
 import { seedDemo } from "../server/seed/demo.js";
+import { newWebhookSecret } from "../server/services/webhook-endpoints.js";
 import type { FromNotificationsServer, ToNotificationsServer } from "./notifications-protocol.js";
 
 const CREATE_PAGE = `mutation ($input: CreateStatusPageInput!) { createStatusPage(input: $input) { __typename ... on StatusPage { id } ... on Error { message } } }`;
 const CHUNK = 1000;
 
-const [databaseUrl, smtpUrl, count] = process.argv.slice(2) as [string, string, string];
+const [databaseUrl, smtpUrl, count, webhookUrl, endpoints] = process.argv.slice(2) as [string, string, string, string, string];
 const send = (message: FromNotificationsServer) => process.send!(message);
 const log = createLogger({ level: "warn" });
 const mailer = { sendSignInLink: async () => {}, close: () => {} };
@@ -27,6 +29,8 @@ const app = await buildApp({
   publicUrl: "https://status.example.com",
   schedulerTimers: false,
   notifications: { timers: true },
+  // The receiver listens on loopback.
+  webhooks: { allowHttp: true, allowPrivateAddresses: true },
 });
 const db = app.database.db;
 await seedDemo(app);
@@ -52,6 +56,17 @@ for (let from = 0; from < Number(count); from += CHUNK) {
     })),
   });
 }
+await db.webhookEndpoint.createMany({
+  data: Array.from({ length: Number(endpoints) }, (_, k) => ({
+    pageId: loaded.id,
+    url: `${webhookUrl}/e${k}`,
+    kind: "JSON" as const,
+    events: JSON.stringify(["INCIDENT"]),
+    secret: newWebhookSecret(),
+    createdAt: now,
+    updatedAt: now,
+  })),
+});
 
 let baseline = process.memoryUsage();
 let peak = { rss: 0, heapUsed: 0 };

@@ -1,9 +1,11 @@
 // The notifications row of `npm run bench`: one incident published to a page with
-// thousands of confirmed email subscribers, delivered to an SMTP sink in this process
-// that accepts everything. It times the publish against the same publish on a page
-// with no subscribers, and the delivery until the sink has the last message, while
-// the app's process samples its memory.
+// thousands of confirmed email subscribers and a few hundred webhook endpoints,
+// delivered to an SMTP sink and a webhook receiver in this process that accept
+// everything. It times the publish against the same publish on a page with no
+// subscribers, and the delivery until the sinks have the last message, while the
+// app's process samples its memory.
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +19,8 @@ const PUBLISH = `mutation ($input: PublishIncidentInput!) { publishIncident(inpu
 
 export interface NotificationOptions {
   emailSubscribers: number;
+  /** Webhook endpoints on the same page (default 200), all at the receiver. */
+  webhookEndpoints?: number;
   /** Publishes on the page without subscribers, before and during the delivery. */
   samples: number;
 }
@@ -46,13 +50,39 @@ async function startSink() {
   return { sink, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
+/** An HTTP server that answers every webhook 204, counting POSTs and distinct webhook-ids. */
+async function startReceiver(onMessage: () => void) {
+  const receiver = { count: 0, lastAt: 0, ids: new Set<string>() };
+  const server = createServer((req, res) => {
+    req.on("data", () => {});
+    req.on("end", () => {
+      receiver.ids.add(String(req.headers["webhook-id"]));
+      receiver.count += 1;
+      receiver.lastAt = clock();
+      res.writeHead(204).end();
+      onMessage();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return { receiver, url: `http://127.0.0.1:${port}`, close };
+}
+
 export async function measureNotifications(options: NotificationOptions, track: <C extends ReturnType<typeof child>>(c: C) => C): Promise<NotificationFigures> {
+  const endpoints = options.webhookEndpoints ?? 200;
   const { sink, url: smtpUrl, close } = await startSink();
+  const hooks = await startReceiver(() => sink.onMessage());
+  const done = () => sink.recipients.size >= options.emailSubscribers && hooks.receiver.ids.size >= endpoints;
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
   const server = track(
     child(
       "notifications-server.ts",
-      [databaseUrl, smtpUrl, String(options.emailSubscribers)],
+      [databaseUrl, smtpUrl, String(options.emailSubscribers), hooks.url, String(endpoints)],
       process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sgprof"] : [],
     ),
   );
@@ -86,14 +116,14 @@ export async function measureNotifications(options: NotificationOptions, track: 
 
   server.send({ type: "reset" });
   const all = new Promise<void>((resolve) => {
-    sink.onMessage = () => sink.recipients.size >= options.emailSubscribers && resolve();
+    sink.onMessage = () => done() && resolve();
   });
   const loaded = await publish(app.loadedPageId);
   // Publishing goes on while the deliveries are sent: its latency then.
   const during: number[] = [];
-  for (let i = 0; i < options.samples && sink.recipients.size < options.emailSubscribers; i++) during.push((await publish(app.emptyPageId)).ms);
+  for (let i = 0; i < options.samples && !done(); i++) during.push((await publish(app.emptyPageId)).ms);
   await all;
-  const lastDeliveryMs = sink.lastAt - loaded.startedAt;
+  const lastDeliveryMs = Math.max(sink.lastAt, hooks.receiver.lastAt) - loaded.startedAt;
   const memory = await new Promise<Extract<FromNotificationsServer, { type: "memory" }>>((resolve) => {
     void next<FromNotificationsServer, "memory">(server, "memory").then(resolve);
     server.send({ type: "memory" });
@@ -101,18 +131,20 @@ export async function measureNotifications(options: NotificationOptions, track: 
   server.send({ type: "stop" });
   await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
   await close();
+  await hooks.close();
+  const { receiver } = hooks;
   return {
     emailSubscribers: options.emailSubscribers,
-    webhookEndpoints: 0,
+    webhookEndpoints: endpoints,
     baselinePublishMs: median(baseline),
     baselineSamples: baseline.length,
     loadedPublishMs: loaded.ms,
     duringDeliveryPublishMs: during.length > 0 ? median(during) : Number.NaN,
     lastDeliveryMs,
     emails: sink.recipients.size,
-    repeats: sink.count - sink.recipients.size,
-    webhookDeliveries: 0,
-    messagesPerSecond: sink.count / (lastDeliveryMs / 1000),
+    repeats: sink.count - sink.recipients.size + receiver.count - receiver.ids.size,
+    webhookDeliveries: receiver.ids.size,
+    messagesPerSecond: (sink.count + receiver.count) / (lastDeliveryMs / 1000),
     peakRssBytes: memory.rss,
     peakHeapBytes: memory.heapUsed,
     baselineRssBytes: memory.baselineRss,

@@ -57,7 +57,7 @@ const ROWS = {
   liveness: "/health/live while the largest permitted query runs",
   history: "the cost of an update against the incident's history (also writes bench/results/history.json)",
   notifications:
-    "one incident delivered to --email-subscribers email subscribers, and its publish against one notifying no one (also writes bench/results/notifications.json)",
+    "one incident delivered to --email-subscribers email subscribers and 200 webhook endpoints, and its publish against one notifying no one (also writes bench/results/notifications.json)",
 } as const;
 type Row = keyof typeof ROWS;
 const only = values.only;

@@ -29,6 +29,7 @@ export function startNotifications(parts: NotificationParts, settings: AppOption
   const { db, now, log, changes, mailTransport } = parts;
   const baseUrl = parts.publicUrl ?? requestBaseUrl(null);
   const { allowPrivateAddresses, timeoutMs } = parts.webhooks;
+  const disableEndpoint = disableFailingEndpoint({ db, now, changes, mailTransport, log, baseUrl });
   return startNotificationWorker({
     db,
     events: parts.events,
@@ -40,6 +41,7 @@ export function startNotifications(parts: NotificationParts, settings: AppOption
       EMAIL: emailSender(db, mailTransport, baseUrl),
       WEBHOOK: webhookSender({ db, now, baseUrl, allowPrivateAddresses, connectTimeoutMs: timeoutMs, totalTimeoutMs: timeoutMs }),
     },
-    gaveUp: { WEBHOOK: disableFailingEndpoint({ db, now, changes, mailTransport, log, baseUrl }) },
+    gaveUp: { WEBHOOK: disableEndpoint.gaveUp },
+    failing: { WEBHOOK: disableEndpoint.failing },
   });
 }

@@ -39,3 +39,20 @@ export function retryDelayMs(kind: "EMAIL" | "WEBHOOK", attemptsMade: number, ra
 
 /** Attempts a webhook delivery gets in all: the first and one per scheduled retry. */
 export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_SCHEDULE_MS.length + 1;
+
+/**
+ * An endpoint that has failed this many attempts in a row (any deliveries, no success
+ * between), the first of them at least `spanMs` ago, is disabled even while each
+ * delivery still has retries left: it has been down a whole day for everything sent to it.
+ */
+export interface FailureStreakPolicy {
+  failures: number;
+  spanMs: number;
+}
+
+export const WEBHOOK_FAILURE_STREAK: FailureStreakPolicy = { failures: 10, spanMs: 24 * HOUR };
+
+/** Whether `failures` attempts failed in a row, the first at `firstFailedAt`, call for disabling the endpoint at `now`. */
+export function streakDisables(failures: number, firstFailedAt: Date | null, now: Date, policy: FailureStreakPolicy = WEBHOOK_FAILURE_STREAK): boolean {
+  return firstFailedAt !== null && failures >= policy.failures && now.getTime() - firstFailedAt.getTime() >= policy.spanMs;
+}

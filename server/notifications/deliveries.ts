@@ -1,11 +1,11 @@
-// Deliveries: the outbox's events fanned out into one row per recipient, claimed under
-// a lease by one worker at a time (a conditional UPDATE decides between instances),
-// sent, and marked. A worker that dies mid-delivery leaves a lease that expires; the
-// row is then claimed again, with the same idempotency id.
+// Deliveries: the outbox's events fanned out into one row per recipient, claimed in
+// batches under a lease by one worker at a time (a conditional UPDATE decides between
+// instances), sent, and marked (delivery-ledger.ts). A worker that dies mid-delivery
+// leaves a lease that expires; the row is then claimed again, with the same idempotency id.
 import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { NotificationDelivery, NotificationEvent } from "../generated/sqlite/client.js";
-import { DEFAULT_RETRY, retryDelayMs, type RetryPolicy } from "../domain/retry-policy.js";
+import { DEFAULT_RETRY, type RetryPolicy } from "../domain/retry-policy.js";
 import { emailRecipients, webhookRecipients } from "./audience.js";
 
 /** A claimed delivery with its event. */
@@ -93,70 +93,12 @@ export async function claimDeliveries(
     where: { id: { in: candidates.map((c) => c.id) }, ...CLAIMABLE(now) },
     data: { claimedBy: claim, leaseUntil: new Date(now.getTime() + leaseMs) },
   });
-  const deliveries = await db.notificationDelivery.findMany({ where: { claimedBy: claim }, include: { event: true }, orderBy: { id: "asc" } });
+  const deliveries = await db.notificationDelivery.findMany({
+    where: { id: { in: candidates.map((c) => c.id) }, claimedBy: claim },
+    include: { event: true },
+    orderBy: { id: "asc" },
+  });
   return { claim, deliveries };
 }
 
-/**
- * Extends a claim just before sending, if it still holds: a batch claimed together is
- * sent one by one, and a delivery whose lease ran out meanwhile may already be another
- * worker's. False: leave it alone.
- */
-export async function renewLease(db: Db, delivery: ClaimedDelivery, now: Date, leaseMs: number): Promise<boolean> {
-  const { count } = await db.notificationDelivery.updateMany({
-    where: { id: delivery.id, claimedBy: delivery.claimedBy, status: "PENDING", leaseUntil: { gt: now } },
-    data: { leaseUntil: new Date(now.getTime() + leaseMs) },
-  });
-  return count === 1;
-}
-
-/** Marks a delivery sent; false when its lease was lost meanwhile (another worker may send it again). */
-export async function markSent(db: Db, delivery: ClaimedDelivery, now: Date): Promise<boolean> {
-  const { count } = await db.notificationDelivery.updateMany({
-    where: { id: delivery.id, claimedBy: delivery.claimedBy },
-    data: { status: "SENT", sentAt: now, attempts: { increment: 1 }, claimedBy: null, leaseUntil: null, lastError: null },
-  });
-  return count === 1;
-}
-
-/**
- * Closes a delivery that had nothing to send (its recipient no longer hears of the event):
- * done, with no attempt counted and no sentAt, `reason` kept in lastError for the log.
- */
-export async function markSkipped(db: Db, delivery: ClaimedDelivery, reason: string): Promise<void> {
-  await db.notificationDelivery.updateMany({
-    where: { id: delivery.id, claimedBy: delivery.claimedBy },
-    data: { status: "SENT", sentAt: null, claimedBy: null, leaseUntil: null, lastError: `nothing sent: ${reason}`.slice(0, 1000) },
-  });
-}
-
 export { DEFAULT_RETRY, type RetryPolicy };
-
-/**
- * Records a failed attempt: retried later after the kind's backoff (domain/retry-policy.ts),
- * or failed for good (`permanent`, or out of attempts).
- */
-export async function markFailed(
-  db: Db,
-  delivery: ClaimedDelivery,
-  now: Date,
-  error: string,
-  retry: RetryPolicy,
-  permanent: boolean,
-): Promise<"RETRY" | "FAILED"> {
-  const attempts = delivery.attempts + 1;
-  const delay = permanent ? null : retryDelayMs(delivery.recipientKind, attempts, Math.random(), retry);
-  const final = delay === null;
-  await db.notificationDelivery.updateMany({
-    where: { id: delivery.id, claimedBy: delivery.claimedBy },
-    data: {
-      status: final ? "FAILED" : "PENDING",
-      attempts,
-      nextAttemptAt: new Date(now.getTime() + (delay ?? 0)),
-      lastError: error.slice(0, 1000),
-      claimedBy: null,
-      leaseUntil: null,
-    },
-  });
-  return final ? "FAILED" : "RETRY";
-}

@@ -1,13 +1,15 @@
-// Turns an email delivery into its message: the incident's or maintenance's update the
+// Turns email deliveries into their messages: the incident's or maintenance's update the
 // event names, in the page's look, with links to the page and to the subscription's
-// manage and one-click unsubscribe routes (RFC 8058 headers included).
+// manage and one-click unsubscribe routes (RFC 8058 headers included). A batch's
+// subscribers are read in one query and each event's update once.
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.js";
 import { renderNotification, type NotificationContent } from "./email-template.js";
 import type { ClaimedDelivery } from "./deliveries.js";
+import type { SendOutcome } from "./delivery-ledger.js";
 import { STATUS_WORDS } from "./payloads/words.js";
 import type { MailTransport } from "./transport.js";
-import { PermanentDeliveryError, type DeliverySender } from "./worker.js";
+import type { DeliverySender, Send } from "./worker.js";
 
 /** Links of a subscription, from the secret its emails carry. */
 export function subscriptionLinks(baseUrl: string, linkSecret: string) {
@@ -47,24 +49,36 @@ async function updateOf(db: Db, event: ClaimedDelivery["event"]) {
  */
 const SECRET_SLOT = `SGLINKSECRET${"0".repeat(38)}`;
 
+type Update = NonNullable<Awaited<ReturnType<typeof updateOf>>>;
+type Subscriber = Awaited<ReturnType<typeof subscribersOf>>[number];
+
+/** A batch's subscribers, with their page, in one query. */
+function subscribersOf(db: Db, ids: string[]) {
+  return db.emailSubscriber.findMany({ where: { id: { in: ids } }, include: { page: true, subPage: { select: { slug: true } } } });
+}
+
 /** The sender of email deliveries through `transport`; links point at `baseUrl`. */
 export function emailSender(db: Db, transport: MailTransport, baseUrl: string): DeliverySender {
   // Keyed by everything the message says, so an edited page or incident renders anew.
   const rendered = new LRUCache<string, Promise<{ html: string; text: string }>>({ max: 64 });
-  return async (delivery) => {
-    const subscriber = await db.emailSubscriber.findUnique({
-      where: { id: delivery.recipientId },
-      include: { page: true, subPage: { select: { slug: true } } },
-    });
-    if (!subscriber || subscriber.unsubscribedAt) throw new PermanentDeliveryError("the subscriber unsubscribed");
-    const update = await updateOf(db, delivery.event);
-    if (!update) throw new PermanentDeliveryError(`the ${delivery.event.subject.toLowerCase()} was deleted`);
+  const base = baseUrl.replace(/\/+$/, "");
+
+  function render(content: NotificationContent) {
+    const key = JSON.stringify(content);
+    let pending = rendered.get(key);
+    if (!pending) {
+      pending = renderNotification(content);
+      rendered.set(key, pending);
+      pending.catch(() => rendered.delete(key));
+    }
+    return pending;
+  }
+
+  async function send(delivery: ClaimedDelivery, subscriber: Subscriber, update: Update, hold: () => Promise<boolean>): Promise<SendOutcome | "LOST"> {
     const page = subscriber.page;
-    const base = baseUrl.replace(/\/+$/, "");
     const links = subscriptionLinks(base, subscriber.linkSecret);
-    const slots = subscriptionLinks(base, SECRET_SLOT);
     const status = STATUS_WORDS[update.status] ?? update.status;
-    const content: NotificationContent = {
+    const message = await render({
       pageTitle: page.title,
       theme: page.theme,
       logoUrl: page.logoUrl,
@@ -75,17 +89,11 @@ export function emailSender(db: Db, transport: MailTransport, baseUrl: string): 
       components: update.components,
       window: update.window,
       pageUrl: `${base}/${encodeURIComponent(page.slug)}${subscriber.subPage ? `/${encodeURIComponent(subscriber.subPage.slug)}` : ""}`,
-      ...slots,
-    };
-    const key = JSON.stringify(content);
-    let render = rendered.get(key);
-    if (!render) {
-      render = renderNotification(content);
-      rendered.set(key, render);
-      render.catch(() => rendered.delete(key));
-    }
-    const message = await render;
-    const [html, text] = [message.html, message.text].map((part) => part.replaceAll(SECRET_SLOT, subscriber.linkSecret));
+      ...subscriptionLinks(base, SECRET_SLOT),
+    });
+    const html = message.html.replaceAll(SECRET_SLOT, subscriber.linkSecret);
+    const text = message.text.replaceAll(SECRET_SLOT, subscriber.linkSecret);
+    if (!(await hold())) return "LOST";
     await transport.send({
       to: subscriber.email,
       subject: `[${page.title}] ${update.label}: ${update.name} — ${status}`,
@@ -98,5 +106,33 @@ export function emailSender(db: Db, transport: MailTransport, baseUrl: string): 
         "X-Statusgraph-Idempotency-Id": delivery.idempotencyId,
       },
     });
+    return { status: "SENT" };
+  }
+
+  return async (batch) => {
+    const subscribers = new Map(
+      (
+        await subscribersOf(
+          db,
+          batch.map((d) => d.recipientId),
+        )
+      ).map((s) => [s.id, s]),
+    );
+    const events = new Map(batch.map((d) => [d.event.id, d.event]));
+    const updates = new Map(await Promise.all([...events.values()].map(async (e) => [e.id, await updateOf(db, e)] as const)));
+    return new Map(
+      batch.map((delivery): [string, Send] => {
+        const subscriber = subscribers.get(delivery.recipientId);
+        const update = updates.get(delivery.event.id);
+        if (!subscriber || subscriber.unsubscribedAt) return [delivery.id, async () => gone("the subscriber unsubscribed")];
+        if (!update) return [delivery.id, async () => gone(`the ${delivery.event.subject.toLowerCase()} was deleted`)];
+        return [delivery.id, (hold) => send(delivery, subscriber, update, hold)];
+      }),
+    );
   };
+}
+
+/** Retrying cannot help: the recipient or the subject is gone. */
+function gone(error: string): SendOutcome {
+  return { status: "FAILED", error, permanent: true };
 }

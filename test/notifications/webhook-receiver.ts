@@ -1,7 +1,7 @@
 // A real webhook receiver on loopback: records every request as it arrived (nothing is
 // de-duplicated), verifies its signature with the standardwebhooks library against the
 // secret the test gives it, and answers as the test says (a status, a redirect, a large
-// body, or never).
+// body, slowly, or never).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
@@ -15,8 +15,8 @@ export interface Arrival {
   verifyError: string | null;
 }
 
-/** How to answer one request: a status (and body, headers), or `hang` to never answer. */
-export type Answer = { status: number; body?: string; headers?: Record<string, string> } | "hang";
+/** How to answer one request: a status (and body, headers), after `delayMs` if given, or `hang` to never answer. */
+export type Answer = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number } | "hang";
 
 export interface WebhookReceiver {
   /** http://127.0.0.1:<port> */
@@ -62,8 +62,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const answer = receiver.answer(receiver.arrivals.length, arrival);
       receiver.arrivals.push(arrival);
       if (answer === "hang") return void hanging.push(res);
-      res.writeHead(answer.status, answer.headers);
-      res.end(answer.body ?? "");
+      const respond = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body ?? "");
+      };
+      if (answer.delayMs) setTimeout(respond, answer.delayMs);
+      else respond();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
