@@ -24,13 +24,8 @@ export interface OperatorSignInMethods {
   oidc: { buttonLabel: string; startPath: string } | null;
 }
 
-export interface Context {
-  db: Db;
-  events: Events;
-  /** Where every change goes (services/change.ts): recorded in its transaction, announced once committed. */
-  changes: ChangeFlow;
-  /** The clock; injected so tests and the scheduler agree on "now". */
-  now: () => Date;
+/** What every operation sees: the service's shared parts, and what this request brings. */
+export interface Context extends SharedParts {
   /** Who is asking, resolved once per operation. */
   actor: Actor;
   /** Sessions and keys recently looked up; sign-outs and revocations drop theirs from it. */
@@ -38,18 +33,6 @@ export interface Context {
   /** Why the credentials sent were refused, if they were. */
   authError: AuthError | null;
   loaders: Loaders;
-  /** Live summaries shared by subscribers. */
-  hub: SummaryHub;
-  /** Pages read once per change, shared by every request. */
-  snapshots: PageSnapshots;
-  /** Ends live subscriptions when the access they were granted on ends. */
-  liveAccess: LiveAccess;
-  mailer: Mailer;
-  /** Sends subscription confirmations (notifications go through the outbox's worker). */
-  mailTransport: MailTransport;
-  /** Limits on subscription requests, per address and per client. */
-  subscribeLimits: SignInLimits;
-  signInLimits: SignInLimits;
   /** Public origin of the service, for links in mail and cookie attributes. */
   baseUrl: string;
   /** The requester's address, for per-client rate limits; null when unknown. */
@@ -63,18 +46,29 @@ export interface Context {
   webhookAllowHttp: boolean;
 }
 
-export interface AppServices {
+/** The parts of the service every operation shares, passed through to its context as they are. */
+interface SharedParts {
   db: Db;
   events: Events;
+  /** Where every change goes (services/change.ts): recorded in its transaction, announced once committed. */
   changes: ChangeFlow;
+  /** The clock; injected so tests and the scheduler agree on "now". */
   now: () => Date;
+  /** Live summaries shared by subscribers. */
   hub: SummaryHub;
+  /** Pages read once per change, shared by every request. */
   snapshots: PageSnapshots;
+  /** Ends live subscriptions when the access they were granted on ends. */
   liveAccess: LiveAccess;
   mailer: Mailer;
+  /** Sends subscription confirmations (notifications go through the outbox's worker). */
   mailTransport: MailTransport;
+  /** Limits on subscription requests, per address and per client. */
   subscribeLimits: SignInLimits;
   signInLimits: SignInLimits;
+}
+
+export interface AppServices extends SharedParts {
   /** Spares the database a look-up of the same credentials on every request. */
   credentials?: CredentialCache;
   /** PUBLIC_URL; when null, each request's Host header stands in. */

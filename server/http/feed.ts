@@ -5,23 +5,13 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import type { Db } from "../db/client.js";
 import { renderMarkdown } from "../domain/markdown.js";
-import type { IncidentStatus, MaintenanceStatus } from "../domain/types.js";
+import { STATUS_WORDS } from "../domain/status-words.js";
 import type { Events } from "../events.js";
 import { loadPageFeed, type FeedUpdate, type PageFeedSource } from "../services/page-feed.js";
 import { renderAtom, type AtomEntry } from "./atom.js";
 import { requestBaseUrl } from "./base-url.js";
 import { pageDocumentRoute, type Route } from "./routes.js";
 import { createSlugMemo, type Lookup } from "./slug-memo.js";
-
-const STATUS_LABELS: Record<IncidentStatus | MaintenanceStatus, string> = {
-  INVESTIGATING: "Investigating",
-  IDENTIFIED: "Identified",
-  MONITORING: "Monitoring",
-  RESOLVED: "Resolved",
-  SCHEDULED: "Scheduled",
-  IN_PROGRESS: "In progress",
-  COMPLETE: "Completed",
-};
 
 /** Without PUBLIC_URL each Host a client sends gets its own rendering: keep only a few per page. */
 const BASE_URLS_MAX = 4;
@@ -46,7 +36,7 @@ function contentHtml(update: FeedUpdate): string {
 function feedOf(source: PageFeedSource): Feed {
   const entries = source.updates.map((u) => ({
     id: `urn:statusgraph:${u.subject === "INCIDENT" ? "incident" : "maintenance"}-update:${u.id}`,
-    title: `${u.name} — ${STATUS_LABELS[u.status]}`,
+    title: `${u.name} — ${STATUS_WORDS[u.status]}`,
     published: u.publishedAt,
     updated: u.publishedAt,
     html: contentHtml(u),

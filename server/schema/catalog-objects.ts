@@ -1,6 +1,6 @@
 // Catalog objects: types, their attributes, entries and their values.
 import { builder } from "../builder.js";
-import { UPDATED_BY, VERSION_DESCRIPTION } from "./versioned.js";
+import { Versioned } from "./versioned-fields.js";
 import type { CatalogAttribute as AttributeRow, CatalogEntry as EntryRow, Prisma } from "../generated/sqlite/client.js";
 
 export const AttributeKind = builder.enumType("AttributeKind", {
@@ -14,13 +14,10 @@ export const AttributeKind = builder.enumType("AttributeKind", {
 const BY_NAME = [{ name: "asc" }, { id: "asc" }] as const satisfies Prisma.CatalogEntryOrderByWithRelationInput[];
 
 export const CatalogType = builder.prismaObject("CatalogType", {
+  interfaces: [Versioned],
   authScopes: { role: "VIEWER" },
   description: "An operator-defined kind of thing, e.g. Components or Groups.",
   fields: (t) => ({
-    id: t.exposeID("id"),
-    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
-    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     description: t.exposeString("description"),
     categories: t.stringList({ resolve: (type) => JSON.parse(type.categories) as string[] }),
@@ -75,12 +72,9 @@ CatalogAttributeValue.implement({
 });
 
 export const CatalogEntry = builder.prismaObject("CatalogEntry", {
+  interfaces: [Versioned],
   authScopes: { role: "VIEWER" },
   fields: (t) => ({
-    id: t.exposeID("id"),
-    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
-    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     rank: t.int({
       nullable: true,

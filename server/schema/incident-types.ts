@@ -1,6 +1,6 @@
 // The Incident type as pages show it: updates newest first, each with its impacts.
 import { builder } from "../builder.js";
-import { UPDATED_BY, VERSION_DESCRIPTION } from "./versioned.js";
+import { Versioned } from "./versioned-fields.js";
 import { OPERATORS_ONLY } from "./publication.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import * as incidents from "../services/incidents.js";
@@ -27,11 +27,8 @@ export const ComponentImpact = builder.objectRef<incidents.NamedImpact>("Compone
 });
 
 export const Incident = builder.prismaObject("Incident", {
+  interfaces: [Versioned],
   fields: (t) => ({
-    id: t.exposeID("id"),
-    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
-    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     status: t.expose("status", { type: IncidentStatus }),
     publishedAt: t.expose("publishedAt", { type: "DateTime" }),

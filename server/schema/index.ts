@@ -1,6 +1,7 @@
 import { builder } from "../builder.js";
 import "./errors.js";
 import "./enums.js";
+import "./versioned-fields.js";
 import "./catalog.js";
 import "./catalog-entries.js";
 import "./status-page.js";

@@ -1,6 +1,6 @@
 // The Maintenance type as pages show it.
 import { builder } from "../builder.js";
-import { UPDATED_BY, VERSION_DESCRIPTION } from "./versioned.js";
+import { Versioned } from "./versioned-fields.js";
 import { OPERATORS_ONLY } from "./publication.js";
 import type { Prisma } from "../generated/sqlite/client.js";
 import type * as maintenance from "../services/maintenance.js";
@@ -25,11 +25,8 @@ export const MaintenanceComponentImpact = builder.objectRef<maintenance.NamedMai
 });
 
 export const Maintenance = builder.prismaObject("Maintenance", {
+  interfaces: [Versioned],
   fields: (t) => ({
-    id: t.exposeID("id"),
-    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
-    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     status: t.expose("status", { type: MaintenanceStatus }),
     startsAt: t.expose("startsAt", { type: "DateTime", description: "Start of the impact window." }),

@@ -1,7 +1,7 @@
 // Status pages: public ones list their components; customer ones have a sub-page per
 // entry of a catalog type.
 import { builder } from "../builder.js";
-import { UPDATED_BY, VERSION_DESCRIPTION } from "./versioned.js";
+import { Versioned } from "./versioned-fields.js";
 import { canViewSubPage } from "../auth/actor.js";
 import { NotFoundError } from "../errors.js";
 import { subPageDenied } from "../auth/denial.js";
@@ -38,11 +38,8 @@ async function pageComponents(ctx: Context, pageId: string): Promise<ComponentSo
 }
 
 export const StatusPage = builder.prismaObject("StatusPage", {
+  interfaces: [Versioned],
   fields: (t) => ({
-    id: t.exposeID("id"),
-    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
-    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     slug: t.exposeString("slug", { description: "The page's URL: /<slug>." }),
     title: t.exposeString("title"),
     kind: t.expose("kind", { type: PageKind }),

@@ -1,6 +1,7 @@
 // A customer's view of a customer page: one entry of the page's customer type.
 import { builder } from "../builder.js";
-import { UPDATED_BY, VERSION_DESCRIPTION, versioned } from "./versioned.js";
+import { versioned } from "./versioned.js";
+import { Versioned } from "./versioned-fields.js";
 import { canViewSubPage } from "../auth/actor.js";
 import { subPageDenied } from "../auth/denial.js";
 import type { CatalogEntry as EntryRow } from "../generated/sqlite/client.js";
@@ -20,11 +21,8 @@ async function subPageComponents(ctx: Context, subPage: { id: string; pageId: st
 }
 
 export const SubPage = builder.prismaObject("SubPage", {
+  interfaces: [Versioned],
   fields: (t) => ({
-    id: t.exposeID("id"),
-    version: t.exposeInt("version", { description: VERSION_DESCRIPTION }),
-    updatedAt: t.expose("updatedAt", { type: "DateTime", description: "When it last changed." }),
-    updatedBy: t.exposeString("updatedBy", UPDATED_BY),
     name: t.exposeString("name"),
     slug: t.exposeString("slug"),
     url: t.string({

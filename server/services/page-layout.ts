@@ -55,8 +55,8 @@ export async function loadPageLayouts(db: Reader, pageIds: readonly string[]): P
   });
 }
 
-/** Components gather under their group's heading at its first appearance; runs of ungrouped components form headless sections. */
-function toLayout(rows: { id: string; name: string; groupId: string | null; group: string | null }[]): PageLayout {
+/** Rows in display order: components gather under their group's heading at its first appearance; runs of ungrouped components form headless sections. */
+export function toLayout(rows: { id: string; name: string; groupId: string | null; group: string | null }[]): PageLayout {
   const sections: LayoutSection[] = [];
   const byGroup = new Map<string, LayoutSection>();
   let last: LayoutSection | undefined;

@@ -7,7 +7,7 @@ import { affectsAny, deriveComponentStatuses, pageStatus, type ActiveIncident } 
 import type { ComponentStatus } from "../domain/types.js";
 import type { StatusPage } from "../generated/sqlite/client.js";
 import type { PageRows, SnapshotIncident, SnapshotMaintenance } from "./page-snapshot-data.js";
-import type { LayoutComponent, PageLayout, LayoutSection } from "./page-layout.js";
+import { toLayout, type LayoutComponent, type PageLayout } from "./page-layout.js";
 import { seesEverything } from "./visibility.js";
 
 export type { SnapshotIncident, SnapshotMaintenance };
@@ -48,7 +48,7 @@ export function toSnapshot(rows: PageRows): PageSnapshot {
   const inProgress = rows.maintenances.filter((m) => m.status === "IN_PROGRESS");
   return {
     page: rows.page,
-    layout: toLayout(rows.layout),
+    layout: toLayout(rows.layout.map((r) => ({ id: r.componentId, name: r.name, groupId: r.groupId, group: r.groupName }))),
     subPages: [...subPages.values()],
     names,
     statuses: deriveComponentStatuses([...names.keys()], latest, inProgress),
@@ -56,24 +56,6 @@ export function toSnapshot(rows: PageRows): PageSnapshot {
     incidents: rows.incidents,
     maintenances: { UPCOMING: rows.maintenances.filter((m) => m.status === "SCHEDULED"), IN_PROGRESS: inProgress },
   };
-}
-
-/** Rows in display order gather under their heading at its first appearance; ungrouped runs form headless sections. */
-function toLayout(rows: PageRows["layout"]): PageLayout {
-  const sections: LayoutSection[] = [];
-  const byGroup = new Map<string, LayoutSection>();
-  let last: LayoutSection | undefined;
-  for (const r of rows) {
-    let section = r.groupId ? byGroup.get(r.groupId) : last?.name === null ? last : undefined;
-    if (!section) {
-      sections.push((section = { name: r.groupName, components: [] }));
-      if (r.groupId) byGroup.set(r.groupId, section);
-    }
-    section.components.push({ id: r.componentId, name: r.name });
-    last = section;
-  }
-  const components: LayoutComponent[] = sections.flatMap((s) => s.components.map((c) => ({ ...c, group: s.name })));
-  return { components, sections };
 }
 
 /** The sub-pages the actor may see (operators: all), in order. */

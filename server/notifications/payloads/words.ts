@@ -1,16 +1,9 @@
 // The words chat messages use for the body's values, and text cut to a format's limit.
+import { STATUS_WORDS as STATUS_NAMES } from "../../domain/status-words.js";
 import type { WebhookEvent } from "./event.js";
 
-/** Statuses of incidents and maintenance as people read them. */
-export const STATUS_WORDS: Record<string, string> = {
-  INVESTIGATING: "Investigating",
-  IDENTIFIED: "Identified",
-  MONITORING: "Monitoring",
-  RESOLVED: "Resolved",
-  SCHEDULED: "Scheduled",
-  IN_PROGRESS: "In progress",
-  COMPLETE: "Completed",
-};
+/** Statuses of incidents and maintenance as people read them, by the name the payload carries. */
+export const STATUS_WORDS: Record<string, string> = STATUS_NAMES;
 
 /** Impacts and component statuses as people read them. */
 export const IMPACT_WORDS: Record<string, string> = {
