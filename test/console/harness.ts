@@ -41,6 +41,8 @@ export interface OpenConsoleOptions {
   timezoneId?: string;
   viewport?: { width: number; height: number };
   colorScheme?: "light" | "dark";
+  /** Where the browser reaches the server (e.g. a relay in front of it); the server's own origin unless told. */
+  origin?: string;
 }
 
 export interface ConsoleHarness {
@@ -77,13 +79,13 @@ export async function startConsoleHarness(options: AppOptions = {}): Promise<Con
   };
 
   const openConsole: ConsoleHarness["openConsole"] = async (path, options = {}) => {
-    const { role, as, timezoneId = "America/New_York", viewport = { width: 1200, height: 900 }, colorScheme } = options;
+    const { role, as, timezoneId = "America/New_York", viewport = { width: 1200, height: 900 }, colorScheme, origin = server.origin } = options;
     const context = await browser.newContext({ viewport, timezoneId, locale: "en-US", ...(colorScheme ? { colorScheme } : {}) });
     contexts.push(context);
     const who = as ?? (role ? await operator(role) : null);
-    if (who) await context.addCookies([{ name: "sg_operator", value: who.cookie, url: server.origin, httpOnly: true, sameSite: "Lax" }]);
+    if (who) await context.addCookies([{ name: "sg_operator", value: who.cookie, url: origin, httpOnly: true, sameSite: "Lax" }]);
     const page = await context.newPage();
-    await page.goto(`${server.origin}${path}`);
+    await page.goto(`${origin}${path}`);
     return page;
   };
 
