@@ -3,10 +3,12 @@
 // the screen's heading and its primary action on screen, and a screenshot.
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { CONSOLE_ROUTES, type ConsoleRouteName } from "../../web/console/routes.js";
 import { publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
 import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const NARROW = { width: 390, height: 844 };
+const HOOK = "https://hooks.example.com/statusgraph";
 const SCHEMES = ["light", "dark"] as const;
 type Scheme = (typeof SCHEMES)[number];
 
@@ -16,6 +18,8 @@ let ids: { page: string; incident: string; maintenance: string; catalogType: str
 
 interface Screen {
   name: string;
+  /** The console routes this screen covers (the admin index shows the operators screen). */
+  routes: ConsoleRouteName[];
   path: () => string;
   heading: string;
   /** The name of the screen's main control, a button. */
@@ -27,9 +31,17 @@ interface Screen {
 }
 
 const SCREENS: Screen[] = [
-  { name: "sign-in", path: () => "/console", heading: "Sign in to the Statusgraph console", action: "Email me a sign-in link", signedOut: true },
+  {
+    name: "sign-in",
+    routes: ["pages"],
+    path: () => "/console",
+    heading: "Sign in to the Statusgraph console",
+    action: "Email me a sign-in link",
+    signedOut: true,
+  },
   {
     name: "pages",
+    routes: ["pages"],
     path: () => "/console",
     heading: "Status pages",
     action: "Create customer page",
@@ -37,6 +49,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: "page-overview",
+    routes: ["pageOverview"],
     path: () => `/console/pages/${ids.page}`,
     heading: "Statusgraph Demo",
     action: "Publish incident",
@@ -44,14 +57,22 @@ const SCREENS: Screen[] = [
   },
   {
     name: "incidents",
+    routes: ["pageIncidents"],
     path: () => `/console/pages/${ids.page}/incidents`,
     heading: "Statusgraph Demo: incidents",
     action: "Publish incident",
     loaded: (p) => p.getByRole("link", { name: "Queue backlog" }),
   },
-  { name: "incident-new", path: () => `/console/pages/${ids.page}/incidents/new`, heading: "Publish incident on Statusgraph Demo", action: "Review incident" },
+  {
+    name: "incident-new",
+    routes: ["newIncident"],
+    path: () => `/console/pages/${ids.page}/incidents/new`,
+    heading: "Publish incident on Statusgraph Demo",
+    action: "Review incident",
+  },
   {
     name: "incident",
+    routes: ["incident"],
     path: () => `/console/pages/${ids.page}/incidents/${ids.incident}`,
     heading: "Queue backlog",
     action: "Investigating",
@@ -59,6 +80,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: "maintenance",
+    routes: ["maintenance"],
     path: () => `/console/pages/${ids.page}/maintenance`,
     heading: "Maintenance · Statusgraph Demo",
     action: "Schedule maintenance",
@@ -66,6 +88,7 @@ const SCREENS: Screen[] = [
   },
   {
     name: "maintenance-new",
+    routes: ["scheduleMaintenance"],
     path: () => `/console/pages/${ids.page}/maintenance/new`,
     heading: "Schedule maintenance",
     action: "Review",
@@ -73,22 +96,32 @@ const SCREENS: Screen[] = [
   },
   {
     name: "maintenance-detail",
+    routes: ["maintenanceDetail"],
     path: () => `/console/pages/${ids.page}/maintenance/${ids.maintenance}`,
     heading: "Router swap",
     action: "Status: Scheduled",
     loaded: (p) => p.getByRole("heading", { name: "Timeline" }),
   },
-  { name: "catalog", path: () => "/console/catalog", heading: "Catalog", action: "Add a custom type", loaded: (p) => p.getByRole("link", { name: "Groups" }) },
+  {
+    name: "catalog",
+    routes: ["catalog"],
+    path: () => "/console/catalog",
+    heading: "Catalog",
+    action: "Add a custom type",
+    loaded: (p) => p.getByRole("link", { name: "Groups" }),
+  },
   {
     name: "catalog-type",
+    routes: ["catalogType"],
     path: () => `/console/catalog/${ids.catalogType}`,
     heading: "Catalog · Components",
     action: "Create entry",
     loaded: (p) => p.getByRole("listitem", { name: "Zendesk" }),
   },
-  { name: "new-public-page", path: () => "/console/pages/new/public", heading: "Create public page", action: "Create status page" },
+  { name: "new-public-page", routes: ["newStatusPage"], path: () => "/console/pages/new/public", heading: "Create public page", action: "Create status page" },
   {
     name: "new-customer-page",
+    routes: ["newStatusPage"],
     path: () => "/console/pages/new/customer",
     heading: "Create customer page",
     action: "Create status page",
@@ -96,10 +129,43 @@ const SCREENS: Screen[] = [
   },
   {
     name: "admin-operators",
+    routes: ["admin", "adminOperators"],
     path: () => "/console/admin/operators",
     heading: "Operators",
     action: "Invite operator",
     loaded: (p) => p.getByRole("cell", { name: admin.email }),
+  },
+  {
+    name: "page-settings",
+    routes: ["pageSettings"],
+    path: () => `/console/pages/${ids.page}/settings`,
+    heading: "Settings · Statusgraph Demo",
+    action: "Save changes",
+    loaded: (p) => p.getByRole("heading", { name: "Danger zone" }),
+  },
+  {
+    name: "page-webhooks",
+    routes: ["pageWebhooks"],
+    path: () => `/console/pages/${ids.page}/webhooks`,
+    heading: "Webhook endpoints · Statusgraph Demo",
+    action: "Add webhook endpoint",
+    loaded: (p) => p.getByRole("heading", { name: HOOK }),
+  },
+  {
+    name: "admin-api-keys",
+    routes: ["adminApiKeys"],
+    path: () => "/console/admin/api-keys",
+    heading: "API keys",
+    action: "Create API key",
+    loaded: (p) => p.getByRole("table", { name: "API keys" }),
+  },
+  {
+    name: "admin-audit-log",
+    routes: ["adminAuditLog"],
+    path: () => "/console/admin/audit-log",
+    heading: "Audit log",
+    action: "Apply filters",
+    loaded: (p) => p.getByRole("status").filter({ hasText: /^Showing \d+ entr/ }),
   },
 ];
 
@@ -117,6 +183,11 @@ beforeAll(async () => {
   const maintenance = await scheduleMaintenance(h.server, statusPage.id, window, [{ componentId: component, impact: "UNDER_MAINTENANCE" }], {
     name: "Router swap",
   });
+  // Disabled: nothing is to be delivered, only listed.
+  await h.server.ok<{ createWebhookEndpoint: { endpoint: { id: string } } }>(
+    `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) { ... on WebhookEndpointWithSecret { endpoint { id } } } }`,
+    { input: { pageId: statusPage.id, url: HOOK, kind: "JSON", enabled: false } },
+  );
   ids = { page: statusPage.id, incident, maintenance, catalogType: catalogType.id };
 }, 120_000);
 afterAll(async () => {
@@ -170,6 +241,12 @@ for (const screen of SCREENS) {
     }, 90_000);
   }
 }
+
+it("covers every console route with a screen", () => {
+  const covered = new Set(SCREENS.flatMap((s) => s.routes));
+  const missing = CONSOLE_ROUTES.map((r) => r.name).filter((name) => !covered.has(name));
+  expect(missing, "console routes without a screen in SCREENS").toEqual([]);
+});
 
 /** The console follows the system's scheme: a dark background in dark, a light one in light. */
 async function expectScheme(page: Page, scheme: Scheme): Promise<void> {

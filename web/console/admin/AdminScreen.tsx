@@ -5,6 +5,7 @@ import { Link } from "../../src/router.js";
 import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { useRole } from "../ui/role.js";
+import "./admin.css";
 
 /** Only screens that exist get a tab; `path` is its segment under /console/admin. */
 const TABS = [

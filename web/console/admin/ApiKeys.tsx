@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useQuery } from "urql";
 import type { ResultOf } from "../../src/graphql.js";
 import { LoadFailed, Loading } from "../ui/States.js";
+import { TableScroll } from "../ui/TableScroll.js";
 import { AdminScreen } from "./AdminScreen.js";
 import { ApiKeyRow } from "./ApiKeyRow.js";
 import { ApiKeysQuery, type CreatedKey } from "./ApiKeys.graphql.js";
@@ -52,26 +53,28 @@ export function ApiKeys() {
       {result.error && !result.data && <LoadFailed error={result.error} retry={reload} />}
       {result.data && keys.length === 0 && <p className="muted">No API keys yet.</p>}
       {keys.length > 0 && (
-        <table className="admin-table">
-          <caption className="visually-hidden">API keys</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Scope</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Created by</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <ApiKeyRow key={key.id} apiKey={key} createdBy={createdBy.get(key.id) ?? null} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data-table admin-table">
+            <caption className="visually-hidden">API keys</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Scope</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Created</th>
+                <th scope="col">Created by</th>
+                <th scope="col">Last used</th>
+                <th scope="col">Status</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {keys.map((key) => (
+                <ApiKeyRow key={key.id} apiKey={key} createdBy={createdBy.get(key.id) ?? null} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </AdminScreen>
   );

@@ -1,6 +1,7 @@
 // The audit log's entries as a table, newest first: when (in the operator's zone),
 // who, what, to which object, and what changed, with the before/after behind "Details".
 import { formatDateTime } from "../../src/format.js";
+import { TableScroll } from "../ui/TableScroll.js";
 import type { AdminAuditEntry } from "./AuditLog.graphql.js";
 import { actorLabel, browserZone, fieldChanges, humanize, targetLabel, valueText } from "./audit-entry.js";
 
@@ -9,23 +10,25 @@ const OUTCOMES = { CHANGED: null, REFUSED: "Refused", PREVIEW: "Preview only" } 
 /** The table of `entries`; the time column names the zone its times are in. */
 export function AuditLogTable({ entries }: { entries: AdminAuditEntry[] }) {
   return (
-    <table className="data-table audit-table">
-      <caption className="visually-hidden">Audit log entries</caption>
-      <thead>
-        <tr>
-          <th scope="col">Time in {browserZone()}</th>
-          <th scope="col">Actor</th>
-          <th scope="col">Action</th>
-          <th scope="col">Target</th>
-          <th scope="col">What changed</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <AuditEntryRow key={entry.id} entry={entry} />
-        ))}
-      </tbody>
-    </table>
+    <TableScroll>
+      <table className="data-table audit-table">
+        <caption className="visually-hidden">Audit log entries</caption>
+        <thead>
+          <tr>
+            <th scope="col">Time in {browserZone()}</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Target</th>
+            <th scope="col">What changed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <AuditEntryRow key={entry.id} entry={entry} />
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
