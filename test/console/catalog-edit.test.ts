@@ -78,6 +78,9 @@ it("refuses deleting an entry another entry refers to, naming it, and deletes on
   await checkA11y(page);
   await screenshot(page, "catalog-edit-in-use");
   expect((await entries(catalog.componentsTypeId)).map((e) => e.name)).toEqual(["Zendesk", "Chat", "Forms"]);
+  // The refusal keeps the dialog open; Cancel closes it.
+  await zendesk.getByRole("dialog", { name: "Delete “Zendesk”?" }).getByRole("button", { name: "Cancel" }).click();
+  await expect.poll(() => zendesk.getByRole("dialog").count(), WAIT).toBe(0);
 
   // Forms is no longer selected by any group: it goes.
   const forms = page.getByRole("listitem", { name: "Forms" });

@@ -37,7 +37,7 @@ it("renaming a field the client selects fails tsc where the client reads it", as
   try {
     const schema = await readFile(join(ROOT, "schema.graphql"), "utf8");
     // Incident.currentImpacts becomes Incident.activeImpacts; nothing in web/src changes.
-    const renamed = schema.replace(/(type Incident \{[^}]*?)\bcurrentImpacts\b/, "$1activeImpacts");
+    const renamed = schema.replace(/(type Incident\b[^{]*\{[^}]*?)\bcurrentImpacts\b/, "$1activeImpacts");
     expect(renamed).not.toBe(schema);
     await scratchClient(dir, renamed);
     const errors = await typeErrors(dir);
