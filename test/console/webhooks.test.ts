@@ -255,7 +255,8 @@ it("deletes an endpoint after a confirmation naming its URL", async () => {
     .getByRole("status")
     .filter({ hasText: `Deleted ${url}.` })
     .waitFor();
-  expect(await endpointCard(page, url).count()).toBe(0);
+  // The list is read again after the delete; the card goes when that answer arrives.
+  await expect.poll(() => endpointCard(page, url).count(), { timeout: 30_000 }).toBe(0);
   expect(await storedAt(url)).toBeUndefined();
   expect(await storedAt(`${receiver.url}/hooks/main`)).toBeDefined();
 }, 180_000);
