@@ -16,6 +16,14 @@ export type FromNotificationsServer =
   | { type: "failed"; error: string };
 export type ToNotificationsServer = { type: "reset" } | { type: "memory" } | { type: "stop" };
 
+/** From the receivers' process (notifications-sinks.ts): counts once the expected distinct recipients all have a message; `lastAt` is clock() at the last one. */
+export type FromSinks =
+  | { type: "ready"; smtpUrl: string; webhookUrl: string }
+  | { type: "done"; emails: number; distinctEmails: number; webhooks: number; distinctWebhooks: number; lastAt: number }
+  | { type: "failed"; error: string };
+/** "expect": answer "done" once this many distinct addresses and webhook-ids have had a message. */
+export type ToSinks = { type: "expect"; emails: number; webhooks: number } | { type: "stop" };
+
 export interface NotificationFigures {
   emailSubscribers: number;
   webhookEndpoints: number;
@@ -23,8 +31,10 @@ export interface NotificationFigures {
   baselinePublishMs: number;
   baselineSamples: number;
   loadedPublishMs: number;
-  /** publishIncident on the page without subscribers while the deliveries are being sent (median). */
+  /** publishIncident on the page without subscribers while the deliveries are being sent, from the first to the last: the median and the slowest. */
   duringDeliveryPublishMs: number;
+  duringDeliveryMaxMs: number;
+  duringSamples: number;
   /** From the publish's request to the last message the sinks accepted. */
   lastDeliveryMs: number;
   /** Distinct addresses the SMTP sink accepted a message for. */

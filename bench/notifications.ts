@@ -1,88 +1,39 @@
 // The notifications row of `npm run bench`: one incident published to a page with
 // thousands of confirmed email subscribers and a few hundred webhook endpoints,
-// delivered to an SMTP sink and a webhook receiver in this process that accept
-// everything. It times the publish against the same publish on a page with no
+// delivered to an SMTP sink and a webhook receiver that accept everything (in a process
+// of their own, notifications-sinks.ts, so that their work does not delay this one's timing). It times the publish against the same publish on a page with no
 // subscribers, and the delivery until the sinks have the last message, while the
 // app's process samples its memory.
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SMTPServer } from "smtp-server";
-import type { FromNotificationsServer, NotificationFigures } from "./notifications-protocol.js";
+import type { FromNotificationsServer, FromSinks, NotificationFigures } from "./notifications-protocol.js";
 import { child, clock, next } from "./read-protocol.js";
 import { median } from "./read-report.js";
 import { json } from "./read-scenarios.js";
 
 const PUBLISH = `mutation ($input: PublishIncidentInput!) { publishIncident(input: $input) { __typename ... on IncidentPublication { incident { id } } ... on Error { message } } }`;
 
+/** The pause between the publishes made while delivering: a few dozen spread over the whole delivery. */
+const DURING_GAP_MS = 250;
+
 export interface NotificationOptions {
   emailSubscribers: number;
   /** Webhook endpoints on the same page (default 200), all at the receiver. */
   webhookEndpoints?: number;
-  /** Publishes on the page without subscribers, before and during the delivery. */
+  /** Publishes on the page without subscribers before the delivery (the baseline). */
   samples: number;
-}
-
-/** An SMTP server that accepts every message, counting them and noting when the last came. */
-async function startSink() {
-  const sink = { count: 0, lastAt: 0, recipients: new Set<string>(), onMessage: () => {} };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      stream.on("data", () => {});
-      stream.on("end", () => {
-        for (const r of session.envelope.rcptTo) sink.recipients.add(r.address);
-        sink.count += 1;
-        sink.lastAt = clock();
-        sink.onMessage();
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.server.address() as AddressInfo;
-  // Pooled connections, as an operator sending this much mail would configure SMTP_URL.
-  const url = `smtp://127.0.0.1:${port}/?ignoreTLS=true&pool=true&maxConnections=8`;
-  return { sink, url, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** An HTTP server that answers every webhook 204, counting POSTs and distinct webhook-ids. */
-async function startReceiver(onMessage: () => void) {
-  const receiver = { count: 0, lastAt: 0, ids: new Set<string>() };
-  const server = createServer((req, res) => {
-    req.on("data", () => {});
-    req.on("end", () => {
-      receiver.ids.add(String(req.headers["webhook-id"]));
-      receiver.count += 1;
-      receiver.lastAt = clock();
-      res.writeHead(204).end();
-      onMessage();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const close = () =>
-    new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    });
-  return { receiver, url: `http://127.0.0.1:${port}`, close };
 }
 
 export async function measureNotifications(options: NotificationOptions, track: <C extends ReturnType<typeof child>>(c: C) => C): Promise<NotificationFigures> {
   const endpoints = options.webhookEndpoints ?? 200;
-  const { sink, url: smtpUrl, close } = await startSink();
-  const hooks = await startReceiver(() => sink.onMessage());
-  const done = () => sink.recipients.size >= options.emailSubscribers && hooks.receiver.ids.size >= endpoints;
+  const sinks = track(child("notifications-sinks.ts"));
+  const { smtpUrl, webhookUrl } = await next<FromSinks, "ready">(sinks, "ready");
   const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "statusgraph-bench-")), "bench.db")}`;
   const server = track(
     child(
       "notifications-server.ts",
-      [databaseUrl, smtpUrl, String(options.emailSubscribers), hooks.url, String(endpoints)],
+      [databaseUrl, smtpUrl, String(options.emailSubscribers), webhookUrl, String(endpoints)],
       process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/sgprof"] : [],
     ),
   );
@@ -115,24 +66,30 @@ export async function measureNotifications(options: NotificationOptions, track: 
   for (let i = 0; i < options.samples; i++) baseline.push((await publish(app.emptyPageId)).ms);
 
   server.send({ type: "reset" });
-  const all = new Promise<void>((resolve) => {
-    sink.onMessage = () => done() && resolve();
+  let delivered: FromSinks & { type: "done" } = { type: "done", emails: 0, distinctEmails: 0, webhooks: 0, distinctWebhooks: 0, lastAt: 0 };
+  let done = false;
+  const all = next<FromSinks, "done">(sinks, "done").then((message) => {
+    delivered = message;
+    done = true;
   });
+  sinks.send({ type: "expect", emails: options.emailSubscribers, webhooks: endpoints });
   const loaded = await publish(app.loadedPageId);
-  // Publishing goes on while the deliveries are sent: its latency then.
+  // Publishing goes on while the deliveries are sent, one every DURING_GAP_MS from the start to the end: its latency then.
   const during: number[] = [];
-  for (let i = 0; i < options.samples && !done(); i++) during.push((await publish(app.emptyPageId)).ms);
+  while (!done) {
+    during.push((await publish(app.emptyPageId)).ms);
+    await Promise.race([all, new Promise((resolve) => setTimeout(resolve, DURING_GAP_MS))]);
+  }
   await all;
-  const lastDeliveryMs = Math.max(sink.lastAt, hooks.receiver.lastAt) - loaded.startedAt;
+  const lastDeliveryMs = delivered.lastAt - loaded.startedAt;
   const memory = await new Promise<Extract<FromNotificationsServer, { type: "memory" }>>((resolve) => {
     void next<FromNotificationsServer, "memory">(server, "memory").then(resolve);
     server.send({ type: "memory" });
   });
   server.send({ type: "stop" });
   await new Promise((resolve) => (server.exitCode === null ? server.once("exit", resolve) : resolve(null)));
-  await close();
-  await hooks.close();
-  const { receiver } = hooks;
+  sinks.send({ type: "stop" });
+  await new Promise((resolve) => (sinks.exitCode === null ? sinks.once("exit", resolve) : resolve(null)));
   return {
     emailSubscribers: options.emailSubscribers,
     webhookEndpoints: endpoints,
@@ -140,11 +97,13 @@ export async function measureNotifications(options: NotificationOptions, track: 
     baselineSamples: baseline.length,
     loadedPublishMs: loaded.ms,
     duringDeliveryPublishMs: during.length > 0 ? median(during) : Number.NaN,
+    duringDeliveryMaxMs: Math.max(...during),
+    duringSamples: during.length,
     lastDeliveryMs,
-    emails: sink.recipients.size,
-    repeats: sink.count - sink.recipients.size + receiver.count - receiver.ids.size,
-    webhookDeliveries: receiver.ids.size,
-    messagesPerSecond: (sink.count + receiver.count) / (lastDeliveryMs / 1000),
+    emails: delivered.distinctEmails,
+    repeats: delivered.emails - delivered.distinctEmails + delivered.webhooks - delivered.distinctWebhooks,
+    webhookDeliveries: delivered.distinctWebhooks,
+    messagesPerSecond: (delivered.emails + delivered.webhooks) / (lastDeliveryMs / 1000),
     peakRssBytes: memory.rss,
     peakHeapBytes: memory.heapUsed,
     baselineRssBytes: memory.baselineRss,

@@ -143,7 +143,7 @@ async function runRow(row: Row): Promise<never> {
     );
     lines = renderHistory(report.history!);
   } else if (row === "notifications") {
-    const figures = await measureNotifications({ emailSubscribers: Number(values["email-subscribers"]), samples: 7 }, bench.track);
+    const figures = await measureNotifications({ emailSubscribers: Number(values["email-subscribers"]), samples: 15 }, bench.track);
     writeFileSync(
       join(here, "results", "notifications.json"),
       `${JSON.stringify({ ...figures, at: new Date().toISOString(), loadAverage: loadavg() }, null, 2)}\n`,

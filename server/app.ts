@@ -24,6 +24,7 @@ import { createReadSide } from "./app/read-side.js";
 import { createChangeFlow } from "./app/recorders.js";
 import { appRoutes } from "./app/routes.js";
 import { createAppServices } from "./app/services.js";
+import { createMutationPriority } from "./notifications/priority.js";
 import { mailTransportFromEnv } from "./notifications/transport.js";
 import { createAppYoga } from "./app/yoga.js";
 import { startNotifications } from "./app/notifications.js";
@@ -60,7 +61,9 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   redis?.onRecovered(() => live.recover());
   const origins = createOriginPolicy(config.corsOrigins, publicUrl);
   const shareLiveResults = options.shareLiveResults !== false;
-  const yoga = createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults });
+  // Mutations go before notification deliveries.
+  const mutations = createMutationPriority();
+  const yoga = createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults, mutations });
   const { metricsAccess, defaultPage, oidc } = config;
   const routes = appRoutes({
     ...{ metrics, metricsAccess, databaseProbe, redis, log, requests, services, readSide, publicUrl, defaultPage, oidc },
@@ -69,11 +72,11 @@ export async function buildApp(options: AppOptions = {}): Promise<App> {
   const http = createHttpServer({ yoga, routes, requests, metrics, limits, origins, keepAliveMs: options.webSocketKeepAliveMs, log });
   const signInPruning = startSignInPruning({ db, now, timers, log, alsoPrune: auditPruning(config.auditRetentionDays) });
   const notifications = startNotifications(
-    { db, events, now, log, timers, changes, mailTransport, publicUrl, webhooks: config.webhooks },
+    { db, events, now, log, timers, changes, mailTransport, publicUrl, webhooks: config.webhooks, mutations },
     options.notifications,
   );
 
-  const parts = { yoga, log, database, events, changes, hub, snapshots, liveAccess, scheduler: live.scheduler, notifications, signInPruning, now };
+  const parts = { yoga, log, database, events, changes, hub, snapshots, liveAccess, scheduler: live.scheduler, notifications, mutations, signInPruning, now };
   return appHandle(parts, {
     services,
     listen: (port, host) => http.listen(port, host),

@@ -8,6 +8,7 @@ import type { MailTransport } from "../notifications/transport.js";
 import { disableFailingEndpoint } from "../notifications/webhook-disable.js";
 import { webhookSender } from "../notifications/webhook-sender.js";
 import { startNotificationWorker, type NotificationWorker } from "../notifications/worker.js";
+import type { MutationPriority } from "../notifications/priority.js";
 import type { ChangeFlow } from "../services/change.js";
 import type { AppOptions, WebhookSettings } from "./options.js";
 
@@ -22,6 +23,8 @@ export interface NotificationParts {
   /** Where links in messages point; null: the address the service would answer on. */
   publicUrl: string | null;
   webhooks: WebhookSettings;
+  /** Mutations in progress, which deliveries give way to. */
+  mutations: MutationPriority;
 }
 
 /** Starts the worker that delivers the outbox's notifications; `settings` override its defaults (tests shorten them). */
@@ -36,6 +39,7 @@ export function startNotifications(parts: NotificationParts, settings: AppOption
     now,
     log,
     timers: parts.timers,
+    priority: parts.mutations,
     ...settings,
     senders: {
       EMAIL: emailSender(db, mailTransport, baseUrl),

@@ -17,6 +17,7 @@ import type { Scheduler } from "../realtime/scheduler.js";
 import type { ChangeFlow, ChangeListener, ChangeRecorder } from "../services/change.js";
 import type { PageSnapshots } from "../services/page-snapshots.js";
 import type { OidcOptions } from "../http/oidc-setup.js";
+import type { MutationPriority } from "../notifications/priority.js";
 import type { MailTransport } from "../notifications/transport.js";
 import type { NotificationWorker, NotificationWorkerOptions } from "../notifications/worker.js";
 import type { SummaryHub } from "../realtime/summary-hub.js";
@@ -103,6 +104,8 @@ export interface App {
   scheduler: Scheduler;
   /** Delivers the outbox's notifications; `tick()` runs it at once. */
   notifications: NotificationWorker;
+  /** The GraphQL mutations running now, which the notification worker gives way to. */
+  mutations: MutationPriority;
   signInPruning: SignInPruning;
   now: () => Date;
   /** Runs an operation with full rights, in process (the demo seed and scripts use it). */

@@ -14,6 +14,7 @@ import type { Metrics } from "../metrics/series.js";
 import { useBodySizeLimits } from "../plugins/body-size.js";
 import { useCsrfPrevention } from "../plugins/csrf.js";
 import { useOperationLimits } from "../plugins/limits.js";
+import { useMutationPriority, type RunningMutations } from "../plugins/mutation-priority.js";
 import { useMutationRateLimit } from "../plugins/mutation-rate-limit.js";
 import { useOperationMetrics } from "../plugins/operation-metrics.js";
 import { useQueryCost } from "../plugins/query-cost.js";
@@ -33,10 +34,12 @@ export interface YogaOptions {
   origins: OriginPolicy;
   /** False: each live subscriber executes its own events (bench/fanout.ts compares). */
   shareLiveResults: boolean;
+  /** Told of each mutation's run, for the notification worker to give way. */
+  mutations: RunningMutations;
 }
 
 /** Yoga with the one context factory for HTTP and WebSocket, and every plugin of the service. */
-export function createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults }: YogaOptions) {
+export function createAppYoga({ services, requests, metrics, limits, redis, readSide, origins, shareLiveResults, mutations }: YogaOptions) {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     context: (initial) => createContext(services, initial as InitialContext),
@@ -54,6 +57,8 @@ export function createAppYoga({ services, requests, metrics, limits, redis, read
       ...useOperationLimits(limits),
       useQueryCost(limits, redis?.counters),
       useMutationRateLimit(limits, redis?.counters),
+      // After the limits: a refused mutation is not running.
+      useMutationPriority(mutations),
       ...readSide.readCache.plugins,
       // After the read cache, which so never stores or shares a stale answer.
       useLastKnownAnswers({ outage: readSide.outage }),

@@ -51,31 +51,56 @@ export async function webhookRecipients(db: Reader, audience: Audience & { subje
   return chosen.filter((e) => e.subPageId === null || reached.has(e.subPageId)).map((e) => ({ id: e.id, subPageId: e.subPageId }));
 }
 
-/** The subscribers `audience` reaches, now. */
-export async function emailRecipients(db: Reader, audience: Audience): Promise<EmailRecipient[]> {
+/** One page of an audience's subscribers: those reached among the next rows by id; `complete` when no rows are left after `lastId`. */
+export interface RecipientPage {
+  recipients: EmailRecipient[];
+  lastId: string | null;
+  complete: boolean;
+}
+
+/**
+ * Reads the subscribers `audience` reaches, now, a page at a time in id order (a large
+ * audience is never one long read); null when the page is gone.
+ */
+export async function emailAudience(db: Reader, audience: Audience): Promise<((after: string | null, take?: number) => Promise<RecipientPage>) | null> {
   const page = await db.statusPage.findUnique({ where: { id: audience.pageId }, select: { kind: true, domainsAttributeId: true } });
-  if (!page) return [];
-  const subscribers = await db.emailSubscriber.findMany({
-    where: { pageId: audience.pageId, confirmedAt: { not: null }, unsubscribedAt: null },
-    select: { id: true, email: true, subPageId: true, linkSecret: true, componentIds: true },
-    orderBy: { id: "asc" },
-  });
+  if (!page) return null;
   const touched = new Set(audience.componentIds);
   const chose = (s: { componentIds: string }) => {
     const chosen = JSON.parse(s.componentIds) as string[];
     return chosen.length === 0 || chosen.some((id) => touched.has(id));
   };
-  if (page.kind === "PUBLIC") return subscribers.filter((s) => s.subPageId === null && chose(s)).map(recipient);
-  const subPageIds = [...new Set(subscribers.flatMap((s) => (s.subPageId ? [s.subPageId] : [])))];
-  const reached = await subPagesReached(db, subPageIds, touched);
-  const domains = await allowedDomains(db, page.domainsAttributeId, [...reached]);
-  return subscribers
-    .filter((s) => s.subPageId !== null && reached.has(s.subPageId) && chose(s))
-    .filter((s) => {
+  let reaches = (s: { subPageId: string | null; email: string }) => s.subPageId === null;
+  if (page.kind !== "PUBLIC") {
+    const subPages = await db.subPage.findMany({ where: { pageId: audience.pageId }, select: { id: true } });
+    const reached = await subPagesReached(
+      db,
+      subPages.map((p) => p.id),
+      touched,
+    );
+    const domains = await allowedDomains(db, page.domainsAttributeId, [...reached]);
+    reaches = (s) => {
+      if (s.subPageId === null || !reached.has(s.subPageId)) return false;
       const mailbox = parseMailbox(s.email);
-      return mailbox !== null && domainAllowed(mailbox.domain, domains.get(s.subPageId!) ?? []);
-    })
-    .map(recipient);
+      return mailbox !== null && domainAllowed(mailbox.domain, domains.get(s.subPageId) ?? []);
+    };
+  }
+  return async (after, take) => {
+    const rows = await db.emailSubscriber.findMany({
+      where: { pageId: audience.pageId, confirmedAt: { not: null }, unsubscribedAt: null, ...(after === null ? {} : { id: { gt: after } }) },
+      select: { id: true, email: true, subPageId: true, linkSecret: true, componentIds: true },
+      orderBy: { id: "asc" },
+      ...(take === undefined ? {} : { take }),
+    });
+    const recipients = rows.filter((s) => reaches(s) && chose(s)).map(recipient);
+    return { recipients, lastId: rows.at(-1)?.id ?? after, complete: take === undefined || rows.length < take };
+  };
+}
+
+/** The subscribers `audience` reaches, now, all at once. */
+export async function emailRecipients(db: Reader, audience: Audience): Promise<EmailRecipient[]> {
+  const read = await emailAudience(db, audience);
+  return read ? (await read(null)).recipients : [];
 }
 
 function recipient(s: EmailRecipient): EmailRecipient {

@@ -6,7 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../db/client.js";
 import type { NotificationDelivery, NotificationEvent } from "../generated/sqlite/client.js";
 import { DEFAULT_RETRY, type RetryPolicy } from "../domain/retry-policy.js";
-import { emailRecipients, webhookRecipients } from "./audience.js";
+import { emailAudience, webhookRecipients } from "./audience.js";
 
 /** A claimed delivery with its event. */
 export type ClaimedDelivery = NotificationDelivery & { event: NotificationEvent };
@@ -16,8 +16,8 @@ export function idempotencyId(eventId: string, recipientId: string): string {
   return createHash("sha256").update(`${eventId}:${recipientId}`).digest("hex").slice(0, 32);
 }
 
-/** Deliveries written per transaction: a large fan-out never holds the database's write lock for long. */
-const FAN_OUT_CHUNK = 500;
+/** Deliveries written per transaction: a large fan-out never holds the database's write lock, or the event loop, for long. */
+const FAN_OUT_CHUNK = 50;
 
 /**
  * Fans out events not yet fanned out, in chunks of recipients ordered by id. Each chunk is
@@ -25,27 +25,32 @@ const FAN_OUT_CHUNK = 500;
  * cursor is where this worker read it, so no chunk is written twice; a worker that dies
  * between chunks leaves the cursor for the next one. Resolves to the deliveries written.
  */
-export async function fanOut(db: Db, now: Date, batch = 20): Promise<number> {
+export async function fanOut(db: Db, now: Date, giveWay: () => Promise<void> = nextTurn, batch = 20): Promise<number> {
   const events = await db.notificationEvent.findMany({ where: { fannedOutAt: null }, orderBy: { createdAt: "asc" }, take: batch });
   let written = 0;
-  for (const event of events) written += await fanOutEvent(db, event, now);
+  for (const event of events) written += await fanOutEvent(db, event, now, giveWay);
   return written;
 }
 
-async function fanOutEvent(db: Db, event: NotificationEvent, now: Date): Promise<number> {
+/** Resolves on a later turn of the event loop, after the I/O waiting meanwhile. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function fanOutEvent(db: Db, event: NotificationEvent, now: Date, giveWay: () => Promise<void>): Promise<number> {
   const audience = { pageId: event.pageId, subject: event.subject, componentIds: JSON.parse(event.componentIds) as string[] };
-  const all = [
-    ...(await emailRecipients(db, audience)).map((r) => ({ id: r.id, kind: "EMAIL" as const })),
-    ...(await webhookRecipients(db, audience)).map((r) => ({ id: r.id, kind: "WEBHOOK" as const })),
-  ];
-  const cursor = event.fanOutCursor;
-  const left = all.filter((r) => cursor === null || r.id > cursor).sort((a, b) => (a.id < b.id ? -1 : 1));
-  let at = cursor;
+  const readEmails = await emailAudience(db, audience);
+  const webhooks = (await webhookRecipients(db, audience)).map((r) => ({ id: r.id, kind: "WEBHOOK" as const }));
+  let at = event.fanOutCursor;
   let written = 0;
-  for (let i = 0; i === 0 || i < left.length; i += FAN_OUT_CHUNK) {
-    const chunk = left.slice(i, i + FAN_OUT_CHUNK);
-    const last = i + FAN_OUT_CHUNK >= left.length;
-    const next = chunk.at(-1)?.id ?? at;
+  for (;;) {
+    // The next subscribers after the cursor, with the endpoints among the ids they span: ids up to `bound` are settled.
+    const emails = readEmails ? await readEmails(at, FAN_OUT_CHUNK) : { recipients: [], lastId: at, complete: true };
+    const last = emails.complete;
+    const bound = last ? null : emails.lastId;
+    const chunk = [
+      ...emails.recipients.map((r) => ({ id: r.id, kind: "EMAIL" as const })),
+      ...webhooks.filter((w) => (at === null || w.id > at) && (bound === null || w.id <= bound)),
+    ].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const next = bound ?? chunk.at(-1)?.id ?? at;
     const moved = await db.$transaction(async (tx) => {
       // Another worker that moved the cursor first leaves nothing to match: it goes on from there.
       const { count } = await tx.notificationEvent.updateMany({
@@ -68,8 +73,10 @@ async function fanOutEvent(db: Db, event: NotificationEvent, now: Date): Promise
     if (!moved) break;
     at = next;
     written += chunk.length;
-    // Let a publish waiting for the write lock have it between chunks.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    if (last) break;
+    // Requests waiting meanwhile, and mutations above all, go before the next chunk.
+    await nextTurn();
+    await giveWay();
   }
   return written;
 }

@@ -39,6 +39,8 @@ export interface LedgerOptions {
   retry: RetryPolicy;
   /** Told when sends were marked after their lease had passed to another worker. */
   late?: (count: number) => void;
+  /** Resolves when the writes may go: mutations in progress go first. */
+  giveWay?: () => Promise<void>;
 }
 
 export function deliveryLedger(options: LedgerOptions): DeliveryLedger {
@@ -55,6 +57,7 @@ export function deliveryLedger(options: LedgerOptions): DeliveryLedger {
 
 async function write(options: LedgerOptions, entries: readonly Entry[]): Promise<(Recorded | boolean)[]> {
   const { db, claim } = options;
+  await options.giveWay?.();
   const at = options.now();
   const until = new Date(at.getTime() + options.leaseMs);
   const holds = entries.flatMap((e) => (e.outcome ? [] : [e.delivery.id]));

@@ -9,6 +9,7 @@ import type { Events } from "../events.js";
 import type { Logger } from "../logger.js";
 import { claimDeliveries, DEFAULT_RETRY, fanOut, type ClaimedDelivery, type RetryPolicy } from "./deliveries.js";
 import { deliveryLedger, type DeliveryLedger, type Recorded, type SendOutcome } from "./delivery-ledger.js";
+import type { MutationPriority } from "./priority.js";
 
 export type { SendOutcome };
 
@@ -48,6 +49,8 @@ export interface NotificationWorkerOptions {
   failing?: Partial<Record<Kind, FailureHook>>;
   /** Told of each delivery's outcome. */
   delivered?: (outcome: Recorded) => void;
+  /** Mutations in progress: the worker starts no send and writes nothing until they are done (priority.ts). */
+  priority?: Pick<MutationPriority, "clear">;
 }
 
 export interface NotificationWorker {
@@ -63,6 +66,7 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
   const concurrency = options.concurrency ?? 8;
   const batchSize = options.batchSize ?? concurrency * 25;
   const retry = options.retry ?? DEFAULT_RETRY;
+  const giveWay = () => options.priority?.clear() ?? Promise.resolve();
   let stopped = false;
   let running: Promise<number> = Promise.resolve(0);
   let again = false;
@@ -103,21 +107,26 @@ export function startNotificationWorker(options: NotificationWorkerOptions): Not
 
   async function runBatch(claim: string, deliveries: ClaimedDelivery[]): Promise<number> {
     const late = (count: number) => log.warn({ count }, "Notifications sent after their lease ended");
-    const ledger = deliveryLedger({ db, claim, now, leaseMs, retry, late });
+    const ledger = deliveryLedger({ db, claim, now, leaseMs, retry, late, giveWay });
     const sends = await prepare(deliveries);
     const queue = [...deliveries];
     let sent = 0;
     const lanes = Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-      for (let next = queue.shift(); next && !stopped; next = queue.shift()) if (await deliver(ledger, next, sends.get(next.id))) sent += 1;
+      for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
+        await giveWay();
+        if (await deliver(ledger, next, sends.get(next.id))) sent += 1;
+      }
     });
     await Promise.all(lanes);
     return sent;
   }
 
   async function runDue(): Promise<number> {
-    await fanOut(db, now());
+    await giveWay();
+    await fanOut(db, now(), giveWay);
     let sent = 0;
     while (!stopped) {
+      await giveWay();
       const { claim, deliveries } = await claimDeliveries(db, workerId, now(), leaseMs, batchSize);
       if (deliveries.length === 0) break;
       sent += await runBatch(claim, deliveries);
