@@ -113,3 +113,6 @@ builder.objectType(StaleVersionError, {
 
 /** The errors every mutation may return. */
 export const MUTATION_ERRORS = [AccessDeniedError, ValidationError, NotFoundError, InUseError, InvalidStateError, StaleVersionError, ServiceUnavailableError];
+
+/** What a mutation field open to `role` and above declares: the scope it needs and the typed errors it returns. */
+export const mutationOf = <R extends "PUBLISHER" | "EDITOR" | "ADMIN">(role: R) => ({ authScopes: { role }, errors: { types: MUTATION_ERRORS } }) as const;

@@ -9,7 +9,7 @@ import { createOperatorChange, disableOperatorChange, enableOperatorChange, setO
 import { AccessDeniedError, ValidationError } from "../errors.js";
 import { inputSchema, nameSchema } from "../domain/limits.js";
 import { Role } from "./api-key.js";
-import { MUTATION_ERRORS } from "./errors.js";
+import { MUTATION_ERRORS, mutationOf } from "./errors.js";
 import { sendOperatorInvite } from "./operator-sign-in.js";
 
 export const OperatorRef = builder.objectRef<Operator>("Operator").implement({
@@ -68,16 +68,14 @@ builder.mutationFields((t) => ({
   createOperator: t.field({
     type: OperatorRef,
     description: "Adds an operator without mailing them; they sign in by email link or single sign-on. Admin only.",
-    authScopes: ADMIN,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { input: t.arg({ type: OperatorInput }) },
     resolve: (_root, { input }, ctx) => commitChange(ctx, "createOperator", (tx, now) => createOperatorChange(tx, input, now)),
   }),
   inviteOperator: t.field({
     type: OperatorRef,
     description: "Adds an operator and mails them a one-time sign-in link. Admin only.",
-    authScopes: ADMIN,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { input: t.arg({ type: OperatorInput }) },
     resolve: async (_root, { input }, ctx) => {
       const operator = await commitChange(ctx, "inviteOperator", (tx, now) => createOperatorChange(tx, input, now));
@@ -88,8 +86,7 @@ builder.mutationFields((t) => ({
   setOperatorRole: t.field({
     type: OperatorRef,
     description: "Takes effect on the operator's next request. InvalidStateError (LAST_ADMIN) rather than leave no active admin. Admin only.",
-    authScopes: ADMIN,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { id: t.arg.id({ description: "The operator's id (their email works too)." }), role: t.arg({ type: Role }) },
     resolve: (_root, { id, role }, ctx) => commitChange(ctx, "setOperatorRole", (tx) => setOperatorRoleChange(tx, String(id), role)),
   }),
@@ -97,16 +94,14 @@ builder.mutationFields((t) => ({
     type: OperatorRef,
     description:
       "Ends every session of the operator on every instance (live subscriptions included) and refuses their sign-ins until enabled. InvalidStateError (LAST_ADMIN) for the last active admin. Admin only.",
-    authScopes: ADMIN,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { id: t.arg.id({ description: "The operator's id (their email works too)." }) },
     resolve: (_root, { id }, ctx) => commitChange(ctx, "disableOperator", (tx, now) => disableOperatorChange(tx, String(id), now)),
   }),
   enableOperator: t.field({
     type: OperatorRef,
     description: "Lets a disabled operator sign in again. Admin only.",
-    authScopes: ADMIN,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { id: t.arg.id({ description: "The operator's id (their email works too)." }) },
     resolve: (_root, { id }, ctx) => commitChange(ctx, "enableOperator", (tx) => enableOperatorChange(tx, String(id))),
   }),

@@ -1,10 +1,6 @@
 // Webhook endpoints in the API: an editor's endpoints per page or sub-page, each with
 // its delivery log. The signing secret is shown on create and on rotation only.
-import { prismaConnectionHelpers, queryFromInfo } from "@pothos/plugin-prisma";
-import type { GraphQLResolveInfo } from "graphql";
 import { builder, listSize } from "../builder.js";
-import type { Context } from "../context.js";
-import { ValidationError } from "../errors.js";
 import type { WebhookEndpoint as EndpointRow } from "../generated/sqlite/client.js";
 import { commitChange } from "../services/change.js";
 import {
@@ -17,8 +13,8 @@ import {
   updateWebhookEndpointChange,
   type EndpointWithSecret,
 } from "../services/webhook-endpoints.js";
-import { connectionArgIssues, cursorId, type ConnectionArgs } from "./connection-args.js";
-import { MUTATION_ERRORS } from "./errors.js";
+import { mutationOf } from "./errors.js";
+import { NEWEST_FIRST, WebhookAttempt, deliveryLog } from "./webhook-attempts.js";
 
 const EDITOR = { role: "EDITOR" } as const;
 
@@ -31,55 +27,6 @@ const WebhookEventType = builder.enumType("WebhookEventType", {
   description: "What an endpoint hears of: incident or maintenance publications and updates, or any publication naming components (COMPONENT_STATUS).",
   values: WEBHOOK_EVENT_TYPES,
 });
-
-const NEWEST_FIRST = [{ at: "desc" }, { id: "desc" }] as const;
-
-const WebhookAttempt = builder.prismaObject("WebhookAttempt", {
-  description: "One attempt at delivering an event to an endpoint.",
-  authScopes: EDITOR,
-  fields: (t) => ({
-    id: t.exposeID("id"),
-    webhookId: t.exposeString("webhookId", { description: "The webhook-id header: the same on every attempt at one event." }),
-    attempt: t.exposeInt("attempt", { description: "1 for the first attempt at this event, 2 for its first retry, …" }),
-    status: t.exposeString("status", { description: "SENT (a 2xx answer) or FAILED." }),
-    responseCode: t.exposeInt("responseCode", {
-      nullable: true,
-      description: "The HTTP status answered; null when none was (refused address, timeout, connection error).",
-    }),
-    durationMs: t.exposeInt("durationMs"),
-    error: t.exposeString("error", { nullable: true }),
-    at: t.expose("at", { type: "DateTime" }),
-    event: t.string({
-      nullable: true,
-      description: "The event's type as its JSON body names it, e.g. incident.created; null once the event is pruned.",
-      resolve: async (a, _args, ctx) => (await ctx.loaders.webhookDeliveries.load(a.deliveryId))?.eventType ?? null,
-    }),
-    nextAttemptAt: t.field({
-      type: "DateTime",
-      nullable: true,
-      description: "When the event is tried again after this failed attempt; null when it succeeded, was the last, or a later attempt was made.",
-      resolve: async (a, _args, ctx) => {
-        const delivery = await ctx.loaders.webhookDeliveries.load(a.deliveryId);
-        const retrying = a.status === "FAILED" && delivery?.status === "PENDING" && delivery.attempts === a.attempt;
-        return retrying ? delivery.nextAttemptAt : null;
-      },
-    }),
-  }),
-});
-
-const attempts = prismaConnectionHelpers(builder, "WebhookAttempt", { cursor: "id" });
-
-/** One page of an endpoint's attempts, newest first; a cursor must name one of its attempts. */
-async function deliveryLog(ctx: Context, info: GraphQLResolveInfo, endpointId: string, args: ConnectionArgs) {
-  const issues = connectionArgIssues(args);
-  const id = issues.length === 0 ? cursorId(args.after ?? args.before ?? "") : null;
-  if (id !== null && (await ctx.db.webhookAttempt.count({ where: { id, endpointId } })) === 0)
-    issues.push({ field: args.after != null ? "after" : "before", rule: "cursor", message: "is not a cursor of this delivery log" });
-  if (issues.length > 0) throw new ValidationError(issues);
-  const nested = queryFromInfo({ context: ctx, info, path: ["edges", "node"] });
-  const rows = await ctx.db.webhookAttempt.findMany({ ...attempts.getQuery(args, ctx, () => nested), where: { endpointId }, orderBy: [...NEWEST_FIRST] });
-  return attempts.resolve(rows, args, ctx);
-}
 
 const WebhookEndpoint = builder.prismaObject("WebhookEndpoint", {
   description: "Where a page's (or a customer sub-page's) events are POSTed, signed per Standard Webhooks. Editors only.",
@@ -172,8 +119,7 @@ builder.mutationFields((t) => ({
   createWebhookEndpoint: t.field({
     type: WebhookEndpointWithSecret,
     description: "ValidationError on `input.url` (format, scheme, credentials, host, too_long), `input.events`, `input.pageId`, `input.subPageId`.",
-    authScopes: EDITOR,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("EDITOR"),
     args: { input: t.arg({ type: CreateWebhookEndpointInput }) },
     resolve: (_root, { input }, ctx) =>
       commitChange(ctx, "createWebhookEndpoint", (tx, now) =>
@@ -187,8 +133,7 @@ builder.mutationFields((t) => ({
   }),
   updateWebhookEndpoint: t.prismaField({
     type: WebhookEndpoint,
-    authScopes: EDITOR,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("EDITOR"),
     args: { input: t.arg({ type: UpdateWebhookEndpointInput }) },
     resolve: (_query, _root, { input }, ctx) =>
       commitChange(ctx, "updateWebhookEndpoint", (tx, now) => updateWebhookEndpointChange(tx, String(input.id), input, now, ctx.webhookAllowHttp)),
@@ -196,16 +141,14 @@ builder.mutationFields((t) => ({
   rotateWebhookSecret: t.field({
     type: WebhookEndpointWithSecret,
     description: "Issues a new signing secret, shown this once; the old one no longer signs anything.",
-    authScopes: EDITOR,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("EDITOR"),
     args: { id: t.arg.id() },
     resolve: (_root, { id }, ctx) => commitChange(ctx, "rotateWebhookSecret", (tx, now) => rotateWebhookSecretChange(tx, String(id), now)),
   }),
   deleteWebhookEndpoint: t.prismaField({
     type: WebhookEndpoint,
     description: "Deletes the endpoint and its delivery log; events queued for it are dropped.",
-    authScopes: EDITOR,
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("EDITOR"),
     args: { id: t.arg.id() },
     resolve: (_query, _root, { id }, ctx) => commitChange(ctx, "deleteWebhookEndpoint", (tx) => deleteWebhookEndpointChange(tx, String(id))),
   }),

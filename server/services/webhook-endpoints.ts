@@ -52,6 +52,13 @@ export function endpointSnapshot({ secret: _secret, ...endpoint }: WebhookEndpoi
   return { ...endpoint, events: endpointEvents({ events: endpoint.events }) };
 }
 
+/** A write of an endpoint as a change: `before` and `after` as an audit may keep them (null: created, deleted). */
+function endpointChange<V>(value: V, summary: string, before: WebhookEndpoint | null, after: WebhookEndpoint | null): Changed<V> {
+  const objectId = (after ?? before)!.id;
+  const snapshot = (e: WebhookEndpoint | null) => (e ? endpointSnapshot(e) : null);
+  return { value, change: { objectType: "WebhookEndpoint", objectId, summary, before: snapshot(before), after: snapshot(after), pages: [] } };
+}
+
 function checkedUrl(url: string, allowHttp: boolean): string {
   const trimmed = url.trim();
   const problem = webhookUrlProblem(trimmed, allowHttp);
@@ -107,10 +114,7 @@ export async function createWebhookEndpointChange(
     },
   });
   const summary = `Created webhook endpoint ${url} on "${page.title}"${subPage ? ` — ${subPage.name}` : ""}`;
-  return {
-    value: { endpoint, secret },
-    change: { objectType: "WebhookEndpoint", objectId: endpoint.id, summary, before: null, after: endpointSnapshot(endpoint), pages: [] },
-  };
+  return endpointChange({ endpoint, secret }, summary, null, endpoint);
 }
 
 async function existing(tx: Tx, id: string): Promise<WebhookEndpoint> {
@@ -138,17 +142,7 @@ export async function updateWebhookEndpointChange(
     if (input.enabled) Object.assign(data, { disabledAt: null, disabledReason: null });
   }
   const endpoint = await tx.webhookEndpoint.update({ where: { id: before.id }, data });
-  return {
-    value: endpoint,
-    change: {
-      objectType: "WebhookEndpoint",
-      objectId: endpoint.id,
-      summary: `Updated webhook endpoint ${endpoint.url}`,
-      before: endpointSnapshot(before),
-      after: endpointSnapshot(endpoint),
-      pages: [],
-    },
-  };
+  return endpointChange(endpoint, `Updated webhook endpoint ${endpoint.url}`, before, endpoint);
 }
 
 /** Gives an endpoint a new signing secret; the old one stops signing at once. */
@@ -157,28 +151,14 @@ export async function rotateWebhookSecretChange(tx: Tx, id: string, now: Date): 
   const secret = newWebhookSecret();
   const endpoint = await tx.webhookEndpoint.update({ where: { id: before.id }, data: { secret, updatedAt: now } });
   // The snapshots look the same (no secret in them): the summary says what changed.
-  const summary = `Rotated the signing secret of webhook endpoint ${endpoint.url}`;
-  return {
-    value: { endpoint, secret },
-    change: { objectType: "WebhookEndpoint", objectId: endpoint.id, summary, before: endpointSnapshot(before), after: endpointSnapshot(endpoint), pages: [] },
-  };
+  return endpointChange({ endpoint, secret }, `Rotated the signing secret of webhook endpoint ${endpoint.url}`, before, endpoint);
 }
 
 /** Deletes an endpoint with its delivery log; deliveries still queued for it are dropped when their turn comes. */
 export async function deleteWebhookEndpointChange(tx: Tx, id: string): Promise<Changed<WebhookEndpoint>> {
   const before = await existing(tx, id);
   await tx.webhookEndpoint.delete({ where: { id: before.id } });
-  return {
-    value: before,
-    change: {
-      objectType: "WebhookEndpoint",
-      objectId: before.id,
-      summary: `Deleted webhook endpoint ${before.url}`,
-      before: endpointSnapshot(before),
-      after: null,
-      pages: [],
-    },
-  };
+  return endpointChange(before, `Deleted webhook endpoint ${before.url}`, before, null);
 }
 
 /** Disables an endpoint the service gave up on, saying why; null when it was already disabled or is gone. */
@@ -186,17 +166,7 @@ export async function disableWebhookEndpointChange(tx: Tx, id: string, reason: s
   const before = await tx.webhookEndpoint.findUnique({ where: { id } });
   if (!before?.enabled) return { value: null, change: null };
   const endpoint = await tx.webhookEndpoint.update({ where: { id }, data: { enabled: false, disabledAt: now, disabledReason: reason, updatedAt: now } });
-  return {
-    value: endpoint,
-    change: {
-      objectType: "WebhookEndpoint",
-      objectId: id,
-      summary: `Disabled webhook endpoint ${endpoint.url}: ${reason}`,
-      before: endpointSnapshot(before),
-      after: endpointSnapshot(endpoint),
-      pages: [],
-    },
-  };
+  return endpointChange<WebhookEndpoint | null>(endpoint, `Disabled webhook endpoint ${endpoint.url}: ${reason}`, before, endpoint);
 }
 
 /** A page's endpoints (the page by id or slug), oldest first. */
