@@ -2,9 +2,10 @@
 // the screen shows the secret once (CreatedSecret).
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { FieldError, FormAlert, fieldA11y } from "../ui/FieldError.js";
+import { FormAlert } from "../ui/FieldError.js";
+import { FormActions, RoleField, TextField } from "../ui/FormFields.js";
 import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
-import { ROLES, type Role } from "../ui/role.js";
+import type { Role } from "../ui/role.js";
 import { CreateApiKeyMutation, type CreatedKey } from "./ApiKeys.graphql.js";
 
 const FIELDS = ["input.name", "input.scope"] as const;
@@ -26,27 +27,17 @@ export function CreateApiKey({ onCreated, onCancel }: { onCreated: (created: Cre
     <form className="admin-form" aria-labelledby="create-key-title" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="create-key-title">Create API key</h2>
       <FormAlert errors={errors} />
-      <label htmlFor="key-name">Name</label>
-      <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} {...fieldA11y(errors, "input.name")} />
-      <FieldError errors={errors} field="input.name" />
-      <label htmlFor="key-scope">Scope</label>
-      <select id="key-scope" value={scope} onChange={(e) => setScope(e.target.value as Role)} {...fieldA11y(errors, "input.scope")}>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
-      </select>
-      <p className="muted">The key may do what an operator with this role may do.</p>
-      <FieldError errors={errors} field="input.scope" />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={state.fetching}>
-          Create key
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextField id="key-name" label="Name" field="input.name" errors={errors} value={name} onValue={setName} />
+      <RoleField
+        id="key-scope"
+        label="Scope"
+        field="input.scope"
+        errors={errors}
+        value={scope}
+        onValue={setScope}
+        hint="The key may do what an operator with this role may do."
+      />
+      <FormActions submit="Create key" busy={state.fetching} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,9 +2,10 @@
 // mails the one-time sign-in link.
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
-import { FieldError, FormAlert, fieldA11y } from "../ui/FieldError.js";
+import { FormAlert } from "../ui/FieldError.js";
+import { FormActions, RoleField, TextField } from "../ui/FormFields.js";
 import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
-import { ROLES, type Role } from "../ui/role.js";
+import type { Role } from "../ui/role.js";
 import { InviteOperatorMutation, type AdminOperator } from "./Operators.graphql.js";
 
 const FIELDS = ["input.email", "input.name", "input.role"] as const;
@@ -27,29 +28,10 @@ export function InviteOperator({ onInvited, onCancel }: { onInvited: (operator: 
     <form className="admin-form" aria-labelledby="invite-title" onSubmit={(e) => void submit(e)} noValidate>
       <h2 id="invite-title">Invite operator</h2>
       <FormAlert errors={errors} />
-      <label htmlFor="invite-email">Email</label>
-      <input id="invite-email" type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} {...fieldA11y(errors, "input.email")} />
-      <FieldError errors={errors} field="input.email" />
-      <label htmlFor="invite-name">Name</label>
-      <input id="invite-name" value={name} onChange={(e) => setName(e.target.value)} {...fieldA11y(errors, "input.name")} />
-      <FieldError errors={errors} field="input.name" />
-      <label htmlFor="invite-role">Role</label>
-      <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)} {...fieldA11y(errors, "input.role")}>
-        {ROLES.map((r) => (
-          <option key={r} value={r}>
-            {r}
-          </option>
-        ))}
-      </select>
-      <FieldError errors={errors} field="input.role" />
-      <div className="form-actions">
-        <button type="submit" disabled={state.fetching}>
-          Send invite
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <TextField id="invite-email" label="Email" field="input.email" errors={errors} type="email" autoComplete="off" value={email} onValue={setEmail} />
+      <TextField id="invite-name" label="Name" field="input.name" errors={errors} value={name} onValue={setName} />
+      <RoleField id="invite-role" label="Role" field="input.role" errors={errors} value={role} onValue={setRole} />
+      <FormActions submit="Send invite" primary={false} busy={state.fetching} onCancel={onCancel} />
     </form>
   );
 }

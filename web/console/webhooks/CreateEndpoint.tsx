@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation } from "urql";
 import { FormAlert } from "../ui/FieldError.js";
+import { FormActions } from "../ui/FormFields.js";
 import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
 import { DRAFT_FIELDS, EMPTY_DRAFT, EndpointInputs, type EndpointDraft } from "./EndpointInputs.js";
 import { CreateEndpointMutation, type Endpoint, type WebhookPage } from "./Webhooks.graphql.js";
@@ -39,14 +40,7 @@ export function CreateEndpoint({
         errors={errors}
         subPages={page.kind === "CUSTOMER" ? page.subPages : undefined}
       />
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={state.fetching}>
-          Add endpoint
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Add endpoint" busy={state.fetching} onCancel={onCancel} />
     </form>
   );
 }
