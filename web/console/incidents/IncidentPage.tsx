@@ -6,7 +6,7 @@ import { IncidentCard } from "../../src/components/IncidentCard.js";
 import { formatDateTime } from "../../src/format.js";
 import { Link, navigate } from "../../src/router.js";
 import { INCIDENT_STATUS } from "../../src/status.js";
-import { usePageEventsReload } from "../maintenance/use-page-events.js";
+import { usePageEventsReload } from "../ui/use-page-events.js";
 import { consolePath } from "../routes.js";
 import { ConsoleLayout } from "../ui/Layout.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";

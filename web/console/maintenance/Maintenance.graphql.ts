@@ -20,13 +20,6 @@ export const PageMaintenanceQuery = graphql(
   [MAINTENANCE_FIELDS],
 );
 
-/** Every maintenance event on the page: each means the lists moved. */
-export const PageMaintenanceEvents = graphql(`
-  subscription ConsolePageMaintenanceEvents($slug: String!) {
-    pageEvents(pageSlug: $slug) { kind subject id }
-  }
-`);
-
 /** One maintenance with its updates, newest first. */
 export const MaintenanceQuery = graphql(
   `

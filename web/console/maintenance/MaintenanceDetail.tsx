@@ -16,7 +16,7 @@ import { LoadFailed, Loading } from "../ui/States.js";
 import { DeleteMaintenance } from "./DeleteMaintenance.js";
 import { MaintenanceQuery } from "./Maintenance.graphql.js";
 import { UpdateForm } from "./UpdateForm.js";
-import { usePageEventsReload } from "./use-page-events.js";
+import { usePageEventsReload } from "../ui/use-page-events.js";
 
 /** The maintenance `maintenanceId` of the page `pageId`. */
 export function MaintenanceDetail({ pageId, maintenanceId }: { pageId: string; maintenanceId: string }) {

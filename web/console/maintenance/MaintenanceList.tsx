@@ -10,7 +10,7 @@ import { ConsoleNotFound } from "../ui/NotFound.js";
 import { useRole } from "../ui/role.js";
 import { LoadFailed, Loading } from "../ui/States.js";
 import { PageMaintenanceQuery } from "./Maintenance.graphql.js";
-import { usePageEventsReload } from "./use-page-events.js";
+import { usePageEventsReload } from "../ui/use-page-events.js";
 
 function Section({ title, id, items, pageId }: { title: string; id: string; items: readonly Maintenance[]; pageId: string }) {
   return (
