@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 import { buildApp } from "../server/app.js";
 import { ensureWebBuild } from "../server/http/web-build.js";
 import { WEB_DIST } from "../server/http/web.js";
@@ -21,15 +22,6 @@ import { entryJsFiles, readManifest, WEB_ENTRIES } from "./web-entries.js";
 const BUDGET = { jsGzipKiB: 100, consoleJsGzipKiB: 150, lcpMs: 1000 };
 const RUNS = 5;
 const RESULTS = fileURLToPath(new URL("../bench/results/web.json", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 interface JsFile {
   file: string;
@@ -88,7 +80,7 @@ try {
   const consoleJs = await gzippedJs(entryJsFiles(manifest, WEB_ENTRIES.console));
   const consoleGzipBytes = total(consoleJs);
   const consoleOwnBytes = total(consoleJs.filter((f) => !js.some((p) => p.file === f.file)));
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   const runs: { lcpMs: number; element: string }[] = [];
   try {
     // One load first, not counted: it warms the server (JIT, database caches), not the browser.

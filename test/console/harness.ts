@@ -12,18 +12,10 @@ import { createOperator } from "../../server/auth/operators.js";
 import type { Role } from "../../server/auth/roles.js";
 import type { AppOptions } from "../../server/app.js";
 import { startSmtp, type TestSmtp } from "../auth/smtp.js";
-import { CHROMIUM, startDemoServer, type AxeViolation, type DemoServer } from "../web/browser.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.js";
+import { startDemoServer, type AxeViolation, type DemoServer } from "../web/browser.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../artifacts/console/", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 /** An operator with a live session: their account and the `sg_operator` cookie's value. */
 export interface SignedInOperator {

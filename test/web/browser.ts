@@ -6,12 +6,11 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium.js";
 import { ensureWebBuild } from "../../server/http/web-build.js";
 import { seedDemo } from "../../server/seed/demo.js";
 import type { AppOptions } from "../../server/app.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-
-export const CHROMIUM = "/usr/bin/chromium";
 
 export interface DemoServer extends TestApp {
   /** Origin of the running server, e.g. http://127.0.0.1:41234 */
@@ -42,15 +41,7 @@ export async function launchBrowser(options: { timezoneId?: string; locale?: str
     viewport: { width: 1100, height: 900 },
     timezoneId: options.timezoneId ?? "America/New_York",
     locale: options.locale ?? "en-US",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
