@@ -1,4 +1,4 @@
-import SchemaBuilder from "@pothos/core";
+import SchemaBuilder, { type SchemaTypes } from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import ErrorsPlugin from "@pothos/plugin-errors";
 import PrismaPlugin from "@pothos/plugin-prisma";
@@ -112,3 +112,6 @@ builder.scalarType("File", {
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
+
+/** The builder's schema types, for helpers that take one of its field builders. */
+export type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T extends SchemaTypes> ? T : never;

@@ -1,17 +1,16 @@
 // Publishing, updating and deleting incidents, with review before publish.
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { EXPECTED_VERSION_DESCRIPTION, versioned } from "./versioned.js";
+import { EXPECTED_VERSION_DESCRIPTION } from "./versioned.js";
 import { createdBy, updatedFrom } from "./versioned-publication.js";
 import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
-import { commitChange } from "../services/change.js";
 import * as incidents from "../services/incidents.js";
 import { visibleIncidents } from "../services/visibility.js";
 import { IncidentImpactLevel, IncidentStatus } from "./enums.js";
-import { MUTATION_ERRORS } from "./errors.js";
 import "./incident-page.js";
-import { ComponentImpact } from "./incident-types.js";
-import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { ComponentImpact, Incident } from "./incident-types.js";
+import { deleteField, publishField } from "./publishing.js";
+import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels } from "./publication.js";
 import { draftText, publicationType } from "./publication-types.js";
 import { renderMarkdown } from "./message-html.js";
 
@@ -26,15 +25,8 @@ const IncidentDraft = builder.objectRef<incidents.IncidentDraft>("IncidentDraft"
 const IncidentPublication = publicationType<incidents.IncidentDraft>(
   "IncidentPublication",
   "What publishIncident or publishIncidentUpdate published or, with `preview`, would publish; nothing is written for a preview.",
-  (t) => ({
-    incident: t.prismaField({
-      type: "Incident",
-      nullable: true,
-      description: "The incident as published; null for a preview.",
-      resolve: (query, p, _args, ctx) => (p.id ? ctx.db.incident.findUnique({ ...query, where: { id: p.id } }) : null),
-    }),
-    draft: t.field({ type: IncidentDraft, resolve: (p) => p.draft }),
-  }),
+  { field: "incident", type: Incident, find: (db, id) => db.incident.findUnique({ where: { id } }) },
+  IncidentDraft,
 );
 
 const ImpactInput = componentLevelInput("IncidentImpactInput", IncidentImpactLevel);
@@ -84,52 +76,27 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  publishIncident: t.field({
-    type: IncidentPublication,
+  publishIncident: publishField(t, "publishIncident", {
     description: "Publishes an incident and its first update.",
-    authScopes: { role: "PUBLISHER" },
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: PublishIncidentInput }) },
-    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
-      const data = { ...input, pageId: String(input.pageId), impacts: levels(input.impacts) };
-      return publish(
-        ctx,
-        "publishIncident",
-        { preview, notify: notifySubscribers },
-        null,
-        createdBy(ctx.actor, "Incident", (tx, options) => incidents.publishIncident(tx, data, options)),
-      );
-    },
-  }),
-  publishIncidentUpdate: t.field({
     type: IncidentPublication,
+    input: PublishIncidentInput,
+    write: (actor, { pageId, impacts, ...input }) =>
+      createdBy(actor, "Incident", (tx, options) => incidents.publishIncident(tx, { ...input, pageId: String(pageId), impacts: levels(impacts) }, options)),
+  }),
+  publishIncidentUpdate: publishField(t, "publishIncidentUpdate", {
     description: "Publishes an update: new status, message and (optionally) impacts. InvalidStateError once resolved.",
-    authScopes: { role: "PUBLISHER" },
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: PublishIncidentUpdateInput }) },
-    resolve: async (_root, { input: { preview, notifySubscribers, expectedVersion, ...input } }, ctx) => {
-      const data = { ...input, incidentId: String(input.incidentId), impacts: input.impacts ? levels(input.impacts) : null };
-      const queue = `incident:${data.incidentId}`;
-      return publish(
-        ctx,
-        "publishIncidentUpdate",
-        { preview, notify: notifySubscribers },
-        queue,
-        updatedFrom(ctx.actor, "Incident", data.incidentId, expectedVersion, (tx, options) => incidents.publishIncidentUpdate(tx, data, options)),
-      );
+    type: IncidentPublication,
+    input: PublishIncidentUpdateInput,
+    queue: ({ incidentId }) => `incident:${incidentId}`,
+    write: (actor, { expectedVersion, incidentId, impacts, ...input }) => {
+      const data = { ...input, incidentId: String(incidentId), impacts: impacts ? levels(impacts) : null };
+      return updatedFrom(actor, "Incident", data.incidentId, expectedVersion, (tx, options) => incidents.publishIncidentUpdate(tx, data, options));
     },
   }),
-  deleteIncident: t.prismaField({
-    type: "Incident",
-    description: "Removes the incident and its history from the page. Returns the deleted incident's own fields.",
-    authScopes: { role: "PUBLISHER" },
-    errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
-    resolve: (_query, _root, { id, expectedVersion }, ctx) =>
-      commitChange(
-        ctx,
-        "deleteIncident",
-        versioned(ctx.actor, "Incident", String(id), expectedVersion, (tx) => incidents.deleteIncident(tx, String(id))),
-      ),
-  }),
+  deleteIncident: deleteField(
+    t,
+    "deleteIncident",
+    { type: Incident, name: "Incident", description: "Removes the incident and its history from the page. Returns the deleted incident's own fields." },
+    incidents.deleteIncident,
+  ),
 }));

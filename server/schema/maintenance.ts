@@ -1,20 +1,18 @@
 // Scheduling, updating and deleting maintenance, with review before publish.
 import { z } from "zod";
 import { builder } from "../builder.js";
-import { EXPECTED_VERSION_DESCRIPTION, versioned } from "./versioned.js";
+import { EXPECTED_VERSION_DESCRIPTION } from "./versioned.js";
 import { createdBy, updatedFrom } from "./versioned-publication.js";
 import type { Context } from "../context.js";
-import type { Prisma } from "../generated/sqlite/client.js";
-import type { PublishOptions } from "../services/preview.js";
 import { inputSchema, listSchema, messageSchema, nameSchema } from "../domain/limits.js";
-import { commitChange, systemScope } from "../services/change.js";
+import { systemScope } from "../services/change.js";
 import * as maintenance from "../services/maintenance.js";
 import { visibleMaintenances } from "../services/visibility.js";
 import { MaintenanceImpactLevel, MaintenanceStatus } from "./enums.js";
-import { MUTATION_ERRORS } from "./errors.js";
 import "./maintenance-page.js";
-import { MaintenanceComponentImpact } from "./maintenance-types.js";
-import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels, publish } from "./publication.js";
+import { Maintenance, MaintenanceComponentImpact } from "./maintenance-types.js";
+import { type AnyPublication, deleteField, publishField } from "./publishing.js";
+import { NOTIFY_DESCRIPTION, PREVIEW_DESCRIPTION, componentLevelInput, levels } from "./publication.js";
 import { draftText, publicationType } from "./publication-types.js";
 
 const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("MaintenanceDraft").implement({
@@ -31,15 +29,8 @@ const MaintenanceDraft = builder.objectRef<maintenance.MaintenanceDraft>("Mainte
 const MaintenancePublication = publicationType<maintenance.MaintenanceDraft>(
   "MaintenancePublication",
   "What scheduleMaintenance or publishMaintenanceUpdate published or, with `preview`, would publish; nothing is written for a preview.",
-  (t) => ({
-    maintenance: t.prismaField({
-      type: "Maintenance",
-      nullable: true,
-      description: "The maintenance as published; null for a preview.",
-      resolve: (query, p, _args, ctx) => (p.id ? ctx.db.maintenance.findUnique({ ...query, where: { id: p.id } }) : null),
-    }),
-    draft: t.field({ type: MaintenanceDraft, resolve: (p) => p.draft }),
-  }),
+  { field: "maintenance", type: Maintenance, find: (db, id) => db.maintenance.findUnique({ where: { id } }) },
+  MaintenanceDraft,
 );
 
 const ComponentInput = componentLevelInput("MaintenanceComponentInput", MaintenanceImpactLevel);
@@ -84,7 +75,7 @@ const PublishMaintenanceUpdateInput = builder.inputType("PublishMaintenanceUpdat
  * calls for (one published or moved into the past) rather than at the scheduler's next
  * check, as the service itself. A failure there leaves the publish standing: the scheduler retries it.
  */
-async function catchUp(ctx: Context, publication: maintenance.MaintenancePublication) {
+async function catchUp(ctx: Context, publication: AnyPublication): Promise<AnyPublication> {
   if (publication.id) {
     const scope = systemScope(ctx.db, ctx.now, ctx.changes);
     await maintenance.applyAnyDueTransition(scope, publication.id, ctx.now()).catch((error: unknown) => {
@@ -105,51 +96,31 @@ builder.queryFields((t) => ({
 }));
 
 builder.mutationFields((t) => ({
-  scheduleMaintenance: t.field({
+  scheduleMaintenance: publishField(t, "scheduleMaintenance", {
+    description: "Schedules maintenance and publishes its first update.",
     type: MaintenancePublication,
-    authScopes: { role: "PUBLISHER" },
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: ScheduleMaintenanceInput }) },
-    resolve: async (_root, { input: { preview, notifySubscribers, ...input } }, ctx) => {
-      const data = { ...input, pageId: String(input.pageId), components: levels(input.components) };
-      return catchUp(
-        ctx,
-        await publish(
-          ctx,
-          "scheduleMaintenance",
-          { preview, notify: notifySubscribers },
-          null,
-          createdBy(ctx.actor, "Maintenance", (tx, options) => maintenance.scheduleMaintenance(tx, data, options)),
-        ),
-      );
-    },
-  }),
-  publishMaintenanceUpdate: t.field({
-    type: MaintenancePublication,
-    description: "Publishes an update: status, message, and optionally a new window or components. InvalidStateError once complete.",
-    authScopes: { role: "PUBLISHER" },
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: PublishMaintenanceUpdateInput }) },
-    resolve: async (_root, { input: { preview, notifySubscribers, expectedVersion, ...input } }, ctx) => {
-      const data = { ...input, maintenanceId: String(input.maintenanceId), components: input.components ? levels(input.components) : null };
-      const queue = `maintenance:${data.maintenanceId}`;
-      const write = updatedFrom(ctx.actor, "Maintenance", data.maintenanceId, expectedVersion, (tx: Prisma.TransactionClient, options: PublishOptions) =>
-        maintenance.publishMaintenanceUpdate(tx, data, options),
-      );
-      return catchUp(ctx, await publish(ctx, "publishMaintenanceUpdate", { preview, notify: notifySubscribers }, queue, write));
-    },
-  }),
-  deleteMaintenance: t.prismaField({
-    type: "Maintenance",
-    description: "Removes the maintenance from the page. Returns the deleted maintenance's own fields.",
-    authScopes: { role: "PUBLISHER" },
-    errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
-    resolve: (_query, _root, { id, expectedVersion }, ctx) =>
-      commitChange(
-        ctx,
-        "deleteMaintenance",
-        versioned(ctx.actor, "Maintenance", String(id), expectedVersion, (tx) => maintenance.deleteMaintenance(tx, String(id))),
+    input: ScheduleMaintenanceInput,
+    after: catchUp,
+    write: (actor, { pageId, components, ...input }) =>
+      createdBy(actor, "Maintenance", (tx, options) =>
+        maintenance.scheduleMaintenance(tx, { ...input, pageId: String(pageId), components: levels(components) }, options),
       ),
   }),
+  publishMaintenanceUpdate: publishField(t, "publishMaintenanceUpdate", {
+    description: "Publishes an update: status, message, and optionally a new window or components. InvalidStateError once complete.",
+    type: MaintenancePublication,
+    input: PublishMaintenanceUpdateInput,
+    after: catchUp,
+    queue: ({ maintenanceId }) => `maintenance:${maintenanceId}`,
+    write: (actor, { expectedVersion, maintenanceId, components, ...input }) => {
+      const data = { ...input, maintenanceId: String(maintenanceId), components: components ? levels(components) : null };
+      return updatedFrom(actor, "Maintenance", data.maintenanceId, expectedVersion, (tx, options) => maintenance.publishMaintenanceUpdate(tx, data, options));
+    },
+  }),
+  deleteMaintenance: deleteField(
+    t,
+    "deleteMaintenance",
+    { type: Maintenance, name: "Maintenance", description: "Removes the maintenance from the page. Returns the deleted maintenance's own fields." },
+    maintenance.deleteMaintenance,
+  ),
 }));

@@ -60,20 +60,20 @@ export const levels = <L extends string>(list: { componentId: string | number; i
  * nothing). Publishes queued under `queue` run one after another in this process:
  * updates of one incident or maintenance (services/sequences.ts says why).
  */
-export function publish<D>(
+export function publish<P extends Publication<unknown>>(
   ctx: Context,
   operation: string,
   { preview, notify }: { preview: boolean; notify: boolean },
   queue: string | null,
-  write: (tx: Prisma.TransactionClient, options: PublishOptions) => Promise<Changed<Publication<D>>>,
-): Promise<Publication<D>> {
+  write: (tx: Prisma.TransactionClient, options: PublishOptions) => Promise<Changed<P>>,
+): Promise<P> {
   const actorName = publisherName(ctx.actor);
   const run = () => commitChange(ctx, operation, (tx, now) => write(tx, { now, preview, actorName, notify }));
   return queue && !preview ? oneAtATime(queue, run) : run().then((publication) => (preview ? recordPreview(ctx, operation, publication) : publication));
 }
 
 /** A preview changes nothing, but the audit log keeps that it was asked for, and what it showed. */
-async function recordPreview<D>(ctx: Context, operation: string, publication: Publication<D>): Promise<Publication<D>> {
+async function recordPreview<P extends Publication<unknown>>(ctx: Context, operation: string, publication: P): Promise<P> {
   const objectType = operation.includes("Incident") ? "Incident" : "Maintenance";
   const after = { draft: publication.draft, componentChanges: publication.componentChanges };
   await recordAttempt(ctx.db, {
