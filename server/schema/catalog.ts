@@ -1,12 +1,11 @@
 // The catalog API: queries, and mutations of types (entries in catalog-entries.ts). The catalog is operator data (any API key
 // reads it, admin keys change it); component names reach the public only through pages. Objects in catalog-objects.ts, inputs in catalog-inputs.ts.
 import { builder } from "../builder.js";
-import { EXPECTED_VERSION_DESCRIPTION, created, versioned } from "./versioned.js";
-import { commitChange } from "../services/change.js";
 import * as catalog from "../services/catalog.js";
 import "./catalog-objects.js";
 import { CreateCatalogTypeInput, UpdateCatalogTypeInput } from "./catalog-inputs.js";
-import { MUTATION_ERRORS } from "./errors.js";
+import { catalogMutations } from "./catalog-mutations.js";
+import { CatalogType } from "./catalog-objects.js";
 
 export { AttributeKind, CatalogAttribute, CatalogEntry, CatalogType } from "./catalog-objects.js";
 
@@ -38,50 +37,21 @@ builder.queryFields((t) => ({
   }),
 }));
 
-builder.mutationFields((t) => ({
-  createCatalogType: t.prismaField({
-    type: "CatalogType",
-    authScopes: { role: "EDITOR" },
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: CreateCatalogTypeInput }) },
-    resolve: async (query, _root, { input }, ctx) => {
-      const type = await commitChange(
-        ctx,
-        "createCatalogType",
-        created(ctx.actor, "CatalogType", (tx) => catalog.createCatalogType(tx, input)),
-      );
-      return ctx.db.catalogType.findUniqueOrThrow({ ...query, where: { id: type.id } });
+builder.mutationFields((t) =>
+  catalogMutations(t, {
+    name: "CatalogType",
+    type: CatalogType,
+    read: (db, id, selection) => db.catalogType.findUniqueOrThrow({ ...selection, where: { id } }),
+    create: { input: CreateCatalogTypeInput, write: catalog.createCatalogType },
+    update: {
+      input: UpdateCatalogTypeInput,
+      description: "Changes only the fields given; `attributes`, when given, is the full new list.",
+      write: catalog.updateCatalogType,
+    },
+    delete: {
+      description:
+        "Deletes the type with its entries and returns it as it was. Refused (InUseError) while pages, incidents, maintenance or other types or entries use the type or its entries.",
+      write: catalog.deleteCatalogType,
     },
   }),
-  updateCatalogType: t.prismaField({
-    type: "CatalogType",
-    description: "Changes only the fields given; `attributes`, when given, is the full new list.",
-    authScopes: { role: "EDITOR" },
-    errors: { types: MUTATION_ERRORS },
-    args: { input: t.arg({ type: UpdateCatalogTypeInput }) },
-    resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
-      await commitChange(
-        ctx,
-        "updateCatalogType",
-        versioned(ctx.actor, "CatalogType", id, expectedVersion, (tx) => catalog.updateCatalogType(tx, id, patch)),
-      );
-      return ctx.db.catalogType.findUniqueOrThrow({ ...query, where: { id } });
-    },
-  }),
-  deleteCatalogType: t.prismaField({
-    type: "CatalogType",
-    description:
-      "Deletes the type with its entries and returns it as it was. Refused (InUseError) while pages, incidents, maintenance or other types or entries use the type or its entries.",
-    authScopes: { role: "EDITOR" },
-    errors: { types: MUTATION_ERRORS },
-    args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
-    resolve: (query, _root, { id, expectedVersion }, ctx) =>
-      commitChange(
-        ctx,
-        "deleteCatalogType",
-        versioned(ctx.actor, "CatalogType", id, expectedVersion, (tx) =>
-          catalog.deleteCatalogType(tx, id, (tx) => tx.catalogType.findUniqueOrThrow({ ...query, where: { id } })),
-        ),
-      ),
-  }),
-}));
+);
