@@ -7,14 +7,15 @@ import { navigate } from "../../src/router.js";
 import { consolePath } from "../routes.js";
 import { FieldError, fieldA11y, FormAlert } from "../ui/FieldError.js";
 import { ConsoleLayout } from "../ui/Layout.js";
-import { formErrors, MutationErrorFields, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
+import { MutationErrorFields } from "../ui/mutation-errors.js";
 import { RequireRole, type Role } from "../ui/role.js";
 import { LoadFailed, Loading } from "../ui/States.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
 import { IncidentEntryFields, impactsInput, SHOWN_FIELDS, type IncidentEntry } from "./IncidentEntryFields.js";
 import { usePageSlug } from "./page-lookup.js";
-import { PublicationFields, type Publication } from "./publication.js";
+import { PublicationFields } from "./publication.js";
 import { ReviewPanel } from "./ReviewPanel.js";
+import { useReviewedPublish } from "../ui/use-reviewed-publish.js";
 
 /** Publishing, updating and deleting incidents needs this role. */
 const PUBLISHER: Role = "PUBLISHER";
@@ -43,31 +44,26 @@ const EMPTY: IncidentEntry = { name: "", status: "INVESTIGATING", message: "", i
 function NewIncidentForm({ page }: { page: { id: string; title: string; components: readonly { id: string; name: string }[] } }) {
   const nameId = useId();
   const [entry, setEntry] = useState<IncidentEntry>(EMPTY);
-  const [review, setReview] = useState<Publication | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [state, publish] = useMutation(PublishIncidentMutation);
-
-  const run = async (preview: boolean) => {
-    const input = {
-      pageId: page.id,
-      name: entry.name,
-      status: entry.status,
-      message: entry.message,
-      impacts: impactsInput(entry),
-      notifySubscribers: entry.notify,
-      preview,
-    };
-    const result = await publish({ input });
-    const answer = result.data?.publishIncident;
-    const found = formErrors(answer, result.error, SHOWN_FIELDS);
-    setErrors(found);
-    if (found !== NO_ERRORS || answer?.__typename !== "IncidentPublication") {
-      setReview(null);
-      return;
-    }
-    if (preview) setReview(answer);
-    else if (answer.incident) navigate(consolePath("pages", page.id, "incidents", answer.incident.id));
+  const input = {
+    pageId: page.id,
+    name: entry.name,
+    status: entry.status,
+    message: entry.message,
+    impacts: impactsInput(entry),
+    notifySubscribers: entry.notify,
   };
+  const { review, setReview, errors, submit } = useReviewedPublish(
+    async (preview) => {
+      const result = await publish({ input: { ...input, preview } });
+      return { answer: result.data?.publishIncident, error: result.error };
+    },
+    (answer) => (answer?.__typename === "IncidentPublication" ? answer : null),
+    (published) => {
+      if (published.incident) navigate(consolePath("pages", page.id, "incidents", published.incident.id));
+    },
+    SHOWN_FIELDS,
+  );
 
   return (
     <form
@@ -75,7 +71,7 @@ function NewIncidentForm({ page }: { page: { id: string; title: string; componen
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void run(!review);
+        void submit(!review);
       }}
     >
       <FormAlert errors={errors} />

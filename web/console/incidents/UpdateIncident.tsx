@@ -4,12 +4,13 @@ import { useState } from "react";
 import { useMutation } from "urql";
 import { graphql } from "../../src/graphql.js";
 import { FormAlert } from "../ui/FieldError.js";
-import { formErrors, MutationErrorFields, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
+import { MutationErrorFields } from "../ui/mutation-errors.js";
 import { StaleVersionNotice } from "../ui/StaleVersionNotice.js";
 import type { ConsoleIncident } from "./incident-query.js";
 import { IncidentEntryFields, impactsInput, SHOWN_FIELDS, type IncidentEntry } from "./IncidentEntryFields.js";
-import { PublicationFields, type Publication } from "./publication.js";
+import { PublicationFields } from "./publication.js";
 import { ReviewPanel } from "./ReviewPanel.js";
+import { useReviewedPublish } from "../ui/use-reviewed-publish.js";
 
 const PublishUpdateMutation = graphql(
   `
@@ -43,24 +44,18 @@ export function UpdateIncident({ incident, onPublished, onCancel, onReload }: Up
   // The version the operator is looking at: a change made meanwhile is refused, not overwritten.
   const [expectedVersion] = useState(incident.version);
   const [entry, setEntry] = useState<IncidentEntry>(() => startingEntry(incident));
-  const [review, setReview] = useState<Publication | null>(null);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [state, publish] = useMutation(PublishUpdateMutation);
-
-  const run = async (preview: boolean) => {
-    const impacts = entry.status === "RESOLVED" ? undefined : impactsInput(entry);
-    const input = { incidentId: incident.id, expectedVersion, status: entry.status, message: entry.message, impacts, notifySubscribers: entry.notify, preview };
-    const result = await publish({ input });
-    const answer = result.data?.publishIncidentUpdate;
-    const found = formErrors(answer, result.error, SHOWN_FIELDS);
-    setErrors(found);
-    if (found !== NO_ERRORS || answer?.__typename !== "IncidentPublication") {
-      setReview(null);
-      return;
-    }
-    if (preview) setReview(answer);
-    else onPublished();
-  };
+  const impacts = entry.status === "RESOLVED" ? undefined : impactsInput(entry);
+  const input = { incidentId: incident.id, expectedVersion, status: entry.status, message: entry.message, impacts, notifySubscribers: entry.notify };
+  const { review, setReview, errors, submit } = useReviewedPublish(
+    async (preview) => {
+      const result = await publish({ input: { ...input, preview } });
+      return { answer: result.data?.publishIncidentUpdate, error: result.error };
+    },
+    (answer) => (answer?.__typename === "IncidentPublication" ? answer : null),
+    onPublished,
+    SHOWN_FIELDS,
+  );
 
   return (
     <form
@@ -69,7 +64,7 @@ export function UpdateIncident({ incident, onPublished, onCancel, onReload }: Up
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void run(!review);
+        void submit(!review);
       }}
     >
       <h2>Update incident</h2>

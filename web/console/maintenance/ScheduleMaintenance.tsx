@@ -7,14 +7,15 @@ import { navigate } from "../../src/router.js";
 import { consolePath } from "../routes.js";
 import { FieldError, fieldA11y, FormAlert } from "../ui/FieldError.js";
 import { ConsoleLayout } from "../ui/Layout.js";
-import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
+import { NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
 import { ConsoleNotFound } from "../ui/NotFound.js";
 import { useRole } from "../ui/role.js";
 import { LoadFailed, Loading } from "../ui/States.js";
 import { ComponentImpacts, impactInput, type Impacts } from "./ComponentImpacts.js";
 import { fromLocalInput, localZoneLabel } from "./local-time.js";
 import { PageMaintenanceQuery, ScheduleMaintenanceMutation } from "./Maintenance.graphql.js";
-import { type Publication, Review } from "./Review.js";
+import { Review } from "./Review.js";
+import { useReviewedPublish } from "../ui/use-reviewed-publish.js";
 
 const SHOWN = ["input.name", "input.startsAt", "input.endsAt", "input.message", "input.components"];
 
@@ -42,34 +43,34 @@ function localErrors(d: Draft): FormErrors {
 
 function Form({ pageId, components }: { pageId: string; components: readonly { id: string; name: string }[] }) {
   const [d, setD] = useState<Draft>({ name: "", autoUpdate: true, start: "", end: "", message: "", impacts: {}, notify: true });
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [review, setReview] = useState<Publication | null>(null);
   const [state, run] = useMutation(ScheduleMaintenanceMutation);
+  const { review, setReview, errors, setErrors, submit } = useReviewedPublish(
+    async (preview) => {
+      const range = { startsAt: fromLocalInput(d.start)!, endsAt: fromLocalInput(d.end)! };
+      const input = {
+        pageId,
+        name: d.name,
+        message: d.message,
+        ...range,
+        autoUpdate: d.autoUpdate,
+        components: impactInput(d.impacts),
+        notifySubscribers: d.notify,
+      };
+      const result = await run({ input: { ...input, preview } });
+      return { answer: result.data?.scheduleMaintenance, error: result.error };
+    },
+    (answer) => (answer?.__typename === "MaintenancePublication" ? answer : null),
+    (published) => navigate(consolePath("pages", pageId, "maintenance", published.maintenance!.id)),
+    SHOWN,
+  );
   const set = (patch: Partial<Draft>) => {
     setD({ ...d, ...patch });
     setReview(null);
   };
-
-  const submit = async (preview: boolean) => {
+  /** Checks what the browser can check (dates) before asking the API. */
+  const send = (preview: boolean) => {
     const local = localErrors(d);
-    if (local !== NO_ERRORS) return setErrors(local);
-    const input = {
-      pageId,
-      name: d.name,
-      message: d.message,
-      startsAt: fromLocalInput(d.start)!,
-      endsAt: fromLocalInput(d.end)!,
-      autoUpdate: d.autoUpdate,
-      components: impactInput(d.impacts),
-      notifySubscribers: d.notify,
-      preview,
-    };
-    const result = await run({ input });
-    const data = result.data?.scheduleMaintenance;
-    setErrors(formErrors(data, result.error, SHOWN));
-    if (data?.__typename !== "MaintenancePublication") return setReview(null);
-    if (preview) return setReview(data);
-    navigate(consolePath("pages", pageId, "maintenance", data.maintenance!.id));
+    return local === NO_ERRORS ? submit(preview) : setErrors(local);
   };
 
   const zone = localZoneLabel(fromLocalInput(d.start) ? new Date(fromLocalInput(d.start)!) : new Date());
@@ -79,7 +80,7 @@ function Form({ pageId, components }: { pageId: string; components: readonly { i
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void submit(true);
+        void send(true);
       }}
     >
       <FormAlert errors={errors} />
@@ -127,7 +128,7 @@ function Form({ pageId, components }: { pageId: string; components: readonly { i
       {review && (
         <>
           <Review publication={review} />
-          <button type="button" disabled={state.fetching} onClick={() => void submit(false)}>
+          <button type="button" disabled={state.fetching} onClick={() => void send(false)}>
             Publish maintenance
           </button>
         </>

@@ -5,10 +5,10 @@ import { useMutation } from "urql";
 import type { SchemaType } from "../../src/graphql.js";
 import { MAINTENANCE_STATUS } from "../../src/status.js";
 import { FieldError, fieldA11y, FormAlert } from "../ui/FieldError.js";
-import { formErrors, NO_ERRORS, type FormErrors } from "../ui/mutation-errors.js";
 import { StaleVersionNotice } from "../ui/StaleVersionNotice.js";
 import { PublishMaintenanceUpdateMutation } from "./Maintenance.graphql.js";
-import { type Publication, Review } from "./Review.js";
+import { Review } from "./Review.js";
+import { useReviewedPublish } from "../ui/use-reviewed-publish.js";
 
 type Status = SchemaType<"MaintenanceStatus">;
 const ORDER: readonly Status[] = ["SCHEDULED", "IN_PROGRESS", "COMPLETE"];
@@ -29,18 +29,16 @@ export function UpdateForm({ maintenanceId, version, status: current, onPublishe
   const [status, setStatus] = useState<Status>(current);
   const [message, setMessage] = useState("");
   const [notify, setNotify] = useState(true);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [review, setReview] = useState<Publication | null>(null);
   const [state, run] = useMutation(PublishMaintenanceUpdateMutation);
-
-  const submit = async (preview: boolean) => {
-    const result = await run({ input: { maintenanceId, expectedVersion: openedAt, status, message, notifySubscribers: notify, preview } });
-    const data = result.data?.publishMaintenanceUpdate;
-    setErrors(formErrors(data, result.error, SHOWN));
-    if (data?.__typename !== "MaintenancePublication") return setReview(null);
-    if (preview) return setReview(data);
-    onPublished();
-  };
+  const { review, setReview, errors, submit } = useReviewedPublish(
+    async (preview) => {
+      const result = await run({ input: { maintenanceId, expectedVersion: openedAt, status, message, notifySubscribers: notify, preview } });
+      return { answer: result.data?.publishMaintenanceUpdate, error: result.error };
+    },
+    (answer) => (answer?.__typename === "MaintenancePublication" ? answer : null),
+    onPublished,
+    SHOWN,
+  );
   const edit = () => setReview(null);
 
   return (
