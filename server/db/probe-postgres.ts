@@ -13,58 +13,75 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** query_canceled (statement_timeout) and lock_not_available (lock_timeout): the server answered, but only to give up. */
 const TIMED_OUT_CODES = new Set(["57014", "55P03"]);
 
-export function createPostgresProbe(target: Target, pool: pg.Pool | null, timeoutMs: number): DatabaseProbe {
-  const table = `${target.schema ? `${pg.escapeIdentifier(target.schema)}.` : ""}${pg.escapeIdentifier(PROBED_TABLE)}`;
-  const slow: ProbeResult = { state: "slow", detail: `no answer within ${timeoutMs} ms` };
+/** The probe's own connection: opened on first use, dropped once broken or stuck so the next check opens another. */
+interface OwnConnection {
+  get(): Promise<pg.Client>;
+  discard(c: pg.Client): void;
+  close(): Promise<void>;
+}
+
+function ownConnection(target: Target, timeoutMs: number): OwnConnection {
   let client: pg.Client | null = null;
-  let acquiring: Promise<void> | null = null;
 
   function discard(c: pg.Client): void {
     if (client === c) client = null;
     c.end().catch(() => undefined);
   }
 
-  async function connection(): Promise<pg.Client> {
-    if (client) return client;
-    const c = new pg.Client({
-      connectionString: target.url,
-      connectionTimeoutMillis: timeoutMs,
-      statement_timeout: timeoutMs,
-      lock_timeout: timeoutMs,
-      application_name: "statusgraph readiness",
-    });
-    // A broken connection is replaced at the next check; unhandled, its error would end the process.
-    c.on("error", () => discard(c));
-    try {
-      await c.connect();
-    } catch (error) {
-      discard(c);
-      throw error;
-    }
-    client = c;
-    return c;
-  }
+  return {
+    discard,
+    async get() {
+      if (client) return client;
+      const c = new pg.Client({
+        connectionString: target.url,
+        connectionTimeoutMillis: timeoutMs,
+        statement_timeout: timeoutMs,
+        lock_timeout: timeoutMs,
+        application_name: "statusgraph readiness",
+      });
+      // A broken connection is replaced at the next check; unhandled, its error would end the process.
+      c.on("error", () => discard(c));
+      try {
+        await c.connect();
+      } catch (error) {
+        discard(c);
+        throw error;
+      }
+      client = c;
+      return c;
+    },
+    async close() {
+      const c = client;
+      client = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
 
-  async function ownConnection(): Promise<ProbeResult> {
-    const connecting = connection();
-    const answered = connecting
-      .then((c) => c.query(`SELECT 1 FROM ${table} LIMIT 1`))
-      .then(
-        (): ProbeResult => ({ state: "up" }),
-        (error: unknown): ProbeResult => {
-          const code = (error as { code?: string }).code;
-          return code && TIMED_OUT_CODES.has(code) ? slow : { state: "down", detail: message(error) };
-        },
-      );
-    const outcome = await withDeadline(answered, timeoutMs);
-    if (outcome !== "late") return outcome;
-    // Still waiting: this connection may never answer again (pg destroys the socket of
-    // one ended mid-query), so the next check opens another.
-    connecting.then(discard, () => undefined);
-    return slow;
-  }
+/** Reads the probed table on the probe's own connection: up, slow (timed out or past the deadline) or down. */
+async function tableAnswers(connection: OwnConnection, table: string, slow: ProbeResult, timeoutMs: number): Promise<ProbeResult> {
+  const connecting = connection.get();
+  const answered = connecting
+    .then((c) => c.query(`SELECT 1 FROM ${table} LIMIT 1`))
+    .then(
+      (): ProbeResult => ({ state: "up" }),
+      (error: unknown): ProbeResult => {
+        const code = (error as { code?: string }).code;
+        return code && TIMED_OUT_CODES.has(code) ? slow : { state: "down", detail: message(error) };
+      },
+    );
+  const outcome = await withDeadline(answered, timeoutMs);
+  if (outcome !== "late") return outcome;
+  // Still waiting: this connection may never answer again (pg destroys the socket of
+  // one ended mid-query), so the next check opens another.
+  connecting.then(connection.discard, () => undefined);
+  return slow;
+}
 
-  async function poolHasRoom(p: pg.Pool): Promise<ProbeResult> {
+/** Whether the app's pool hands out a connection within the deadline, with one request for it at a time. */
+function poolRoomCheck(timeoutMs: number): (p: pg.Pool) => Promise<ProbeResult> {
+  let acquiring: Promise<void> | null = null;
+  return async (p) => {
     // One request for a connection at a time: a stuck pool gets no pile of probes on top.
     acquiring ??= p
       .connect()
@@ -76,17 +93,24 @@ export function createPostgresProbe(target: Target, pool: pg.Pool | null, timeou
     const outcome = await withDeadline(acquiring, timeoutMs);
     if (outcome !== "late") return { state: "up" };
     return { state: "slow", detail: `no free connection in the pool within ${timeoutMs} ms (${p.waitingCount} requests waiting)` };
-  }
+  };
+}
+
+/** The PostgreSQL readiness probe: the probed table on a connection of its own, and room in the app's pool. */
+export function createPostgresProbe(target: Target, pool: pg.Pool | null, timeoutMs: number): DatabaseProbe {
+  const table = `${target.schema ? `${pg.escapeIdentifier(target.schema)}.` : ""}${pg.escapeIdentifier(PROBED_TABLE)}`;
+  const slow: ProbeResult = { state: "slow", detail: `no answer within ${timeoutMs} ms` };
+  const connection = ownConnection(target, timeoutMs);
+  const poolHasRoom = poolRoomCheck(timeoutMs);
 
   return {
     async check() {
-      const [own, room] = await Promise.all([ownConnection(), pool ? poolHasRoom(pool) : Promise.resolve<ProbeResult>({ state: "up" })]);
+      const [own, room] = await Promise.all([
+        tableAnswers(connection, table, slow, timeoutMs),
+        pool ? poolHasRoom(pool) : Promise.resolve<ProbeResult>({ state: "up" }),
+      ]);
       return own.state !== "up" ? own : room;
     },
-    async close() {
-      const c = client;
-      client = null;
-      await c?.end().catch(() => undefined);
-    },
+    close: () => connection.close(),
   };
 }
