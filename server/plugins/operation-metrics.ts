@@ -41,18 +41,32 @@ function outcomeOf(result: unknown): OperationOutcome {
   return data === undefined ? "refused" : "error";
 }
 
-export function useOperationMetrics(metrics: Metrics): Plugin {
-  const operations = new WeakMap<object, Operation>();
+/** Labels names as they come, up to OPERATION_NAMES_MAX distinct ones; then "other". */
+function nameLabeller(): (name: string | null | undefined) => string {
   const names = new Set<string>();
-  const parsed = new LRUCache<string, Described>({ max: 1_000 });
-
-  function nameLabel(name: string | null | undefined): string {
+  return (name) => {
     if (!name) return "anonymous";
     if (names.has(name)) return name;
     if (names.size >= OPERATION_NAMES_MAX || name.length > NAME_LENGTH_MAX) return "other";
     names.add(name);
     return name;
-  }
+  };
+}
+
+/** The operations under way, by context, each recorded once when it is over. */
+interface Tracker {
+  operations: WeakMap<object, Operation>;
+  /** Names and types of the query texts parsed over HTTP, by operation name and query text. */
+  parsed: LRUCache<string, Described>;
+  record(context: object, outcome: OperationOutcome): void;
+  /** After execution over graphql-ws (over HTTP, onExecutionResult records it). */
+  recordDone(context: object): ((done: { result: unknown }) => void) | undefined;
+}
+
+function tracker(metrics: Metrics): Tracker {
+  const operations = new WeakMap<object, Operation>();
+  const parsed = new LRUCache<string, Described>({ max: 1_000 });
+  const nameLabel = nameLabeller();
 
   function record(context: object, outcome: OperationOutcome): void {
     const operation = operations.get(context);
@@ -64,11 +78,17 @@ export function useOperationMetrics(metrics: Metrics): Plugin {
     metrics.operation(labels, (performance.now() - operation.start) / 1000);
   }
 
-  /** After execution over graphql-ws (over HTTP, onExecutionResult records it). */
   function recordDone(context: object) {
     const operation = operations.get(context);
     return operation && !operation.http ? ({ result }: { result: unknown }) => record(context, outcomeOf(result)) : undefined;
   }
+
+  return { operations, parsed, record, recordDone };
+}
+
+/** Counts and times each GraphQL operation by name, type and outcome, over HTTP and graphql-ws. */
+export function useOperationMetrics(metrics: Metrics): Plugin {
+  const { operations, parsed, record, recordDone } = tracker(metrics);
 
   return {
     onParams({ context, params }) {
