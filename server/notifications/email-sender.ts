@@ -59,56 +59,7 @@ function subscribersOf(db: Db, ids: string[]) {
 
 /** The sender of email deliveries through `transport`; links point at `baseUrl`. */
 export function emailSender(db: Db, transport: MailTransport, baseUrl: string): DeliverySender {
-  // Keyed by everything the message says, so an edited page or incident renders anew.
-  const rendered = new LRUCache<string, Promise<{ html: string; text: string }>>({ max: 64 });
-  const base = baseUrl.replace(/\/+$/, "");
-
-  function render(content: NotificationContent) {
-    const key = JSON.stringify(content);
-    let pending = rendered.get(key);
-    if (!pending) {
-      pending = renderNotification(content);
-      rendered.set(key, pending);
-      pending.catch(() => rendered.delete(key));
-    }
-    return pending;
-  }
-
-  async function send(delivery: ClaimedDelivery, subscriber: Subscriber, update: Update, hold: () => Promise<boolean>): Promise<SendOutcome | "LOST"> {
-    const page = subscriber.page;
-    const links = subscriptionLinks(base, subscriber.linkSecret);
-    const status = STATUS_WORDS[update.status] ?? update.status;
-    const message = await render({
-      pageTitle: page.title,
-      theme: page.theme,
-      logoUrl: page.logoUrl,
-      subjectLabel: update.label,
-      name: update.name,
-      status,
-      message: update.message,
-      components: update.components,
-      window: update.window,
-      pageUrl: `${base}/${encodeURIComponent(page.slug)}${subscriber.subPage ? `/${encodeURIComponent(subscriber.subPage.slug)}` : ""}`,
-      ...subscriptionLinks(base, SECRET_SLOT),
-    });
-    const html = message.html.replaceAll(SECRET_SLOT, subscriber.linkSecret);
-    const text = message.text.replaceAll(SECRET_SLOT, subscriber.linkSecret);
-    if (!(await hold())) return "LOST";
-    await transport.send({
-      to: subscriber.email,
-      subject: `[${page.title}] ${update.label}: ${update.name} — ${status}`,
-      html,
-      text,
-      messageId: `${delivery.idempotencyId}@statusgraph`,
-      headers: {
-        "List-Unsubscribe": `<${links.unsubscribeUrl}>`,
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        "X-Statusgraph-Idempotency-Id": delivery.idempotencyId,
-      },
-    });
-    return { status: "SENT" };
-  }
-
+  const mailer: Mailer = { transport, base: baseUrl.replace(/\/+$/, ""), render: renderCache() };
   return async (batch) => {
     const subscribers = new Map(
       (
@@ -126,10 +77,81 @@ export function emailSender(db: Db, transport: MailTransport, baseUrl: string): 
         const update = updates.get(delivery.event.id);
         if (!subscriber || subscriber.unsubscribedAt) return [delivery.id, async () => gone("the subscriber unsubscribed")];
         if (!update) return [delivery.id, async () => gone(`the ${delivery.event.subject.toLowerCase()} was deleted`)];
-        return [delivery.id, (hold) => send(delivery, subscriber, update, hold)];
+        return [delivery.id, (hold) => sendEmail(mailer, delivery, subscriber, update, hold)];
       }),
     );
   };
+}
+
+/** What one sender's messages go out through and link to. */
+interface Mailer {
+  transport: MailTransport;
+  /** The base URL, without trailing slashes. */
+  base: string;
+  render: (content: NotificationContent) => Promise<{ html: string; text: string }>;
+}
+
+/** Renders a message once per content, keeping the last few. */
+function renderCache() {
+  // Keyed by everything the message says, so an edited page or incident renders anew.
+  const rendered = new LRUCache<string, Promise<{ html: string; text: string }>>({ max: 64 });
+  return (content: NotificationContent) => {
+    const key = JSON.stringify(content);
+    let pending = rendered.get(key);
+    if (!pending) {
+      pending = renderNotification(content);
+      rendered.set(key, pending);
+      pending.catch(() => rendered.delete(key));
+    }
+    return pending;
+  };
+}
+
+/** What the message says, with the secret slot in its links. */
+function contentOf(base: string, subscriber: Subscriber, update: Update, status: string): NotificationContent {
+  const page = subscriber.page;
+  return {
+    pageTitle: page.title,
+    theme: page.theme,
+    logoUrl: page.logoUrl,
+    subjectLabel: update.label,
+    name: update.name,
+    status,
+    message: update.message,
+    components: update.components,
+    window: update.window,
+    pageUrl: `${base}/${encodeURIComponent(page.slug)}${subscriber.subPage ? `/${encodeURIComponent(subscriber.subPage.slug)}` : ""}`,
+    ...subscriptionLinks(base, SECRET_SLOT),
+  };
+}
+
+async function sendEmail(
+  mailer: Mailer,
+  delivery: ClaimedDelivery,
+  subscriber: Subscriber,
+  update: Update,
+  hold: () => Promise<boolean>,
+): Promise<SendOutcome | "LOST"> {
+  const page = subscriber.page;
+  const links = subscriptionLinks(mailer.base, subscriber.linkSecret);
+  const status = STATUS_WORDS[update.status] ?? update.status;
+  const message = await mailer.render(contentOf(mailer.base, subscriber, update, status));
+  const html = message.html.replaceAll(SECRET_SLOT, subscriber.linkSecret);
+  const text = message.text.replaceAll(SECRET_SLOT, subscriber.linkSecret);
+  if (!(await hold())) return "LOST";
+  await mailer.transport.send({
+    to: subscriber.email,
+    subject: `[${page.title}] ${update.label}: ${update.name} — ${status}`,
+    html,
+    text,
+    messageId: `${delivery.idempotencyId}@statusgraph`,
+    headers: {
+      "List-Unsubscribe": `<${links.unsubscribeUrl}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+      "X-Statusgraph-Idempotency-Id": delivery.idempotencyId,
+    },
+  });
+  return { status: "SENT" };
 }
 
 /** Retrying cannot help: the recipient or the subject is gone. */
