@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, publishIncident, publishIncidentUpdate } from "../helpers/fixtures.js";
 import { CREATE_PAGE, createRunbookCatalog, mutate } from "../helpers/pages.js";
+import { type Answer, httpGetter } from "../helpers/http-get.js";
 
 const clock = testClock("2026-03-10T13:00:00Z");
 const statements: string[] = [];
@@ -28,26 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** SQL statements the request ran. */
-  statements: number;
-}
-
-async function get(path: string, init: RequestInit = {}): Promise<Answer> {
-  const before = statements.length;
-  const res = await fetch(`${origin}${path}`, init);
-  return { status: res.status, headers: res.headers, text: await res.text(), statements: statements.length - before };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
-async function json(path: string): Promise<any> {
-  const res = await get(path);
-  expect(res.status, path).toBe(200);
-  return JSON.parse(res.text);
-}
+const { get, json } = httpGetter(() => origin, statements);
 
 const at = (time: string) => `2026-03-10T${time}:00.000Z`;
 

@@ -6,6 +6,7 @@ import { createTestApp, testClock, type TestApp } from "../helpers/app.js";
 import { createComponents, publishIncident, publishIncidentUpdate, scheduleMaintenance } from "../helpers/fixtures.js";
 import { CREATE_PAGE, mutate } from "../helpers/pages.js";
 import { STATUSPAGE_ENUMS, STATUSPAGE_REFERENCE, STATUSPAGE_TIME, shapeDifferences } from "./statuspage-reference.js";
+import { httpGetter } from "../helpers/http-get.js";
 
 const clock = testClock("2026-03-10T12:00:00Z");
 const statements: string[] = [];
@@ -67,27 +68,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** SQL statements the request ran. */
-  statements: number;
-}
-
-async function get(path: string, init: RequestInit = {}): Promise<Answer> {
-  const before = statements.length;
-  const res = await fetch(`${origin}${path}`, init);
-  return { status: res.status, headers: res.headers, text: await res.text(), statements: statements.length - before };
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer the test reads as its own query shapes it
-async function json(path: string): Promise<any> {
-  const res = await get(path);
-  expect(res.status, path).toBe(200);
-  expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
-  return JSON.parse(res.text);
-}
+const { get, json } = httpGetter(() => origin, statements);
 
 const at = (time: string) => `2026-03-10T${time}:00.000Z`;
 const SHORTLINK = `${PUBLIC_URL}/acme`;
