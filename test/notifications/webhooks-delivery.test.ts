@@ -1,11 +1,12 @@
 // Webhook deliveries end to end, to a real receiver on loopback that verifies each
 // signature with the standardwebhooks library: the event's body and headers, sub-page
 // and event-type scoping, the preview's counts, re-keying, and the delivery log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildWorld, type World } from "../auth/world.js";
+import { describe, expect, it } from "vitest";
+import type { World } from "../auth/world.js";
 import { testClock } from "../helpers/app.js";
 import { publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
-import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
+import type { WebhookReceiver } from "./webhook-receiver.js";
+import { useWebhookWorld, type WebhookWorld } from "./webhook-world.js";
 
 /** The preview counts a publish answers with. */
 type PreviewAnswer = { publishIncident: { preview: boolean; notifiedSubscribers: number; notifiedWebhookEndpoints: number } };
@@ -19,8 +20,6 @@ type LogAnswer = {
   }[];
 };
 
-const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
-  ... on WebhookEndpointWithSecret { secret endpoint { id } } } }`;
 const PREVIEW = `mutation ($input: PublishIncidentInput!) { publishIncident(input: $input) {
   ... on IncidentPublication { preview notifiedSubscribers notifiedWebhookEndpoints } } }`;
 const LOG = `query ($pageId: ID!, $first: Int, $after: String) { webhookEndpoints(pageId: $pageId) {
@@ -28,29 +27,16 @@ const LOG = `query ($pageId: ID!, $first: Int, $after: String) { webhookEndpoint
   deliveries(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { webhookId attempt status responseCode durationMs error at } } } } }`;
 
 const clock = testClock("2030-06-01T09:00:00Z");
+let world: WebhookWorld;
 let w: World;
 let receiver: WebhookReceiver;
 
-async function endpoint(input: Record<string, unknown>) {
-  const { createWebhookEndpoint } = await w.t.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(CREATE, {
-    input: { kind: "JSON", ...input, url: `${receiver.url}${input.url ?? "/hook"}` },
-  });
-  return { id: createWebhookEndpoint.endpoint.id, secret: createWebhookEndpoint.secret };
-}
+/** An endpoint as `input` says (`url`: a path on the receiver, /hook by default). */
+const endpoint = ({ url, ...input }: Record<string, unknown>) => world.endpoint({ ...input, path: (url as string | undefined) ?? "/hook" });
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  w = await buildWorld({ now: clock.now, webhooks: { allowHttp: true, allowPrivateAddresses: true } });
-  // What the world published before any endpoint existed is delivered to nobody.
-  await w.t.app.notifications.tick();
-}, 60_000);
-afterAll(async () => {
-  await w?.t.close();
-  await receiver?.close();
-});
-beforeEach(async () => {
-  await w.t.app.database.db.webhookEndpoint.deleteMany();
-  receiver.arrivals.length = 0;
+useWebhookWorld({ now: clock.now }, (started) => {
+  world = started;
+  ({ w, receiver } = world);
 });
 
 describe("webhook delivery", () => {

@@ -2,34 +2,29 @@
 // then, while each delivery still has retries left: audited, and its editors and admins
 // emailed, as when a delivery runs out of attempts. One success starts the count again.
 // The injected clock moves; nothing sleeps.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { retryDelayMs, streakDisables, WEBHOOK_FAILURE_STREAK, WEBHOOK_MAX_ATTEMPTS } from "../../server/domain/retry-policy.js";
-import { createLogger } from "../../server/logger.js";
-import { createMailTransport } from "../../server/notifications/transport.js";
-import { startSmtp, type TestSmtp } from "../auth/smtp.js";
-import { buildWorld, type World } from "../auth/world.js";
+import type { World } from "../auth/world.js";
 import { testClock } from "../helpers/app.js";
 import { publishIncident } from "../helpers/fixtures.js";
-import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
+import type { WebhookReceiver } from "./webhook-receiver.js";
+import { expectDisabledNotice, useWebhookWorld, type WebhookWorld } from "./webhook-world.js";
 
-const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
-  ... on WebhookEndpointWithSecret { secret endpoint { id } } } }`;
 const HOUR = 3_600_000;
 /** An incident is published this often, and the worker runs after each. */
 const STEP = 2 * HOUR;
 
 const clock = testClock("2030-07-01T09:00:00Z");
+let world: WebhookWorld;
 let w: World;
 let receiver: WebhookReceiver;
-let smtp: TestSmtp;
 let published = 0;
 
+/** An endpoint at the receiver's `path` whose signatures the receiver verifies; its id. */
 async function endpoint(path: string) {
-  const { createWebhookEndpoint } = await w.t.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(CREATE, {
-    input: { pageId: w.ids.publicPage, kind: "JSON", url: `${receiver.url}${path}` },
-  });
-  receiver.secret = createWebhookEndpoint.secret;
-  return createWebhookEndpoint.endpoint.id;
+  const { id, secret } = await world.endpoint({ path });
+  receiver.secret = secret;
+  return id;
 }
 
 /** Moves the clock a step on, publishes an incident and runs the worker: the new delivery and every retry due are attempted. */
@@ -42,21 +37,9 @@ async function step() {
 const endpointOf = (id: string) => w.t.app.database.db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
 const failedAttempts = (endpointId: string) => w.t.app.database.db.webhookAttempt.count({ where: { endpointId, status: "FAILED" } });
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  smtp = await startSmtp();
-  const mailTransport = createMailTransport({ smtpUrl: smtp.url, from: "Status <status@example.com>", log: createLogger({ level: "silent" }) });
-  w = await buildWorld({ now: clock.now, mailTransport, webhooks: { allowHttp: true, allowPrivateAddresses: true, timeoutMs: 2_000 } });
-  await w.t.app.notifications.tick();
-}, 180_000);
-afterAll(async () => {
-  await w?.t.close();
-  await receiver?.close();
-  await smtp?.close();
-});
-beforeEach(async () => {
-  await w.t.app.database.db.webhookEndpoint.deleteMany();
-  receiver.arrivals.length = 0;
+useWebhookWorld({ now: clock.now, mail: true, timeoutMs: 2_000, startTimeoutMs: 180_000 }, (started) => {
+  world = started;
+  ({ w, receiver } = world);
 });
 
 describe("a streak of failed deliveries", () => {
@@ -79,14 +62,7 @@ describe("a streak of failed deliveries", () => {
     // The streak, not a delivery out of attempts, disabled it.
     const deliveries = await w.t.app.database.db.notificationDelivery.findMany({ where: { recipientId: id } });
     expect(deliveries.every((d) => d.status === "PENDING" && d.attempts < WEBHOOK_MAX_ATTEMPTS)).toBe(true);
-    const entry = await w.t.app.database.db.auditEntry.findFirstOrThrow({ where: { operation: "disableWebhookEndpoint", objectId: id } });
-    expect(entry).toMatchObject({ actorKind: "system", outcome: "CHANGED" });
-    for (const address of ["eddie@ops.example", "ada@ops.example"]) {
-      const mail = await smtp.waitForMail(address);
-      expect(mail.raw).toContain("Webhook endpoint disabled");
-    }
-    const mailed = smtp.inbox.flatMap((m) => m.to);
-    for (const address of ["vera@ops.example", "pat@ops.example", "gone@ops.example"]) expect(mailed).not.toContain(address);
+    await expectDisabledNotice(world, id);
     // Disabled: nothing more is POSTed to it.
     const posted = receiver.arrivals.length;
     await step();

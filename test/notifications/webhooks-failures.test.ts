@@ -3,51 +3,33 @@
 // endpoint is disabled with a reason, audited, and its editors and admins are emailed;
 // a redirect is a failure and is not followed; a private address is never connected to
 // unless WEBHOOK_ALLOW_PRIVATE_ADDRESSES is on; a receiver that never answers times out.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WEBHOOK_JITTER, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_SCHEDULE_MS } from "../../server/domain/retry-policy.js";
-import { createLogger } from "../../server/logger.js";
-import { createMailTransport } from "../../server/notifications/transport.js";
-import { startSmtp, type TestSmtp } from "../auth/smtp.js";
-import { buildWorld, type World } from "../auth/world.js";
+import type { World } from "../auth/world.js";
 import { createTestApp, testClock } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident } from "../helpers/fixtures.js";
-import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
+import type { WebhookReceiver } from "./webhook-receiver.js";
+import { CREATE_ENDPOINT, expectDisabledNotice, useWebhookWorld, type WebhookWorld } from "./webhook-world.js";
 
-const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
-  ... on WebhookEndpointWithSecret { secret endpoint { id } } } }`;
 const DAY = 24 * 3_600_000;
 
 const clock = testClock("2030-06-01T09:00:00Z");
+let world: WebhookWorld;
 let w: World;
 let receiver: WebhookReceiver;
-let smtp: TestSmtp;
 
+/** An endpoint at `url` whose signatures the receiver verifies; its id. */
 async function endpoint(url: string) {
-  const { createWebhookEndpoint } = await w.t.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(CREATE, {
-    input: { pageId: w.ids.publicPage, kind: "JSON", url },
-  });
-  receiver.secret = createWebhookEndpoint.secret;
-  return createWebhookEndpoint.endpoint.id;
+  const { id, secret } = await world.endpoint({ url });
+  receiver.secret = secret;
+  return id;
 }
 
 const attemptsOf = (endpointId: string) => w.t.app.database.db.webhookAttempt.findMany({ where: { endpointId }, orderBy: { attempt: "asc" } });
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  smtp = await startSmtp();
-  const mailTransport = createMailTransport({ smtpUrl: smtp.url, from: "Status <status@example.com>", log: createLogger({ level: "silent" }) });
-  w = await buildWorld({ now: clock.now, mailTransport, webhooks: { allowHttp: true, allowPrivateAddresses: true, timeoutMs: 2_000 } });
-  await w.t.app.notifications.tick();
-}, 60_000);
-afterAll(async () => {
-  await w?.t.close();
-  await receiver?.close();
-  await smtp?.close();
-});
-beforeEach(async () => {
-  await w.t.app.database.db.webhookEndpoint.deleteMany();
-  receiver.arrivals.length = 0;
-  receiver.answer = () => ({ status: 204 });
+useWebhookWorld({ now: clock.now, mail: true, timeoutMs: 2_000 }, (started) => {
+  world = started;
+  ({ w, receiver } = world);
 });
 
 describe("a failing endpoint", () => {
@@ -75,14 +57,7 @@ describe("a failing endpoint", () => {
     const disabled = await w.t.app.database.db.webhookEndpoint.findUniqueOrThrow({ where: { id } });
     expect(disabled).toMatchObject({ enabled: false, disabledAt: clock.now() });
     expect(disabled.disabledReason).toMatch(/failed on all 10 attempts; the last: HTTP 500/);
-    const entry = await w.t.app.database.db.auditEntry.findFirstOrThrow({ where: { operation: "disableWebhookEndpoint", objectId: id } });
-    expect(entry).toMatchObject({ actorKind: "system", outcome: "CHANGED" });
-    for (const address of ["eddie@ops.example", "ada@ops.example"]) {
-      const mail = await smtp.waitForMail(address);
-      expect(mail.raw).toContain("Webhook endpoint disabled");
-    }
-    const mailed = smtp.inbox.flatMap((m) => m.to);
-    for (const address of ["vera@ops.example", "pat@ops.example", "gone@ops.example"]) expect(mailed).not.toContain(address);
+    await expectDisabledNotice(world, id);
     // Disabled: the next publication reaches it no more.
     await publishIncident(w.t, w.ids.publicPage, [], { name: "After disabling" });
     await w.t.app.notifications.tick();
@@ -124,7 +99,7 @@ describe("private addresses", () => {
       const page = await createPage(strict, [component!]);
       const ids: string[] = [];
       for (const url of [`${receiver.url}/literal`, `${receiver.url.replace("127.0.0.1", "localhost")}/named`, "http://[::1]:9/v6"]) {
-        const { createWebhookEndpoint } = await strict.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(CREATE, {
+        const { createWebhookEndpoint } = await strict.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(CREATE_ENDPOINT, {
           input: { pageId: page.id, kind: "JSON", url },
         });
         ids.push(createWebhookEndpoint.endpoint.id);
@@ -154,7 +129,7 @@ describe("publishing", () => {
     try {
       const [component] = await createComponents(live, ["API"]);
       const page = await createPage(live, [component!]);
-      await live.ok(CREATE, { input: { pageId: page.id, kind: "JSON", url: `${receiver.url}/stuck` } });
+      await live.ok(CREATE_ENDPOINT, { input: { pageId: page.id, kind: "JSON", url: `${receiver.url}/stuck` } });
       receiver.answer = () => "hang";
       await publishIncident(live, page.id, [], { name: "First" });
       await expect.poll(() => receiver.arrivals.length, { timeout: 30_000 }).toBe(1);

@@ -1,38 +1,24 @@
 // Chat endpoints get their platform's message (Slack Block Kit, a Teams Adaptive Card),
 // and an event the endpoint no longer hears of by the time it is sent is skipped, not failed.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildWorld, type World } from "../auth/world.js";
+import { describe, expect, it } from "vitest";
+import type { World } from "../auth/world.js";
 import { testClock } from "../helpers/app.js";
 import { publishIncident } from "../helpers/fixtures.js";
-import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
+import type { WebhookReceiver } from "./webhook-receiver.js";
+import { useWebhookWorld, type WebhookWorld } from "./webhook-world.js";
 
-const CREATE = `mutation ($input: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $input) {
-  ... on WebhookEndpointWithSecret { secret endpoint { id } } } }`;
 const DELETE = `mutation ($id: ID!) { deleteIncident(id: $id) { __typename } }`;
 
 const clock = testClock("2030-06-01T09:00:00Z");
+let world: WebhookWorld;
 let w: World;
 let receiver: WebhookReceiver;
 
-async function endpoint(kind: string, path: string) {
-  const { createWebhookEndpoint } = await w.t.ok<{ createWebhookEndpoint: { secret: string; endpoint: { id: string } } }>(CREATE, {
-    input: { kind, pageId: w.ids.publicPage, url: `${receiver.url}${path}` },
-  });
-  return { id: createWebhookEndpoint.endpoint.id, secret: createWebhookEndpoint.secret };
-}
+const endpoint = (kind: string, path: string) => world.endpoint({ kind, path });
 
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  w = await buildWorld({ now: clock.now, webhooks: { allowHttp: true, allowPrivateAddresses: true } });
-  await w.t.app.notifications.tick();
-}, 60_000);
-afterAll(async () => {
-  await w?.t.close();
-  await receiver?.close();
-});
-beforeEach(async () => {
-  await w.t.app.database.db.webhookEndpoint.deleteMany();
-  receiver.arrivals.length = 0;
+useWebhookWorld({ now: clock.now }, (started) => {
+  world = started;
+  ({ w, receiver } = world);
 });
 
 describe("webhook formats", () => {
