@@ -4,14 +4,14 @@
 // what the first has not sent yet. Each delivery is still POSTed exactly once.
 // TEST_POSTGRES_URL runs it on PostgreSQL (with Redis carrying events between instances).
 import type { ChildProcess } from "node:child_process";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { newWebhookSecret } from "../../server/services/webhook-endpoints.js";
+import { describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { freshDatabaseUrl } from "../helpers/database.js";
 import { createComponents, createPage, publishIncident } from "../helpers/fixtures.js";
-import { killNotifyInstances, startNotifyInstance } from "../helpers/notify-instances.js";
-import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
+import { startNotifyInstance } from "../helpers/notify-instances.js";
+import type { RedisServer } from "../helpers/redis-server.js";
+import type { WebhookReceiver } from "./webhook-receiver.js";
+import { endpointsOn, useInstancesReceiver } from "./webhook-world.js";
 
 const ENDPOINTS = 12;
 const LEASE_MS = 1_500;
@@ -20,16 +20,10 @@ const ANSWER_MS = 600;
 
 let redis: RedisServer | null = null;
 let receiver: WebhookReceiver;
-
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  if (process.env.TEST_POSTGRES_URL) redis = await startRedisServer();
+useInstancesReceiver((started, startedRedis) => {
+  receiver = started;
+  redis = startedRedis;
 });
-afterAll(async () => {
-  await receiver?.close();
-  await redis?.kill();
-});
-afterEach(killNotifyInstances);
 
 /** SIGTERM: the instance stops claiming, finishes the sends in flight and exits. */
 function stopGracefully(child: ChildProcess): Promise<void> {
@@ -46,20 +40,8 @@ describe("a lease shorter than a batch", () => {
     try {
       const [component] = await createComponents(t, ["API"]);
       const page = await createPage(t, [component!]);
-      const now = t.app.now();
-      receiver.secret = newWebhookSecret();
       receiver.answer = () => ({ status: 204, delayMs: ANSWER_MS });
-      await t.app.database.db.webhookEndpoint.createMany({
-        data: Array.from({ length: ENDPOINTS }, (_, i) => ({
-          pageId: page.id,
-          url: `${receiver.url}/slow/e${i}`,
-          kind: "JSON" as const,
-          events: JSON.stringify(["INCIDENT"]),
-          secret: receiver.secret!,
-          createdAt: now,
-          updatedAt: now,
-        })),
-      });
+      await endpointsOn(t, receiver, page.id, ENDPOINTS, "slow");
       // Published first, so both instances claim from their first moment.
       await publishIncident(t, page.id, [{ componentId: component!, impact: "FULL_OUTAGE" }], { name: "Slow receiver" });
       const env = { DATABASE_URL: url, WEBHOOK_ALLOW_PRIVATE_ADDRESSES: "true", NOTIFY_LEASE_MS: String(LEASE_MS), ...(redis ? { REDIS_URL: redis.url } : {}) };

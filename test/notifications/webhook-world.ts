@@ -2,11 +2,15 @@
 // clock, a real receiver on loopback, and (for the tests of failure notices) a real SMTP
 // server. The worker has already run once, so what the world published before any
 // endpoint existed is delivered to nobody.
-import { afterAll, beforeAll, beforeEach, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { createLogger } from "../../server/logger.js";
 import { createMailTransport } from "../../server/notifications/transport.js";
 import { startSmtp, type TestSmtp } from "../auth/smtp.js";
 import { buildWorld, type World } from "../auth/world.js";
+import { newWebhookSecret } from "../../server/services/webhook-endpoints.js";
+import type { TestApp } from "../helpers/app.js";
+import { killNotifyInstances } from "../helpers/notify-instances.js";
+import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
 
 /** Creates a webhook endpoint; answers its id and signing secret. */
@@ -82,4 +86,46 @@ export async function expectDisabledNotice(world: WebhookWorld, endpointId: stri
   }
   const mailed = world.smtp!.inbox.flatMap((m) => m.to);
   for (const address of ["vera@ops.example", "pat@ops.example", "gone@ops.example"]) expect(mailed).not.toContain(address);
+}
+
+/**
+ * For the tests with several worker instances: a receiver and, on PostgreSQL, a Redis
+ * server carrying events between the instances. Instances are killed after each test.
+ */
+export function useInstancesReceiver(started: (receiver: WebhookReceiver, redis: RedisServer | null) => void): void {
+  let receiver: WebhookReceiver | undefined;
+  let redis: RedisServer | null = null;
+  beforeAll(async () => {
+    receiver = await startWebhookReceiver();
+    if (process.env.TEST_POSTGRES_URL) redis = await startRedisServer();
+    started(receiver, redis);
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await redis?.kill();
+  });
+  afterEach(() => {
+    killNotifyInstances();
+    if (!receiver) return;
+    receiver.arrivals.length = 0;
+    receiver.answer = () => ({ status: 204 });
+  });
+}
+
+/** `count` JSON endpoints of the page at `<receiver>/<prefix>/e<i>`, sharing a new secret the receiver verifies with, written straight into the table. */
+export async function endpointsOn(t: TestApp, receiver: WebhookReceiver, pageId: string, count: number, prefix: string): Promise<void> {
+  const now = t.app.now();
+  const secret = newWebhookSecret();
+  receiver.secret = secret;
+  await t.app.database.db.webhookEndpoint.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      pageId,
+      url: `${receiver.url}/${prefix}/e${i}`,
+      kind: "JSON" as const,
+      events: JSON.stringify(["INCIDENT"]),
+      secret,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  });
 }

@@ -4,30 +4,20 @@
 // for its answer, a restarted one finishes the rest once the lease has expired.
 // TEST_POSTGRES_URL runs it on PostgreSQL (with Redis carrying events between instances).
 import type { ChildProcess } from "node:child_process";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { newWebhookSecret } from "../../server/services/webhook-endpoints.js";
+import { describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { freshDatabaseUrl } from "../helpers/database.js";
 import { createComponents, createPage, publishIncident, type PageRef } from "../helpers/fixtures.js";
-import { killNotifyInstances, startNotifyInstance } from "../helpers/notify-instances.js";
-import { startRedisServer, type RedisServer } from "../helpers/redis-server.js";
-import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.js";
+import { startNotifyInstance } from "../helpers/notify-instances.js";
+import type { RedisServer } from "../helpers/redis-server.js";
+import type { WebhookReceiver } from "./webhook-receiver.js";
+import { endpointsOn, useInstancesReceiver } from "./webhook-world.js";
 
 let redis: RedisServer | null = null;
 let receiver: WebhookReceiver;
-
-beforeAll(async () => {
-  receiver = await startWebhookReceiver();
-  if (process.env.TEST_POSTGRES_URL) redis = await startRedisServer();
-});
-afterAll(async () => {
-  await receiver?.close();
-  await redis?.kill();
-});
-afterEach(() => {
-  killNotifyInstances();
-  receiver.arrivals.length = 0;
-  receiver.answer = () => ({ status: 204 });
+useInstancesReceiver((started, startedRedis) => {
+  receiver = started;
+  redis = startedRedis;
 });
 
 let run = 0;
@@ -39,19 +29,7 @@ async function pageWithEndpoints(t: TestApp, count: number): Promise<{ page: Pag
   run += 1;
   const [component] = await createComponents(t, ["API"]);
   const page = await createPage(t, [component!]);
-  const now = t.app.now();
-  receiver.secret = newWebhookSecret();
-  await t.app.database.db.webhookEndpoint.createMany({
-    data: Array.from({ length: count }, (_, i) => ({
-      pageId: page.id,
-      url: `${receiver.url}/run${run}/e${i}`,
-      kind: "JSON" as const,
-      events: JSON.stringify(["INCIDENT"]),
-      secret: receiver.secret!,
-      createdAt: now,
-      updatedAt: now,
-    })),
-  });
+  await endpointsOn(t, receiver, page.id, count, `run${run}`);
   return { page, component: component! };
 }
 
