@@ -4,7 +4,7 @@ import { API_KEY_SCOPES, listApiKeys, type ApiKey as ApiKeyRow, type CreatedApiK
 import { inputSchema, nameSchema } from "../domain/limits.js";
 import { createApiKeyChange, revokeApiKeyChange } from "../services/api-key-changes.js";
 import { commitChange } from "../services/change.js";
-import { MUTATION_ERRORS } from "./errors.js";
+import { mutationOf } from "./errors.js";
 
 export const Role = builder.enumType("Role", {
   description:
@@ -54,8 +54,7 @@ builder.queryField("apiKeys", (t) =>
 builder.mutationFields((t) => ({
   createApiKey: t.field({
     type: CreatedApiKeyRef,
-    authScopes: { role: "ADMIN" },
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { input: t.arg({ type: CreateApiKeyInput }) },
     resolve: (_root, { input }, ctx) => commitChange(ctx, "createApiKey", (tx, now) => createApiKeyChange(tx, input, now)),
   }),
@@ -63,8 +62,7 @@ builder.mutationFields((t) => ({
     type: ApiKey,
     description:
       "Takes effect on the key's next request, and ends its live subscriptions to customer pages. Revoking a revoked key keeps its first revocation time.",
-    authScopes: { role: "ADMIN" },
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("ADMIN"),
     args: { id: t.arg.id({ description: "The key's id (its name works too)." }) },
     resolve: (_root, { id }, ctx) => commitChange(ctx, "revokeApiKey", (tx, now) => revokeApiKeyChange(tx, String(id), now)),
   }),

@@ -2,7 +2,7 @@
 import { builder } from "../builder.js";
 import { commitChange } from "../services/change.js";
 import * as pages from "../services/status-pages.js";
-import { MUTATION_ERRORS } from "./errors.js";
+import { mutationOf } from "./errors.js";
 import { checkInputUploads } from "./page-asset.js";
 import { CreateStatusPageInput, UpdateStatusPageInput } from "./status-page-inputs.js";
 import { EXPECTED_VERSION_DESCRIPTION, created, versioned } from "./versioned.js";
@@ -10,9 +10,8 @@ import { EXPECTED_VERSION_DESCRIPTION, created, versioned } from "./versioned.js
 builder.mutationFields((t) => ({
   createStatusPage: t.prismaField({
     type: "StatusPage",
-    authScopes: { role: "EDITOR" },
+    ...mutationOf("EDITOR"),
     description: "A customer page gets a sub-page per entry of its customer type, now and as entries are added.",
-    errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: CreateStatusPageInput }) },
     resolve: async (query, _root, { input: { logo, favicon, ...input } }, ctx) => {
       const assets = await checkInputUploads({ logo, favicon });
@@ -26,9 +25,8 @@ builder.mutationFields((t) => ({
   }),
   updateStatusPage: t.prismaField({
     type: "StatusPage",
-    authScopes: { role: "EDITOR" },
+    ...mutationOf("EDITOR"),
     description: "Refused (InUseError) when it would take off a component an open incident or maintenance lists.",
-    errors: { types: MUTATION_ERRORS },
     args: { input: t.arg({ type: UpdateStatusPageInput }) },
     resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
       await commitChange(
@@ -41,9 +39,8 @@ builder.mutationFields((t) => ({
   }),
   deleteStatusPage: t.prismaField({
     type: "StatusPage",
-    authScopes: { role: "EDITOR" },
+    ...mutationOf("EDITOR"),
     description: "Deletes the page with its incidents and maintenance. Only the scalar fields of the result are meaningful.",
-    errors: { types: MUTATION_ERRORS },
     args: { id: t.arg.id(), expectedVersion: t.arg.int({ required: false, description: EXPECTED_VERSION_DESCRIPTION }) },
     resolve: (_query, _root, { id, expectedVersion }, ctx) =>
       commitChange(

@@ -10,7 +10,7 @@ import { commitChange } from "../services/change.js";
 import { updateSubPage } from "../services/customer-pages.js";
 import { seesEverything } from "../services/visibility.js";
 import { Component, StatusSummary, summarize, type ComponentSource } from "./component.js";
-import { MUTATION_ERRORS } from "./errors.js";
+import { mutationOf } from "./errors.js";
 import { UpdateSubPageInput } from "./status-page-inputs.js";
 
 /** The components a sub-page shows, in the order its entry lists them. */
@@ -86,8 +86,7 @@ builder.mutationField("updateSubPage", (t) =>
   t.prismaField({
     type: "SubPage",
     description: "Renames a sub-page or changes its URL (unique within its page).",
-    authScopes: { role: "EDITOR" },
-    errors: { types: MUTATION_ERRORS },
+    ...mutationOf("EDITOR"),
     args: { input: t.arg({ type: UpdateSubPageInput }) },
     resolve: async (query, _root, { input: { id, expectedVersion, ...patch } }, ctx) => {
       await commitChange(
