@@ -3,11 +3,8 @@
 // every path another route or GraphQL owns, so it can never shadow them.
 // A page's routes get index.html dressed in the page's theme, title and favicon;
 // the operator console's routes get the console's own HTML.
-import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, sep } from "node:path";
+import { join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
 import { isDatabaseUnavailable } from "../db/unavailable.js";
@@ -18,22 +15,9 @@ import { PAGE_LOOKS_MAX, type PageLook } from "./page-look.js";
 import type { Route } from "./routes.js";
 import type { Lookup } from "./slug-memo.js";
 import { staleHeaders } from "./stale.js";
+import { createFileCache, prepare, send, type CachedFile } from "./web-files.js";
 
 export const WEB_DIST = fileURLToPath(new URL("../../dist/web/", import.meta.url));
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".json": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-  ".woff2": "font/woff2",
-  ".map": "application/json",
-};
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".svg", ".json", ".txt", ".map"]);
 
 /** Paths that belong to the API and the server's own routes, whatever is in dist/web. */
 const RESERVED = new RegExp(`^/(?:${SERVER_PATHS.join("|")})(?:[/.]|$)`);
@@ -47,13 +31,6 @@ const CLIENT_ROUTE = /^\/(?:[^/.]+(?:\/[^/.]+)?)?\/?$/;
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; connect-src 'self' ws: wss:; base-uri 'none'; form-action 'self'";
 
-interface CachedFile {
-  body: Buffer;
-  gzip: Buffer | null;
-  etag: string;
-  mtimeMs: number;
-}
-
 export interface WebRouteOptions {
   dir?: string;
   /** A page's look by slug (`asOf`: the last known one); without it every client route gets index.html as built. */
@@ -62,41 +39,58 @@ export interface WebRouteOptions {
   log?: () => Logger;
 }
 
-function prepare(body: Buffer, ext: string, mtimeMs: number): CachedFile {
-  const gzip = COMPRESSIBLE.has(ext) && body.length > 1024 ? gzipSync(body) : null;
-  return { body, gzip, etag: `"${createHash("sha1").update(body).digest("base64url")}"`, mtimeMs };
+/** What serving a path needs: where the build is, how its files are read, and which index.html a client route gets. */
+interface WebFiles {
+  dir: string;
+  load: (path: string) => Promise<CachedFile | null>;
+  indexFor: (index: CachedFile, path: string) => Promise<{ file: CachedFile; asOf: Date | null }>;
 }
 
+/** Serves the built web client: its assets, the console's HTML, and index.html for the client's routes; declines every other path. */
 export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRouteOptions = {}): Route {
-  // Small files, read once per build: re-read only when the file changes on disk.
-  const cache = new Map<string, CachedFile>();
-  // index.html as dressed for each look, dropped with the build it came from.
-  const dressed = new WeakMap<CachedFile, LRUCache<string, CachedFile>>();
+  const files: WebFiles = { dir, load: createFileCache(), indexFor: createIndexFor(lookFor, log) };
+  return async (req, res, url) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const path = url.pathname;
+    if (RESERVED.test(path)) return false;
+    if (path.startsWith("/assets/")) return serveAsset(files, req, res, path);
+    if (CONSOLE_ROUTE.test(path)) return serveConsole(files, req, res);
+    if (!CLIENT_ROUTE.test(path)) return false;
+    return serveClient(files, req, res, path);
+  };
+}
 
-  async function load(path: string): Promise<CachedFile | null> {
-    const info = await stat(path).catch(() => null);
-    if (!info?.isFile()) return null;
-    const hit = cache.get(path);
-    if (hit && hit.mtimeMs === info.mtimeMs) return hit;
-    const file = prepare(await readFile(path), extname(path), info.mtimeMs);
-    cache.set(path, file);
-    return file;
-  }
+async function serveAsset({ dir, load }: WebFiles, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  const file = safeJoin(dir, path);
+  const found = file ? await load(file) : null;
+  if (!found) return false;
+  send(req, res, found, file!, "public, max-age=31536000, immutable");
+  return true;
+}
 
-  function dress(index: CachedFile, look: PageLook): CachedFile {
-    let variants = dressed.get(index);
-    if (!variants) dressed.set(index, (variants = new LRUCache({ max: PAGE_LOOKS_MAX })));
-    const key = JSON.stringify([look.theme, look.title, look.faviconUrl]);
-    let variant = variants.get(key);
-    if (!variant) {
-      variant = prepare(Buffer.from(dressIndexHtml(index.body.toString("utf8"), look)), ".html", index.mtimeMs);
-      variants.set(key, variant);
-    }
-    return variant;
-  }
+async function serveConsole({ dir, load }: WebFiles, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const consoleIndex = join(dir, "console", "index.html");
+  const found = await load(consoleIndex);
+  if (!found) return false;
+  // Operators' own screens: never stored by a shared cache, never framed.
+  send(req, res, found, consoleIndex, "no-cache, private", { "content-security-policy": `${CSP}; frame-ancestors 'none'` });
+  return true;
+}
 
-  /** index.html for a client route: dressed for the page it names, as built for `/` and unknown pages. */
-  async function indexFor(index: CachedFile, path: string): Promise<{ file: CachedFile; asOf: Date | null }> {
+async function serveClient({ dir, load, indexFor }: WebFiles, req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
+  const index = join(dir, "index.html");
+  const found = await load(index);
+  if (!found) return false;
+  // Revalidated every time, so a new deploy's asset names and a page's new look are picked up at once.
+  const { file, asOf } = await indexFor(found, path);
+  send(req, res, file, index, "no-cache", { "content-security-policy": CSP, ...(asOf ? staleHeaders(asOf) : {}) });
+  return true;
+}
+
+/** index.html for a client route: dressed for the page it names, as built for `/` and unknown pages. */
+function createIndexFor(lookFor: WebRouteOptions["lookFor"], log: () => Logger): WebFiles["indexFor"] {
+  const dress = createDressing();
+  return async (index, path) => {
     const slug = pageSlug(path);
     if (!slug || !lookFor) return { file: index, asOf: null };
     // The app works without the dressing: a failed look-up must not fail the page.
@@ -106,35 +100,22 @@ export function webRoute({ dir = WEB_DIST, lookFor, log = defaultLogger }: WebRo
       return { value: null, asOf: null };
     });
     return { file: look ? dress(index, look) : index, asOf };
-  }
+  };
+}
 
-  return async (req, res, url) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return false;
-    const path = url.pathname;
-    if (RESERVED.test(path)) return false;
-    if (path.startsWith("/assets/")) {
-      const file = safeJoin(dir, path);
-      const found = file ? await load(file) : null;
-      if (!found) return false;
-      send(req, res, found, file!, "public, max-age=31536000, immutable");
-      return true;
+/** index.html dressed in a look, kept per look and dropped with the build it came from. */
+function createDressing(): (index: CachedFile, look: PageLook) => CachedFile {
+  const dressed = new WeakMap<CachedFile, LRUCache<string, CachedFile>>();
+  return (index, look) => {
+    let variants = dressed.get(index);
+    if (!variants) dressed.set(index, (variants = new LRUCache({ max: PAGE_LOOKS_MAX })));
+    const key = JSON.stringify([look.theme, look.title, look.faviconUrl]);
+    let variant = variants.get(key);
+    if (!variant) {
+      variant = prepare(Buffer.from(dressIndexHtml(index.body.toString("utf8"), look)), ".html", index.mtimeMs);
+      variants.set(key, variant);
     }
-    if (CONSOLE_ROUTE.test(path)) {
-      const consoleIndex = join(dir, "console", "index.html");
-      const found = await load(consoleIndex);
-      if (!found) return false;
-      // Operators' own screens: never stored by a shared cache, never framed.
-      send(req, res, found, consoleIndex, "no-cache, private", { "content-security-policy": `${CSP}; frame-ancestors 'none'` });
-      return true;
-    }
-    if (!CLIENT_ROUTE.test(path)) return false;
-    const index = join(dir, "index.html");
-    const found = await load(index);
-    if (!found) return false;
-    // Revalidated every time, so a new deploy's asset names and a page's new look are picked up at once.
-    const { file, asOf } = await indexFor(found, path);
-    send(req, res, file, index, "no-cache", { "content-security-policy": CSP, ...(asOf ? staleHeaders(asOf) : {}) });
-    return true;
+    return variant;
   };
 }
 
@@ -155,25 +136,4 @@ function safeJoin(dir: string, urlPath: string): string | null {
   }
   const full = normalize(join(dir, decoded));
   return full.startsWith(normalize(dir.endsWith(sep) ? dir : dir + sep)) ? full : null;
-}
-
-function send(req: IncomingMessage, res: ServerResponse, file: CachedFile, path: string, cacheControl: string, extra: Record<string, string> = {}): void {
-  const headers: Record<string, string> = {
-    ...extra,
-    "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream",
-    "cache-control": cacheControl,
-    etag: file.etag,
-    "x-content-type-options": "nosniff",
-    vary: "accept-encoding",
-  };
-  if (req.headers["if-none-match"] === file.etag) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  const gzip = file.gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  const body = gzip ? file.gzip! : file.body;
-  if (gzip) headers["content-encoding"] = "gzip";
-  headers["content-length"] = String(body.length);
-  res.writeHead(200, headers);
-  res.end(req.method === "HEAD" ? undefined : body);
 }
