@@ -4,6 +4,7 @@
 // its stream limiter is not exported, so this plugin applies the smaller one to the
 // rest, the same way: by Content-Length before reading, then while the body streams in
 // (chunked bodies, or a Content-Length that lies). Either way nothing over it is buffered.
+import { IncomingMessage } from "node:http";
 import { createGraphQLError, type Plugin } from "graphql-yoga";
 import type { Limits } from "../limits.js";
 
@@ -41,16 +42,26 @@ function limited(request: Request, limit: number, fetchAPI: { Request: typeof Re
   } as RequestInit);
 }
 
+/**
+ * Whether the body is exactly its Content-Length: Node's HTTP parser reads no more than
+ * the header declares from the socket (and refuses a request that also says chunked), so
+ * a body it delivered within the limit needs no counting. A request made in-process
+ * (`yoga.fetch`) has no parser behind it and is always counted.
+ */
+function lengthEnforced(serverContext: object, length: string | null, limit: number): boolean {
+  return "req" in serverContext && serverContext.req instanceof IncomingMessage && length != null && /^\d+$/.test(length) && Number(length) <= limit;
+}
+
 /** Refuses a body other than multipart over `maxRequestBodyBytes` (413); Yoga's `maxRequestBodySize` is `maxUploadBodyBytes`. */
 export function useBodySizeLimits(limits: Pick<Limits, "maxRequestBodyBytes">): Plugin {
   const limit = limits.maxRequestBodyBytes;
   return {
-    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI, serverContext }) {
       if (isMultipart(request)) return;
       const length = request.headers.get("content-length");
       // A malformed Content-Length is Yoga's to refuse (400).
       if (length != null && /^\d+$/.test(length) && Number(length) > limit) throw tooLarge();
-      if (!requestParser || !request.body) return;
+      if (!requestParser || !request.body || lengthEnforced(serverContext, length, limit)) return;
       const parse = requestParser;
       setRequestParser((req) => parse(limited(req, limit, fetchAPI)));
     },
