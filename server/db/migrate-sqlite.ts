@@ -6,12 +6,33 @@ interface ForeignKeyViolation {
   parent: string;
 }
 
+/** How long an instance keeps trying while another holds the database. */
+const BUSY_MS = 10_000;
+
+const isBusy = (error: unknown) => String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY");
+
 /**
  * Applies the pending migrations in one IMMEDIATE transaction: it takes the write
  * lock before reading what was applied, so a second process starting at the same
- * time waits (busy_timeout), then finds nothing left to do.
+ * time waits (busy_timeout), then finds nothing left to do. Some steps are refused at
+ * once rather than waited for: switching a new file to WAL while another process does
+ * the same, a lock that SQLite will not wait for because waiting could deadlock. Those
+ * are tried again, from the start, until BUSY_MS have passed.
  */
 export function migrateSqlite(file: string, migrations: Migration[]): string[] {
+  const deadline = Date.now() + BUSY_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return migrateOnce(file, migrations);
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      // A synchronous pause (start-up does nothing else meanwhile), longer each time.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(25 * attempt, 250));
+    }
+  }
+}
+
+function migrateOnce(file: string, migrations: Migration[]): string[] {
   const db = new Database(file);
   try {
     db.pragma("busy_timeout = 10000");
