@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { isSqliteBusy } from "./probe-sqlite.js";
 import { MIGRATIONS_TABLE as TABLE, MigrationFailedError, migrationFailed, planMigrations, type AppliedMigration, type Migration } from "./migrations.js";
 
 interface ForeignKeyViolation {
@@ -8,8 +9,6 @@ interface ForeignKeyViolation {
 
 /** How long an instance keeps trying while another holds the database. */
 const BUSY_MS = 10_000;
-
-const isBusy = (error: unknown) => String((error as { code?: unknown }).code ?? "").startsWith("SQLITE_BUSY");
 
 /**
  * Applies the pending migrations in one IMMEDIATE transaction: it takes the write
@@ -25,7 +24,7 @@ export function migrateSqlite(file: string, migrations: Migration[]): string[] {
     try {
       return migrateOnce(file, migrations);
     } catch (error) {
-      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      if (!isSqliteBusy(error) || Date.now() >= deadline) throw error;
       // A synchronous pause (start-up does nothing else meanwhile), longer each time.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.min(25 * attempt, 250));
     }

@@ -9,7 +9,8 @@ import { PROBED_TABLE, type DatabaseProbe, type ProbeResult } from "./probe.js";
 const RETRY_MS = 25;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const busy = (error: unknown) => String((error as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
+/** Whether SQLite refused for a lock another connection holds. */
+export const isSqliteBusy = (error: unknown) => String((error as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
 
 export function createSqliteProbe(file: string, timeoutMs: number): DatabaseProbe {
   let db: Database.Database | null = null;
@@ -26,7 +27,7 @@ export function createSqliteProbe(file: string, timeoutMs: number): DatabaseProb
       }
       return { state: "up" };
     } catch (error) {
-      if (busy(error)) return "busy";
+      if (isSqliteBusy(error)) return "busy";
       db?.close();
       db = null;
       return { state: "down", detail: message(error) };

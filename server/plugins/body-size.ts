@@ -48,8 +48,8 @@ function limited(request: Request, limit: number, fetchAPI: { Request: typeof Re
  * a body it delivered within the limit needs no counting. A request made in-process
  * (`yoga.fetch`) has no parser behind it and is always counted.
  */
-function lengthEnforced(serverContext: object, length: string | null, limit: number): boolean {
-  return "req" in serverContext && serverContext.req instanceof IncomingMessage && length != null && /^\d+$/.test(length) && Number(length) <= limit;
+function lengthEnforced(serverContext: object, declared: number | null): boolean {
+  return declared !== null && "req" in serverContext && serverContext.req instanceof IncomingMessage;
 }
 
 /** Refuses a body other than multipart over `maxRequestBodyBytes` (413); Yoga's `maxRequestBodySize` is `maxUploadBodyBytes`. */
@@ -60,8 +60,9 @@ export function useBodySizeLimits(limits: Pick<Limits, "maxRequestBodyBytes">): 
       if (isMultipart(request)) return;
       const length = request.headers.get("content-length");
       // A malformed Content-Length is Yoga's to refuse (400).
-      if (length != null && /^\d+$/.test(length) && Number(length) > limit) throw tooLarge();
-      if (!requestParser || !request.body || lengthEnforced(serverContext, length, limit)) return;
+      const declared = length != null && /^\d+$/.test(length) ? Number(length) : null;
+      if (declared !== null && declared > limit) throw tooLarge();
+      if (!requestParser || !request.body || lengthEnforced(serverContext, declared)) return;
       const parse = requestParser;
       setRequestParser((req) => parse(limited(req, limit, fetchAPI)));
     },

@@ -26,7 +26,7 @@ interface DeleteIncidentProps {
 
 /** The "More actions" menu with its delete confirmation. */
 export function IncidentActions({ incident, onDeleted, onReload }: DeleteIncidentProps) {
-  const [, remove] = useMutation(DeleteIncidentMutation);
+  const [state, remove] = useMutation(DeleteIncidentMutation);
   return (
     <DeleteMenu
       name={incident.name}
@@ -36,6 +36,7 @@ export function IncidentActions({ incident, onDeleted, onReload }: DeleteInciden
         const result = await remove({ id: incident.id, expectedVersion: incident.version });
         return { data: result.data?.deleteIncident, error: result.error };
       }}
+      busy={state.fetching}
       onDeleted={onDeleted}
       onReload={onReload}
     />

@@ -14,7 +14,7 @@ interface DeleteMaintenanceProps {
 
 /** The "More actions" menu with the delete confirmation; `onDeleted` after the API confirmed it. */
 export function DeleteMaintenance({ id, name, version, onDeleted, onReload }: DeleteMaintenanceProps) {
-  const [, run] = useMutation(DeleteMaintenanceMutation);
+  const [state, run] = useMutation(DeleteMaintenanceMutation);
   return (
     <DeleteMenu
       name={name}
@@ -24,6 +24,7 @@ export function DeleteMaintenance({ id, name, version, onDeleted, onReload }: De
         const result = await run({ id, expectedVersion: version });
         return { data: result.data?.deleteMaintenance, error: result.error };
       }}
+      busy={state.fetching}
       onDeleted={onDeleted}
       onReload={onReload}
     />

@@ -21,24 +21,24 @@ interface DeleteMenuProps {
   /** The type name the API answers with on success. */
   deleted: string;
   remove: () => Promise<DeleteAnswer>;
+  /** The delete is under way (the mutation's `fetching`). */
+  busy: boolean;
   onDeleted: () => void;
   onReload: () => void;
 }
 
 /** The "More actions" menu with its delete confirmation; `onDeleted` once the API confirmed the delete. */
-export function DeleteMenu({ name, consequence, deleted, remove, onDeleted, onReload }: DeleteMenuProps) {
+export function DeleteMenu({ name, consequence, deleted, remove, busy, onDeleted, onReload }: DeleteMenuProps) {
   const menuId = useId();
   const titleId = useId();
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [busy, setBusy] = useState(false);
   // The menu item that opens the confirmation is hidden by then: focus comes back to the menu's button.
   const menuButton = useRef<HTMLButtonElement>(null);
 
   const onDelete = async () => {
-    setBusy(true);
-    const { data, error } = await remove().finally(() => setBusy(false));
+    const { data, error } = await remove();
     setErrors(formErrors(data, error));
     if (!error && data?.__typename === deleted) {
       setConfirming(false);
