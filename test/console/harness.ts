@@ -117,3 +117,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** The texts of the page's live regions, where drag and drop announces each step. */
+export const liveAnnouncements = (page: Page) => page.locator("[aria-live]").allTextContents();
+
+/**
+ * Presses Space on the focused drag handle of `name` and waits until the move has begun and
+ * the arrow keys work: dnd-kit listens for them from a timer it sets on pick-up, so a timer
+ * set after the announcement runs after it.
+ */
+export async function pickUpWithKeyboard(page: Page, name: string): Promise<void> {
+  await page.keyboard.press("Space");
+  await expect.poll(() => liveAnnouncements(page)).toContainEqual(expect.stringMatching(new RegExp(`^(Picked up ${name}|${name} is over)`)));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}

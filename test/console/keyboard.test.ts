@@ -7,7 +7,7 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { linkIn } from "../auth/smtp.js";
 import { createComponents, publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, liveAnnouncements, pickUpWithKeyboard, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
 
 let h: ConsoleHarness;
 let publisher: SignedInOperator;
@@ -222,13 +222,11 @@ it("creates a catalog entry and ranks it with the keyboard", async () => {
   await page.getByRole("listitem", { name: "Delta" }).waitFor();
   await expect.poll(async () => (await rankedType()).entries.map((e) => e.name)).toEqual(["Alpha", "Bravo", "Charlie", "Delta"]);
 
-  const live = () => page.locator("[aria-live]").allTextContents();
   await tabTo(page, page.getByRole("button", { name: "Move Delta" }));
   await expectFocusRing(page);
-  await page.keyboard.press("Space");
-  await expect.poll(live).toContainEqual(expect.stringMatching(/^(Picked up Delta|Delta is over)/));
+  await pickUpWithKeyboard(page, "Delta");
   await page.keyboard.press("ArrowUp");
-  await expect.poll(live).toContainEqual("Delta is over position 3 of 4.");
+  await expect.poll(() => liveAnnouncements(page)).toContainEqual("Delta is over position 3 of 4.");
   await page.keyboard.press("Space");
   await expect
     .poll(async () => (await rankedType()).entries.map((e) => [e.name, e.rank]))
