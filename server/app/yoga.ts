@@ -11,6 +11,7 @@ import type { RequestLog } from "../http/request-log.js";
 import { useOperationName, yogaLogger } from "../http/yoga-logging.js";
 import type { Limits } from "../limits.js";
 import type { Metrics } from "../metrics/series.js";
+import { useAnnouncedBeforeAnswer } from "../plugins/announced-before-answer.js";
 import { useBodySizeLimits } from "../plugins/body-size.js";
 import { useCsrfPrevention } from "../plugins/csrf.js";
 import { useOperationLimits } from "../plugins/limits.js";
@@ -59,6 +60,8 @@ export function createAppYoga({ services, requests, metrics, limits, redis, read
       useMutationRateLimit(limits, redis?.counters),
       // After the limits: a refused mutation is not running.
       useMutationPriority(mutations),
+      // Another instance hears of a mutation's change before its client hears the answer.
+      ...(redis ? [useAnnouncedBeforeAnswer(redis)] : []),
       ...readSide.readCache.plugins,
       // After the read cache, which so never stores or shares a stale answer.
       useLastKnownAnswers({ outage: readSide.outage }),

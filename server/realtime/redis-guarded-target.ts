@@ -8,6 +8,11 @@ export interface GuardedEventTarget {
   eventTarget: EventTarget;
   /** Channel → its SUBSCRIBE's confirmation, while subscribed. */
   confirmations: Map<string, Promise<unknown>>;
+  /**
+   * Settles once Redis has answered every PUBLISH sent so far (or refused it): one
+   * connection answers in order, so the last one's answer stands for all.
+   */
+  published(): Promise<unknown>;
 }
 
 /**
@@ -21,8 +26,9 @@ export function createGuardedEventTarget({ publisher, subscriber }: RedisConnect
     return 0;
   };
   const confirmations = new Map<string, Promise<unknown>>();
+  let lastPublish: Promise<unknown> = Promise.resolve();
   const publishClient = {
-    publish: (channel: string, message: string) => publisher.publish(channel, message).catch(swallow("publish")),
+    publish: (channel: string, message: string) => (lastPublish = publisher.publish(channel, message).catch(swallow("publish"))),
   };
   const subscribeClient = {
     on(event: "message", handler: (channel: string, message: string) => void) {
@@ -44,5 +50,5 @@ export function createGuardedEventTarget({ publisher, subscriber }: RedisConnect
     publishClient: publishClient as unknown as Redis,
     subscribeClient: subscribeClient as unknown as Redis,
   }) as unknown as EventTarget;
-  return { eventTarget, confirmations };
+  return { eventTarget, confirmations, published: () => lastPublish };
 }

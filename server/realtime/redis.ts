@@ -25,6 +25,11 @@ export interface RedisBus {
    * is down: the resync on its return covers what is missed meanwhile).
    */
   subscribed(channel: string): Promise<void>;
+  /**
+   * Settles once Redis has taken every event published so far, and so has sent it on to
+   * every other instance (at once while Redis is down; at most a heartbeat's interval).
+   */
+  published(): Promise<void>;
   /** Where rate limits are counted for every instance, and whether to ask it now (see auth/shared-rate-limit.ts). */
   counters: CounterStore;
   /** Stops the heartbeat and drops both connections. */
@@ -77,7 +82,7 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
       client.disconnect(true);
     },
   });
-  const { eventTarget, confirmations } = createGuardedEventTarget(connections, (what, error) => {
+  const { eventTarget, confirmations, published } = createGuardedEventTarget(connections, (what, error) => {
     if (!link.closing() && !link.outageLogged()) log.warn(`Redis ${what} failed (${error.message}); subscribers resync once Redis is back`);
   });
   await waitForStart(link, options.connectWaitMs ?? 5_000);
@@ -93,6 +98,11 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
       if (!confirmed || !link.up()) return;
       // Bounded: a Redis that stops answering is the watchdog's to detect, not a reason to hold a subscriber.
       await Promise.race([confirmed, new Promise((resolve) => setTimeout(resolve, pingEvery).unref())]);
+    },
+    async published() {
+      if (!link.up()) return;
+      // Bounded like `subscribed`: a frozen Redis delays a mutation by one interval, not for ever.
+      await Promise.race([published(), new Promise((resolve) => setTimeout(resolve, pingEvery).unref())]);
     },
     async close() {
       link.close();
