@@ -146,3 +146,18 @@ export async function eventually(condition: () => Promise<boolean>, timeoutMs: n
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A GraphQL answer as a test reads it: its data, and its errors' codes. */
+export interface Answer<T> {
+  data?: T;
+  errors?: { extensions?: { code?: string } }[];
+}
+
+/** Runs `query` by GET on `instance` (the way pages read, so what it keeps in memory may answer), as `authorization` when given. */
+export async function readOn<T>(instance: Instance, query: string, variables: Record<string, unknown>, authorization?: string): Promise<Answer<T>> {
+  const url = new URL(instance.url);
+  url.searchParams.set("query", query);
+  url.searchParams.set("variables", JSON.stringify(variables));
+  const res = await fetch(url, { headers: { accept: "application/json", ...(authorization ? { authorization } : {}) } });
+  return (await res.json()) as Answer<T>;
+}

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { createCustomerLivePage, createSession, type CustomerLivePage } from "../helpers/customer-live.js";
 import { createComponents, createPage, publishIncident, type PageRef } from "../helpers/fixtures.js";
-import { eventually, sharedDatabase, startInstance, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
+import { eventually, readOn, sharedDatabase, startInstance, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
 import { checkPostgres, checkRedis, describeWith, REDIS_URL } from "../helpers/services.js";
 import { startSlowLink, type SlowLink } from "../helpers/slow-link.js";
 
@@ -15,10 +15,7 @@ const DAY = 86_400_000;
 const SUB_PAGE = `query ($page: String!) { subPage(pageSlug: $page, slug: "main") { name } }`;
 const PAGE = `query ($page: String!) { statusPage(slug: $page) { incidents { name } } }`;
 
-interface Answer {
-  data?: { subPage?: { name: string } | null; statusPage?: { incidents: { name: string }[] } };
-  errors?: { extensions?: { code?: string } }[];
-}
+type Read = { subPage?: { name: string } | null; statusPage?: { incidents: { name: string }[] } };
 
 describeWith([await checkPostgres(), await checkRedis()], "a mutation on an instance with a slow link to Redis", () => {
   let shared: SharedDatabase;
@@ -28,13 +25,7 @@ describeWith([await checkPostgres(), await checkRedis()], "a mutation on an inst
   let customer: CustomerLivePage;
   let open: PageRef;
 
-  async function read(instance: Instance, query: string, slug: string, authorization?: string): Promise<Answer> {
-    const url = new URL(instance.url);
-    url.searchParams.set("query", query);
-    url.searchParams.set("variables", JSON.stringify({ page: slug }));
-    const res = await fetch(url, { headers: { accept: "application/json", ...(authorization ? { authorization } : {}) } });
-    return (await res.json()) as Answer;
-  }
+  const read = (instance: Instance, query: string, slug: string, authorization?: string) => readOn<Read>(instance, query, { page: slug }, authorization);
   /** Two reads, so the second comes from what B keeps in memory. */
   async function warm(query: string, slug: string, authorization?: string): Promise<void> {
     for (let i = 0; i < 2; i++) expect((await read(b, query, slug, authorization)).errors).toBeUndefined();

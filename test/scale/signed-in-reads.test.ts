@@ -5,16 +5,13 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "../../server/auth/api-keys.js";
 import { createCustomerLivePage, createSession, UPDATE_DOMAINS, type CustomerLivePage } from "../helpers/customer-live.js";
-import { eventually, sharedDatabase, startInstances, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
+import { eventually, readOn, sharedDatabase, startInstances, subscriberCount, type Instance, type SharedDatabase } from "../helpers/scale.js";
 import { checkPostgres, checkRedis, describeWith, REDIS_URL } from "../helpers/services.js";
 
 const DAY = 86_400_000;
 const SUB_PAGE = `query ($page: String!) { subPage(pageSlug: $page, slug: "main") { name components { name } } }`;
 
-interface Answer {
-  data?: { subPage?: { name: string } | null; viewer?: { kind: string } };
-  errors?: { extensions?: { code?: string } }[];
-}
+type Read = { subPage?: { name: string } | null; viewer?: { kind: string } };
 
 describeWith([await checkPostgres(), await checkRedis()], "signed-in reads kept by each of two instances", () => {
   let shared: SharedDatabase;
@@ -23,13 +20,7 @@ describeWith([await checkPostgres(), await checkRedis()], "signed-in reads kept 
   let page: CustomerLivePage;
 
   const session = (email: string) => createSession(shared.database.db, page.id, email, new Date(), DAY);
-  async function read(instance: Instance, authorization: string, query = SUB_PAGE): Promise<Answer> {
-    const url = new URL(instance.url);
-    url.searchParams.set("query", query);
-    url.searchParams.set("variables", JSON.stringify({ page: page.slug }));
-    const res = await fetch(url, { headers: { accept: "application/json", authorization } });
-    return (await res.json()) as Answer;
-  }
+  const read = (instance: Instance, authorization: string, query = SUB_PAGE) => readOn<Read>(instance, query, { page: page.slug }, authorization);
   /** Two reads, so the second comes from what B keeps. */
   async function warm(instance: Instance, authorization: string, query = SUB_PAGE): Promise<void> {
     for (let i = 0; i < 2; i++) expect((await read(instance, authorization, query)).errors).toBeUndefined();
