@@ -2,13 +2,12 @@
 // changes, the last-admin refusal, disabling (their session ends), API keys
 // (the secret shown once works as a bearer, revoked it is refused), the audit
 // log with its filters, and non-admins denied.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { linkIn } from "../auth/smtp.js";
 import { testClock } from "../helpers/app.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 let admin: SignedInOperator;
 
 interface StoredOperator {
@@ -22,13 +21,10 @@ const OPERATORS = `{ operators(first: 100) { edges { node { id email name role d
 const storedOperator = async (email: string) =>
   (await h.server.ok<{ operators: { edges: { node: StoredOperator }[] } }>(OPERATORS)).operators.edges.map((e) => e.node).find((o) => o.email === email);
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   admin = await h.operator("ADMIN", "Ada Admin");
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 it("invites an operator: the API lists them and the sign-in mail goes out", async () => {
   const page = await h.openConsole("/console", { as: admin });

@@ -2,12 +2,11 @@
 // (copied, used as a bearer, gone after "Done" and after a reload), revoking it
 // through the screen refuses that bearer, bad names are shown beside the field and
 // create nothing, and non-admins are denied.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testClock } from "../helpers/app.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 let admin: SignedInOperator;
 
 interface StoredKey {
@@ -32,13 +31,10 @@ async function viewerAs(secret: string): Promise<BearerAnswer> {
   return { status: res.status, body: (await res.json()) as BearerAnswer["body"] };
 }
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   admin = await h.operator("ADMIN", "Ada Admin");
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 it("creates a key whose secret is shown once and works as a bearer until revoked through the screen", async () => {
   const page = await h.openConsole("/console/admin/operators", { as: admin });

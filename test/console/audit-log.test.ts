@@ -4,10 +4,10 @@
 // API's typed error beside From; the filter lives in the URL (reload keeps it); "Load
 // more" follows the cursor; non-admins are denied.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { testClock } from "../helpers/app.js";
 import { createComponents, createPage, publishIncident } from "../helpers/fixtures.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 // The machine is shared and browser steps are slow on it: every test gets room.
 vi.setConfig({ testTimeout: 120_000 });
@@ -15,7 +15,6 @@ vi.setConfig({ testTimeout: 120_000 });
 const clock = testClock("2030-06-01T08:00:00Z");
 const BERLIN = { timezoneId: "Europe/Berlin" };
 const SCREEN = "/console/admin/audit-log";
-let h: ConsoleHarness;
 let ada: SignedInOperator;
 let pia: SignedInOperator;
 let incidentId: string;
@@ -61,8 +60,8 @@ async function clearFilters(page: Page) {
   await page.waitForURL((url) => url.search === "");
 }
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   ada = await h.operator("ADMIN", "Ada Admin");
   pia = await h.operator("PUBLISHER", "Pia Publisher");
   const vic = await h.operator("VIEWER", "Vic Viewer");
@@ -75,9 +74,6 @@ beforeAll(async () => {
   await as(ada).ok(`mutation ($id: ID!) { setOperatorRole(id: $id, role: EDITOR) { __typename } }`, { id: vic.id });
   clock.set("2030-06-01T11:00:00Z");
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 it("lists the changes newest first: local time with its zone, actor, action, target and what changed", async () => {
   const page = await h.openConsole("/console/admin", { as: ada, ...BERLIN });

@@ -3,13 +3,12 @@
 // entry refers to, and two editors changing the same entry at once — the later
 // save is refused with what changed, and Reload starts again from it.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testClock } from "../helpers/app.js";
 import { createRunbookCatalog, type RunbookCatalog } from "../helpers/pages.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 let catalog: RunbookCatalog;
 let editor: SignedInOperator;
 /** Polls wait on the browser and the server; the machine may be busy. */
@@ -25,14 +24,11 @@ const TYPE = `query ($id: ID!) { catalogType(id: $id) { entries { id name versio
 const entries = async (typeId: string) => (await h.server.ok<{ catalogType: { entries: StoredEntry[] } }>(TYPE, { id: typeId })).catalogType.entries;
 const entry = async (typeId: string, name: string) => (await entries(typeId)).find((e) => e.name === name);
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   catalog = await createRunbookCatalog(h.server, ["Zendesk", "Chat", "Forms"], " (Support)");
   editor = await h.operator("EDITOR", "Eddie Editor");
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 /** The type's screen, opened as `as`, once its entries are listed. */
 async function openType(typeId: string, as: SignedInOperator): Promise<Page> {

@@ -3,12 +3,11 @@
 // components and allows gitlab.com), the "in use by" refusal, ranking by mouse
 // and by keyboard, and read-only access for lower roles.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testClock } from "../helpers/app.js";
-import { checkA11y, liveAnnouncements, pickUpWithKeyboard, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, liveAnnouncements, pickUpWithKeyboard, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 let editor: SignedInOperator;
 
 interface StoredType {
@@ -27,13 +26,10 @@ const TYPE = `query ($name: String) { catalogType(name: $name) { id name descrip
 const stored = async (name: string) => (await h.server.ok<{ catalogType: StoredType | null }>(TYPE, { name })).catalogType;
 const entryNames = async (name: string) => (await stored(name))!.entries.map((e) => e.name);
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   editor = await h.operator("EDITOR", "Eddie Editor");
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 async function addType(page: Page, name: string, description: string) {
   await page.getByRole("button", { name: "Add a custom type" }).click();

@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startOperatorSession } from "../../server/auth/operator-sessions.js";
 import { createOperator } from "../../server/auth/operators.js";
 import type { Role } from "../../server/auth/roles.js";
@@ -93,6 +93,38 @@ export async function startConsoleHarness(options: AppOptions = {}): Promise<Con
       await server.close();
       await smtp.close();
     },
+  };
+}
+
+/**
+ * The test file's harness: started before its tests (before the file's own `beforeAll`
+ * hooks, which may use it) and closed after them. Use it inside tests and hooks only.
+ */
+export function useConsoleHarness(options: AppOptions = {}): ConsoleHarness {
+  let started: ConsoleHarness | undefined;
+  beforeAll(async () => {
+    started = await startConsoleHarness(options);
+  }, 120_000);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const harness = () => {
+    if (!started) throw new Error("the console harness is used before it started, or after it closed");
+    return started;
+  };
+  return {
+    get server() {
+      return harness().server;
+    },
+    get smtp() {
+      return harness().smtp;
+    },
+    get origin() {
+      return harness().origin;
+    },
+    operator: (role, name) => harness().operator(role, name),
+    openConsole: (path, openOptions) => harness().openConsole(path, openOptions),
+    close: () => harness().close(),
   };
 }
 

@@ -3,10 +3,9 @@
 // and on the public page; a viewer cannot publish; a second operator's stale update
 // is refused with what changed; empty fields are refused beside the field.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness } from "./harness.js";
+import { beforeAll, expect, it } from "vitest";
+import { checkA11y, screenshot, useConsoleHarness } from "./harness.js";
 
-let h: ConsoleHarness;
 let pageId: string;
 let components: { id: string; name: string }[];
 
@@ -29,17 +28,14 @@ const incidentNames = async () =>
     (e) => e.node.name,
   );
 
+const h = useConsoleHarness();
 beforeAll(async () => {
-  h = await startConsoleHarness();
   const data = await h.server.ok<{ statusPage: { id: string; components: { id: string; name: string }[] } }>(
     `{ statusPage(slug: "demo") { id components { id name } } }`,
   );
   pageId = data.statusPage.id;
   components = data.statusPage.components;
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 /** The public page, open in its own browser context beside the console. */
 async function publicPage(): Promise<Page> {

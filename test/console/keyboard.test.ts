@@ -4,12 +4,11 @@
 // focus inside and give it back, and a visible focus ring — each result
 // checked through the API.
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { linkIn } from "../auth/smtp.js";
 import { createComponents, publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
-import { checkA11y, liveAnnouncements, pickUpWithKeyboard, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, liveAnnouncements, pickUpWithKeyboard, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
-let h: ConsoleHarness;
 let publisher: SignedInOperator;
 let demo: { id: string; components: { id: string; name: string }[] };
 
@@ -22,14 +21,11 @@ interface StoredIncident {
 const INCIDENT = `query ($id: ID!) { incident(id: $id) { name status currentImpacts { name impact } updates { status message } } }`;
 const storedIncident = async (id: string) => (await h.server.ok<{ incident: StoredIncident | null }>(INCIDENT, { id })).incident;
 
+const h = useConsoleHarness();
 beforeAll(async () => {
-  h = await startConsoleHarness();
   publisher = await h.operator("PUBLISHER", "Kit Keys");
   ({ statusPage: demo } = await h.server.ok<{ statusPage: typeof demo }>(`{ statusPage(slug: "demo") { id components { id name } } }`));
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement);
 

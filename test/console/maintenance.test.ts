@@ -2,14 +2,13 @@
 // steps with the window entered in local time and stored as the right instant,
 // the service's own start followed live, updating, deleting, validation, roles
 // and a stale-version conflict between two operators.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { testClock } from "../helpers/app.js";
 import { scheduleMaintenance, type Operator } from "../helpers/fixtures.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
 const BERLIN = "Europe/Berlin";
-let h: ConsoleHarness;
 let demo: { id: string; slug: string; components: { id: string; name: string }[] };
 let publisher: SignedInOperator;
 let asPublisher: Operator;
@@ -28,15 +27,12 @@ interface Stored {
 }
 const stored = async (id: string) => (await h.server.ok<{ maintenance: Stored | null }>(MAINTENANCE, { id })).maintenance;
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   ({ statusPage: demo } = await h.server.ok<{ statusPage: typeof demo }>(`{ statusPage(slug: "demo") { id slug components { id name } } }`));
   publisher = await h.operator("PUBLISHER", "Pat Publisher");
   asPublisher = { ok: (query, variables) => h.server.ok(query, variables, { cookie: `sg_operator=${publisher.cookie}` }) };
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 it("schedules maintenance by the runbook's steps, in local time, and the service starts it live", async () => {
   const page = await h.openConsole(`/console/pages/${demo.id}`, { as: publisher, timezoneId: BERLIN });

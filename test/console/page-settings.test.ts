@@ -6,13 +6,12 @@ import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { PNG } from "../helpers/images.js";
 import { CREATE_PAGE, createRunbookCatalog, mutate } from "../helpers/pages.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type ConsoleHarness } from "./harness.js";
 
 vi.setConfig({ testTimeout: 120_000 });
-let h: ConsoleHarness;
 let demoId: string;
 let logoFile: string;
 
@@ -29,15 +28,12 @@ interface StoredPage {
 const PAGE = `query ($id: ID!) { statusPageById(id: $id) { id version slug title theme logoUrl groups { name components { name } } subPages { id name slug url } } }`;
 const stored = async (id: string) => (await h.server.ok<{ statusPageById: StoredPage | null }>(PAGE, { id })).statusPageById;
 
+const h = useConsoleHarness();
 beforeAll(async () => {
-  h = await startConsoleHarness();
   demoId = (await h.server.ok<{ statusPage: { id: string } }>(`{ statusPage(slug: "demo") { id } }`)).statusPage.id;
   logoFile = join(tmpdir(), `sg-settings-logo-${process.pid}.png`);
   await writeFile(logoFile, PNG);
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 /** Opens the settings of `id` and waits until the form holds the page's values. */
 async function openSettings(id: string, options: Parameters<ConsoleHarness["openConsole"]>[1]): Promise<Page> {

@@ -1,25 +1,21 @@
 // The status pages screens in Chromium: the list with each page's live status,
 // and a page's overview "now" as viewers see it. Another operator's publish,
 // made through the API, reaches both open screens without a reload.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { publishIncident, publishIncidentUpdate, type Operator } from "../helpers/fixtures.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
-let h: ConsoleHarness;
 let demo: { id: string; components: { id: string; name: string }[] };
 let publisher: SignedInOperator;
 /** Requests as the publishing operator, by their session cookie. */
 let asPublisher: Operator;
 
+const h = useConsoleHarness();
 beforeAll(async () => {
-  h = await startConsoleHarness();
   ({ statusPage: demo } = await h.server.ok<{ statusPage: typeof demo }>(`{ statusPage(slug: "demo") { id components { id name } } }`));
   publisher = await h.operator("PUBLISHER", "Pat Publisher");
   asPublisher = { ok: (query, variables) => h.server.ok(query, variables, { cookie: `sg_operator=${publisher.cookie}` }) };
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 it("lists every page with its status, and follows a publish live", async () => {
   const page = await h.openConsole("/console", { role: "VIEWER" });

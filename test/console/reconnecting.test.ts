@@ -1,19 +1,12 @@
 // The console says when its live connection is down: a relay between Chromium and the
 // server cuts every connection; the banner appears, a change made meanwhile shows once
 // the connection is back, and the banner goes.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { publishIncident } from "../helpers/fixtures.js";
 import { relay } from "../web/proxy.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness } from "./harness.js";
 
-let h: ConsoleHarness;
-
-beforeAll(async () => {
-  h = await startConsoleHarness();
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useConsoleHarness();
 
 it("shows Reconnecting while the live connection is down, then catches up and hides it", async () => {
   const { statusPage: demo } = await h.server.ok<{ statusPage: { id: string; components: { id: string; name: string }[] } }>(

@@ -2,17 +2,16 @@
 // light schemes: axe clean (contrast included), nothing wider than the screen,
 // the screen's heading and its primary action on screen, and a screenshot.
 import type { Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { CONSOLE_ROUTES, type ConsoleRouteName } from "../../web/console/routes.js";
 import { publishIncident, scheduleMaintenance } from "../helpers/fixtures.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const NARROW = { width: 390, height: 844 };
 const HOOK = "https://hooks.example.com/statusgraph";
 const SCHEMES = ["light", "dark"] as const;
 type Scheme = (typeof SCHEMES)[number];
 
-let h: ConsoleHarness;
 let admin: SignedInOperator;
 let ids: { page: string; incident: string; maintenance: string; catalogType: string };
 
@@ -169,8 +168,8 @@ const SCREENS: Screen[] = [
   },
 ];
 
+const h = useConsoleHarness();
 beforeAll(async () => {
-  h = await startConsoleHarness();
   admin = await h.operator("ADMIN", "Ada Admin");
   const { statusPage } = await h.server.ok<{ statusPage: { id: string; components: { id: string }[] } }>(
     `{ statusPage(slug: "demo") { id components { id } } }`,
@@ -190,9 +189,6 @@ beforeAll(async () => {
   );
   ids = { page: statusPage.id, incident, maintenance, catalogType: catalogType.id };
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 /** The document's width beyond the screen's, and the widest elements sticking out (for the failure message). */
 async function overflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {

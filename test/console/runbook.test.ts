@@ -5,9 +5,9 @@
 // local time to deletion. Each step is checked through the API and, where the
 // runbook's viewer (a gitlab.com address, signed in by emailed link) would see
 // it, live on their sub-page.
-import { afterAll, beforeAll, it } from "vitest";
+import { it } from "vitest";
 import { testClock } from "../helpers/app.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness } from "./harness.js";
 import { buildCatalog } from "./runbook/catalog.js";
 import type { Runbook } from "./runbook/context.js";
 import { createCustomerPage } from "./runbook/customer-page.js";
@@ -15,14 +15,8 @@ import { walkIncident } from "./runbook/incident.js";
 import { walkMaintenance } from "./runbook/maintenance.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 
-beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useConsoleHarness({ now: clock.now });
 
 it("walks the runbook: catalogs, customer page, incident, maintenance", async () => {
   const admin = await h.operator("ADMIN", "Ada Admin");

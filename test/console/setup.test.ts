@@ -4,16 +4,15 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { beforeAll, expect, it, vi } from "vitest";
 import { slugify } from "../../server/domain/slug.js";
 import { testClock } from "../helpers/app.js";
 import { PNG, SVG } from "../helpers/images.js";
 import { createRunbookCatalog, type RunbookCatalog } from "../helpers/pages.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness } from "./harness.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 let catalog: RunbookCatalog;
 let logoFile: string;
 let svgFile: string;
@@ -34,17 +33,14 @@ interface Stored {
 }
 const stored = async (slug: string) => (await h.server.ok<{ statusPage: Stored | null }>(PAGE, { slug })).statusPage;
 
+const h = useConsoleHarness({ now: clock.now });
 beforeAll(async () => {
-  h = await startConsoleHarness({ now: clock.now });
   catalog = await createRunbookCatalog(h.server, ["Zendesk", "Chat", "Forms"], " (Support)");
   logoFile = join(tmpdir(), `sg-logo-${process.pid}.png`);
   svgFile = join(tmpdir(), `sg-logo-${process.pid}.svg`);
   await writeFile(logoFile, PNG);
   await writeFile(svgFile, SVG);
 }, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
 
 it("creates the runbook's customer page by clicking, with an uploaded logo and dark mode", async () => {
   const page = await h.openConsole("/console", { role: "EDITOR" });

@@ -1,18 +1,11 @@
 // The console's frame in Chromium: signed out, the sign-in screen (and an emailed
 // link that signs in end to end); signed in, the navigation, the operator and their
 // role; controls hidden from roles that may not use them; unknown paths; axe clean.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { linkIn } from "../auth/smtp.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness } from "./harness.js";
 
-let h: ConsoleHarness;
-
-beforeAll(async () => {
-  h = await startConsoleHarness();
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useConsoleHarness();
 
 it("serves the console at /console and below, and refuses the slug to status pages", async () => {
   for (const path of ["/console", "/console/", "/console/pages/x", "/console/anything/at/all"]) {

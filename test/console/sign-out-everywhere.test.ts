@@ -1,17 +1,10 @@
 // "Sign out everywhere" in Chromium: one operator signed in from two browsers
 // (two sessions); confirming in one ends both, and nobody else's.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { startOperatorSession } from "../../server/auth/operator-sessions.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
-let h: ConsoleHarness;
-
-beforeAll(async () => {
-  h = await startConsoleHarness();
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useConsoleHarness();
 
 /** The same operator with a session of its own, as when they sign in on another device. */
 async function anotherSession(operator: SignedInOperator): Promise<SignedInOperator> {

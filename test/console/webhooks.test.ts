@@ -9,10 +9,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { testClock } from "../helpers/app.js";
 import { publishIncident } from "../helpers/fixtures.js";
 import { startWebhookReceiver, type Arrival, type WebhookReceiver } from "../notifications/webhook-receiver.js";
-import { checkA11y, screenshot, startConsoleHarness, type ConsoleHarness, type SignedInOperator } from "./harness.js";
+import { checkA11y, screenshot, useConsoleHarness, type SignedInOperator } from "./harness.js";
 
 const clock = testClock("2030-06-01T08:00:00Z");
-let h: ConsoleHarness;
 let receiver: WebhookReceiver;
 let editor: SignedInOperator;
 let demo: { id: string };
@@ -61,16 +60,15 @@ async function addEndpoint(page: Page, path: string): Promise<string> {
 
 const endpointCard = (page: Page, url: string) => page.getByRole("article", { name: url });
 
+const h = useConsoleHarness({ now: clock.now, webhooks: { allowHttp: true, allowPrivateAddresses: true } });
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  h = await startConsoleHarness({ now: clock.now, webhooks: { allowHttp: true, allowPrivateAddresses: true } });
   ({ statusPage: demo } = await h.server.ok<{ statusPage: typeof demo }>(`{ statusPage(slug: "demo") { id } }`));
   editor = await h.operator("EDITOR", "Eddie Editor");
   // What the demo published before any endpoint existed is delivered to nobody.
   await h.server.app.notifications.tick();
 }, 120_000);
 afterAll(async () => {
-  await h?.close();
   await receiver?.close();
 }, 180_000);
 
