@@ -4,7 +4,7 @@
 // both connections retry for ever on their own, and once events flow again every
 // watched summary is recomputed so subscribers resync to the current state.
 import type { Redis } from "ioredis";
-import type { ProbeResult } from "../db/probe.js";
+import { type ProbeResult, withDeadline } from "../db/probe.js";
 import { defaultLogger, type Logger } from "../logger.js";
 import { bothReady, named, openConnections, type RedisConnections, where } from "./redis-connections.js";
 import { createGuardedEventTarget } from "./redis-guarded-target.js";
@@ -97,12 +97,12 @@ export async function connectRedis(url: string, options: RedisBusOptions = {}): 
       const confirmed = confirmations.get(channel);
       if (!confirmed || !link.up()) return;
       // Bounded: a Redis that stops answering is the watchdog's to detect, not a reason to hold a subscriber.
-      await Promise.race([confirmed, new Promise((resolve) => setTimeout(resolve, pingEvery).unref())]);
+      await withDeadline(confirmed, pingEvery);
     },
     async published() {
       if (!link.up()) return;
       // Bounded like `subscribed`: a frozen Redis delays a mutation by one interval, not for ever.
-      await Promise.race([published(), new Promise((resolve) => setTimeout(resolve, pingEvery).unref())]);
+      await withDeadline(published(), pingEvery);
     },
     async close() {
       link.close();
