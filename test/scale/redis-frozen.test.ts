@@ -105,8 +105,10 @@ describeWith([await checkPostgres(), checkRedisServerBinary()], "a Redis that st
     };
     const published = await timedMutation(a, PUBLISH_INCIDENT, { input: incident });
     expect(published.data?.publishIncident?.__typename).toBe("IncidentPublication");
-    // A mutation that announces waits for Redis to take the announcement, but no longer than one PING interval.
-    expect(published.ms, `publishing took ${Math.round(published.ms)} ms`).toBeLessThan(1_000 + Math.max(300, 3 * median(usual)));
+    // A mutation that announces waits for Redis to take the announcement, but no longer than one PING
+    // interval (1 s): without that bound it would wait for the thaw below, which never comes first.
+    // The margin is a second more, as a loaded machine also stretches the mutation's own work.
+    expect(published.ms, `publishing took ${Math.round(published.ms)} ms`).toBeLessThan(2_000 + 3 * median(usual));
     expect(await noticed).toBeLessThan(3_000);
     let admitted = 2;
     for (let i = 0; i < KEY_LIMIT; i++) {
